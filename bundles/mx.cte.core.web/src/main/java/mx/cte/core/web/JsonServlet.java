@@ -1,0 +1,78 @@
+package mx.cte.core.web;
+
+import java.io.IOException;
+import java.util.Set;
+import javax.servlet.ServletException;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Base of the core's API servlets: every answer is JSON, including unsupported methods and unexpected failures, so a
+ * client never sees the container's HTML error page or a stack trace.
+ */
+abstract class JsonServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
+    private static final Set<String> SERVLET_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE");
+
+    /** Methods this resource answers, for the {@code Allow} header of a 405. */
+    protected abstract String allowedMethods();
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        try {
+            if (!SERVLET_METHODS.contains(request.getMethod())) {
+                methodNotAllowed(request, response);
+                return;
+            }
+            super.service(request, response);
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                ApiJson.writeProblem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Error interno",
+                        "Ocurrió un error inesperado en el servidor; quedó registrado en la bitácora del sistema.",
+                        request.getRequestURI());
+            }
+        }
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        methodNotAllowed(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        methodNotAllowed(request, response);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        methodNotAllowed(request, response);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        methodNotAllowed(request, response);
+    }
+
+    @Override
+    protected void doTrace(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        methodNotAllowed(request, response);
+    }
+
+    protected void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", allowedMethods());
+        ApiJson.writeProblem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Método no permitido",
+                "El recurso " + request.getRequestURI() + " no admite el método " + request.getMethod()
+                        + "; admite: " + allowedMethods() + ".",
+                request.getRequestURI());
+    }
+}

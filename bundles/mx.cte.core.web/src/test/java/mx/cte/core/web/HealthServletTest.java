@@ -1,0 +1,88 @@
+package mx.cte.core.web;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.Test;
+
+public class HealthServletTest {
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2016-11-25T13:00:00Z"));
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+
+    @Test
+    public void reportsStatusVersionAndUptimeAsJson() throws Exception {
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3");
+        now.set(now.get().plus(Duration.ofSeconds(75)));
+
+        FakeHttp.Response response = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), response.proxy());
+
+        assertEquals(200, response.status);
+        assertEquals("application/json", response.contentType);
+        JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals("up", json.get("status").getAsString());
+        assertEquals("1.2.3", json.get("version").getAsString());
+        assertEquals(75, json.get("uptimeSeconds").getAsLong());
+        assertEquals("2016-11-25T13:00:00Z", json.get("startedAt").getAsString());
+    }
+
+    @Test
+    public void keepsBundleDetailsOutOfThePublicReport() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new HealthServlet(clock, "1.2.3").service(FakeHttp.request("GET", "/api/v1/health"), response.proxy());
+
+        JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(java.util.Set.of("status", "version", "startedAt", "uptimeSeconds"), json.keySet());
+        assertFalse(response.body().contains("mx.cte"));
+    }
+
+    @Test
+    public void answersUnsupportedMethodWithJsonProblemAndAllowHeader() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new HealthServlet(clock, "1.2.3").service(FakeHttp.request("POST", "/api/v1/health"), response.proxy());
+
+        assertEquals(405, response.status);
+        assertEquals("application/problem+json", response.contentType);
+        assertEquals("GET, HEAD", response.headers.get("Allow"));
+        JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(405, problem.get("status").getAsInt());
+        assertTrue(problem.get("detail").getAsString().contains("POST"));
+    }
+
+    @Test
+    public void unknownApiPathIsAJsonNotFoundNamingThePath() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ApiNotFoundServlet().service(FakeHttp.request("GET", "/api/v1/nada"), response.proxy());
+
+        assertEquals(404, response.status);
+        assertEquals("application/problem+json", response.contentType);
+        JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(404, problem.get("status").getAsInt());
+        assertEquals("/api/v1/nada", problem.get("instance").getAsString());
+        assertTrue(problem.get("detail").getAsString().contains("/api/v1/nada"));
+    }
+}

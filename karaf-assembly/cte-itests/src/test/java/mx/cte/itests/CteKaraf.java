@@ -1,0 +1,115 @@
+package mx.cte.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.ops4j.pax.exam.CoreOptions;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Pax Exam options that boot the distribution built in this reactor (by path, so nothing must be installed in the
+ * local repository first) on free ports, with the JVM options Karaf's own launcher uses on Java 17.
+ *
+ * <p>{@code @Configuration} runs in the Maven JVM and the tests inside Karaf: values computed here reach the tests
+ * only as system properties, hence {@link #HTTP_PORT_PROPERTY}.
+ */
+public final class CteKaraf {
+
+    public static final String HTTP_PORT_PROPERTY = "cte.it.httpPort";
+
+    private CteKaraf() {
+    }
+
+    public static Option[] distribution(Option... extra) {
+        String archive = requiredProperty("cte.distribution.archive");
+        File archiveFile = new File(archive);
+        if (!archiveFile.isFile()) {
+            throw new IllegalStateException("Distribution archive not found: " + archive
+                    + " (build it with ./mvnw verify from the repository root)");
+        }
+        String karafVersion = "4.4.10";
+        String httpPort = String.valueOf(freePort());
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(archiveFile.toURI().toString())
+                        .name("CTE distribution")
+                        .karafVersion(karafVersion)
+                        .unpackDirectory(new File(requiredProperty("cte.exam.directory")))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevel.INFO),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        String.valueOf(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                // The container fetches Pax Exam's own feature through Maven: use the build's repository, keep
+                // Central as the remote so that a fresh machine works.
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
+                systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
+        options.addAll(java17Options(karafVersion));
+        if (Boolean.getBoolean("cte.it.keepRuntime")) {
+            // -Dcte.it.keepRuntime=true keeps target/exam/<uuid> to read data/log/karaf.log after a run.
+            options.add(KarafDistributionOption.keepRuntimeFolder());
+        }
+        options.addAll(Arrays.asList(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    /** The options of the Java 9+ block of Karaf's {@code bin/karaf}; without them the container logs errors. */
+    private static List<Option> java17Options(String karafVersion) {
+        return List.of(CoreOptions.vmOptions(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + karafVersion + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + karafVersion + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED",
+                "--add-exports=java.rmi/sun.rmi.registry=ALL-UNNAMED",
+                "--add-exports=java.security.sasl/com.sun.security.sasl=ALL-UNNAMED",
+                "--add-exports=java.naming/com.sun.jndi.ldap=ALL-UNNAMED"));
+    }
+
+    private static String requiredProperty(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set (run the tests with Maven)");
+        }
+        return value;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.inject.Inject;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+/** Boots the assembled distribution and checks what a client and an operator see first. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PlatformIT {
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    @Test
+    public void healthAnswersStatusVersionAndUptime() throws Exception {
+        HttpResponse<String> response = Http.awaitStatus("/api/v1/health", 200, Duration.ofSeconds(30));
+
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        JsonObject health = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals("up", health.get("status").getAsString());
+        assertTrue(health.get("version").getAsString().startsWith("0."));
+        assertTrue(health.get("uptimeSeconds").getAsLong() >= 0);
+        assertFalse("bundle details stay out of the public endpoint", response.body().contains("mx.cte"));
+    }
+
+    @Test
+    public void everyCteBundleIsActive() {
+        List<Bundle> cteBundles = Arrays.stream(bundleContext.getBundles())
+                .filter(b -> b.getSymbolicName() != null && b.getSymbolicName().startsWith("mx.cte."))
+                .collect(Collectors.toList());
+        List<String> names = cteBundles.stream().map(Bundle::getSymbolicName).collect(Collectors.toList());
+        assertTrue("core bundles installed: " + names, names.containsAll(List.of("mx.cte.core.api", "mx.cte.core.web")));
+        for (Bundle bundle : cteBundles) {
+            assertEquals(bundle.getSymbolicName() + " is active", Bundle.ACTIVE, bundle.getState());
+        }
+    }
+
+    @Test
+    public void unknownApiPathAnswersJsonNotFound() throws Exception {
+        Http.awaitStatus("/api/v1/health", 200, Duration.ofSeconds(30));
+
+        HttpResponse<String> response = Http.get("/api/v1/no-existe");
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(404, problem.get("status").getAsInt());
+        assertEquals("/api/v1/no-existe", problem.get("instance").getAsString());
+    }
+}
