@@ -4,6 +4,8 @@ import java.io.IOException;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
@@ -26,7 +28,7 @@ public final class ApiNotFoundServlet extends JsonServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiJson.writeProblem(response, HttpServletResponse.SC_NOT_FOUND, "No encontrado",
+        JsonResponses.writeProblem(response, HttpServletResponse.SC_NOT_FOUND, "No encontrado",
                 "No existe el recurso " + request.getMethod() + " " + request.getRequestURI()
                         + " en la API; consulte /api/v1/health para verificar el servicio.",
                 request.getRequestURI());

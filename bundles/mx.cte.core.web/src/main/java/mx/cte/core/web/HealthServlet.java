@@ -8,6 +8,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.api.health.HealthReport;
 import mx.cte.core.api.health.HealthStatus;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -55,6 +57,6 @@ public final class HealthServlet extends JsonServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ApiJson.write(response, HttpServletResponse.SC_OK, ApiJson.JSON, HealthJson.toJson(currentReport()));
+        JsonResponses.write(response, HttpServletResponse.SC_OK, JsonResponses.JSON, HealthJson.toJson(currentReport()));
     }
 }

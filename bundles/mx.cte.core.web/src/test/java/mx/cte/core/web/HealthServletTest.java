@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import mx.cte.core.http.FakeHttp;
 import org.junit.Test;
 
 public class HealthServletTest {
@@ -58,19 +59,6 @@ public class HealthServletTest {
         JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
         assertEquals(java.util.Set.of("status", "version", "startedAt", "uptimeSeconds"), json.keySet());
         assertFalse(response.body().contains("mx.cte"));
-    }
-
-    @Test
-    public void answersUnsupportedMethodWithJsonProblemAndAllowHeader() throws Exception {
-        FakeHttp.Response response = new FakeHttp.Response();
-        new HealthServlet(clock, "1.2.3").service(FakeHttp.request("POST", "/api/v1/health"), response.proxy());
-
-        assertEquals(405, response.status);
-        assertEquals("application/problem+json", response.contentType);
-        assertEquals("GET, HEAD", response.headers.get("Allow"));
-        JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
-        assertEquals(405, problem.get("status").getAsInt());
-        assertTrue(problem.get("detail").getAsString().contains("POST"));
     }
 
     @Test

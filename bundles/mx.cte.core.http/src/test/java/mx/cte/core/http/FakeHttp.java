@@ -1,4 +1,4 @@
-package mx.cte.core.web;
+package mx.cte.core.http;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,9 +9,9 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** Minimal servlet request and response doubles, enough to run a servlet's service method in a unit test. */
-final class FakeHttp {
+public final class FakeHttp {
 
-    static HttpServletRequest request(String method, String uri) {
+    public static HttpServletRequest request(String method, String uri) {
         return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
@@ -23,13 +23,13 @@ final class FakeHttp {
     }
 
     /** Records what a servlet wrote. */
-    static final class Response {
-        int status = 200;
-        String contentType;
-        final Map<String, String> headers = new HashMap<>();
+    public static final class Response {
+        public int status = 200;
+        public String contentType;
+        public final Map<String, String> headers = new HashMap<>();
         final StringWriter body = new StringWriter();
 
-        HttpServletResponse proxy() {
+        public HttpServletResponse proxy() {
             PrintWriter writer = new PrintWriter(body);
             return (HttpServletResponse) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
                     new Class<?>[] {HttpServletResponse.class}, (proxy, m, args) -> {
@@ -50,7 +50,7 @@ final class FakeHttp {
                     });
         }
 
-        String body() {
+        public String body() {
             return body.toString();
         }
     }

@@ -1,4 +1,4 @@
-package mx.cte.core.web;
+package mx.cte.core.http;
 
 import java.io.IOException;
 import java.util.Set;
@@ -10,10 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Base of the core's API servlets: every answer is JSON, including unsupported methods and unexpected failures, so a
+ * Base of the platform's API servlets: every answer is JSON, including unsupported methods and unexpected failures, so a
  * client never sees the container's HTML error page or a stack trace.
  */
-abstract class JsonServlet extends HttpServlet {
+public abstract class JsonServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
@@ -36,7 +36,7 @@ abstract class JsonServlet extends HttpServlet {
             LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
-                ApiJson.writeProblem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Error interno",
+                JsonResponses.writeProblem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Error interno",
                         "Ocurrió un error inesperado en el servidor; quedó registrado en la bitácora del sistema.",
                         request.getRequestURI());
             }
@@ -70,7 +70,7 @@ abstract class JsonServlet extends HttpServlet {
 
     protected void methodNotAllowed(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Allow", allowedMethods());
-        ApiJson.writeProblem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Método no permitido",
+        JsonResponses.writeProblem(response, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Método no permitido",
                 "El recurso " + request.getRequestURI() + " no admite el método " + request.getMethod()
                         + "; admite: " + allowedMethods() + ".",
                 request.getRequestURI());

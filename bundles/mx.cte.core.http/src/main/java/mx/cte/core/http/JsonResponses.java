@@ -1,0 +1,69 @@
+package mx.cte.core.http;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServletResponse;
+
+/**
+ * Writes JSON bodies and RFC 9457 problem documents. Serialises Gson trees only, so its one Gson instance never
+ * caches adapters for another bundle's classes.
+ */
+public final class JsonResponses {
+
+    public static final String JSON = "application/json";
+    public static final String PROBLEM_JSON = "application/problem+json";
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    private JsonResponses() {
+    }
+
+    public static String toJson(JsonElement body) {
+        return GSON.toJson(body);
+    }
+
+    public static void write(HttpServletResponse response, int status, JsonElement body) throws IOException {
+        write(response, status, JSON, body);
+    }
+
+    public static void write(HttpServletResponse response, int status, String contentType, JsonElement body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getWriter().write(toJson(body));
+    }
+
+    /**
+     * A problem document.
+     *
+     * @param title    short Spanish name of the status, e.g. "No encontrado"
+     * @param detail   what was wrong and where, in Spanish
+     * @param instance the request path
+     */
+    public static JsonObject problem(int status, String title, String detail, String instance) {
+        JsonObject problem = new JsonObject();
+        problem.addProperty("type", "about:blank");
+        problem.addProperty("title", title);
+        problem.addProperty("status", status);
+        problem.addProperty("detail", detail);
+        problem.addProperty("instance", instance);
+        return problem;
+    }
+
+    public static void writeProblem(HttpServletResponse response, int status, String title, String detail,
+            String instance) throws IOException {
+        write(response, status, PROBLEM_JSON, problem(status, title, detail, instance));
+    }
+
+    /** Writes a problem document the caller has completed with extra members (e.g. the field at fault). */
+    public static void writeProblem(HttpServletResponse response, JsonObject problem) throws IOException {
+        write(response, problem.get("status").getAsInt(), PROBLEM_JSON, problem);
+    }
+}

@@ -1,0 +1,62 @@
+package mx.cte.core.http;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import org.junit.Test;
+
+public class JsonServletTest {
+
+    private static final class ReadOnlyServlet extends JsonServlet {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected String allowedMethods() {
+            return "GET";
+        }
+
+        @Override
+        protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            throw new IllegalStateException("internal detail that must not leak");
+        }
+    }
+
+    @Test
+    public void unsupportedMethodIsAJsonProblemWithAllowHeader() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet().service(FakeHttp.request("DELETE", "/api/v1/x"), response.proxy());
+
+        assertEquals(405, response.status);
+        assertEquals(JsonResponses.PROBLEM_JSON, response.contentType);
+        assertEquals("GET", response.headers.get("Allow"));
+        JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
+        assertEquals(405, problem.get("status").getAsInt());
+        assertTrue(problem.get("detail").getAsString().contains("DELETE"));
+    }
+
+    @Test
+    public void methodUnknownToServletsIsAlso405NotAnHtml501() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet().service(FakeHttp.request("PATCH", "/api/v1/x"), response.proxy());
+
+        assertEquals(405, response.status);
+        assertEquals(JsonResponses.PROBLEM_JSON, response.contentType);
+    }
+
+    @Test
+    public void unexpectedFailureIsAJson500WithoutInternals() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet().service(FakeHttp.request("GET", "/api/v1/x"), response.proxy());
+
+        assertEquals(500, response.status);
+        assertEquals(JsonResponses.PROBLEM_JSON, response.contentType);
+        assertFalse(response.body().contains("internal detail"));
+        assertFalse(response.body().contains("IllegalStateException"));
+    }
+}

@@ -1,0 +1,40 @@
+package mx.cte.guide.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The guides installed in the platform, as guide bundles, with their status. Every read sees one consistent
+ * snapshot: an edition being installed or replaced is either wholly visible or not at all.
+ */
+@ProviderType
+public interface GuideRegistry {
+
+    /** Every valid edition of every guide, ordered by guide key, then by version (newest first). */
+    List<GuideEdition> editions();
+
+    /** The editions of one guide, newest first; empty if the key is unknown. */
+    List<GuideEdition> editions(GuideId id);
+
+    /** One edition of one guide. */
+    Optional<GuideEdition> edition(GuideId id, String version);
+
+    /** The active edition of a guide, if any of its editions is satisfied. */
+    Optional<GuideEdition> active(GuideId id);
+
+    /** Guide bundles whose descriptors were refused, with their problems. */
+    List<RefusedGuide> refused();
+
+    /** Product types currently provided by installed modules, by id. */
+    List<ProductTypeInfo> productTypes();
+
+    /**
+     * Makes an edition the active one of its guide; the choice survives restarts. If that edition is later
+     * uninstalled, the newest satisfied edition becomes active.
+     *
+     * @return the edition, now active
+     * @throws GuideActivationException if the edition is not installed or is unsatisfied
+     */
+    GuideEdition activate(GuideId id, String version) throws GuideActivationException;
+}

@@ -1,0 +1,32 @@
+package mx.cte.guide.api;
+
+/** Kinds of guide section; the descriptor uses the Spanish wire names. */
+public enum SectionKind {
+    /** A part of the session ({@code apartado}). */
+    PART("apartado"),
+    /** A moment: before, during or after the meeting ({@code momento}). */
+    MOMENT("momento"),
+    /** A day of a multi-day session such as the intensive phase ({@code dia}). */
+    DAY("dia"),
+    /** An annex: tables and formats ({@code anexo}). */
+    ANNEX("anexo");
+
+    private final String wireName;
+
+    SectionKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static SectionKind fromWireName(String name) {
+        for (SectionKind kind : values()) {
+            if (kind.wireName.equals(name)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("Tipo de sección desconocido: " + name);
+    }
+}

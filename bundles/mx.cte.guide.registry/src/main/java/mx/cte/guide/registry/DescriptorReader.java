@@ -1,0 +1,143 @@
+package mx.cte.guide.registry;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
+import com.google.gson.JsonDeserializer;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import mx.cte.guide.api.Guide;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.Participation;
+import mx.cte.guide.api.PromptKind;
+import mx.cte.guide.api.SectionKind;
+
+/**
+ * Reads a guide descriptor in three steps, stopping at the first that fails: well-formed JSON, valid against
+ * {@code cte-guide.schema.json} (the same file the documentation describes), then the cross-references a schema cannot
+ * express ({@link GuideConsistency}). Problems carry the JSON path of the offending value and a Spanish message.
+ */
+final class DescriptorReader {
+
+    static final String SCHEMA_RESOURCE = "cte-guide.schema.json";
+    private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
+
+    private final Schema schema;
+    private final Gson gson;
+
+    DescriptorReader() {
+        this.schema = loadSchema();
+        this.gson = new GsonBuilder()
+                .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName, Participation::wireName))
+                .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName, PromptKind::wireName))
+                .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName, SectionKind::wireName))
+                .create();
+    }
+
+    private static Schema loadSchema() {
+        try (InputStream in = Guide.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("Guide schema " + SCHEMA_RESOURCE + " missing from mx.cte.guide.api");
+            }
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+            return registry.getSchema(in, InputFormat.JSON);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <E extends Enum<E>> Object wireEnum(Function<String, E> parse, Function<E, String> wireName) {
+        return new WireEnumAdapter<>(parse, wireName);
+    }
+
+    /** Enums travel by their Spanish wire names; the schema has already checked the value. */
+    private record WireEnumAdapter<E extends Enum<E>>(Function<String, E> parse, Function<E, String> wireName)
+            implements JsonDeserializer<E>, JsonSerializer<E> {
+
+        @Override
+        public E deserialize(JsonElement json, java.lang.reflect.Type type,
+                com.google.gson.JsonDeserializationContext context) {
+            return parse.apply(json.getAsString());
+        }
+
+        @Override
+        public JsonElement serialize(E value, java.lang.reflect.Type type,
+                com.google.gson.JsonSerializationContext context) {
+            return new JsonPrimitive(wireName.apply(value));
+        }
+    }
+
+    DescriptorResult read(String json) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(json));
+            reader.setStrictness(Strictness.STRICT);
+            JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                return DescriptorResult.invalid(List.of(new GuideProblem("$",
+                        "hay contenido después del objeto JSON principal")));
+            }
+        } catch (JsonParseException | IOException e) {
+            return DescriptorResult.invalid(List.of(new GuideProblem("$",
+                    "el descriptor no es JSON válido: " + describeSyntaxError(e))));
+        }
+
+        List<Error> errors = schema.validate(json, InputFormat.JSON,
+                context -> context.executionConfig(config -> config.locale(SPANISH)));
+        if (!errors.isEmpty()) {
+            List<GuideProblem> problems = new ArrayList<>();
+            for (Error error : errors) {
+                problems.add(new GuideProblem(jsonPath(error.getInstanceLocation().toString()), error.getMessage()));
+            }
+            return DescriptorResult.invalid(problems);
+        }
+
+        Guide guide = gson.fromJson(json, Guide.class);
+        List<GuideProblem> inconsistencies = GuideConsistency.check(guide);
+        return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
+    }
+
+    /** Turns the validator's JSON Pointer ({@code /sections/0/id}) into the JSONPath the docs use ({@code $.sections[0].id}). */
+    static String jsonPath(String pointer) {
+        StringBuilder path = new StringBuilder("$");
+        if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
+            return path.toString();
+        }
+        if (pointer.startsWith("$")) {
+            return pointer;
+        }
+        for (String segment : pointer.substring(pointer.startsWith("/") ? 1 : 0).split("/", -1)) {
+            String name = segment.replace("~1", "/").replace("~0", "~");
+            if (!name.isEmpty() && name.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(name).append(']');
+            } else {
+                path.append('.').append(name);
+            }
+        }
+        return path.toString();
+    }
+
+    private static String describeSyntaxError(Exception e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        // Gson appends a link to its troubleshooting guide; keep the part that says where.
+        int see = message.indexOf("\nSee ");
+        return see >= 0 ? message.substring(0, see) : message;
+    }
+}

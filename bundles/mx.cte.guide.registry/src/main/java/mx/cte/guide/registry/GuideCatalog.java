@@ -1,0 +1,124 @@
+package mx.cte.guide.registry;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import mx.cte.guide.api.Guide;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.GuideStatus;
+import mx.cte.guide.api.ProductTypeInfo;
+import mx.cte.guide.api.RefusedGuide;
+
+/**
+ * An immutable snapshot of everything the registry knows. Built in one step from the accepted guides, the refusals,
+ * the product types present and the administrators' choices, then swapped in whole: readers never see half a change.
+ */
+final class GuideCatalog {
+
+    static final GuideCatalog EMPTY = build(List.of(), List.of(), List.of(), Map.of());
+
+    /** A valid descriptor from a bundle. */
+    record Accepted(Guide guide, GuideSource source) {
+    }
+
+    private final List<GuideEdition> editions;
+    private final Map<String, List<GuideEdition>> editionsByKey;
+    private final List<RefusedGuide> refused;
+    private final List<ProductTypeInfo> productTypes;
+
+    private GuideCatalog(List<GuideEdition> editions, List<RefusedGuide> refused, List<ProductTypeInfo> productTypes) {
+        this.editions = List.copyOf(editions);
+        Map<String, List<GuideEdition>> byKey = new LinkedHashMap<>();
+        for (GuideEdition edition : editions) {
+            byKey.computeIfAbsent(edition.key(), k -> new ArrayList<>()).add(edition);
+        }
+        byKey.replaceAll((k, v) -> List.copyOf(v));
+        this.editionsByKey = Map.copyOf(byKey);
+        this.refused = List.copyOf(refused);
+        this.productTypes = List.copyOf(productTypes);
+    }
+
+    /**
+     * @param accepted     valid guides, at most one per key and version
+     * @param refused      refused bundles
+     * @param productTypes product types present
+     * @param chosen       version an administrator made active, by guide key
+     */
+    static GuideCatalog build(Collection<Accepted> accepted, Collection<RefusedGuide> refused,
+            Collection<ProductTypeInfo> productTypes, Map<String, String> chosen) {
+        Set<String> presentTypes = new TreeSet<>();
+        productTypes.forEach(type -> presentTypes.add(type.id()));
+
+        Map<String, List<Accepted>> byKey = new TreeMap<>();
+        for (Accepted a : accepted) {
+            byKey.computeIfAbsent(a.guide().id().key(), k -> new ArrayList<>()).add(a);
+        }
+        List<GuideEdition> editions = new ArrayList<>();
+        for (Map.Entry<String, List<Accepted>> entry : byKey.entrySet()) {
+            List<Accepted> versions = new ArrayList<>(entry.getValue());
+            versions.sort(Comparator.comparing((Accepted a) -> a.guide().version(), Versions.ASCENDING).reversed());
+            String activeVersion = activeVersion(versions, presentTypes, chosen.get(entry.getKey()));
+            for (Accepted a : versions) {
+                Set<String> missing = new TreeSet<>(a.guide().productTypes());
+                missing.removeAll(presentTypes);
+                GuideStatus status = !missing.isEmpty() ? GuideStatus.UNSATISFIED
+                        : a.guide().version().equals(activeVersion) ? GuideStatus.ACTIVE : GuideStatus.AVAILABLE;
+                editions.add(new GuideEdition(a.guide(), status, missing, a.source()));
+            }
+        }
+        List<RefusedGuide> refusedSorted = new ArrayList<>(refused);
+        refusedSorted.sort(Comparator.comparingLong(r -> r.source().bundleId()));
+        List<ProductTypeInfo> typesSorted = new ArrayList<>(productTypes);
+        typesSorted.sort(Comparator.comparing(ProductTypeInfo::id));
+        return new GuideCatalog(editions, refusedSorted, typesSorted);
+    }
+
+    /** The chosen version if it is satisfied, else the newest satisfied one; null if none is. */
+    private static String activeVersion(List<Accepted> newestFirst, Set<String> presentTypes, String chosen) {
+        String newestSatisfied = null;
+        for (Accepted a : newestFirst) {
+            if (presentTypes.containsAll(a.guide().productTypes())) {
+                if (a.guide().version().equals(chosen)) {
+                    return chosen;
+                }
+                if (newestSatisfied == null) {
+                    newestSatisfied = a.guide().version();
+                }
+            }
+        }
+        return newestSatisfied;
+    }
+
+    List<GuideEdition> editions() {
+        return editions;
+    }
+
+    List<GuideEdition> editions(GuideId id) {
+        return editionsByKey.getOrDefault(id.key(), List.of());
+    }
+
+    Optional<GuideEdition> edition(GuideId id, String version) {
+        return editions(id).stream().filter(e -> e.version().equals(version)).findFirst();
+    }
+
+    Optional<GuideEdition> active(GuideId id) {
+        return editions(id).stream().filter(e -> e.status() == GuideStatus.ACTIVE).findFirst();
+    }
+
+    List<RefusedGuide> refused() {
+        return refused;
+    }
+
+    List<ProductTypeInfo> productTypes() {
+        return productTypes;
+    }
+}

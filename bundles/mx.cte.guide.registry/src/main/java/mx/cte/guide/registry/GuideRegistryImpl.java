@@ -1,0 +1,223 @@
+package mx.cte.guide.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import mx.cte.guide.api.GuideActivationException;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.ProductTypeInfo;
+import mx.cte.guide.api.RefusedGuide;
+import mx.cte.guide.spi.ProductType;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guide extender: tracks every bundle with a {@value #GUIDE_HEADER} manifest header, reads its descriptor and
+ * publishes the guide. A guide bundle's contribution is replaced when the bundle is updated and dropped only when it
+ * is uninstalled, so stopping, updating or refreshing it never leaves readers without a guide in between.
+ */
+@Component(service = GuideRegistry.class, immediate = true)
+public final class GuideRegistryImpl implements GuideRegistry {
+
+    /** Manifest header naming the descriptor inside a guide bundle, e.g. {@code CTE-Guide: guide/guide.json}. */
+    public static final String GUIDE_HEADER = "CTE-Guide";
+    static final String CHOICES_FILE = "active-editions.properties";
+
+    private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
+    /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
+    private static final int TRACKED_STATES = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
+            | Bundle.STOPPING;
+
+    private final DescriptorReader reader = new DescriptorReader();
+    private final RegistryState state;
+    private final Path choicesFile;
+    private final BundleTracker<GuideSource> tracker;
+
+    @Activate
+    public GuideRegistryImpl(BundleContext context) {
+        this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
+        this.state = new RegistryState(loadChoices(choicesFile));
+        this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
+        this.tracker.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        tracker.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addProductType(ProductType type, ServiceReference<ProductType> reference) {
+        String provider = reference.getBundle() != null ? reference.getBundle().getSymbolicName() : "?";
+        state.addProductType(reference, new ProductTypeInfo(type.id(), type.title(), type.description(), provider));
+        LOG.info("Product type '{}' provided by {}", type.id(), provider);
+    }
+
+    void removeProductType(ProductType type, ServiceReference<ProductType> reference) {
+        state.removeProductType(reference);
+        LOG.info("Product type '{}' withdrawn", type.id());
+    }
+
+    @Override
+    public List<GuideEdition> editions() {
+        return state.catalog().editions();
+    }
+
+    @Override
+    public List<GuideEdition> editions(GuideId id) {
+        return state.catalog().editions(id);
+    }
+
+    @Override
+    public Optional<GuideEdition> edition(GuideId id, String version) {
+        return state.catalog().edition(id, version);
+    }
+
+    @Override
+    public Optional<GuideEdition> active(GuideId id) {
+        return state.catalog().active(id);
+    }
+
+    @Override
+    public List<RefusedGuide> refused() {
+        return state.catalog().refused();
+    }
+
+    @Override
+    public List<ProductTypeInfo> productTypes() {
+        return state.catalog().productTypes();
+    }
+
+    @Override
+    public GuideEdition activate(GuideId id, String version) throws GuideActivationException {
+        synchronized (state) {
+            GuideEdition edition = state.activate(id, version);
+            saveChoices(state.chosen());
+            LOG.info("Guide {} edition {} made active", id.key(), version);
+            return edition;
+        }
+    }
+
+    private void offer(Bundle bundle, GuideSource source) {
+        DescriptorResult result = readDescriptor(bundle, source.descriptor());
+        RegistryState.Outcome outcome = state.offer(source, result);
+        if (outcome instanceof RegistryState.Published published) {
+            GuideEdition edition = published.edition();
+            LOG.info("Guide {} edition {} from bundle {}: {}{}", edition.key(), edition.version(), source.describe(),
+                    edition.status().wireName(), edition.missingProductTypes().isEmpty() ? ""
+                            : " (missing product types " + edition.missingProductTypes() + ")");
+        } else if (outcome instanceof RegistryState.Refused refused) {
+            LOG.warn("Guide bundle {} refused: {}", source.describe(), refused.refusal().problems());
+        }
+    }
+
+    private DescriptorResult readDescriptor(Bundle bundle, String path) {
+        URL entry = bundle.getEntry(path);
+        if (entry == null) {
+            return DescriptorResult.invalid(List.of(new GuideProblem("$", "el bundle declara " + GUIDE_HEADER + ": "
+                    + path + " pero no contiene ese archivo")));
+        }
+        try (InputStream in = entry.openStream()) {
+            return reader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return DescriptorResult.invalid(List.of(new GuideProblem("$", "no se pudo leer " + path + ": "
+                    + e.getMessage())));
+        }
+    }
+
+    private static GuideSource sourceOf(Bundle bundle, String descriptor) {
+        return new GuideSource(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()),
+                bundle.getVersion().toString(), descriptor);
+    }
+
+    private static Map<String, String> loadChoices(Path file) {
+        Map<String, String> choices = new HashMap<>();
+        if (Files.isRegularFile(file)) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+                properties.stringPropertyNames().forEach(key -> choices.put(key, properties.getProperty(key)));
+            } catch (IOException e) {
+                LOG.error("Could not read the active guide editions from {}; using the newest of each", file, e);
+            }
+        }
+        return choices;
+    }
+
+    private void saveChoices(Map<String, String> choices) {
+        Properties properties = new Properties();
+        properties.putAll(choices);
+        Path temporary = choicesFile.resolveSibling(CHOICES_FILE + ".tmp");
+        try {
+            Files.createDirectories(choicesFile.getParent());
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                properties.store(out, "Active edition of each guide, chosen by an administrator");
+            }
+            Files.move(temporary, choicesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("Could not save the active guide editions to {}", choicesFile, e);
+        }
+    }
+
+    private final class GuideBundleCustomizer implements BundleTrackerCustomizer<GuideSource> {
+
+        @Override
+        public GuideSource addingBundle(Bundle bundle, BundleEvent event) {
+            String descriptor = bundle.getHeaders("").get(GUIDE_HEADER);
+            if (descriptor == null || descriptor.isBlank()) {
+                return null;
+            }
+            GuideSource source = sourceOf(bundle, descriptor.trim());
+            offer(bundle, source);
+            return source;
+        }
+
+        @Override
+        public void modifiedBundle(Bundle bundle, BundleEvent event, GuideSource previous) {
+            if (event == null || event.getType() != BundleEvent.UPDATED) {
+                return;
+            }
+            String descriptor = bundle.getHeaders("").get(GUIDE_HEADER);
+            if (descriptor == null || descriptor.isBlank()) {
+                removedBundle(bundle, event, previous);
+                return;
+            }
+            offer(bundle, sourceOf(bundle, descriptor.trim()));
+        }
+
+        @Override
+        public void removedBundle(Bundle bundle, BundleEvent event, GuideSource source) {
+            state.withdraw(bundle.getBundleId()).ifPresent(removed -> LOG.info("Guide {} edition {} withdrawn: "
+                    + "bundle {} uninstalled", removed.guide().id().key(), removed.guide().version(),
+                    source.describe()));
+        }
+    }
+}

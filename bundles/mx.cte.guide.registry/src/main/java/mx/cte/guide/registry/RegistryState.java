@@ -1,0 +1,135 @@
+package mx.cte.guide.registry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.cte.guide.api.GuideActivationException;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.GuideStatus;
+import mx.cte.guide.api.ProductTypeInfo;
+import mx.cte.guide.api.RefusedGuide;
+
+/**
+ * The registry's mutable state, free of OSGi so it can be tested alone. Every change rebuilds an immutable
+ * {@link GuideCatalog} which readers take without locking.
+ */
+final class RegistryState {
+
+    /** Result of offering a bundle's descriptor. */
+    sealed interface Outcome permits Published, Refused {
+    }
+
+    record Published(GuideEdition edition) implements Outcome {
+    }
+
+    record Refused(RefusedGuide refusal) implements Outcome {
+    }
+
+    private final Map<Long, GuideCatalog.Accepted> accepted = new LinkedHashMap<>();
+    private final Map<Long, RefusedGuide> refused = new LinkedHashMap<>();
+    private final Map<Object, ProductTypeInfo> productTypes = new LinkedHashMap<>();
+    private final Map<String, String> chosen;
+    private volatile GuideCatalog catalog = GuideCatalog.EMPTY;
+
+    RegistryState(Map<String, String> chosen) {
+        this.chosen = new HashMap<>(chosen);
+        rebuild();
+    }
+
+    GuideCatalog catalog() {
+        return catalog;
+    }
+
+    synchronized Map<String, String> chosen() {
+        return Map.copyOf(chosen);
+    }
+
+    /**
+     * Publishes or refuses the descriptor of a bundle. A valid descriptor replaces what the bundle contributed before;
+     * an invalid one is recorded as refused and never replaces a valid edition the bundle already published.
+     */
+    synchronized Outcome offer(GuideSource source, DescriptorResult result) {
+        refused.remove(source.bundleId());
+        List<GuideProblem> problems = new ArrayList<>(result.problems());
+        if (result.isValid()) {
+            GuideId id = result.guide().id();
+            String version = result.guide().version();
+            for (GuideCatalog.Accepted other : accepted.values()) {
+                if (other.source().bundleId() != source.bundleId()
+                        && other.guide().id().equals(id) && other.guide().version().equals(version)) {
+                    problems.add(new GuideProblem("$.version", "la edición " + version + " de la guía " + id.key()
+                            + " ya está instalada desde el bundle " + other.source().describe()));
+                }
+            }
+        }
+        Outcome outcome;
+        if (problems.isEmpty()) {
+            accepted.remove(source.bundleId());
+            accepted.put(source.bundleId(), new GuideCatalog.Accepted(result.guide(), source));
+            rebuild();
+            outcome = new Published(catalog.edition(result.guide().id(), result.guide().version()).orElseThrow());
+        } else {
+            RefusedGuide refusal = new RefusedGuide(source, problems);
+            refused.put(source.bundleId(), refusal);
+            rebuild();
+            outcome = new Refused(refusal);
+        }
+        return outcome;
+    }
+
+    /** Forgets whatever a bundle contributed; returns the edition it had published, if any. */
+    synchronized Optional<GuideCatalog.Accepted> withdraw(long bundleId) {
+        GuideCatalog.Accepted removed = accepted.remove(bundleId);
+        RefusedGuide refusal = refused.remove(bundleId);
+        if (removed != null || refusal != null) {
+            rebuild();
+        }
+        return Optional.ofNullable(removed);
+    }
+
+    synchronized void addProductType(Object key, ProductTypeInfo type) {
+        productTypes.put(key, type);
+        rebuild();
+    }
+
+    synchronized void removeProductType(Object key) {
+        if (productTypes.remove(key) != null) {
+            rebuild();
+        }
+    }
+
+    synchronized GuideEdition activate(GuideId id, String version) throws GuideActivationException {
+        GuideCatalog current = catalog;
+        GuideEdition edition = current.edition(id, version).orElseThrow(() -> new GuideActivationException(
+                current.editions(id).isEmpty()
+                        ? "No hay ninguna guía instalada con la clave " + id.key()
+                        : "La guía " + id.key() + " no tiene instalada la edición " + version + "; hay: "
+                                + current.editions(id).stream().map(GuideEdition::version).toList()));
+        if (edition.status() == GuideStatus.UNSATISFIED) {
+            throw new GuideActivationException("La edición " + version + " de la guía " + id.key()
+                    + " no puede activarse: faltan los tipos de producto " + edition.missingProductTypes());
+        }
+        chosen.put(id.key(), version);
+        rebuild();
+        return catalog.edition(id, version).orElseThrow();
+    }
+
+    private void rebuild() {
+        catalog = GuideCatalog.build(accepted.values(), refused.values(), dedupedProductTypes(), chosen);
+    }
+
+    /** One entry per id: two modules may offer the same type, the first registered is listed. */
+    private List<ProductTypeInfo> dedupedProductTypes() {
+        Map<String, ProductTypeInfo> byId = new LinkedHashMap<>();
+        for (ProductTypeInfo type : productTypes.values()) {
+            byId.putIfAbsent(type.id(), type);
+        }
+        return new ArrayList<>(byId.values());
+    }
+}

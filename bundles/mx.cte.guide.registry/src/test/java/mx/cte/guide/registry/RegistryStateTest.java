@@ -1,0 +1,163 @@
+package mx.cte.guide.registry;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mx.cte.guide.api.GuideActivationException;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.GuideStatus;
+import mx.cte.guide.api.ProductTypeInfo;
+import org.junit.Test;
+
+public class RegistryStateTest {
+
+    private static final GuideId MINIMAL = GuideId.parse("15:2017-2018:primaria:ordinaria-2");
+    private static final GuideId EVERY_FIELD = GuideId.parse("SEP:2021-2022:secundaria:intensiva");
+
+    private final DescriptorReader reader = new DescriptorReader();
+    private final RegistryState state = new RegistryState(Map.of());
+
+    private static GuideSource bundle(long id) {
+        return new GuideSource(id, "guide." + id, "1.0.0", "guide/guide.json");
+    }
+
+    private DescriptorResult minimalVersion(String version) {
+        return reader.read(Descriptors.edited("minimal.json", g -> g.addProperty("version", version)));
+    }
+
+    private void provide(String... types) {
+        for (String type : types) {
+            state.addProductType(type, new ProductTypeInfo(type, type, "", "test"));
+        }
+    }
+
+    private GuideStatus status(GuideId id, String version) {
+        return state.catalog().edition(id, version).orElseThrow().status();
+    }
+
+    @Test
+    public void guideWithMissingProductTypesIsUnsatisfiedAndListsThem() {
+        provide("texto-libre");
+        state.offer(bundle(1), reader.read(Descriptors.text("every-field.json")));
+
+        GuideEdition edition = state.catalog().edition(EVERY_FIELD, "2.3.4").orElseThrow();
+        assertEquals(GuideStatus.UNSATISFIED, edition.status());
+        assertEquals(Set.of("sintesis"), edition.missingProductTypes());
+        assertTrue(state.catalog().active(EVERY_FIELD).isEmpty());
+    }
+
+    @Test
+    public void unsatisfiedGuideBecomesActiveWhenAModuleProvidesTheMissingType() {
+        provide("texto-libre");
+        state.offer(bundle(1), reader.read(Descriptors.text("every-field.json")));
+
+        provide("sintesis");
+
+        assertEquals(GuideStatus.ACTIVE, status(EVERY_FIELD, "2.3.4"));
+        state.removeProductType("sintesis");
+        assertEquals(GuideStatus.UNSATISFIED, status(EVERY_FIELD, "2.3.4"));
+    }
+
+    @Test
+    public void newestSatisfiedEditionIsActiveByDefault() {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("1.10.0"));
+        state.offer(bundle(3), minimalVersion("1.9.0"));
+
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.10.0"));
+        assertEquals(GuideStatus.AVAILABLE, status(MINIMAL, "1.9.0"));
+        assertEquals(List.of("1.10.0", "1.9.0", "1.0.0"),
+                state.catalog().editions(MINIMAL).stream().map(GuideEdition::version).toList());
+    }
+
+    @Test
+    public void administratorsChoiceWinsOverNewerEditionsAndIsRemembered() throws Exception {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("2.0.0"));
+
+        state.activate(MINIMAL, "1.0.0");
+        state.offer(bundle(3), minimalVersion("3.0.0"));
+
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.0.0"));
+        assertEquals(GuideStatus.AVAILABLE, status(MINIMAL, "3.0.0"));
+        assertEquals(Map.of(MINIMAL.key(), "1.0.0"), state.chosen());
+        RegistryState restarted = new RegistryState(state.chosen());
+        restarted.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        restarted.offer(bundle(4), minimalVersion("3.0.0"));
+        restarted.offer(bundle(5), minimalVersion("1.0.0"));
+        assertEquals(GuideStatus.ACTIVE, restarted.catalog().edition(MINIMAL, "1.0.0").orElseThrow().status());
+    }
+
+    @Test
+    public void uninstallingTheChosenEditionFallsBackToTheNewestSatisfied() throws Exception {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("2.0.0"));
+        state.activate(MINIMAL, "1.0.0");
+
+        state.withdraw(1);
+
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "2.0.0"));
+        assertEquals(1, state.catalog().editions(MINIMAL).size());
+    }
+
+    @Test
+    public void refusesToActivateAnUnsatisfiedOrUnknownEdition() {
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        try {
+            state.activate(MINIMAL, "1.0.0");
+            fail("an unsatisfied edition was activated");
+        } catch (GuideActivationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("texto-libre"));
+        }
+        try {
+            state.activate(MINIMAL, "9.9.9");
+            fail("a missing edition was activated");
+        } catch (GuideActivationException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("1.0.0"));
+        }
+    }
+
+    @Test
+    public void secondBundleWithTheSameEditionIsRefusedAndTheFirstKeepsServing() {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+
+        RegistryState.Outcome outcome = state.offer(bundle(2), minimalVersion("1.0.0"));
+
+        assertTrue(outcome instanceof RegistryState.Refused);
+        assertEquals("$.version", state.catalog().refused().get(0).problems().get(0).path());
+        assertEquals(1, state.catalog().edition(MINIMAL, "1.0.0").orElseThrow().source().bundleId());
+    }
+
+    @Test
+    public void invalidUpdateNeverReplacesTheValidEditionAndTouchesNoOtherGuide() {
+        provide("texto-libre", "sintesis");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), reader.read(Descriptors.text("every-field.json")));
+
+        RegistryState.Outcome outcome = state.offer(bundle(2), reader.read("{ roto"));
+
+        assertTrue(outcome instanceof RegistryState.Refused);
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.0.0"));
+        assertEquals(GuideStatus.ACTIVE, status(EVERY_FIELD, "2.3.4"));
+        assertEquals(2, state.catalog().refused().get(0).source().bundleId());
+
+        state.offer(bundle(2), reader.read(Descriptors.edited("every-field.json", g -> g.addProperty("version", "2.4.0"))));
+        assertTrue(state.catalog().refused().isEmpty());
+        assertEquals(List.of("2.4.0"), state.catalog().editions(EVERY_FIELD).stream().map(GuideEdition::version).toList());
+
+        state.withdraw(2);
+        assertTrue(state.catalog().editions(EVERY_FIELD).isEmpty());
+        assertFalse(state.catalog().editions(MINIMAL).isEmpty());
+    }
+}
