@@ -1,0 +1,56 @@
+package mx.cte.guide.registry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import mx.cte.guide.api.Guide;
+import mx.cte.guide.api.GuideProblem;
+
+/**
+ * Checks guide descriptors outside the platform, with exactly the checks the registry applies: guide authors run it
+ * (the guide bundles' build does) before anything is installed. Product types are not checked here: which are
+ * present depends on the modules installed where the guide goes.
+ *
+ * <pre>java -cp … mx.cte.guide.registry.GuideDescriptorCheck guide/guide.json [more.json…]</pre>
+ *
+ * Exits with 1 and one line per problem ({@code file: $.path: message}) if any descriptor is invalid.
+ */
+public final class GuideDescriptorCheck {
+
+    private GuideDescriptorCheck() {
+    }
+
+    /** The problems of one descriptor file; empty when the registry would accept it. */
+    public static List<GuideProblem> check(Path descriptor) throws IOException {
+        DescriptorResult result = new DescriptorReader().read(Files.readString(descriptor, StandardCharsets.UTF_8));
+        return result.problems();
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length == 0) {
+            System.err.println("Uso: GuideDescriptorCheck descriptor.json [otro.json…]");
+            System.exit(2);
+        }
+        boolean allValid = true;
+        DescriptorReader reader = new DescriptorReader();
+        for (String arg : args) {
+            Path file = Path.of(arg);
+            DescriptorResult result = reader.read(Files.readString(file, StandardCharsets.UTF_8));
+            if (result.isValid()) {
+                Guide guide = result.guide();
+                System.out.println(file + ": guía " + guide.id().key() + " edición " + guide.version() + " válida, "
+                        + guide.activities().size() + " actividades, tipos de producto " + guide.productTypes());
+            } else {
+                allValid = false;
+                for (GuideProblem problem : result.problems()) {
+                    System.err.println(file + ": " + problem.path() + ": " + problem.message());
+                }
+            }
+        }
+        if (!allValid) {
+            System.exit(1);
+        }
+    }
+}

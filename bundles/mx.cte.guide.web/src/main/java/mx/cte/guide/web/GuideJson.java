@@ -1,0 +1,136 @@
+package mx.cte.guide.web;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.GuideStatus;
+import mx.cte.guide.api.Participation;
+import mx.cte.guide.api.ProductTypeInfo;
+import mx.cte.guide.api.PromptKind;
+import mx.cte.guide.api.RefusedGuide;
+import mx.cte.guide.api.SectionKind;
+
+/**
+ * JSON forms of the registry's objects. A guide is served in the shape of its descriptor (same member names and
+ * Spanish enum values), so what an author wrote is what a client reads.
+ */
+final class GuideJson {
+
+    private static final Gson GSON = new GsonBuilder()
+            .disableHtmlEscaping()
+            .registerTypeAdapter(Participation.class,
+                    (JsonSerializer<Participation>) (value, type, context) -> new JsonPrimitive(value.wireName()))
+            .registerTypeAdapter(PromptKind.class,
+                    (JsonSerializer<PromptKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
+            .registerTypeAdapter(SectionKind.class,
+                    (JsonSerializer<SectionKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
+            .create();
+
+    private GuideJson() {
+    }
+
+    /** Every guide with its editions, and the refused bundles. */
+    static JsonObject catalog(List<GuideEdition> editions, List<RefusedGuide> refused) {
+        Map<String, JsonObject> guides = new TreeMap<>();
+        for (GuideEdition edition : editions) {
+            JsonObject guide = guides.computeIfAbsent(edition.key(), key -> guideSummary(edition));
+            guide.getAsJsonArray("editions").add(editionSummary(edition));
+            if (edition.status() == GuideStatus.ACTIVE) {
+                guide.addProperty("activeVersion", edition.version());
+                guide.addProperty("status", GuideStatus.ACTIVE.wireName());
+                guide.addProperty("title", edition.guide().title());
+            }
+        }
+        JsonArray guideArray = new JsonArray();
+        guides.values().forEach(guideArray::add);
+        JsonObject body = new JsonObject();
+        body.add("guides", guideArray);
+        body.add("refused", refused(refused));
+        return body;
+    }
+
+    private static JsonObject guideSummary(GuideEdition newest) {
+        JsonObject guide = new JsonObject();
+        guide.addProperty("key", newest.key());
+        guide.add("id", GSON.toJsonTree(newest.guide().id()));
+        guide.addProperty("title", newest.guide().title());
+        guide.add("publisher", GSON.toJsonTree(newest.guide().publisher()));
+        // Overwritten by the active edition, if there is one.
+        guide.addProperty("status", GuideStatus.UNSATISFIED.wireName());
+        guide.add("activeVersion", JsonNull.INSTANCE);
+        guide.add("editions", new JsonArray());
+        return guide;
+    }
+
+    static JsonObject editionSummary(GuideEdition edition) {
+        JsonObject summary = new JsonObject();
+        summary.addProperty("version", edition.version());
+        summary.addProperty("status", edition.status().wireName());
+        summary.add("missingProductTypes", strings(edition.missingProductTypes()));
+        summary.addProperty("activities", edition.guide().activities().size());
+        summary.add("bundle", source(edition.source()));
+        return summary;
+    }
+
+    /** One edition whole: its status and the complete guide. */
+    static JsonObject edition(GuideEdition edition) {
+        JsonObject body = editionSummary(edition);
+        body.addProperty("key", edition.key());
+        body.add("guide", GSON.toJsonTree(edition.guide()));
+        return body;
+    }
+
+    static JsonArray refused(List<RefusedGuide> refused) {
+        JsonArray array = new JsonArray();
+        for (RefusedGuide refusal : refused) {
+            JsonObject item = new JsonObject();
+            item.add("bundle", source(refusal.source()));
+            JsonArray problems = new JsonArray();
+            for (GuideProblem problem : refusal.problems()) {
+                JsonObject p = new JsonObject();
+                p.addProperty("path", problem.path());
+                p.addProperty("message", problem.message());
+                problems.add(p);
+            }
+            item.add("problems", problems);
+            array.add(item);
+        }
+        return array;
+    }
+
+    static JsonObject productTypes(List<ProductTypeInfo> types) {
+        JsonArray array = new JsonArray();
+        for (ProductTypeInfo type : types) {
+            array.add(GSON.toJsonTree(type));
+        }
+        JsonObject body = new JsonObject();
+        body.add("productTypes", array);
+        return body;
+    }
+
+    private static JsonObject source(GuideSource source) {
+        JsonObject bundle = new JsonObject();
+        bundle.addProperty("id", source.bundleId());
+        bundle.addProperty("symbolicName", source.symbolicName());
+        bundle.addProperty("version", source.bundleVersion());
+        bundle.addProperty("descriptor", source.descriptor());
+        return bundle;
+    }
+
+    private static JsonElement strings(Iterable<String> values) {
+        JsonArray array = new JsonArray();
+        values.forEach(array::add);
+        return array;
+    }
+}

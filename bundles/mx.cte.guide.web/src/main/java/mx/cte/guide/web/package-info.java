@@ -1,0 +1,2 @@
+/** JSON API of the guide registry. Implementation only: exports nothing. */
+package mx.cte.guide.web;
