@@ -215,9 +215,13 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
         @Override
         public void removedBundle(Bundle bundle, BundleEvent event, GuideSource source) {
+            if (event == null) {
+                // The tracker is closing because the registry stops: nothing was uninstalled.
+                return;
+            }
             state.withdraw(bundle.getBundleId()).ifPresent(removed -> LOG.info("Guide {} edition {} withdrawn: "
                     + "bundle {} uninstalled", removed.guide().id().key(), removed.guide().version(),
-                    source.describe()));
+                    removed.source().describe()));
         }
     }
 }

@@ -1,0 +1,48 @@
+package mx.cte.itests;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/** Builds guide bundles in memory, the way a state's build would: a manifest with CTE-Guide and a descriptor. */
+final class GuideBundles {
+
+    private GuideBundles() {
+    }
+
+    /** The test descriptor with its placeholders filled in. */
+    static String descriptor(String session, String version, String productType) {
+        try (InputStream in = GuideBundles.class.getResourceAsStream("/guides/test-guide.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("@SESSION@", session).replace("@VERSION@", version).replace("@TYPE@", productType);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static InputStream bundle(String symbolicName, String version, String descriptorJson) {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", version);
+        main.putValue("CTE-Guide", "guide/guide.json");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new JarEntry("guide/guide.json"));
+            jar.write(descriptorJson.getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ByteArrayInputStream(bytes.toByteArray());
+    }
+}

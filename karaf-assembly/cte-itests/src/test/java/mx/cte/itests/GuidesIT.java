@@ -1,0 +1,296 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import javax.inject.Inject;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.spi.ProductType;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * Guides as plugins, over HTTP in one Karaf boot: the shipped third-session guide is served whole, and guide bundles
+ * installed, updated and uninstalled at runtime come and go without a failed request or a refreshed bundle.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class GuidesIT {
+
+    private static final String THIRD_SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Inject
+    private GuideRegistry registry;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static JsonObject guideSummary(String key) throws Exception {
+        JsonArray guides = json(Http.awaitStatus("/api/v1/guides", 200, WAIT)).getAsJsonArray("guides");
+        for (JsonElement guide : guides) {
+            if (guide.getAsJsonObject().get("key").getAsString().equals(key)) {
+                return guide.getAsJsonObject();
+            }
+        }
+        throw new AssertionError("guide " + key + " not listed in " + guides);
+    }
+
+    /** Polls the guide list until the guide satisfies the condition. */
+    private static JsonObject awaitGuide(String key, Predicate<JsonObject> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            JsonArray guides = json(Http.get("/api/v1/guides")).getAsJsonArray("guides");
+            last = null;
+            for (JsonElement guide : guides) {
+                if (guide.getAsJsonObject().get("key").getAsString().equals(key)) {
+                    last = guide.getAsJsonObject();
+                }
+            }
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("guide " + key + " did not reach the expected state; last: " + last);
+    }
+
+    private static String activeVersion(JsonObject guide) {
+        return guide.get("activeVersion").isJsonNull() ? null : guide.get("activeVersion").getAsString();
+    }
+
+    @Test
+    public void thirdSessionGuideIsServedWhole() throws Exception {
+        JsonObject summary = guideSummary(THIRD_SESSION);
+        assertEquals("1.0.0", summary.getAsJsonArray("editions").get(0).getAsJsonObject().get("version").getAsString());
+
+        JsonObject body = json(Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION + "/versions/1.0.0", 200, WAIT));
+        JsonObject guide = body.getAsJsonObject("guide");
+        assertEquals("Secretaría de Educación Pública", guide.getAsJsonObject("publisher").get("name").getAsString());
+        assertEquals(3, guide.getAsJsonObject("purposes").getAsJsonArray("items").size());
+        assertEquals(6, guide.getAsJsonObject("materials").getAsJsonArray("items").size());
+        assertEquals(3, guide.getAsJsonObject("products").getAsJsonArray("items").size());
+
+        List<JsonObject> activities = new ArrayList<>();
+        collectActivities(guide.getAsJsonArray("sections"), activities);
+        assertEquals(21, activities.size());
+        for (int i = 0; i < 21; i++) {
+            assertEquals(i + 1, activities.get(i).get("number").getAsInt());
+            assertTrue("activity " + (i + 1) + " yields a product", activities.get(i).has("product"));
+        }
+        JsonObject activity8 = activities.get(7);
+        assertEquals(List.of("a", "b", "c", "d", "e", "f"), strings(activity8.getAsJsonArray("criteria"), "key"));
+        assertTrue(activities.get(4).getAsJsonArray("prompts").get(0).getAsJsonObject().get("text").getAsString()
+                .startsWith("Las acciones que mejor han funcionado para lograrlo son"));
+        assertEquals("frase", activities.get(4).getAsJsonArray("prompts").get(0).getAsJsonObject().get("kind")
+                .getAsString());
+        assertTrue(activities.get(5).getAsJsonArray("notes").get(0).getAsString().contains("multigrado"));
+        assertEquals(List.of("cerda-lopez", "latapi-2003"), strings(activities.get(14).getAsJsonArray("readings"), null));
+
+        assertEquals(List.of("cerda-lopez", "latapi-2003", "seb-aprendizaje-entre-escuelas"),
+                strings(guide.getAsJsonArray("readings"), "id"));
+        JsonObject latapi = guide.getAsJsonArray("readings").get(1).getAsJsonObject().getAsJsonObject("citation");
+        assertEquals("P. Latapí", latapi.get("authors").getAsString());
+        assertEquals("2003", latapi.get("year").getAsString());
+        String footnote1 = guide.getAsJsonArray("footnotes").get(0).getAsJsonObject().get("text").getAsString();
+        for (String agent : List.of("Educación Física", "Inglés", "Música", "Cómputo", "USAER")) {
+            assertTrue(footnote1 + " names " + agent, footnote1.contains(agent));
+        }
+    }
+
+    private static void collectActivities(JsonArray sections, List<JsonObject> into) {
+        for (JsonElement element : sections) {
+            JsonObject section = element.getAsJsonObject();
+            if (section.has("activities")) {
+                section.getAsJsonArray("activities").forEach(a -> into.add(a.getAsJsonObject()));
+            }
+            if (section.has("sections")) {
+                collectActivities(section.getAsJsonArray("sections"), into);
+            }
+        }
+    }
+
+    private static List<String> strings(JsonArray array, String member) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(e -> member == null ? e.getAsString() : e.getAsJsonObject().get(member).getAsString())
+                .collect(Collectors.toList());
+    }
+
+    @Test
+    public void guideBundlesHotSwapWithoutFailedRequestsOrRefreshedBundles() throws Exception {
+        String key = "09:2099-2100:preescolar:hot-swap";
+        Bundle v1 = bundleContext.installBundle("it:hot-swap-1",
+                GuideBundles.bundle("it.guide.hotswap.one", "1.0.0",
+                        GuideBundles.descriptor("hot-swap", "1.0.0", "texto-libre")));
+        assertEquals("1.0.0", activeVersion(awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()))));
+        Http.awaitStatus("/api/v1/guides/" + key, 200, WAIT);
+
+        List<String> otherBundleEvents = new CopyOnWriteArrayList<>();
+        BundleListener listener = event -> {
+            String name = event.getBundle().getSymbolicName();
+            if (name == null || !name.startsWith("it.guide.")) {
+                otherBundleEvents.add(name + " " + event.getType());
+            }
+        };
+        List<String> before = bundleStates();
+        bundleContext.addBundleListener(listener);
+        AtomicBoolean reading = new AtomicBoolean(true);
+        AtomicInteger reads = new AtomicInteger();
+        List<String> failures = new CopyOnWriteArrayList<>();
+        Thread reader = new Thread(() -> {
+            while (reading.get()) {
+                try {
+                    HttpResponse<String> response = Http.get("/api/v1/guides/" + key);
+                    reads.incrementAndGet();
+                    if (response.statusCode() != 200) {
+                        failures.add(response.statusCode() + " " + response.body());
+                    }
+                } catch (Exception e) {
+                    failures.add(e.toString());
+                }
+            }
+        }, "guide-reader");
+        reader.start();
+        try {
+            Bundle v2 = bundleContext.installBundle("it:hot-swap-2",
+                    GuideBundles.bundle("it.guide.hotswap.two", "2.0.0",
+                            GuideBundles.descriptor("hot-swap", "2.0.0", "texto-libre")));
+            assertEquals("2.0.0", activeVersion(awaitGuide(key, g -> "2.0.0".equals(activeVersion(g)))));
+
+            v1.update(GuideBundles.bundle("it.guide.hotswap.one", "1.5.0",
+                    GuideBundles.descriptor("hot-swap", "1.5.0", "texto-libre")));
+            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("2.0.0", "1.5.0")));
+
+            registry.activate(GuideId.parse(key), "1.5.0");
+            assertEquals("1.5.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
+
+            v2.uninstall();
+            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("1.5.0")));
+            while (reads.get() < 50) {
+                Thread.sleep(10);
+            }
+        } finally {
+            reading.set(false);
+            reader.join(10_000);
+            bundleContext.removeBundleListener(listener);
+        }
+
+        assertEquals("failed reads during the swaps", List.of(), failures);
+        assertEquals("bundles other than the guides changed state", List.of(), otherBundleEvents);
+        assertEquals(before, bundleStates());
+
+        v1.uninstall();
+        Http.awaitStatus("/api/v1/guides/" + key, 404, WAIT);
+    }
+
+    /** Id, name and state of every bundle that is not a test guide. */
+    private List<String> bundleStates() {
+        List<String> states = new ArrayList<>();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            String name = bundle.getSymbolicName();
+            if (name == null || !name.startsWith("it.guide.")) {
+                states.add(bundle.getBundleId() + " " + name + " " + bundle.getState());
+            }
+        }
+        return states;
+    }
+
+    @Test
+    public void invalidGuideBundleIsRefusedWithItsReasonWhileTheRestKeepsServing() throws Exception {
+        String broken = GuideBundles.descriptor("refused", "1.0.0", "texto-libre").replace("\"colectivo\"", "\"todos\"");
+        Bundle bundle = bundleContext.installBundle("it:refused",
+                GuideBundles.bundle("it.guide.refused", "1.0.0", broken));
+        try {
+            JsonObject refusal = null;
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (refusal == null && System.nanoTime() < deadline) {
+                for (JsonElement r : json(Http.get("/api/v1/guides")).getAsJsonArray("refused")) {
+                    if (r.getAsJsonObject().getAsJsonObject("bundle").get("symbolicName").getAsString()
+                            .equals("it.guide.refused")) {
+                        refusal = r.getAsJsonObject();
+                    }
+                }
+                Thread.sleep(50);
+            }
+            assertTrue("refusal listed", refusal != null);
+            JsonObject problem = refusal.getAsJsonArray("problems").get(0).getAsJsonObject();
+            assertEquals("$.sections[0].activities[0].participation", problem.get("path").getAsString());
+            Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION + "/versions/1.0.0", 200, WAIT);
+            Http.awaitStatus("/api/v1/health", 200, WAIT);
+        } finally {
+            bundle.uninstall();
+        }
+    }
+
+    @Test
+    public void unsatisfiedGuideBecomesActiveWhenAModuleProvidesItsProductType() throws Exception {
+        String key = "09:2099-2100:preescolar:unsatisfied";
+        Bundle bundle = bundleContext.installBundle("it:unsatisfied", GuideBundles.bundle("it.guide.unsatisfied",
+                "1.0.0", GuideBundles.descriptor("unsatisfied", "1.0.0", "tipo-de-prueba")));
+        ServiceRegistration<ProductType> module = null;
+        try {
+            JsonObject guide = awaitGuide(key, g -> "insatisfecha".equals(g.get("status").getAsString()));
+            assertEquals(List.of("tipo-de-prueba"), strings(guide.getAsJsonArray("editions").get(0).getAsJsonObject()
+                    .getAsJsonArray("missingProductTypes"), null));
+            assertEquals(404, Http.get("/api/v1/guides/" + key).statusCode());
+
+            module = bundleContext.registerService(ProductType.class, new ProductType() {
+                @Override
+                public String id() {
+                    return "tipo-de-prueba";
+                }
+
+                @Override
+                public String title() {
+                    return "Tipo de prueba";
+                }
+            }, null);
+
+            awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()));
+            Http.awaitStatus("/api/v1/guides/" + key, 200, WAIT);
+            assertTrue(Set.of(json(Http.get("/api/v1/product-types")).toString()).iterator().next()
+                    .contains("tipo-de-prueba"));
+        } finally {
+            if (module != null) {
+                module.unregister();
+            }
+            bundle.uninstall();
+        }
+    }
+}
