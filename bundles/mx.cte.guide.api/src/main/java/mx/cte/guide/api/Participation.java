@@ -28,11 +28,6 @@ public enum Participation {
     }
 
     public static Participation fromWireName(String name) {
-        for (Participation participation : values()) {
-            if (participation.wireName.equals(name)) {
-                return participation;
-            }
-        }
-        throw new IllegalArgumentException("Modalidad de participación desconocida: " + name);
+        return WireNames.lookup(values(), Participation::wireName, name, "Valor de participación");
     }
 }

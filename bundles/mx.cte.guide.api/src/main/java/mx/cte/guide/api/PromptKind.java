@@ -20,11 +20,6 @@ public enum PromptKind {
     }
 
     public static PromptKind fromWireName(String name) {
-        for (PromptKind kind : values()) {
-            if (kind.wireName.equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("Tipo de consigna desconocido: " + name);
+        return WireNames.lookup(values(), PromptKind::wireName, name, "Tipo de consigna");
     }
 }

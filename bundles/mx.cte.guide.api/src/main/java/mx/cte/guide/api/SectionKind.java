@@ -22,11 +22,6 @@ public enum SectionKind {
     }
 
     public static SectionKind fromWireName(String name) {
-        for (SectionKind kind : values()) {
-            if (kind.wireName.equals(name)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("Tipo de sección desconocido: " + name);
+        return WireNames.lookup(values(), SectionKind::wireName, name, "Tipo de sección");
     }
 }

@@ -63,7 +63,10 @@ public final class GuideRegistryImpl implements GuideRegistry {
     @Activate
     public GuideRegistryImpl(BundleContext context) {
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
-        this.state = new RegistryState(loadChoices(choicesFile));
+        this.state = new RegistryState(loadChoices(choicesFile), (edition, previous) -> LOG.info(
+                "Guide {} edition {} is now {} (was {}){}", edition.key(), edition.version(),
+                edition.status().wireName(), previous.wireName(), edition.missingProductTypes().isEmpty() ? ""
+                        : ", missing product types " + edition.missingProductTypes()));
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
     }

@@ -35,10 +35,21 @@ final class RegistryState {
     private final Map<Long, RefusedGuide> refused = new LinkedHashMap<>();
     private final Map<Object, ProductTypeInfo> productTypes = new LinkedHashMap<>();
     private final Map<String, String> chosen;
+    private final StatusListener listener;
     private volatile GuideCatalog catalog = GuideCatalog.EMPTY;
 
+    /** Told when an edition already published changes status (e.g. a module brought its missing product types). */
+    interface StatusListener {
+        void statusChanged(GuideEdition edition, GuideStatus previous);
+    }
+
     RegistryState(Map<String, String> chosen) {
+        this(chosen, (edition, previous) -> { });
+    }
+
+    RegistryState(Map<String, String> chosen, StatusListener listener) {
         this.chosen = new HashMap<>(chosen);
+        this.listener = listener;
         rebuild();
     }
 
@@ -121,7 +132,14 @@ final class RegistryState {
     }
 
     private void rebuild() {
+        GuideCatalog previous = catalog;
         catalog = GuideCatalog.build(accepted.values(), refused.values(), dedupedProductTypes(), chosen);
+        for (GuideEdition edition : catalog.editions()) {
+            previous.edition(edition.guide().id(), edition.version())
+                    .filter(before -> before.status() != edition.status()
+                            && before.source().bundleId() == edition.source().bundleId())
+                    .ifPresent(before -> listener.statusChanged(edition, before.status()));
+        }
     }
 
     /** One entry per id: two modules may offer the same type, the first registered is listed. */

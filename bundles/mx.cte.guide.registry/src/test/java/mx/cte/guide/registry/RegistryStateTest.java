@@ -160,4 +160,17 @@ public class RegistryStateTest {
         assertTrue(state.catalog().editions(EVERY_FIELD).isEmpty());
         assertFalse(state.catalog().editions(MINIMAL).isEmpty());
     }
+
+    @Test
+    public void toldWhenAPublishedEditionChangesStatus() {
+        List<String> changes = new java.util.ArrayList<>();
+        RegistryState observed = new RegistryState(Map.of(),
+                (edition, previous) -> changes.add(edition.version() + " " + previous + "->" + edition.status()));
+        observed.offer(bundle(1), minimalVersion("1.0.0"));
+
+        observed.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        observed.offer(bundle(2), minimalVersion("2.0.0"));
+
+        assertEquals(List.of("1.0.0 UNSATISFIED->ACTIVE", "1.0.0 ACTIVE->AVAILABLE"), changes);
+    }
 }
