@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 
@@ -20,12 +19,6 @@ import mx.cte.guide.api.GuideProblem;
 public final class GuideDescriptorCheck {
 
     private GuideDescriptorCheck() {
-    }
-
-    /** The problems of one descriptor file; empty when the registry would accept it. */
-    public static List<GuideProblem> check(Path descriptor) throws IOException {
-        DescriptorResult result = new DescriptorReader().read(Files.readString(descriptor, StandardCharsets.UTF_8));
-        return result.problems();
     }
 
     public static void main(String[] args) throws IOException {
