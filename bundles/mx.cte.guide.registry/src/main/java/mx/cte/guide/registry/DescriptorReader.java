@@ -5,11 +5,11 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonPrimitive;
-import com.google.gson.JsonSerializer;
+import com.google.gson.JsonDeserializationContext;
 import com.google.gson.JsonDeserializer;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,9 +46,9 @@ final class DescriptorReader {
     DescriptorReader() {
         this.schema = loadSchema();
         this.gson = new GsonBuilder()
-                .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName, Participation::wireName))
-                .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName, PromptKind::wireName))
-                .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName, SectionKind::wireName))
+                .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName))
+                .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
+                .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName))
                 .create();
     }
 
@@ -63,33 +64,26 @@ final class DescriptorReader {
         }
     }
 
-    private static <E extends Enum<E>> Object wireEnum(Function<String, E> parse, Function<E, String> wireName) {
-        return new WireEnumAdapter<>(parse, wireName);
+    private static <E extends Enum<E>> Object wireEnum(Function<String, E> parse) {
+        return new WireEnumAdapter<>(parse);
     }
 
     /** Enums travel by their Spanish wire names; the schema has already checked the value. */
-    private record WireEnumAdapter<E extends Enum<E>>(Function<String, E> parse, Function<E, String> wireName)
-            implements JsonDeserializer<E>, JsonSerializer<E> {
+    private record WireEnumAdapter<E extends Enum<E>>(Function<String, E> parse) implements JsonDeserializer<E> {
 
         @Override
-        public E deserialize(JsonElement json, java.lang.reflect.Type type,
-                com.google.gson.JsonDeserializationContext context) {
+        public E deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
             return parse.apply(json.getAsString());
-        }
-
-        @Override
-        public JsonElement serialize(E value, java.lang.reflect.Type type,
-                com.google.gson.JsonSerializationContext context) {
-            return new JsonPrimitive(wireName.apply(value));
         }
     }
 
     DescriptorResult read(String json) {
+        JsonElement tree;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
-            JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+            tree = JsonParser.parseReader(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
                 return DescriptorResult.invalid(List.of(new GuideProblem("$",
                         "hay contenido después del objeto JSON principal")));
             }
@@ -108,7 +102,7 @@ final class DescriptorReader {
             return DescriptorResult.invalid(problems);
         }
 
-        Guide guide = gson.fromJson(json, Guide.class);
+        Guide guide = gson.fromJson(tree, Guide.class);
         List<GuideProblem> inconsistencies = GuideConsistency.check(guide);
         return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
     }

@@ -156,9 +156,14 @@ public final class GuideRegistryImpl implements GuideRegistry {
         }
     }
 
-    private static GuideSource sourceOf(Bundle bundle, String descriptor) {
+    /** The bundle as a guide source, or null if it carries no {@value #GUIDE_HEADER} header. */
+    private static GuideSource guideSourceOf(Bundle bundle) {
+        String descriptor = bundle.getHeaders("").get(GUIDE_HEADER);
+        if (descriptor == null || descriptor.isBlank()) {
+            return null;
+        }
         return new GuideSource(bundle.getBundleId(), String.valueOf(bundle.getSymbolicName()),
-                bundle.getVersion().toString(), descriptor);
+                bundle.getVersion().toString(), descriptor.trim());
     }
 
     private static Map<String, String> loadChoices(Path file) {
@@ -194,12 +199,10 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
         @Override
         public GuideSource addingBundle(Bundle bundle, BundleEvent event) {
-            String descriptor = bundle.getHeaders("").get(GUIDE_HEADER);
-            if (descriptor == null || descriptor.isBlank()) {
-                return null;
+            GuideSource source = guideSourceOf(bundle);
+            if (source != null) {
+                offer(bundle, source);
             }
-            GuideSource source = sourceOf(bundle, descriptor.trim());
-            offer(bundle, source);
             return source;
         }
 
@@ -208,12 +211,12 @@ public final class GuideRegistryImpl implements GuideRegistry {
             if (event == null || event.getType() != BundleEvent.UPDATED) {
                 return;
             }
-            String descriptor = bundle.getHeaders("").get(GUIDE_HEADER);
-            if (descriptor == null || descriptor.isBlank()) {
+            GuideSource source = guideSourceOf(bundle);
+            if (source == null) {
                 removedBundle(bundle, event, previous);
                 return;
             }
-            offer(bundle, sourceOf(bundle, descriptor.trim()));
+            offer(bundle, source);
         }
 
         @Override
