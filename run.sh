@@ -32,6 +32,7 @@ done
 echo
 echo "CTE platform running at $URL"
 echo "  health:        $URL/api/v1/health"
+echo "  guides:        $URL/api/v1/guides"
 echo "  admin shell:   echo 'bundle:list' | $KARAF_DIR/bin/client -b"
 if [ -f "$KARAF_DIR/etc/admin.password" ]; then
     echo "  admin password (user 'admin'): $KARAF_DIR/etc/admin.password"

@@ -99,6 +99,9 @@ public class GuidesIT {
     public void thirdSessionGuideIsServedWhole() throws Exception {
         JsonObject summary = guideSummary(THIRD_SESSION);
         assertEquals("1.0.0", summary.getAsJsonArray("editions").get(0).getAsJsonObject().get("version").getAsString());
+        assertEquals("the modules booted with the distribution provide all its product types",
+                "activa", summary.get("status").getAsString());
+        assertEquals("1.0.0", activeVersion(summary));
 
         JsonObject body = json(Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION + "/versions/1.0.0", 200, WAIT));
         JsonObject guide = body.getAsJsonObject("guide");
@@ -256,6 +259,34 @@ public class GuidesIT {
         } finally {
             bundle.uninstall();
         }
+    }
+
+    @Test
+    public void stoppingAModuleLeavesTheGuidesThatNeedItUnsatisfiedUntilItReturns() throws Exception {
+        Bundle logbook = bundleByName("mx.cte.logbook.impl");
+        List<String> before = bundleStates();
+        logbook.stop();
+        try {
+            JsonObject guide = awaitGuide(THIRD_SESSION, g -> "insatisfecha".equals(g.get("status").getAsString()));
+            assertEquals(List.of("acuerdo-bitacora"), strings(guide.getAsJsonArray("editions").get(0)
+                    .getAsJsonObject().getAsJsonArray("missingProductTypes"), null));
+            Http.awaitStatus("/api/v1/health", 200, WAIT);
+        } finally {
+            logbook.start();
+        }
+        JsonObject guide = awaitGuide(THIRD_SESSION, g -> "activa".equals(g.get("status").getAsString()));
+        assertEquals("1.0.0", activeVersion(guide));
+        Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION, 200, WAIT);
+        assertEquals(before, bundleStates());
+    }
+
+    private Bundle bundleByName(String symbolicName) {
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (symbolicName.equals(bundle.getSymbolicName())) {
+                return bundle;
+            }
+        }
+        throw new AssertionError("bundle " + symbolicName + " is not installed");
     }
 
     @Test

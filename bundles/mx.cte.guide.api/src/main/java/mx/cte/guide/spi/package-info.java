@@ -3,7 +3,7 @@
  * kind of product it can hold; guides refer to those ids, and a guide is usable only while all its types are present.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.guide.spi;
 
 import org.osgi.annotation.bundle.Export;

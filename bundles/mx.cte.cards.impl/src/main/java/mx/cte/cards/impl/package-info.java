@@ -1,0 +1,2 @@
+/** Intervention cards module: implementation only, exports nothing. */
+package mx.cte.cards.impl;

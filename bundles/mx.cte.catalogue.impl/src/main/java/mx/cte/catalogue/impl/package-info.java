@@ -1,0 +1,2 @@
+/** Resource catalogue module: implementation only, exports nothing. */
+package mx.cte.catalogue.impl;

@@ -1,0 +1,2 @@
+/** Logbook module: implementation only, exports nothing. */
+package mx.cte.logbook.impl;

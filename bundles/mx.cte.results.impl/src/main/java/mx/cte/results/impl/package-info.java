@@ -1,0 +1,2 @@
+/** Results analysis module: implementation only, exports nothing. */
+package mx.cte.results.impl;
