@@ -28,6 +28,14 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 public final class CteKaraf {
 
     public static final String HTTP_PORT_PROPERTY = "cte.it.httpPort";
+    /** Path of the state's fourth-session guide jar built by the reactor. */
+    public static final String STATE_GUIDE_PROPERTY = "cte.it.stateGuide";
+
+    // Chosen once per JVM: identical options let Pax Exam's PerSuite strategy boot one container for all classes.
+    private static final String HTTP_PORT = String.valueOf(freePort());
+    private static final String RMI_REGISTRY_PORT = String.valueOf(freePort());
+    private static final String RMI_SERVER_PORT = String.valueOf(freePort());
+    private static final String SSH_PORT = String.valueOf(freePort());
 
     private CteKaraf() {
     }
@@ -40,7 +48,7 @@ public final class CteKaraf {
                     + " (build it with ./mvnw verify from the repository root)");
         }
         String karafVersion = "4.4.10";
-        String httpPort = String.valueOf(freePort());
+        String httpPort = HTTP_PORT;
         List<Option> options = new ArrayList<>(List.of(
                 karafDistributionConfiguration()
                         .frameworkUrl(archiveFile.toURI().toString())
@@ -52,15 +60,16 @@ public final class CteKaraf {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
-                        String.valueOf(freePort())),
+                        RMI_REGISTRY_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
-                        String.valueOf(freePort())),
-                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                        RMI_SERVER_PORT),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
                 // The container fetches Pax Exam's own feature through Maven: use the build's repository, keep
                 // Central as the remote so that a fresh machine works.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
-                systemProperty(HTTP_PORT_PROPERTY).value(httpPort)));
+                systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY))));
         options.addAll(java17Options(karafVersion));
         if (Boolean.getBoolean("cte.it.keepRuntime")) {
             // -Dcte.it.keepRuntime=true keeps target/exam/<uuid> to read data/log/karaf.log after a run.

@@ -1,23 +1,23 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.GuideApi.WAIT;
+import static mx.cte.itests.GuideApi.activeVersion;
+import static mx.cte.itests.GuideApi.awaitGuide;
+import static mx.cte.itests.GuideApi.json;
+import static mx.cte.itests.GuideApi.strings;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import javax.inject.Inject;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
@@ -28,11 +28,9 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleEvent;
-import org.osgi.framework.BundleListener;
 import org.osgi.framework.ServiceRegistration;
 
 /**
@@ -40,11 +38,10 @@ import org.osgi.framework.ServiceRegistration;
  * installed, updated and uninstalled at runtime come and go without a failed request or a refreshed bundle.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerClass.class)
+@ExamReactorStrategy(PerSuite.class)
 public class GuidesIT {
 
     private static final String THIRD_SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject
     private BundleContext bundleContext;
@@ -57,42 +54,11 @@ public class GuidesIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
-
     private static JsonObject guideSummary(String key) throws Exception {
-        JsonArray guides = json(Http.awaitStatus("/api/v1/guides", 200, WAIT)).getAsJsonArray("guides");
-        for (JsonElement guide : guides) {
-            if (guide.getAsJsonObject().get("key").getAsString().equals(key)) {
-                return guide.getAsJsonObject();
-            }
-        }
-        throw new AssertionError("guide " + key + " not listed in " + guides);
-    }
-
-    /** Polls the guide list until the guide satisfies the condition. */
-    private static JsonObject awaitGuide(String key, Predicate<JsonObject> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonObject last = null;
-        while (System.nanoTime() < deadline) {
-            JsonArray guides = json(Http.get("/api/v1/guides")).getAsJsonArray("guides");
-            last = null;
-            for (JsonElement guide : guides) {
-                if (guide.getAsJsonObject().get("key").getAsString().equals(key)) {
-                    last = guide.getAsJsonObject();
-                }
-            }
-            if (last != null && condition.test(last)) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("guide " + key + " did not reach the expected state; last: " + last);
-    }
-
-    private static String activeVersion(JsonObject guide) {
-        return guide.get("activeVersion").isJsonNull() ? null : guide.get("activeVersion").getAsString();
+        Http.awaitStatus("/api/v1/guides", 200, WAIT);
+        JsonObject guide = GuideApi.listed(key);
+        assertTrue("guide " + key + " is listed", guide != null);
+        return guide;
     }
 
     @Test
@@ -149,12 +115,6 @@ public class GuidesIT {
         }
     }
 
-    private static List<String> strings(JsonArray array, String member) {
-        return StreamSupport.stream(array.spliterator(), false)
-                .map(e -> member == null ? e.getAsString() : e.getAsJsonObject().get(member).getAsString())
-                .collect(Collectors.toList());
-    }
-
     @Test
     public void guideBundlesHotSwapWithoutFailedRequestsOrRefreshedBundles() throws Exception {
         String key = "09:2099-2100:preescolar:hot-swap";
@@ -164,15 +124,7 @@ public class GuidesIT {
         assertEquals("1.0.0", activeVersion(awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()))));
         Http.awaitStatus("/api/v1/guides/" + key, 200, WAIT);
 
-        List<String> otherBundleEvents = new CopyOnWriteArrayList<>();
-        BundleListener listener = event -> {
-            String name = event.getBundle().getSymbolicName();
-            if (name == null || !name.startsWith("it.guide.")) {
-                otherBundleEvents.add(name + " " + event.getType());
-            }
-        };
-        List<String> before = bundleStates();
-        bundleContext.addBundleListener(listener);
+        BundleWatch watch = new BundleWatch(bundleContext, b -> b.getSymbolicName().startsWith("it.guide."));
         AtomicBoolean reading = new AtomicBoolean(true);
         AtomicInteger reads = new AtomicInteger();
         List<String> failures = new CopyOnWriteArrayList<>();
@@ -211,27 +163,15 @@ public class GuidesIT {
         } finally {
             reading.set(false);
             reader.join(10_000);
-            bundleContext.removeBundleListener(listener);
+            watch.close();
         }
 
         assertEquals("failed reads during the swaps", List.of(), failures);
-        assertEquals("bundles other than the guides changed state", List.of(), otherBundleEvents);
-        assertEquals(before, bundleStates());
+        assertEquals("bundles other than the guides changed state", List.of(), watch.events());
+        assertEquals(watch.before(), watch.states());
 
         v1.uninstall();
         Http.awaitStatus("/api/v1/guides/" + key, 404, WAIT);
-    }
-
-    /** Id, name and state of every bundle that is not a test guide. */
-    private List<String> bundleStates() {
-        List<String> states = new ArrayList<>();
-        for (Bundle bundle : bundleContext.getBundles()) {
-            String name = bundle.getSymbolicName();
-            if (name == null || !name.startsWith("it.guide.")) {
-                states.add(bundle.getBundleId() + " " + name + " " + bundle.getState());
-            }
-        }
-        return states;
     }
 
     @Test
@@ -264,7 +204,7 @@ public class GuidesIT {
     @Test
     public void stoppingAModuleLeavesTheGuidesThatNeedItUnsatisfiedUntilItReturns() throws Exception {
         Bundle logbook = bundleByName("mx.cte.logbook.impl");
-        List<String> before = bundleStates();
+        BundleWatch watch = new BundleWatch(bundleContext, b -> b == logbook);
         logbook.stop();
         try {
             JsonObject guide = awaitGuide(THIRD_SESSION, g -> "insatisfecha".equals(g.get("status").getAsString()));
@@ -277,7 +217,9 @@ public class GuidesIT {
         JsonObject guide = awaitGuide(THIRD_SESSION, g -> "activa".equals(g.get("status").getAsString()));
         assertEquals("1.0.0", activeVersion(guide));
         Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION, 200, WAIT);
-        assertEquals(before, bundleStates());
+        watch.close();
+        assertEquals("only the logbook module stopped and started", List.of(), watch.events());
+        assertEquals(watch.before(), watch.states());
     }
 
     private Bundle bundleByName(String symbolicName) {

@@ -1,0 +1,69 @@
+package mx.cte.itests;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/** Reads the guide API the way a client does, waiting where the platform changes asynchronously. */
+final class GuideApi {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    private GuideApi() {
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    /** The guide's entry in {@code GET /api/v1/guides}, or null when it is not listed. */
+    static JsonObject listed(String key) throws Exception {
+        for (JsonElement guide : json(Http.get("/api/v1/guides")).getAsJsonArray("guides")) {
+            if (guide.getAsJsonObject().get("key").getAsString().equals(key)) {
+                return guide.getAsJsonObject();
+            }
+        }
+        return null;
+    }
+
+    /** Polls the guide list until the guide is listed and satisfies the condition. */
+    static JsonObject awaitGuide(String key, Predicate<JsonObject> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            last = listed(key);
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("guide " + key + " did not reach the expected state; last: " + last);
+    }
+
+    static Predicate<JsonObject> status(String status) {
+        return guide -> status.equals(guide.get("status").getAsString());
+    }
+
+    static String activeVersion(JsonObject guide) {
+        return guide.get("activeVersion").isJsonNull() ? null : guide.get("activeVersion").getAsString();
+    }
+
+    /** The versions of the guide's installed editions, as listed. */
+    static List<String> editionVersions(JsonObject guide) {
+        return strings(guide.getAsJsonArray("editions"), "version");
+    }
+
+    /** The array's strings, or each element's {@code member} when it is not null. */
+    static List<String> strings(JsonArray array, String member) {
+        return StreamSupport.stream(array.spliterator(), false)
+                .map(e -> member == null ? e.getAsString() : e.getAsJsonObject().get(member).getAsString())
+                .collect(Collectors.toList());
+    }
+}
