@@ -22,6 +22,7 @@ import javax.inject.Inject;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.guide.spi.ProductType;
+import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -40,6 +41,10 @@ import org.osgi.framework.ServiceRegistration;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class GuidesIT {
+
+    /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
+    @Inject
+    private BootFinished bootFinished;
 
     private static final String THIRD_SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
 

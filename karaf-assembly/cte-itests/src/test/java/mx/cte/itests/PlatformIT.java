@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -26,6 +27,10 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class PlatformIT {
+
+    /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
+    @Inject
+    private BootFinished bootFinished;
 
     @Inject
     private BundleContext bundleContext;

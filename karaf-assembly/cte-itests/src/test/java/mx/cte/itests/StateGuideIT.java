@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.inject.Inject;
 import org.apache.karaf.shell.api.console.SessionFactory;
+import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -38,6 +39,10 @@ import org.osgi.framework.BundleContext;
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class StateGuideIT {
+
+    /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
+    @Inject
+    private BootFinished bootFinished;
 
     private static final String KEY = "15:2016-2017:preescolar:ordinaria-4";
     private static final String SYMBOLIC_NAME = "mx.cte.guides.15.2016-2017.preescolar.ordinaria-4";

@@ -1,0 +1,57 @@
+package mx.cte.storage.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** The platform's database. Registered once the configured DataSource answers. */
+@ProviderType
+public interface Database {
+
+    DataSource dataSource();
+
+    /** Which engine answers; modules rarely need it, SQL should be portable between both. */
+    DatabaseKind kind();
+
+    /**
+     * Brings the module's tables up to date by applying the changesets of its Liquibase changelog that have not run
+     * yet. Each module keeps its own history table ({@code <module>_schema_history}), so modules migrate, upgrade and
+     * come back independently. Safe to call at every start; concurrent callers for one module wait for each other.
+     *
+     * @param module    short module name, lower case letters, digits and underscores ({@code schools}, {@code results})
+     * @param resources where the changelog and the files it includes are found: the module's own class loader
+     * @param changelog resource path of the changelog, e.g. {@code mx/cte/schools/impl/db/changelog.xml}
+     * @throws SchemaMigrationException naming the module and the changeset that failed
+     */
+    void migrate(String module, ClassLoader resources, String changelog);
+
+    /**
+     * Runs the work in one transaction: committed when it returns, rolled back when it throws. The commit returns
+     * only once the database has accepted it, so a caller may acknowledge the write afterwards.
+     */
+    default <T> T inTransaction(TransactionWork<T> work) {
+        try (Connection connection = dataSource().getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+    }
+
+    /** Work done with one connection inside a transaction. */
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
