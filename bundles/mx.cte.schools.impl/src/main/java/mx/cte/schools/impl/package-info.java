@@ -1,0 +1,2 @@
+/** The school directory over the platform database. Implementation only: exports nothing. */
+package mx.cte.schools.impl;

@@ -1,0 +1,117 @@
+package mx.cte.schools.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import mx.cte.schools.api.ImportProgress;
+import mx.cte.schools.api.Level;
+import mx.cte.schools.api.RejectedRow;
+import mx.cte.schools.api.Shift;
+import mx.cte.schools.api.State;
+import org.junit.Test;
+
+public class CatalogueCsvTest {
+
+    private static final String HEADER = "CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n";
+
+    private static CatalogueCsv.Result read(String csv) {
+        return CatalogueCsv.read(csv.getBytes(StandardCharsets.UTF_8), ImportProgress.NONE);
+    }
+
+    @Test
+    public void readsAValidCatalogue() {
+        CatalogueCsv.Result result = read(HEADER
+                + "15EJN0101A,Jardín de Niños Rosaura Zapata,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EPR0200B,\"Primaria Benito Juárez, turno vespertino\",MÉXICO,Metepec,7,PRIMARIA,VESPERTINO\n");
+        assertNull(result.problem());
+        assertEquals(List.of(), result.rejected());
+        assertEquals(2, result.rows().size());
+        CatalogueRow second = result.rows().get(1);
+        assertEquals(3, second.line());
+        assertEquals("Primaria Benito Juárez, turno vespertino", second.name());
+        assertEquals(State.MEXICO, second.zone().state());
+        assertEquals(Level.PRIMARIA, second.zone().level());
+        assertEquals(7, second.zone().number());
+        assertEquals(Shift.VESPERTINO, second.shift());
+    }
+
+    @Test
+    public void rejectsEachBadRowWithItsLineAndEveryReason() {
+        CatalogueCsv.Result result = read(HEADER
+                + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EJN010A,,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "09DJN0001Z,Jardín dos,15,Toluca,zona 3,BACHILLERATO,SABATINO\n"
+                + "15EJN0101A,Jardín repetido,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EJN0102B,Faltan columnas,15\n"
+                + "15EJN0103C,Jardín tres,15,Toluca,15,PREESCOLAR,MATUTINO");
+        List<RejectedRow> rejected = result.rejected();
+        assertEquals(rejected.toString(), 4, rejected.size());
+
+        assertEquals(3, rejected.get(0).line());
+        assertEquals("15EJN010A", rejected.get(0).cct());
+        assertEquals(2, rejected.get(0).reasons().size());
+        assertTrue(rejected.get(0).reasons().get(0).contains("no tiene la forma"));
+        assertTrue(rejected.get(0).reasons().get(1).contains("NOMBRE"));
+
+        List<String> reasons = rejected.get(1).reasons();
+        assertEquals(4, rejected.get(1).line());
+        assertEquals(reasons.toString(), 4, reasons.size());
+        assertTrue(reasons.get(0), reasons.get(0).contains("entidad 09 (Ciudad de México) pero ENTIDAD dice 15"));
+        assertTrue(reasons.get(1), reasons.get(1).contains("NIVEL 'BACHILLERATO'"));
+        assertTrue(reasons.get(2), reasons.get(2).contains("ZONA 'zona 3'"));
+        assertTrue(reasons.get(3), reasons.get(3).contains("TURNO 'SABATINO'"));
+
+        assertEquals(5, rejected.get(2).line());
+        assertEquals(List.of("la CCT 15EJN0101A ya aparece en la línea 2"), rejected.get(2).reasons());
+        assertEquals(6, rejected.get(3).line());
+        assertTrue(rejected.get(3).reasons().get(0).contains("3 columnas"));
+        assertEquals("the last line, without a final line break, is read too", 7,
+                result.rows().get(result.rows().size() - 1).line());
+    }
+
+    @Test
+    public void recognisesThePublicCataloguesHeadersInAnyOrderAndSemicolons() {
+        CatalogueCsv.Result result = read("TURNO;NIVEL;CLAVE_CCT;NOMBRE_CT;NOMBRE ENTIDAD;NOMBRE_MUN;ZONA ESCOLAR\n"
+                + "CONTINUO (TIEMPO COMPLETO);EDUCACIÓN PREESCOLAR;15djn0001a;Jardín federal;México;Toluca;015\n");
+        assertNull(result.problem());
+        assertEquals(List.of(), result.rejected());
+        assertEquals("15DJN0001A", result.rows().get(0).cct().value());
+        assertEquals(Shift.CONTINUO, result.rows().get(0).shift());
+        assertEquals(15, result.rows().get(0).zone().number());
+    }
+
+    @Test
+    public void readsSpreadsheetEncodingsAndByteOrderMarks() {
+        String csv = HEADER + "15EJN0101A,Jardín Niños Héroes,15,Zinacantepec,15,PREESCOLAR,MATUTINO\n";
+        CatalogueCsv.Result latin = CatalogueCsv.read(csv.getBytes(Charset.forName("windows-1252")),
+                ImportProgress.NONE);
+        assertEquals("Jardín Niños Héroes", latin.rows().get(0).name());
+        assertEquals("windows-1252", latin.charset().name());
+        CatalogueCsv.Result bom = read("\uFEFF" + csv);
+        assertEquals(1, bom.rows().size());
+        assertEquals(StandardCharsets.UTF_8, bom.charset());
+    }
+
+    @Test
+    public void refusesAFileWithoutTheColumnsNamingThem() {
+        CatalogueCsv.Result result = read("CCT,NOMBRE,MUNICIPIO\n15EJN0101A,Jardín,Toluca\n");
+        assertTrue(result.problem(), result.problem().contains("ENTIDAD, ZONA, NIVEL, TURNO"));
+        assertTrue(read("").problem().contains("vacío"));
+    }
+
+    @Test
+    public void reportsProgressOnLongFiles() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < 2500; i++) {
+            csv.append(String.format("15EJN%04dA,Jardín %d,15,Toluca,15,PREESCOLAR,MATUTINO%n", i, i));
+        }
+        List<Integer> seen = new ArrayList<>();
+        CatalogueCsv.read(csv.toString().getBytes(StandardCharsets.UTF_8), (phase, done, total) -> seen.add(done));
+        assertEquals(List.of(1000, 2000, 2500), seen);
+    }
+}

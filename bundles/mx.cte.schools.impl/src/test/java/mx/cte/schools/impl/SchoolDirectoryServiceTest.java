@@ -1,0 +1,145 @@
+package mx.cte.schools.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.lang.annotation.Annotation;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.NoSuchElementException;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.ImportProgress;
+import mx.cte.schools.api.ImportReport;
+import mx.cte.schools.api.Level;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolGroup;
+import mx.cte.schools.api.SchoolStructure;
+import mx.cte.schools.api.State;
+import mx.cte.schools.api.Zone;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** The school directory on H2 and on PostgreSQL. */
+@RunWith(Parameterized.class)
+public class SchoolDirectoryServiceTest {
+
+    private static final String HEADER = "CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n";
+    private static final ZoneId ZONE_15 = new ZoneId(State.MEXICO, Level.PREESCOLAR, 15);
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final Database database;
+    private final SchoolDirectoryService directory;
+
+    public SchoolDirectoryServiceTest(DatabaseKind kind) {
+        database = TestDatabases.fresh(kind);
+        directory = new SchoolDirectoryService(database, config(false));
+    }
+
+    static SchoolDirectoryService.Config config(boolean demo) {
+        return new SchoolDirectoryService.Config() {
+            @Override
+            public boolean demoData() {
+                return demo;
+            }
+
+            @Override
+            public Class<? extends Annotation> annotationType() {
+                return SchoolDirectoryService.Config.class;
+            }
+        };
+    }
+
+    private ImportReport importCsv(String csv) {
+        return directory.importCatalogue(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "prueba.csv",
+                ImportProgress.NONE);
+    }
+
+    @Test
+    public void importsSchoolsAndZonesThenRefreshesOnlyWhatChanged() {
+        ImportReport first = importCsv(HEADER
+                + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EJN0102B,Jardín dos,15,Metepec,15,PREESCOLAR,VESPERTINO\n"
+                + "15EPR0001C,Primaria uno,15,Toluca,15,PRIMARIA,MATUTINO\n");
+        assertTrue(first.imported());
+        assertEquals(3, first.inserted());
+        assertEquals(2, first.zonesCreated());
+
+        ImportReport second = importCsv(HEADER
+                + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EJN0102B,Jardín dos renombrado,15,Metepec,15,PREESCOLAR,VESPERTINO\n"
+                + "15EJN0103C,Jardín tres,15,Lerma,16,PREESCOLAR,MATUTINO\n");
+        assertTrue(second.imported());
+        assertEquals(1, second.inserted());
+        assertEquals(1, second.updated());
+        assertEquals(1, second.zonesCreated());
+
+        School renamed = directory.school(Cct.parse("15EJN0102B")).orElseThrow();
+        assertEquals("Jardín dos renombrado", renamed.name());
+        assertEquals(2, renamed.version());
+        assertEquals(1, directory.school(Cct.parse("15EJN0101A")).orElseThrow().version());
+        assertEquals(List.of("15EJN0101A", "15EJN0102B"),
+                directory.schools(ZONE_15).stream().map(s -> s.cct().value()).toList());
+        assertEquals(List.of(new Zone(ZONE_15, 2), new Zone(new ZoneId(State.MEXICO, Level.PREESCOLAR, 16), 1),
+                new Zone(new ZoneId(State.MEXICO, Level.PRIMARIA, 15), 1)), directory.zones(State.MEXICO));
+    }
+
+    @Test
+    public void aSingleRejectedRowWritesNothing() {
+        importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        ImportReport refused = importCsv(HEADER
+                + "15EJN0101A,Jardín uno cambiado,15,Toluca,15,PREESCOLAR,MATUTINO\n"
+                + "15EJN0102B,Jardín dos,15,Metepec,15,PREESCOLAR,VESPERTINO\n"
+                + "15EJN0103X,Jardín de otra entidad,09,Toluca,15,PREESCOLAR,MATUTINO\n");
+        assertFalse(refused.imported());
+        assertEquals(4, refused.rejected().get(0).line());
+        assertEquals(0, refused.inserted());
+        assertEquals("Jardín uno", directory.school(Cct.parse("15EJN0101A")).orElseThrow().name());
+        assertTrue(directory.school(Cct.parse("15EJN0102B")).isEmpty());
+    }
+
+    @Test
+    public void structureChangesNeedTheCurrentVersionAndAValidShape() {
+        importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        Cct cct = Cct.parse("15EJN0101A");
+        School updated = directory.updateStructure(cct, new SchoolStructure(false,
+                List.of(SchoolGroup.of(1, "A"), SchoolGroup.of(2, "A"))), 1);
+        assertEquals(2, updated.version());
+        assertEquals(2, updated.groups().size());
+
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> directory.updateStructure(cct,
+                new SchoolStructure(true, List.of(new SchoolGroup("Único", List.of(1, 2, 3)))), 1));
+        assertEquals(2, stale.currentVersion());
+        assertEquals("nothing was overwritten", 2, directory.school(cct).orElseThrow().groups().size());
+
+        IllegalArgumentException invalid = assertThrows(IllegalArgumentException.class, () -> directory
+                .updateStructure(cct, new SchoolStructure(false, List.of(SchoolGroup.of(5, "A"))), 2));
+        assertTrue(invalid.getMessage(), invalid.getMessage().contains("grado 5"));
+        assertThrows(NoSuchElementException.class, () -> directory.updateStructure(Cct.parse("15EJN0999Z"),
+                new SchoolStructure(false, List.of()), 1));
+    }
+
+    @Test
+    public void demoDataFillsAnEmptyDirectoryOnce() {
+        new SchoolDirectoryService(database, config(true));
+        new SchoolDirectoryService(database, config(true));
+        List<School> zone = directory.schools(ZONE_15);
+        assertEquals(5, zone.size());
+        School multigrade = zone.get(4);
+        assertTrue(multigrade.multigrade());
+        assertEquals(List.of(new SchoolGroup("Único", List.of(1, 2, 3))), multigrade.groups());
+    }
+}
