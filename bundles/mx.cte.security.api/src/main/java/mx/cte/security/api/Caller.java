@@ -1,0 +1,50 @@
+package mx.cte.security.api;
+
+import java.util.List;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.ZoneId;
+
+/**
+ * The signed-in person making a request, and the access rules every endpoint applies. A school's work is reachable
+ * only by its own staff (read and write), its zone's supervisor (read) and its state's authority (read); the platform
+ * administrator runs the platform but reads no school's work by that role alone.
+ */
+public record Caller(String username, String displayName, List<RoleGrant> grants) {
+
+    public Caller {
+        grants = List.copyOf(grants);
+    }
+
+    public boolean has(Role role) {
+        return grants.stream().anyMatch(g -> g.role() == role);
+    }
+
+    public boolean isAdministrator() {
+        return has(Role.ADMINISTRADOR);
+    }
+
+    /** Staff of the school: may read and write its work. */
+    public boolean isStaffOf(Cct school) {
+        return grants.stream().anyMatch(g -> (g.role() == Role.DOCENTE || g.role() == Role.DIRECTOR)
+                && g.scope().equals(school.value()));
+    }
+
+    public boolean canWrite(Cct school) {
+        return isStaffOf(school);
+    }
+
+    /** The school's staff, its zone's supervisor, its state's authority. */
+    public boolean canRead(Cct school, ZoneId zone) {
+        if (isStaffOf(school)) {
+            return true;
+        }
+        return grants.stream().anyMatch(g -> (g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()))
+                || (g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(school.state().code())));
+    }
+
+    /** May install and activate guides of this publisher ({@code SEP} or a state's number). */
+    public boolean canPublish(String publisherCode) {
+        return isAdministrator() || grants.stream()
+                .anyMatch(g -> g.role() == Role.PUBLICADOR && g.scope().equals(publisherCode));
+    }
+}

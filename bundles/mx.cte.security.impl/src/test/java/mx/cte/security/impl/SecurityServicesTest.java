@@ -1,0 +1,158 @@
+package mx.cte.security.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Caller;
+import mx.cte.security.api.RoleGrant;
+import mx.cte.security.api.SignIn;
+import mx.cte.security.api.SignIn.SessionInfo;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** Accounts, sign-in, throttling and sessions, on H2 and on PostgreSQL. */
+@RunWith(Parameterized.class)
+public class SecurityServicesTest {
+
+    private static final String PASSWORD = "jardín-de-niños-2016";
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final MutableClock clock = new MutableClock();
+    private final Database database;
+    private final AccountsService accounts;
+    private final SignInService signIn;
+
+    public SecurityServicesTest(DatabaseKind kind) {
+        database = TestDatabases.fresh(kind);
+        accounts = new AccountsService(database, clock);
+        signIn = new SignInService(database, clock);
+    }
+
+    private SessionInfo signedIn(String username, String password) {
+        SignIn.Outcome outcome = signIn.signIn(username, password, "10.0.0.1");
+        assertTrue(outcome.toString(), outcome instanceof SignIn.SignedIn);
+        return ((SignIn.SignedIn) outcome).session();
+    }
+
+    @Test
+    public void storesOnlyAnArgon2idHashAndSignsInWithTheRightPassword() {
+        accounts.create("Directora.Uno", "Directora Uno", PASSWORD,
+                List.of(RoleGrant.parse("director@15EJN0101A")));
+        String stored = database.inTransaction(c -> AccountStore.credentials(c, "directora.uno")).orElseThrow()
+                .passwordHash();
+        assertTrue(stored, stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assertFalse(stored.contains(PASSWORD));
+
+        SessionInfo session = signedIn(" DIRECTORA.UNO ", PASSWORD);
+        Caller caller = session.caller();
+        assertEquals("directora.uno", caller.username());
+        assertTrue(caller.canWrite(Cct.parse("15EJN0101A")));
+        assertNotEquals(session.token(), session.csrfToken());
+        assertEquals(caller, signIn.resolve(session.token()).orElseThrow().caller());
+
+        assertTrue(signIn.signIn("directora.uno", "otra-contraseña-123", "10.0.0.1") instanceof SignIn.Refused);
+        assertTrue(signIn.signIn("nadie", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
+    }
+
+    @Test
+    public void refusesWeakPasswordsBadUsernamesAndDuplicates() {
+        assertThrows(IllegalArgumentException.class, () -> accounts.create("docente1", "D", "corta", List.of()));
+        IllegalArgumentException containsName = assertThrows(IllegalArgumentException.class,
+                () -> accounts.create("docente1", "D", "docente1-y-mas-texto", List.of()));
+        assertTrue(containsName.getMessage(), containsName.getMessage().contains("nombre de usuario"));
+        assertThrows(IllegalArgumentException.class, () -> accounts.create("ñu ñu", "D", PASSWORD, List.of()));
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        IllegalArgumentException taken = assertThrows(IllegalArgumentException.class,
+                () -> accounts.create("Docente1", "Otra", PASSWORD, List.of()));
+        assertTrue(taken.getMessage(), taken.getMessage().contains("ya existe"));
+    }
+
+    @Test
+    public void locksAnAccountAfterRepeatedFailuresUntilTheLockEnds() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        for (int i = 1; i < SignInService.MAX_FAILURES; i++) {
+            assertTrue(signIn.signIn("docente1", "contraseña-equivocada", "10.0.0." + i) instanceof SignIn.Refused);
+        }
+        SignIn.Outcome locked = signIn.signIn("docente1", "contraseña-equivocada", "10.0.0.9");
+        assertEquals(new SignIn.Throttled(SignInService.LOCK), locked);
+        assertTrue("even the right password waits", signIn.signIn("docente1", PASSWORD, "10.0.0.10")
+                instanceof SignIn.Throttled);
+        clock.advance(SignInService.LOCK.plusSeconds(1));
+        signedIn("docente1", PASSWORD);
+    }
+
+    @Test
+    public void throttlesAnAddressThatKeepsFailing() {
+        for (int i = 0; i < SignInService.MAX_ADDRESS_FAILURES; i++) {
+            signIn.signIn("usuario" + i, "contraseña-equivocada", "203.0.113.7");
+        }
+        assertTrue(signIn.signIn("otro", "x", "203.0.113.7") instanceof SignIn.Throttled);
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        assertTrue("other addresses are not affected", signIn.signIn("docente1", PASSWORD, "198.51.100.1")
+                instanceof SignIn.SignedIn);
+        clock.advance(SignInService.ADDRESS_WINDOW.plusSeconds(1));
+        assertTrue(signIn.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.SignedIn);
+    }
+
+    @Test
+    public void sessionsEndOnSignOutIdlenessAbsoluteLimitAndAccountChanges() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0101A")));
+        SessionInfo session = signedIn("docente1", PASSWORD);
+        signIn.signOut(session.token());
+        assertTrue(signIn.resolve(session.token()).isEmpty());
+
+        SessionInfo idle = signedIn("docente1", PASSWORD);
+        clock.advance(SignInService.IDLE.plusSeconds(1));
+        assertTrue(signIn.resolve(idle.token()).isEmpty());
+
+        SessionInfo busy = signedIn("docente1", PASSWORD);
+        for (Duration used = Duration.ZERO; used.compareTo(SignInService.ABSOLUTE) < 0; used = used.plusHours(1)) {
+            assertTrue("used every hour: " + used, signIn.resolve(busy.token()).isPresent());
+            clock.advance(Duration.ofHours(1));
+        }
+        assertTrue(signIn.resolve(busy.token()).isEmpty());
+
+        SessionInfo before = signedIn("docente1", PASSWORD);
+        Account account = accounts.find("docente1").orElseThrow();
+        accounts.setGrants("docente1", List.of(RoleGrant.parse("director@15EJN0101A")), account.version());
+        assertTrue("new roles apply at once", signIn.resolve(before.token()).isEmpty());
+
+        SessionInfo beforeDisable = signedIn("docente1", PASSWORD);
+        accounts.setEnabled("docente1", false);
+        assertTrue(signIn.resolve(beforeDisable.token()).isEmpty());
+        assertTrue(signIn.signIn("docente1", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
+        assertTrue(signIn.resolve("no-es-un-token").isEmpty());
+    }
+
+    @Test
+    public void roleChangesNeedTheCurrentVersion() {
+        Account created = accounts.create("supervisora", "Supervisora", PASSWORD,
+                List.of(RoleGrant.parse("supervisor@15-preescolar-015")));
+        accounts.setGrants("supervisora", List.of(RoleGrant.parse("supervisor@15-preescolar-016")),
+                created.version());
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> accounts.setGrants(
+                "supervisora", List.of(RoleGrant.parse("administrador")), created.version()));
+        assertEquals(created.version() + 1, stale.currentVersion());
+        Caller caller = new Caller("supervisora", "S", accounts.find("supervisora").orElseThrow().grants());
+        assertTrue(caller.canRead(Cct.parse("15EJN0101A"), ZoneId.parse("15-preescolar-016")));
+        assertFalse(caller.isAdministrator());
+    }
+}
