@@ -38,3 +38,12 @@ if [ -f "$KARAF_DIR/etc/admin.password" ]; then
     echo "  admin password (user 'admin'): $KARAF_DIR/etc/admin.password"
 fi
 echo "  stop:          $KARAF_DIR/bin/stop"
+demo_accounts="$KARAF_DIR/etc/cuentas-demo.txt"
+for _ in $(seq 1 40); do [ -s "$demo_accounts" ] && break; sleep 0.5; done
+if [ -s "$demo_accounts" ]; then
+    echo
+    echo "Demo accounts (zone 15-preescolar-015; sign in with POST $URL/api/v1/session):"
+    grep -v '^#' "$demo_accounts" | while read -r user password role; do
+        printf '  %-20s %-18s %s\n' "$user" "$password" "$role"
+    done
+fi

@@ -65,10 +65,15 @@ public class PlatformIT {
     }
 
     @Test
-    public void unknownApiPathAnswersJsonNotFound() throws Exception {
+    public void unknownApiPathAnswersJsonNotFoundToSignedInCallersAndUnauthorizedToOthers() throws Exception {
         Http.awaitStatus("/api/v1/health", 200, Duration.ofSeconds(30));
 
-        HttpResponse<String> response = Http.get("/api/v1/no-existe");
+        HttpResponse<String> anonymous = Http.get("/api/v1/no-existe");
+        assertEquals("deny by default: nothing beyond the public endpoints without a session", 401,
+                anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+
+        HttpResponse<String> response = WebSession.demo("docente.ana").get("/api/v1/no-existe");
 
         assertEquals(404, response.statusCode());
         assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));

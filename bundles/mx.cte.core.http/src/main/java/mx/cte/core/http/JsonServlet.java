@@ -32,6 +32,15 @@ public abstract class JsonServlet extends HttpServlet {
                 return;
             }
             super.service(request, response);
+        } catch (ProblemException problem) {
+            LOG.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), problem.status(),
+                    problem.detail());
+            if (!response.isCommitted()) {
+                // Keeps headers the servlet set on purpose before refusing, such as Retry-After.
+                response.resetBuffer();
+                JsonResponses.writeProblem(response, problem.status(), problem.title(), problem.detail(),
+                        request.getRequestURI());
+            }
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {

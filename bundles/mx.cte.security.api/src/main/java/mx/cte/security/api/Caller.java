@@ -11,6 +11,12 @@ import mx.cte.schools.api.ZoneId;
  */
 public record Caller(String username, String displayName, List<RoleGrant> grants) {
 
+    /**
+     * The servlet request attribute under which the platform's session filter leaves the signed-in caller for every
+     * {@code /api/*} request that is not public. Endpoints take it from there and apply the rules below.
+     */
+    public static final String REQUEST_ATTRIBUTE = "mx.cte.security.caller";
+
     public Caller {
         grants = List.copyOf(grants);
     }

@@ -1,0 +1,84 @@
+package mx.cte.core.http;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import javax.servlet.http.HttpServletRequest;
+
+/** Reads JSON request bodies, turning every client mistake into a 400 problem that says what was wrong and where. */
+public final class JsonRequests {
+
+    /** Bodies larger than this are refused: no API request needs more. */
+    public static final int MAX_BODY_BYTES = 1_048_576;
+
+    private JsonRequests() {
+    }
+
+    /** The body as a JSON object. */
+    public static JsonObject object(HttpServletRequest request) throws IOException {
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new ProblemException(415, "Tipo de contenido no admitido",
+                    "El cuerpo debe ser JSON, con Content-Type: application/json");
+        }
+        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ProblemException(413, "Solicitud demasiado grande",
+                    "El cuerpo tiene más de " + MAX_BODY_BYTES + " bytes");
+        }
+        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8);
+                JsonReader json = new JsonReader(reader)) {
+            json.setStrictness(Strictness.STRICT);
+            JsonElement element = JsonParser.parseReader(json);
+            if (!element.isJsonObject()) {
+                throw ProblemException.badRequest("El cuerpo debe ser un objeto JSON ({…})");
+            }
+            return element.getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw ProblemException.badRequest("El cuerpo no es JSON válido: " + cause(e));
+        }
+    }
+
+    private static String cause(RuntimeException e) {
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** A required string member, non-blank. */
+    public static String string(JsonObject body, String member) {
+        JsonElement value = body.get(member);
+        if (value == null || value.isJsonNull()) {
+            throw ProblemException.badRequest("Falta el campo '" + member + "'");
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw ProblemException.badRequest("El campo '" + member + "' debe ser texto");
+        }
+        String text = value.getAsString();
+        if (text.isBlank()) {
+            throw ProblemException.badRequest("El campo '" + member + "' está vacío");
+        }
+        return text;
+    }
+
+    /** A required whole-number member. */
+    public static long number(JsonObject body, String member) {
+        JsonElement value = body.get(member);
+        if (value == null || value.isJsonNull()) {
+            throw ProblemException.badRequest("Falta el campo '" + member + "'");
+        }
+        try {
+            if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+                return value.getAsBigDecimal().longValueExact();
+            }
+        } catch (ArithmeticException notWhole) {
+            // falls through to the problem below
+        }
+        throw ProblemException.badRequest("El campo '" + member + "' debe ser un número entero");
+    }
+}

@@ -1,0 +1,44 @@
+package mx.cte.core.http;
+
+/**
+ * A client's request cannot be served as asked: thrown anywhere below a {@link JsonServlet}, it becomes an
+ * {@code application/problem+json} answer with this status, title and detail (in Spanish, for the user), and is
+ * logged without a stack trace.
+ */
+public class ProblemException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String title;
+
+    public ProblemException(int status, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String detail() {
+        return getMessage();
+    }
+
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "Solicitud no válida", detail);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "No encontrado", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Sin permiso", detail);
+    }
+}

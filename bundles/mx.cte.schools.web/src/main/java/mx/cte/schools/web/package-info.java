@@ -1,0 +1,2 @@
+/** The school directory's JSON API. Implementation only: exports nothing. */
+package mx.cte.schools.web;

@@ -1,0 +1,114 @@
+package mx.cte.security.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonRequests;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ProblemException;
+import mx.cte.security.api.RoleGrant;
+import mx.cte.security.api.SignIn;
+import mx.cte.security.api.SignIn.SessionInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code /api/v1/session}: {@code POST {"usuario", "contrasena"}} signs in and sets the session cookie;
+ * {@code GET} says who is signed in and gives the CSRF token; {@code DELETE} signs out (with the CSRF token).
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("cte-session")
+@HttpWhiteboardServletPattern("/api/v1/session")
+public final class SessionServlet extends JsonServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient SignIn signIn;
+
+    @Activate
+    public SessionServlet(@Reference SignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @Override
+    protected String allowedMethods() {
+        return "GET, HEAD, POST, DELETE";
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonObject body = JsonRequests.object(request);
+        String username = JsonRequests.string(body, "usuario");
+        String password = body.has("contraseña") ? JsonRequests.string(body, "contraseña")
+                : JsonRequests.string(body, "contrasena");
+        SignIn.Outcome outcome = signIn.signIn(username, password, request.getRemoteAddr());
+        if (outcome instanceof SignIn.Throttled throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            response.setHeader("Retry-After", String.valueOf(seconds));
+            throw new ProblemException(429, "Demasiados intentos", "Demasiados intentos fallidos de inicio de"
+                    + " sesión. Vuelva a intentarlo en " + Math.max(1, (seconds + 59) / 60) + " minutos.");
+        }
+        if (!(outcome instanceof SignIn.SignedIn signedIn)) {
+            throw new ProblemException(401, "No se pudo iniciar sesión", "Usuario o contraseña incorrectos.");
+        }
+        SessionInfo session = signedIn.session();
+        long maxAge = Math.max(0, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
+        // Long enough for the absolute session limit; the server decides when the session really ends.
+        SessionCookie.set(request, response, session.token(), Math.max(maxAge, Duration.ofHours(12).toSeconds()));
+        JsonResponses.write(response, HttpServletResponse.SC_OK, describe(session));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        JsonResponses.write(response, HttpServletResponse.SC_OK, describe(current(request)));
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        SessionInfo session = current(request);
+        if (!SessionFilter.csrfMatches(request, session)) {
+            throw ProblemException.forbidden("Para cerrar la sesión envíe el encabezado " + SessionCookie.CSRF_HEADER
+                    + " con el csrfToken de la sesión.");
+        }
+        signIn.signOut(session.token());
+        SessionCookie.clear(request, response);
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static SessionInfo current(HttpServletRequest request) {
+        Object session = request.getAttribute(SessionFilter.SESSION_ATTRIBUTE);
+        if (!(session instanceof SessionInfo info)) {
+            throw new ProblemException(401, "Sesión requerida", "No hay una sesión iniciada.");
+        }
+        return info;
+    }
+
+    static JsonObject describe(SessionInfo session) {
+        JsonObject json = new JsonObject();
+        json.addProperty("usuario", session.caller().username());
+        json.addProperty("nombre", session.caller().displayName());
+        JsonArray roles = new JsonArray();
+        for (RoleGrant grant : session.caller().grants()) {
+            JsonObject role = new JsonObject();
+            role.addProperty("rol", grant.role().wireName());
+            role.addProperty("nombreRol", grant.role().displayName());
+            if (grant.scope() != null) {
+                role.addProperty("ambito", grant.scope());
+            }
+            roles.add(role);
+        }
+        json.add("roles", roles);
+        json.addProperty("csrfToken", session.csrfToken());
+        json.addProperty("expira", session.expiresAt().toString());
+        return json;
+    }
+}

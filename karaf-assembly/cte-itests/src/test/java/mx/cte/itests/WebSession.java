@@ -1,0 +1,73 @@
+package mx.cte.itests;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on state-changing requests. */
+final class WebSession {
+
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private String csrfToken;
+
+    /** Signs in as one of the demo accounts, whose passwords the distribution wrote to etc/cuentas-demo.txt. */
+    static WebSession demo(String username) throws Exception {
+        WebSession session = new WebSession();
+        HttpResponse<String> response = session.signIn(username, demoPassword(username));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + ": " + response.statusCode() + " " + response.body());
+        }
+        return session;
+    }
+
+    static String demoPassword(String username) throws IOException {
+        for (String line : Files.readAllLines(Path.of(System.getProperty("karaf.etc"), "cuentas-demo.txt"))) {
+            String[] parts = line.split(" ");
+            if (parts[0].equals(username)) {
+                return parts[1];
+            }
+        }
+        throw new AssertionError("no demo account " + username);
+    }
+
+    HttpResponse<String> signIn(String username, String password) throws Exception {
+        JsonObject body = new JsonObject();
+        body.addProperty("usuario", username);
+        body.addProperty("contrasena", password);
+        HttpResponse<String> response = send("POST", "/api/v1/session", body.toString(), "application/json");
+        if (response.statusCode() == 200) {
+            csrfToken = JsonParser.parseString(response.body()).getAsJsonObject().get("csrfToken").getAsString();
+        }
+        return response;
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+        return send("GET", path, null, null);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
+        return send(method, path, body, contentType, true);
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String contentType, boolean withCsrf)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(Http.api(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (withCsrf && csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
