@@ -10,6 +10,6 @@ import org.junit.runners.Suite.SuiteClasses;
  * Karaf. Failsafe runs only this class; a single class still runs alone with {@code -Dit.test=GuidesIT}.
  */
 @RunWith(Suite.class)
-@SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class})
+@SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class, AuditIT.class})
 public class CteIntegrationSuite {
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import mx.cte.audit.api.AuditLog;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -59,14 +60,20 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private final RegistryState state;
     private final Path choicesFile;
     private final BundleTracker<GuideSource> tracker;
+    /** Optional: guides are served without a database, and audited once the audit log is there. */
+    private volatile AuditLog audit;
 
     @Activate
     public GuideRegistryImpl(BundleContext context) {
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
-        this.state = new RegistryState(loadChoices(choicesFile), (edition, previous) -> LOG.info(
-                "Guide {} edition {} is now {} (was {}){}", edition.key(), edition.version(),
-                edition.status().wireName(), previous.wireName(), edition.missingProductTypes().isEmpty() ? ""
-                        : ", missing product types " + edition.missingProductTypes()));
+        this.state = new RegistryState(loadChoices(choicesFile), (edition, previous) -> {
+            String missing = edition.missingProductTypes().isEmpty() ? ""
+                    : ", faltan los tipos de producto " + edition.missingProductTypes();
+            LOG.info("Guide {} edition {} is now {} (was {}){}", edition.key(), edition.version(),
+                    edition.status().wireName(), previous.wireName(), missing);
+            audit("guia-estado", edition.key() + " " + edition.version(), "ahora " + edition.status().wireName()
+                    + " (antes " + previous.wireName() + ")" + missing);
+        });
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
     }
@@ -74,6 +81,25 @@ public final class GuideRegistryImpl implements GuideRegistry {
     @Deactivate
     void deactivate() {
         tracker.close();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    void unsetAudit(AuditLog audit) {
+        if (this.audit == audit) {
+            this.audit = null;
+        }
+    }
+
+    private void audit(String action, String target, String detail) {
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(action, target, detail);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -125,6 +151,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
             GuideEdition edition = state.activate(id, version);
             saveChoices(state.chosen());
             LOG.info("Guide {} edition {} made active", id.key(), version);
+            audit("guia-activada", id.key() + " " + version, "elegida como edición activa");
             return edition;
         }
     }
@@ -137,8 +164,11 @@ public final class GuideRegistryImpl implements GuideRegistry {
             LOG.info("Guide {} edition {} from bundle {}: {}{}", edition.key(), edition.version(), source.describe(),
                     edition.status().wireName(), edition.missingProductTypes().isEmpty() ? ""
                             : " (missing product types " + edition.missingProductTypes() + ")");
+            audit("guia-publicada", edition.key() + " " + edition.version(), "desde " + source.describe() + ": "
+                    + edition.status().wireName());
         } else if (outcome instanceof RegistryState.Refused refused) {
             LOG.warn("Guide bundle {} refused: {}", source.describe(), refused.refusal().problems());
+            audit("guia-rechazada", source.describe(), String.valueOf(refused.refusal().problems()));
         }
     }
 
@@ -225,9 +255,12 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 // The tracker is closing because the registry stops: nothing was uninstalled.
                 return;
             }
-            state.withdraw(bundle.getBundleId()).ifPresent(removed -> LOG.info("Guide {} edition {} withdrawn: "
-                    + "bundle {} uninstalled", removed.guide().id().key(), removed.guide().version(),
-                    removed.source().describe()));
+            state.withdraw(bundle.getBundleId()).ifPresent(removed -> {
+                LOG.info("Guide {} edition {} withdrawn: bundle {} uninstalled", removed.guide().id().key(),
+                        removed.guide().version(), removed.source().describe());
+                audit("guia-retirada", removed.guide().id().key() + " " + removed.guide().version(),
+                        "se desinstaló el bundle " + removed.source().describe());
+            });
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import mx.cte.audit.api.AuditLog;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.ImportReport;
@@ -21,8 +22,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The school directory over the platform database; brings its tables up to date when it starts. */
 @Component(service = SchoolDirectory.class, configurationPid = "mx.cte.schools")
@@ -37,13 +36,14 @@ public final class SchoolDirectoryService implements SchoolDirectory {
 
     static final String MODULE = "schools";
     static final String CHANGELOG = "mx/cte/schools/impl/db/changelog.xml";
-    private static final Logger LOG = LoggerFactory.getLogger(SchoolDirectoryService.class);
 
     private final Database database;
+    private final AuditLog audit;
 
     @Activate
-    public SchoolDirectoryService(@Reference Database database, Config config) {
+    public SchoolDirectoryService(@Reference Database database, @Reference AuditLog audit, Config config) {
         this.database = database;
+        this.audit = audit;
         database.migrate(MODULE, SchoolDirectoryService.class.getClassLoader(), CHANGELOG);
         if (config.demoData()) {
             DemoData.loadIfEmpty(this, database);
@@ -81,16 +81,17 @@ public final class SchoolDirectoryService implements SchoolDirectory {
         }
         CatalogueCsv.Result read = CatalogueCsv.read(content, progress);
         if (read.problem() != null || !read.rejected().isEmpty()) {
-            LOG.warn("School catalogue {} refused: {}", source, read.problem() != null ? read.problem()
-                    : read.rejected().size() + " rejected rows, first at line " + read.rejected().get(0).line());
+            audit.record("catalogo-rechazado", source, read.problem() != null ? read.problem()
+                    : read.rejected().size() + " filas rechazadas, la primera en la línea "
+                            + read.rejected().get(0).line());
             return new ImportReport(source, read.rows().size() + read.rejected().size(), 0, 0, 0, read.rejected(),
                     read.problem());
         }
         SchoolStore.Written written = database.inTransaction(connection ->
                 SchoolStore.write(connection, read.rows(), source, progress));
-        LOG.info("School catalogue {} imported ({}): {} rows, {} schools added, {} updated, {} zones created",
-                source, read.charset(), read.rows().size(), written.inserted(), written.updated(),
-                written.zonesCreated());
+        audit.record("catalogo-importado", source, read.rows().size() + " filas (" + read.charset() + "), "
+                + written.inserted() + " escuelas nuevas, " + written.updated() + " actualizadas, "
+                + written.zonesCreated() + " zonas nuevas");
         return new ImportReport(source, read.rows().size(), written.inserted(), written.updated(),
                 written.zonesCreated(), List.of(), null);
     }

@@ -8,7 +8,11 @@ import static org.junit.Assert.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.lang.annotation.Annotation;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import mx.cte.audit.api.AuditEvent;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.audit.api.AuditQuery;
 import java.util.NoSuchElementException;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
@@ -42,11 +46,28 @@ public class SchoolDirectoryServiceTest {
     }
 
     private final Database database;
+    private final List<String> audited = new ArrayList<>();
+    private final AuditLog audit = new AuditLog() {
+        @Override
+        public void record(String action, String target, String detail) {
+            audited.add(action + " " + target);
+        }
+
+        @Override
+        public void recordAs(String actor, String action, String target, String detail) {
+            record(action, target, detail);
+        }
+
+        @Override
+        public List<AuditEvent> list(AuditQuery query) {
+            return List.of();
+        }
+    };
     private final SchoolDirectoryService directory;
 
     public SchoolDirectoryServiceTest(DatabaseKind kind) {
         database = TestDatabases.fresh(kind);
-        directory = new SchoolDirectoryService(database, config(false));
+        directory = new SchoolDirectoryService(database, audit, config(false));
     }
 
     static SchoolDirectoryService.Config config(boolean demo) {
@@ -109,6 +130,7 @@ public class SchoolDirectoryServiceTest {
         assertEquals(0, refused.inserted());
         assertEquals("Jardín uno", directory.school(Cct.parse("15EJN0101A")).orElseThrow().name());
         assertTrue(directory.school(Cct.parse("15EJN0102B")).isEmpty());
+        assertEquals(List.of("catalogo-importado prueba.csv", "catalogo-rechazado prueba.csv"), audited);
     }
 
     @Test
@@ -134,8 +156,8 @@ public class SchoolDirectoryServiceTest {
 
     @Test
     public void demoDataFillsAnEmptyDirectoryOnce() {
-        new SchoolDirectoryService(database, config(true));
-        new SchoolDirectoryService(database, config(true));
+        new SchoolDirectoryService(database, audit, config(true));
+        new SchoolDirectoryService(database, audit, config(true));
         List<School> zone = directory.schools(ZONE_15);
         assertEquals(5, zone.size());
         School multigrade = zone.get(4);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import mx.cte.audit.api.AuditLog;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.security.api.RoleGrant;
@@ -15,8 +16,6 @@ import mx.cte.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Accounts in the platform database. */
 @Component(service = Accounts.class)
@@ -24,20 +23,21 @@ public final class AccountsService implements Accounts {
 
     static final String MODULE = "security";
     static final String CHANGELOG = "mx/cte/security/impl/db/changelog.xml";
-    private static final Logger LOG = LoggerFactory.getLogger(AccountsService.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{2,59}");
 
     private final Database database;
+    private final AuditLog audit;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock;
 
     @Activate
-    public AccountsService(@Reference Database database) {
-        this(database, Clock.systemUTC());
+    public AccountsService(@Reference Database database, @Reference AuditLog audit) {
+        this(database, audit, Clock.systemUTC());
     }
 
-    AccountsService(Database database, Clock clock) {
+    AccountsService(Database database, AuditLog audit, Clock clock) {
         this.database = database;
+        this.audit = audit;
         this.clock = clock;
         database.migrate(MODULE, AccountsService.class.getClassLoader(), CHANGELOG);
     }
@@ -69,7 +69,7 @@ public final class AccountsService implements Accounts {
             }
             throw e;
         }
-        LOG.info("Account '{}' created with roles {}", name, grants);
+        audit.record("cuenta-creada", name, "roles " + grants);
         return find(name).orElseThrow();
     }
 
@@ -109,7 +109,7 @@ public final class AccountsService implements Accounts {
             AccountStore.deleteSessionsOf(connection, name);
             return null;
         });
-        LOG.info("Password of account '{}' changed; its sessions ended", name);
+        audit.record("contrasena-cambiada", name, "sus sesiones terminaron");
     }
 
     @Override
@@ -125,7 +125,7 @@ public final class AccountsService implements Accounts {
             AccountStore.deleteSessionsOf(connection, name);
             return null;
         });
-        LOG.info("Roles of account '{}' set to {}; its sessions ended", name, grants);
+        audit.record("roles-cambiados", name, "roles " + grants + "; sus sesiones terminaron");
         return find(name).orElseThrow();
     }
 
@@ -140,7 +140,7 @@ public final class AccountsService implements Accounts {
             }
             return null;
         });
-        LOG.info("Account '{}' {}", name, enabled ? "enabled" : "disabled; its sessions ended");
+        audit.record(enabled ? "cuenta-activada" : "cuenta-desactivada", name, "");
         return find(name).orElseThrow();
     }
 

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import mx.cte.audit.api.AuditLog;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Caller;
 import mx.cte.security.api.SignIn;
@@ -44,6 +45,7 @@ public final class SignInService implements SignIn {
     private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final Database database;
+    private final AuditLog audit;
     private final Clock clock;
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
@@ -51,12 +53,13 @@ public final class SignInService implements SignIn {
     private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
 
     @Activate
-    public SignInService(@Reference Database database) {
-        this(database, Clock.systemUTC());
+    public SignInService(@Reference Database database, @Reference AuditLog audit) {
+        this(database, audit, Clock.systemUTC());
     }
 
-    SignInService(Database database, Clock clock) {
+    SignInService(Database database, AuditLog audit, Clock clock) {
         this.database = database;
+        this.audit = audit;
         this.clock = clock;
         database.migrate(AccountsService.MODULE, SignInService.class.getClassLoader(), AccountsService.CHANGELOG);
         // Checked against unknown usernames, so that they take as long as known ones.
@@ -75,6 +78,8 @@ public final class SignInService implements SignIn {
         Duration addressWait = addressWait(address, now);
         if (!addressWait.isZero()) {
             LOG.warn("Sign-in from {} throttled: too many failures", address);
+            audit.recordAs(AccountsService.normalize(username), "inicio-sesion-frenado", address,
+                    "demasiados intentos fallidos desde esa dirección");
             return new Throttled(addressWait);
         }
         String name = AccountsService.normalize(username);
@@ -103,7 +108,7 @@ public final class SignInService implements SignIn {
             AccountStore.insertSession(connection, sha256(token), name, csrf, now, expires);
             return null;
         });
-        LOG.info("Sign-in of '{}' from {}", name, address);
+        audit.recordAs(name, "inicio-sesion", address, "");
         return new SignedIn(new SessionInfo(token, csrf, caller(account), expires));
     }
 
@@ -119,10 +124,12 @@ public final class SignInService implements SignIn {
             if (lockedUntil != null) {
                 LOG.warn("Account '{}' locked until {} after {} failed sign-ins, the last from {}", name,
                         lockedUntil, failures, address);
+                audit.recordAs(name, "cuenta-bloqueada", address, failures + " intentos fallidos; bloqueada hasta "
+                        + lockedUntil);
                 return new Throttled(LOCK);
             }
         }
-        LOG.info("Failed sign-in as '{}' from {}", name, address);
+        audit.recordAs(name, "inicio-sesion-fallido", address, credentials == null ? "usuario inexistente" : "");
         return new Refused();
     }
 

@@ -36,14 +36,15 @@ public class SecurityServicesTest {
     }
 
     private final MutableClock clock = new MutableClock();
+    private final RecordingAudit audit = new RecordingAudit();
     private final Database database;
     private final AccountsService accounts;
     private final SignInService signIn;
 
     public SecurityServicesTest(DatabaseKind kind) {
         database = TestDatabases.fresh(kind);
-        accounts = new AccountsService(database, clock);
-        signIn = new SignInService(database, clock);
+        accounts = new AccountsService(database, audit, clock);
+        signIn = new SignInService(database, audit, clock);
     }
 
     private SessionInfo signedIn(String username, String password) {
@@ -70,6 +71,8 @@ public class SecurityServicesTest {
 
         assertTrue(signIn.signIn("directora.uno", "otra-contraseña-123", "10.0.0.1") instanceof SignIn.Refused);
         assertTrue(signIn.signIn("nadie", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
+        assertEquals(List.of("cuenta-creada", "inicio-sesion", "inicio-sesion-fallido", "inicio-sesion-fallido"),
+                audit.actions());
     }
 
     @Test

@@ -1,10 +1,14 @@
 package mx.cte.security.web;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.Principal;
+import java.security.PrivilegedActionException;
+import java.security.PrivilegedExceptionAction;
 import java.util.Optional;
 import java.util.Set;
+import javax.security.auth.Subject;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
 import javax.servlet.ServletException;
@@ -64,7 +68,7 @@ public final class SessionFilter implements Filter {
             request.setAttribute(SESSION_ATTRIBUTE, s);
         });
         if (isPublic(request.getMethod(), path)) {
-            chain.doFilter(request, response);
+            proceedAs(session, request, response, chain);
             return;
         }
         if (session.isEmpty()) {
@@ -78,7 +82,44 @@ public final class SessionFilter implements Filter {
                             + " con el csrfToken de la sesión (GET /api/v1/session).", path);
             return;
         }
-        chain.doFilter(request, response);
+        proceedAs(session, request, response, chain);
+    }
+
+    /**
+     * Runs the rest of the request as the signed-in user's JAAS subject, as Karaf's shell does for its user, so that
+     * whatever is recorded downstream (the audit log) knows who acted.
+     */
+    @SuppressWarnings("removal")
+    private static void proceedAs(Optional<SessionInfo> session, HttpServletRequest request,
+            HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        if (session.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Subject subject = new Subject(true, Set.of(new SessionUser(session.get().caller().username())), Set.of(),
+                Set.of());
+        try {
+            Subject.doAs(subject, (PrivilegedExceptionAction<Void>) () -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (PrivilegedActionException e) {
+            if (e.getException() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getException() instanceof ServletException servlet) {
+                throw servlet;
+            }
+            throw new ServletException(e.getException());
+        }
+    }
+
+    /** The signed-in user as a JAAS principal. */
+    record SessionUser(String name) implements Principal {
+        @Override
+        public String getName() {
+            return name;
+        }
     }
 
     static boolean csrfMatches(HttpServletRequest request, SessionInfo session) {

@@ -1,0 +1,2 @@
+/** The audit log and the bundle lifecycle recorder. Implementation only: exports nothing. */
+package mx.cte.audit.impl;

@@ -1,0 +1,2 @@
+/** The audit shell command. Implementation only: exports nothing. */
+package mx.cte.audit.shell;

@@ -1,0 +1,2 @@
+/** The audit log's JSON API. Implementation only: exports nothing. */
+package mx.cte.audit.web;
