@@ -16,12 +16,26 @@ final class WebSession {
 
     private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
     private String csrfToken;
+
+    /** A client of the container the test runs in. */
+    WebSession() {
+        this(Http.api("").toString());
+    }
+
+    /** A client of a distribution at {@code baseUrl}, e.g. {@code http://localhost:8282}. */
+    WebSession(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
 
     /** Signs in as one of the demo accounts, whose passwords the distribution wrote to etc/cuentas-demo.txt. */
     static WebSession demo(String username) throws Exception {
-        WebSession session = new WebSession();
-        HttpResponse<String> response = session.signIn(username, demoPassword(username));
+        return demo(new WebSession(), Path.of(System.getProperty("karaf.etc"), "cuentas-demo.txt"), username);
+    }
+
+    static WebSession demo(WebSession session, Path passwords, String username) throws Exception {
+        HttpResponse<String> response = session.signIn(username, demoPassword(passwords, username));
         if (response.statusCode() != 200) {
             throw new AssertionError("sign-in of " + username + ": " + response.statusCode() + " " + response.body());
         }
@@ -29,7 +43,11 @@ final class WebSession {
     }
 
     static String demoPassword(String username) throws IOException {
-        for (String line : Files.readAllLines(Path.of(System.getProperty("karaf.etc"), "cuentas-demo.txt"))) {
+        return demoPassword(Path.of(System.getProperty("karaf.etc"), "cuentas-demo.txt"), username);
+    }
+
+    static String demoPassword(Path passwords, String username) throws IOException {
+        for (String line : Files.readAllLines(passwords)) {
             String[] parts = line.split(" ");
             if (parts[0].equals(username)) {
                 return parts[1];
@@ -59,7 +77,8 @@ final class WebSession {
 
     HttpResponse<String> send(String method, String path, String body, String contentType, boolean withCsrf)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(Http.api(path)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
