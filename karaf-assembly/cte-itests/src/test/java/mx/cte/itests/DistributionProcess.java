@@ -62,8 +62,14 @@ final class DistributionProcess implements AutoCloseable {
         return "http://localhost:" + httpPort;
     }
 
-    Path demoPasswords() {
-        return home.resolve("etc/cuentas-demo.txt");
+    /** The demo accounts' passwords, once the first start has written them. */
+    Path demoPasswords() throws InterruptedException {
+        Path file = home.resolve("etc/cuentas-demo.txt");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!Files.exists(file) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        return file;
     }
 
     /** Sets {@code key = value} in a {@code .cfg} file, replacing the line that sets it or adding one. */
@@ -96,7 +102,7 @@ final class DistributionProcess implements AutoCloseable {
                 HttpResponse<String> session = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
                         + "/api/v1/session")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 // 401 from the session endpoint means the security module is up, not only the web server.
-                if (health.statusCode() == 200 && session.statusCode() == 401 && Files.exists(demoPasswords())) {
+                if (health.statusCode() == 200 && session.statusCode() == 401) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -27,6 +27,16 @@ public interface Database {
     void migrate(String module, ClassLoader resources, String changelog);
 
     /**
+     * Writes a consistent copy of the whole database to a file while the platform keeps running: for the embedded
+     * H2 database a zip to unpack into {@code data/cte/} to restore. PostgreSQL is backed up with its own tools
+     * ({@code pg_dump}), so there this refuses with a message saying so.
+     *
+     * @throws UnsupportedOperationException on PostgreSQL
+     * @throws StorageException when the file cannot be written
+     */
+    void backup(java.nio.file.Path target);
+
+    /**
      * Runs the work in one transaction: committed when it returns, rolled back when it throws. The commit returns
      * only once the database has accepted it, so a caller may acknowledge the write afterwards.
      */

@@ -1,8 +1,12 @@
 package mx.cte.storage.impl;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
@@ -52,6 +56,23 @@ public final class DatabaseService implements Database {
     @Override
     public DatabaseKind kind() {
         return kind;
+    }
+
+    @Override
+    public void backup(Path target) {
+        if (kind != DatabaseKind.H2) {
+            throw new UnsupportedOperationException("La base de datos es PostgreSQL: respáldela con pg_dump"
+                    + " (vea docs/operations.md)");
+        }
+        Path file = target.toAbsolutePath();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            Files.createDirectories(file.getParent());
+            statement.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
+        } catch (SQLException | IOException e) {
+            throw new StorageException("No se pudo escribir el respaldo en " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("Database backed up to {}", file);
     }
 
     @Override

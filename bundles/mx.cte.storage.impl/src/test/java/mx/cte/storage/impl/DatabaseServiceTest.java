@@ -128,6 +128,21 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void backsUpTheEmbeddedDatabaseAndPointsPostgresqlToItsOwnTools() throws Exception {
+        java.nio.file.Path target = java.nio.file.Files.createTempDirectory("cte-backup").resolve("respaldo.zip");
+        if (kind == DatabaseKind.H2) {
+            database.migrate("notes", loader(), V1);
+            insert("respaldada");
+            database.backup(target);
+            assertTrue(java.nio.file.Files.size(target) > 0);
+        } else {
+            UnsupportedOperationException refused = assertThrows(UnsupportedOperationException.class,
+                    () -> database.backup(target));
+            assertTrue(refused.getMessage(), refused.getMessage().contains("pg_dump"));
+        }
+    }
+
+    @Test
     public void hidesCredentialsWhenLoggingTheUrl() throws SQLException {
         assertEquals("jdbc:postgresql://db:5432/cte?user=…&password=…",
                 DatabaseService.withoutCredentials("jdbc:postgresql://db:5432/cte?user=cte&password=secreto"));

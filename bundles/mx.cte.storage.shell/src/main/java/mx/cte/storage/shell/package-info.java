@@ -1,0 +1,2 @@
+/** The backup shell command. Implementation only: exports nothing. */
+package mx.cte.storage.shell;
