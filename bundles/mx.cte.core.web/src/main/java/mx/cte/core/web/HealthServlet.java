@@ -10,13 +10,20 @@ import mx.cte.core.api.health.HealthReport;
 import mx.cte.core.api.health.HealthStatus;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
+import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
-/** {@code GET /api/v1/health}: public liveness and version, for clients, monitors and load balancers. */
+/**
+ * {@code GET /api/v1/health}: public readiness and version, for clients, monitors and load balancers: {@code 503}
+ * "starting" until Karaf has started every boot feature, then {@code 200} "up".
+ */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-health")
 @HttpWhiteboardServletPattern("/api/v1/health")
@@ -29,6 +36,8 @@ public final class HealthServlet extends JsonServlet {
     private final transient Clock clock;
     private final String platformVersion;
     private final Instant startedAt;
+    /** Karaf registers BootFinished once every boot feature is installed and started. */
+    private volatile boolean booted;
 
     @Activate
     public HealthServlet(BundleContext context) {
@@ -41,13 +50,23 @@ public final class HealthServlet extends JsonServlet {
         this.startedAt = clock.instant();
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setBootFinished(BootFinished bootFinished) {
+        booted = true;
+    }
+
+    void unsetBootFinished(BootFinished bootFinished) {
+        booted = false;
+    }
+
     private static String platformVersionOf(BundleContext context) {
         String version = context.getBundle().getHeaders().get(PLATFORM_VERSION_HEADER);
         return version != null ? version : context.getBundle().getVersion().toString();
     }
 
     HealthReport currentReport() {
-        return new HealthReport(HealthStatus.UP, platformVersion, startedAt, clock.instant());
+        return new HealthReport(booted ? HealthStatus.UP : HealthStatus.STARTING, platformVersion, startedAt,
+                clock.instant());
     }
 
     @Override
@@ -57,6 +76,9 @@ public final class HealthServlet extends JsonServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.write(response, HttpServletResponse.SC_OK, JsonResponses.JSON, HealthJson.toJson(currentReport()));
+        HealthReport report = currentReport();
+        // 503 while starting, so that load balancers and scripts wait for a platform that serves every module.
+        JsonResponses.write(response, report.status() == HealthStatus.UP ? HttpServletResponse.SC_OK
+                : HttpServletResponse.SC_SERVICE_UNAVAILABLE, JsonResponses.JSON, HealthJson.toJson(report));
     }
 }

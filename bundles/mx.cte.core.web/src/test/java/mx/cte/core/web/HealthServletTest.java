@@ -35,8 +35,19 @@ public class HealthServletTest {
     };
 
     @Test
+    public void answersStartingWith503UntilKarafHasBooted() throws Exception {
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3");
+        FakeHttp.Response response = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), response.proxy());
+
+        assertEquals(503, response.status);
+        assertEquals("starting", JsonParser.parseString(response.body()).getAsJsonObject().get("status").getAsString());
+    }
+
+    @Test
     public void reportsStatusVersionAndUptimeAsJson() throws Exception {
         HealthServlet servlet = new HealthServlet(clock, "1.2.3");
+        servlet.setBootFinished(null);
         now.set(now.get().plus(Duration.ofSeconds(75)));
 
         FakeHttp.Response response = new FakeHttp.Response();

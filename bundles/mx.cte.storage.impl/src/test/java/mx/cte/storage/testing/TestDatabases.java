@@ -15,13 +15,14 @@ import mx.cte.storage.impl.DatabaseService;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * Fresh, empty databases for tests, on both engines the platform supports: an in-memory H2 and a real PostgreSQL
+ * Fresh, empty databases for tests, on both engines the platform supports: a file H2 in a temporary folder and a real PostgreSQL
  * (embedded: started once per test JVM from Maven-provided binaries, one new database per call).
  */
 public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    private static java.nio.file.Path h2Folder;
 
     private TestDatabases() {
     }
@@ -39,8 +40,9 @@ public final class TestDatabases {
         String name = "cte_test_" + COUNTER.incrementAndGet();
         switch (kind) {
             case H2:
+                // A file database, as the distribution runs it (an in-memory one cannot be backed up).
                 JdbcDataSource h2 = new JdbcDataSource();
-                h2.setURL("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1");
+                h2.setURL("jdbc:h2:" + h2Folder().resolve(name) + ";WRITE_DELAY=0");
                 return h2;
             case POSTGRESQL:
                 EmbeddedPostgres server = postgres();
@@ -54,6 +56,17 @@ public final class TestDatabases {
             default:
                 throw new IllegalArgumentException(kind.name());
         }
+    }
+
+    private static synchronized java.nio.file.Path h2Folder() {
+        if (h2Folder == null) {
+            try {
+                h2Folder = java.nio.file.Files.createTempDirectory("cte-test-h2");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return h2Folder;
     }
 
     private static synchronized EmbeddedPostgres postgres() {

@@ -2,7 +2,7 @@
  * Platform health model: what {@code GET /api/v1/health} reports to anyone, without internal details.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.core.api.health;
 
 import org.osgi.annotation.bundle.Export;
