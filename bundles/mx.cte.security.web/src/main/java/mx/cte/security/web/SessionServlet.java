@@ -20,23 +20,45 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * {@code /api/v1/session}: {@code POST {"usuario", "contrasena"}} signs in and sets the session cookie;
  * {@code GET} says who is signed in and gives the CSRF token; {@code DELETE} signs out (with the CSRF token).
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, configurationPid = "mx.cte.security.web")
+@Designate(ocd = SessionServlet.Config.class)
 @HttpWhiteboardServletName("cte-session")
 @HttpWhiteboardServletPattern("/api/v1/session")
 public final class SessionServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
 
+    @ObjectClassDefinition(name = "CTE sign-in")
+    public @interface Config {
+        @AttributeDefinition(description = "Behind a reverse proxy that sets X-Forwarded-For itself, throttle failed"
+                + " sign-ins by the client address it reports instead of the proxy's")
+        boolean trustForwardedFor() default false;
+    }
+
     private final transient SignIn signIn;
+    private final boolean trustForwardedFor;
 
     @Activate
-    public SessionServlet(@Reference SignIn signIn) {
+    public SessionServlet(@Reference SignIn signIn, Config config) {
         this.signIn = signIn;
+        this.trustForwardedFor = config.trustForwardedFor();
+    }
+
+    /** The address failed sign-ins are counted against. */
+    String clientAddress(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return request.getRemoteAddr();
     }
 
     @Override
@@ -50,7 +72,7 @@ public final class SessionServlet extends JsonServlet {
         String username = JsonRequests.string(body, "usuario");
         String password = body.has("contraseña") ? JsonRequests.string(body, "contraseña")
                 : JsonRequests.string(body, "contrasena");
-        SignIn.Outcome outcome = signIn.signIn(username, password, request.getRemoteAddr());
+        SignIn.Outcome outcome = signIn.signIn(username, password, clientAddress(request));
         if (outcome instanceof SignIn.Throttled throttled) {
             long seconds = Math.max(1, throttled.retryAfter().toSeconds());
             response.setHeader("Retry-After", String.valueOf(seconds));
