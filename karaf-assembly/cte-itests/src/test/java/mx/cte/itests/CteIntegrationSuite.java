@@ -10,6 +10,7 @@ import org.junit.runners.Suite.SuiteClasses;
  * Karaf. Failsafe runs only this class; a single class still runs alone with {@code -Dit.test=GuidesIT}.
  */
 @RunWith(Suite.class)
-@SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class, AuditIT.class})
+@SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class, AuditIT.class,
+        GuidePublishingIT.class})
 public class CteIntegrationSuite {
 }

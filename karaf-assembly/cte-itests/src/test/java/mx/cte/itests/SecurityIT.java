@@ -9,6 +9,8 @@ import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.inject.Inject;
+import mx.cte.security.api.Accounts;
+import mx.cte.security.api.RoleGrant;
 import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,6 +36,9 @@ public class SecurityIT {
     /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
     @Inject
     private BootFinished bootFinished;
+
+    @Inject
+    private Accounts accounts;
 
     @Configuration
     public Option[] config() {
@@ -151,14 +156,17 @@ public class SecurityIT {
         assertEquals(204, session.send("DELETE", "/api/v1/session", null, null).statusCode());
         assertEquals(401, session.get("/api/v1/schools/" + SCHOOL_B).statusCode());
 
+        // An account of this test's own: locking a shared demo account would disturb the other tests.
+        accounts.create("bloqueo.prueba", "Cuenta para la prueba de bloqueo", "contraseña-correcta-2016",
+                List.of(RoleGrant.parse("docente@15EJN0101A")));
         WebSession guesser = new WebSession();
         HttpResponse<String> last = null;
         for (int i = 0; i < 5; i++) {
-            last = guesser.signIn("publicador.edomex", "adivinanza-" + i);
+            last = guesser.signIn("bloqueo.prueba", "adivinanza-" + i);
         }
         assertEquals(429, last.statusCode());
         assertTrue(last.headers().firstValue("Retry-After").isPresent());
         assertEquals("locked even with the right password", 429,
-                guesser.signIn("publicador.edomex", WebSession.demoPassword("publicador.edomex")).statusCode());
+                guesser.signIn("bloqueo.prueba", "contraseña-correcta-2016").statusCode());
     }
 }

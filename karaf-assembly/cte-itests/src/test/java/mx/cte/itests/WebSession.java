@@ -75,12 +75,21 @@ final class WebSession {
         return send(method, path, body, contentType, true);
     }
 
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType) throws Exception {
+        return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, true);
+    }
+
     HttpResponse<String> send(String method, String path, String body, String contentType, boolean withCsrf)
             throws IOException, InterruptedException {
+        return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body), contentType, withCsrf);
+    }
+
+    private HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body,
+            String contentType, boolean withCsrf) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }

@@ -1,0 +1,66 @@
+package mx.cte.guide.publishing;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonRequests;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ProblemException;
+import mx.cte.guide.api.GuideActivationException;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
+import mx.cte.security.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code POST /api/v1/guide-activations {"clave", "edicion"}}: makes an installed edition the one schools work with,
+ * for publishers of that guide's publisher and administrators.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("cte-guide-activations")
+@HttpWhiteboardServletPattern("/api/v1/guide-activations")
+public final class GuideActivationsServlet extends JsonServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient GuideRegistry registry;
+
+    @Activate
+    public GuideActivationsServlet(@Reference GuideRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    protected String allowedMethods() {
+        return "POST";
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = GuideBundlesServlet.publisherOrAdmin(request);
+        JsonObject body = JsonRequests.object(request);
+        GuideId id;
+        try {
+            id = GuideId.parse(JsonRequests.string(body, "clave"));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+        if (!caller.canPublish(id.publisher())) {
+            throw ProblemException.forbidden("No puede activar guías de " + id.publisher() + ".");
+        }
+        try {
+            GuideEdition edition = registry.activate(id, JsonRequests.string(body, "edicion"));
+            JsonResponses.write(response, HttpServletResponse.SC_OK, PublishingJson.edition(edition));
+        } catch (GuideActivationException e) {
+            throw new ProblemException(409, "No se puede activar", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package mx.cte.guide.publishing;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Optional;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ProblemException;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.RefusedGuide;
+import mx.cte.security.api.Caller;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/**
+ * {@code POST /api/v1/guide-bundles} with a guide bundle jar as the body installs it, for publishers of the guide's
+ * publisher and administrators: {@code 201} with the edition, {@code 422} with every problem when the jar is not
+ * content-only or its descriptor is refused (then nothing stays installed), {@code 409} when that edition is already
+ * installed. {@code DELETE /api/v1/guide-bundles/{bundleId}} uninstalls a guide bundle. Neither refreshes any other
+ * bundle: a guide bundle wires to nothing.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletName("cte-guide-bundles")
+@HttpWhiteboardServletPattern({"/api/v1/guide-bundles", "/api/v1/guide-bundles/*"})
+public final class GuideBundlesServlet extends JsonServlet {
+
+    private static final long serialVersionUID = 1L;
+    static final int MAX_BYTES = 20 * 1024 * 1024;
+    static final String LOCATION_PREFIX = "cte-guide-upload:";
+
+    private final transient GuideRegistry registry;
+    private final transient BundleContext context;
+
+    @Activate
+    public GuideBundlesServlet(@Reference GuideRegistry registry, BundleContext context) {
+        this.registry = registry;
+        this.context = context;
+    }
+
+    @Override
+    protected String allowedMethods() {
+        return "POST, DELETE";
+    }
+
+    static Caller publisherOrAdmin(HttpServletRequest request) {
+        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller
+                && (caller.isAdministrator() || caller.grants().stream()
+                        .anyMatch(g -> g.role() == mx.cte.security.api.Role.PUBLICADOR))) {
+            return caller;
+        }
+        throw ProblemException.forbidden("Solo un publicador de guías o un administrador instala, activa o retira"
+                + " guías.");
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = publisherOrAdmin(request);
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            throw ProblemException.notFound("Para instalar una guía use POST /api/v1/guide-bundles");
+        }
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (!type.startsWith("application/java-archive") && !type.startsWith("application/octet-stream")) {
+            throw new ProblemException(415, "Tipo de contenido no admitido",
+                    "Envíe el jar del bundle de guía con Content-Type: application/java-archive");
+        }
+        byte[] content;
+        try (InputStream body = request.getInputStream()) {
+            content = body.readNBytes(MAX_BYTES + 1);
+        }
+        if (content.length > MAX_BYTES) {
+            throw new ProblemException(413, "Archivo demasiado grande", "Un bundle de guía no pasa de 20 MB");
+        }
+        GuideJar jar;
+        try {
+            jar = GuideJar.inspect(content);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "Bundle de guía no válido", e.getMessage());
+        }
+        if (!caller.canPublish(jar.publisher)) {
+            throw ProblemException.forbidden("No puede publicar guías de " + jar.publisher + ".");
+        }
+        for (Bundle installed : context.getBundles()) {
+            if (jar.symbolicName.equals(installed.getSymbolicName())
+                    && org.osgi.framework.Version.parseVersion(jar.version).equals(installed.getVersion())) {
+                throw new ProblemException(409, "Ya instalado", "El bundle " + jar.symbolicName + " " + jar.version
+                        + " ya está instalado (bundle " + installed.getBundleId() + "); suba una versión nueva.");
+            }
+        }
+        Bundle bundle;
+        try {
+            bundle = context.installBundle(LOCATION_PREFIX + jar.symbolicName + "/" + jar.version,
+                    new ByteArrayInputStream(content));
+            bundle.start();
+        } catch (BundleException e) {
+            throw new ProblemException(422, "No se pudo instalar", e.getMessage());
+        }
+        // The registry reads guide bundles while they are installed, before installBundle returns.
+        Optional<RefusedGuide> refused = registry.refused().stream()
+                .filter(r -> r.source().bundleId() == bundle.getBundleId()).findFirst();
+        if (refused.isPresent()) {
+            uninstall(bundle);
+            JsonObject problem = JsonResponses.problem(422, "Guía rechazada", "El descriptor tiene errores; no se"
+                    + " instaló nada.", request.getRequestURI());
+            JsonArray problems = new JsonArray();
+            for (GuideProblem p : refused.get().problems()) {
+                JsonObject item = new JsonObject();
+                item.addProperty("path", p.path());
+                item.addProperty("message", p.message());
+                problems.add(item);
+            }
+            problem.add("problems", problems);
+            JsonResponses.writeProblem(response, problem);
+            return;
+        }
+        GuideEdition edition = registry.editions().stream().filter(e -> e.source().bundleId() == bundle.getBundleId())
+                .findFirst().orElseThrow();
+        JsonResponses.write(response, HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Caller caller = publisherOrAdmin(request);
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (!info.matches("/\\d{1,18}")) {
+            throw ProblemException.notFound("Para retirar una guía use DELETE /api/v1/guide-bundles/{bundle}");
+        }
+        long id = Long.parseLong(info.substring(1));
+        GuideEdition edition = registry.editions().stream().filter(e -> e.source().bundleId() == id).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("El bundle " + id + " no es una guía instalada."));
+        if (!caller.canPublish(edition.guide().id().publisher())) {
+            throw ProblemException.forbidden("No puede retirar guías de " + edition.guide().id().publisher() + ".");
+        }
+        uninstall(context.getBundle(id));
+        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+    }
+
+    private static void uninstall(Bundle bundle) {
+        try {
+            if (bundle != null) {
+                bundle.uninstall();
+            }
+        } catch (BundleException e) {
+            throw new IllegalStateException("Could not uninstall " + bundle, e);
+        }
+    }
+}

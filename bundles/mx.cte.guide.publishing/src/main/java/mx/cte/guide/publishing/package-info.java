@@ -1,0 +1,2 @@
+/** Guide publishing over HTTP. Implementation only: exports nothing. */
+package mx.cte.guide.publishing;
