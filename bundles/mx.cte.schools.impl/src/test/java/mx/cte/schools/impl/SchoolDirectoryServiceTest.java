@@ -155,6 +155,39 @@ public class SchoolDirectoryServiceTest {
     }
 
     @Test
+    public void concurrentEditsOfOneVersionLetExactlyOneWinAndNeverOverwriteSilently() throws Exception {
+        importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        Cct cct = Cct.parse("15EJN0101A");
+        int editors = 8;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(editors);
+        List<java.util.concurrent.Future<String>> outcomes = new ArrayList<>();
+        for (int i = 0; i < editors; i++) {
+            String name = "G" + i;
+            outcomes.add(pool.submit(() -> {
+                start.await();
+                try {
+                    directory.updateStructure(cct, new SchoolStructure(false, List.of(SchoolGroup.of(1, name))), 1);
+                    return name;
+                } catch (StaleVersionException stale) {
+                    return "stale";
+                }
+            }));
+        }
+        start.countDown();
+        List<String> results = new ArrayList<>();
+        for (java.util.concurrent.Future<String> outcome : outcomes) {
+            results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        List<String> winners = results.stream().filter(r -> !r.equals("stale")).toList();
+        assertEquals(results.toString(), 1, winners.size());
+        School stored = directory.school(cct).orElseThrow();
+        assertEquals(2, stored.version());
+        assertEquals("the stored groups are the winner's", winners.get(0), stored.groups().get(0).name());
+    }
+
+    @Test
     public void demoDataFillsAnEmptyDirectoryOnce() {
         new SchoolDirectoryService(database, audit, config(true));
         new SchoolDirectoryService(database, audit, config(true));
