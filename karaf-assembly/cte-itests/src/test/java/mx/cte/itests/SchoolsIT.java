@@ -4,12 +4,16 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.inject.Inject;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.State;
 import mx.cte.schools.api.ZoneId;
 import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -71,6 +75,47 @@ public class SchoolsIT {
         AssertionError viewer = assertThrows(AssertionError.class,
                 () -> KarafShell.asViewer(sessionFactory).run("cte:schools-import " + good));
         assertTrue(viewer.getMessage(), viewer.getMessage().contains("Command not found: cte:schools-import"));
+    }
+
+    @Test
+    public void administratorsImportOverHttpAndFollowTheImport() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        StringBuilder catalogue = new StringBuilder("CLAVE_CCT;NOMBRE_CT;ENTIDAD;NOMBRE_MUN;ZONA_ESCOLAR;NIVEL;TURNO\n");
+        for (int i = 1; i <= 2500; i++) {
+            catalogue.append(String.format("07DPR%04dC;Primaria %d;CHIAPAS;Tuxtla Gutiérrez;%d;PRIMARIA;MATUTINO%n",
+                    i, i, 1 + i % 25));
+        }
+        HttpResponse<String> started = admin.send("POST", "/api/v1/school-catalogue?archivo=chiapas.csv",
+                catalogue.toString(), "text/csv");
+        assertEquals(started.body(), 202, started.statusCode());
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonObject job = await(admin, location);
+        assertEquals(job.toString(), "importada", job.get("estado").getAsString());
+        assertEquals(2500, job.getAsJsonObject("informe").get("escuelasNuevas").getAsInt());
+        assertEquals(25, directory.zones(State.CHIAPAS).size());
+
+        HttpResponse<String> bad = admin.send("POST", "/api/v1/school-catalogue?archivo=malo.csv",
+                "CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n07DPR9999Z,Primaria,15,Tuxtla,1,PRIMARIA,MATUTINO\n",
+                "text/csv");
+        JsonObject refused = await(admin, bad.headers().firstValue("Location").orElseThrow());
+        assertEquals("rechazada", refused.get("estado").getAsString());
+        JsonObject row = refused.getAsJsonObject("informe").getAsJsonArray("filasRechazadas").get(0).getAsJsonObject();
+        assertEquals(2, row.get("linea").getAsInt());
+        assertTrue(row.toString(), row.getAsJsonArray("motivos").get(0).getAsString().contains("entidad 07"));
+        assertTrue(directory.school(Cct.parse("07DPR9999Z")).isEmpty());
+    }
+
+    private static JsonObject await(WebSession session, String location) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonObject job = null;
+        while (System.nanoTime() < deadline) {
+            job = JsonParser.parseString(session.get(location).body()).getAsJsonObject();
+            if (!job.get("estado").getAsString().equals("en-curso")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the import did not finish: " + job);
     }
 
     private static Path csv(String content) throws Exception {

@@ -1,5 +1,6 @@
 package mx.cte.schools.web;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.servlet.Servlet;
@@ -8,9 +9,8 @@ import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
-import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.ImportReport;
-import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,50 +18,99 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * {@code POST /api/v1/school-catalogue?archivo=nombre.csv} with a {@code text/csv} body: imports a school catalogue,
- * all or nothing, for platform administrators. {@code 200} with the report when imported, {@code 422} with every
- * rejected row and its line when not.
+ * Catalogue imports over HTTP, for platform administrators. {@code POST /api/v1/school-catalogue?archivo=nombre.csv}
+ * with a {@code text/csv} body starts an import and answers {@code 202} with where to follow it;
+ * {@code GET /api/v1/school-catalogue/imports/{id}} tells its phase and rows done, then its report: imported, or every
+ * rejected row with its line and reasons (all or nothing).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-school-catalogue")
-@HttpWhiteboardServletPattern("/api/v1/school-catalogue")
+@HttpWhiteboardServletPattern({"/api/v1/school-catalogue", "/api/v1/school-catalogue/*"})
 public final class CatalogueImportServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
     /** The whole national catalogue is about 40 MB. */
-    static final long MAX_BYTES = 100L * 1024 * 1024;
+    static final int MAX_BYTES = 100 * 1024 * 1024;
+    private static final String IMPORTS = "/api/v1/school-catalogue/imports/";
 
-    private final transient SchoolDirectory directory;
+    private final transient CatalogueImports imports;
 
     @Activate
-    public CatalogueImportServlet(@Reference SchoolDirectory directory) {
-        this.directory = directory;
+    public CatalogueImportServlet(@Reference CatalogueImports imports) {
+        this.imports = imports;
     }
 
     @Override
     protected String allowedMethods() {
-        return "POST";
+        return "GET, HEAD, POST";
+    }
+
+    private static Caller administrator(HttpServletRequest request) {
+        Caller caller = Access.caller(request);
+        if (!caller.isAdministrator()) {
+            throw ProblemException.forbidden("Solo un administrador de la plataforma importa el catálogo de escuelas.");
+        }
+        return caller;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!Access.caller(request).isAdministrator()) {
-            throw ProblemException.forbidden("Solo un administrador de la plataforma importa el catálogo de escuelas.");
+        Caller caller = administrator(request);
+        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
+            throw ProblemException.notFound("Para importar use POST /api/v1/school-catalogue");
         }
         String type = request.getContentType();
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
             throw new ProblemException(415, "Tipo de contenido no admitido",
                     "Envíe el catálogo como CSV, con Content-Type: text/csv");
         }
-        if (request.getContentLengthLong() > MAX_BYTES) {
+        byte[] csv;
+        try (InputStream body = request.getInputStream()) {
+            csv = body.readNBytes(MAX_BYTES + 1);
+        }
+        if (csv.length > MAX_BYTES) {
             throw new ProblemException(413, "Archivo demasiado grande", "El catálogo pasa de 100 MB");
         }
         String source = request.getParameter("archivo") == null ? "catalogo.csv" : request.getParameter("archivo");
-        ImportReport report;
-        try (InputStream body = request.getInputStream()) {
-            report = directory.importCatalogue(body, source, ImportProgress.NONE);
+        CatalogueImports.Job job = imports.start(csv, source, caller.username());
+        response.setHeader("Location", IMPORTS + job.id);
+        JsonResponses.write(response, HttpServletResponse.SC_ACCEPTED, describe(job));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        administrator(request);
+        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+        if (!info.startsWith("/imports/")) {
+            throw ProblemException.notFound("Siga una importación en " + IMPORTS + "{id}");
         }
-        JsonResponses.write(response, report.imported() ? HttpServletResponse.SC_OK : 422,
-                SchoolJson.report(report));
+        String id = info.substring("/imports/".length());
+        CatalogueImports.Job job = imports.job(id).orElseThrow(
+                () -> ProblemException.notFound("No hay una importación reciente con id " + id));
+        JsonResponses.write(response, HttpServletResponse.SC_OK, describe(job));
+    }
+
+    private static JsonObject describe(CatalogueImports.Job job) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", job.id);
+        json.addProperty("archivo", job.source);
+        json.addProperty("iniciadaPor", job.startedBy);
+        json.addProperty("inicio", job.startedAt.toString());
+        ImportReport report = job.report;
+        if (job.failure != null) {
+            json.addProperty("estado", "fallida");
+            json.addProperty("problema", job.failure);
+        } else if (report == null) {
+            json.addProperty("estado", "en-curso");
+            json.addProperty("fase", job.phase);
+            json.addProperty("filasHechas", job.done);
+            if (job.total >= 0) {
+                json.addProperty("filasTotales", job.total);
+            }
+        } else {
+            json.addProperty("estado", report.imported() ? "importada" : "rechazada");
+            json.add("informe", SchoolJson.report(report));
+        }
+        return json;
     }
 }
