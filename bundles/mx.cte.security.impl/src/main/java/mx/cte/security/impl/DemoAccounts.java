@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.List;
 import mx.cte.security.api.Accounts;
+import mx.cte.security.api.Passwords;
 import mx.cte.security.api.RoleGrant;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -51,21 +51,16 @@ public final class DemoAccounts {
             new String[] {"admin.plataforma", "Administración de la plataforma (demostración)", "administrador"});
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @Activate
     public DemoAccounts(@Reference Accounts accounts, Config config) {
         if (!config.enabled() || accounts.find(ACCOUNTS.get(0)[0]).isPresent()) {
             return;
         }
-        SecureRandom random = new SecureRandom();
         StringBuilder file = new StringBuilder("# Cuentas de demostración de la plataforma CTE (usuario, contraseña, rol)\n");
         for (String[] account : ACCOUNTS) {
-            StringBuilder password = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            accounts.create(account[0], account[1], password.toString(), List.of(RoleGrant.parse(account[2])));
+            String password = Passwords.random();
+            accounts.create(account[0], account[1], password, List.of(RoleGrant.parse(account[2])));
             file.append(account[0]).append(' ').append(password).append(' ').append(account[2]).append('\n');
         }
         write(Path.of(config.passwordsFile()), file.toString());

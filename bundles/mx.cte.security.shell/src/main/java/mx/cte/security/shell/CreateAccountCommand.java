@@ -1,10 +1,10 @@
 package mx.cte.security.shell;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
+import mx.cte.security.api.Passwords;
 import mx.cte.security.api.RoleGrant;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -22,8 +22,6 @@ import org.apache.karaf.shell.api.console.Session;
 @Command(scope = "cte", name = "account-create",
         description = "Crea una cuenta: cte:account-create usuario \"Nombre\" director@15EJN0101A [--generar]")
 public class CreateAccountCommand implements Action {
-
-    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     @Reference
     private Accounts accounts;
@@ -58,12 +56,7 @@ public class CreateAccountCommand implements Action {
         }
         String password;
         if (generate) {
-            SecureRandom random = new SecureRandom();
-            StringBuilder generated = new StringBuilder();
-            for (int i = 0; i < 16; i++) {
-                generated.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-            }
-            password = generated.toString();
+            password = Passwords.random();
         } else {
             password = session.readLine("Contraseña (al menos " + Accounts.MIN_PASSWORD_LENGTH + " caracteres): ",
                     '*');
