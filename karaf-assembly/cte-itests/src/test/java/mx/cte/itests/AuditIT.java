@@ -81,6 +81,13 @@ public class AuditIT {
         assertTrue(guide.toString(), guide.contains("admin bundle-desinstalado it.guide.audited/1.0.0"));
         assertTrue(guide.toString(), guide.contains("admin guia-retirada " + key + " 1.0.0"));
 
+        String created = shell.run("cte:account-create --generar auditada.prueba \"Cuenta auditada\" docente@15EJN0101A");
+        assertTrue(created, created.contains("Contraseña: "));
+        String changed = shell.run("cte:account-roles auditada.prueba director@15EJN0101A");
+        assertTrue(changed, changed.contains("director@15EJN0101A"));
+        List<String> accounts = events(admin, "accion=roles-&limite=5");
+        assertTrue(accounts.toString(), accounts.contains("admin roles-cambiados auditada.prueba"));
+
         String table = shell.run("cte:audit -a guia- -n 20");
         assertTrue(table, table.contains("guia-retirada"));
         assertEquals(403, WebSession.demo("supervisora.zona15").get("/api/v1/audit").statusCode());

@@ -20,7 +20,7 @@ import org.apache.karaf.shell.api.console.Session;
  */
 @Service
 @Command(scope = "cte", name = "account-create",
-        description = "Crea una cuenta: cte:account-create usuario \"Nombre\" director@15EJN0101A [--generar]")
+        description = "Crea una cuenta: cte:account-create [--generar] usuario \"Nombre\" director@15EJN0101A")
 public class CreateAccountCommand implements Action {
 
     @Reference
