@@ -81,4 +81,49 @@ public class PlatformIT {
         assertEquals(404, problem.get("status").getAsInt());
         assertEquals("/api/v1/no-existe", problem.get("instance").getAsString());
     }
+
+    @Test
+    public void aModuleAwayAnswers503NamingItAndServesAgainWhenBack() throws Exception {
+        WebSession session = WebSession.demo("docente.ana");
+        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest-module/*");
+        properties.put("osgi.http.whiteboard.servlet.name", "itest-module");
+        properties.put("cte.module", "itest");
+        properties.put("cte.module.title", "Módulo de prueba");
+        javax.servlet.Servlet servlet = new javax.servlet.http.HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(javax.servlet.http.HttpServletRequest request,
+                    javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                response.setContentType("application/json");
+                response.getWriter().write("{\"modulo\": \"presente\"}");
+            }
+        };
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> module = bundleContext
+                .registerService(javax.servlet.Servlet.class, servlet, properties);
+        awaitStatus(session, "/api/v1/itest-module/algo", 200);
+
+        module.unregister();
+        HttpResponse<String> away = awaitStatus(session, "/api/v1/itest-module/algo", 503);
+        assertTrue(away.body(), away.body().contains("Módulo de prueba"));
+        assertEquals(404, session.get("/api/v1/itest-module-no").statusCode());
+
+        module = bundleContext.registerService(javax.servlet.Servlet.class, servlet, properties);
+        awaitStatus(session, "/api/v1/itest-module/algo", 200);
+        module.unregister();
+    }
+
+    private static HttpResponse<String> awaitStatus(WebSession session, String path, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            last = session.get(path);
+            if (last.statusCode() == status) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(path + " did not answer " + status + "; last: " + last.statusCode() + " " + last.body());
+    }
 }

@@ -1,18 +1,30 @@
 package mx.cte.core.web;
 
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
 /**
- * Fallback for every path under {@code /api/} that no module serves: a JSON 404 instead of the container's HTML page.
- * Whiteboard matching prefers longer patterns, so any endpoint a module registers wins over this one.
+ * Fallback for every path under {@code /api/} that no servlet serves right now. Whiteboard matching prefers longer
+ * patterns, so any endpoint a module registers wins over this one. A path of a module that is away (being
+ * uninstalled, updated or reinstalled) answers {@code 503} naming the module; any other path a JSON {@code 404}
+ * instead of the container's HTML page.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-api-not-found")
@@ -20,6 +32,38 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public final class ApiNotFoundServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
+    static final String ROUTES_FILE = "module-routes.properties";
+
+    private final transient ModuleRoutes routes;
+
+    @Activate
+    public ApiNotFoundServlet(BundleContext context) {
+        this(new ModuleRoutes(context.getDataFile(ROUTES_FILE).toPath()));
+    }
+
+    ApiNotFoundServlet(ModuleRoutes routes) {
+        this.routes = routes;
+    }
+
+    @Reference(service = Servlet.class, target = "(" + ModuleRoutes.MODULE + "=*)",
+            cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addModuleServlet(ServiceReference<Servlet> servlet) {
+        routes.arrived(String.valueOf(servlet.getProperty(ModuleRoutes.MODULE)),
+                (String) servlet.getProperty(ModuleRoutes.TITLE), patterns(servlet.getProperty(
+                        "osgi.http.whiteboard.servlet.pattern")));
+    }
+
+    void removeModuleServlet(ServiceReference<Servlet> servlet) {
+        routes.left(String.valueOf(servlet.getProperty(ModuleRoutes.MODULE)));
+    }
+
+    private static List<String> patterns(Object property) {
+        if (property instanceof String[] array) {
+            return Arrays.asList(array);
+        }
+        return property == null ? List.of() : List.of(String.valueOf(property));
+    }
 
     @Override
     protected String allowedMethods() {
@@ -28,6 +72,16 @@ public final class ApiNotFoundServlet extends JsonServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<ModuleRoutes.Module> away = routes.absentModuleFor(path);
+        if (away.isPresent()) {
+            response.setHeader("Retry-After", "30");
+            JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Módulo no disponible",
+                    "El módulo " + away.get().title() + " no está disponible en este momento (se está instalando o"
+                            + " actualizando). Sus datos se conservan; vuelva a intentarlo en unos minutos.",
+                    request.getRequestURI());
+            return;
+        }
         JsonResponses.writeProblem(response, HttpServletResponse.SC_NOT_FOUND, "No encontrado",
                 "No existe el recurso " + request.getMethod() + " " + request.getRequestURI()
                         + " en la API; consulte /api/v1/health para verificar el servicio.",

@@ -75,7 +75,8 @@ public class HealthServletTest {
     @Test
     public void unknownApiPathIsAJsonNotFoundNamingThePath() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
-        new ApiNotFoundServlet().service(FakeHttp.request("GET", "/api/v1/nada"), response.proxy());
+        new ApiNotFoundServlet(new ModuleRoutes(java.nio.file.Files.createTempDirectory("routes").resolve("r")))
+                .service(FakeHttp.request("GET", "/api/v1/nada"), response.proxy());
 
         assertEquals(404, response.status);
         assertEquals("application/problem+json", response.contentType);
