@@ -20,6 +20,9 @@ public interface Accounts {
 
     List<Account> list();
 
+    /** The enabled accounts that are docente or director of the school. */
+    List<Account> staffOf(mx.cte.schools.api.Cct school);
+
     /** Replaces the password; existing sessions of the account end. */
     void setPassword(String username, String newPassword);
 

@@ -1,0 +1,35 @@
+package mx.cte.logbook.api;
+
+import java.util.Optional;
+
+/** How an agreement is going. */
+public enum AgreementStatus {
+    PENDIENTE("pendiente"),
+    EN_CURSO("en-curso"),
+    CUMPLIDO("cumplido"),
+    REPROGRAMADO("reprogramado");
+
+    private final String wireName;
+
+    AgreementStatus(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** Still to be followed up in later sessions. */
+    public boolean open() {
+        return this != CUMPLIDO;
+    }
+
+    public static Optional<AgreementStatus> parse(String wireName) {
+        for (AgreementStatus status : values()) {
+            if (status.wireName.equals(wireName)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+}

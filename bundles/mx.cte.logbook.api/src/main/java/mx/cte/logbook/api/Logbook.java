@@ -1,0 +1,34 @@
+package mx.cte.logbook.api;
+
+import java.util.List;
+import java.util.Optional;
+import mx.cte.schools.api.Cct;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A school's Cuaderno de Bitácora. Callers check the school scope before calling. */
+@ProviderType
+public interface Logbook {
+
+    /**
+     * @param author username of who records it
+     * @throws InvalidAgreementException naming each field at fault: empty text, no responsibles, a responsible who is
+     *                                   not staff of the school, a deadline in the past, an unknown session
+     */
+    Agreement record(Cct school, AgreementDraft draft, String author);
+
+    /**
+     * Rewrites an agreement or follows it up (its status).
+     *
+     * @throws mx.cte.storage.api.StaleVersionException when it changed since {@code expectedVersion}
+     * @throws java.util.NoSuchElementException        when the school has no such agreement
+     */
+    Agreement update(Cct school, long id, AgreementDraft draft, long expectedVersion, String author);
+
+    Optional<Agreement> find(Cct school, long id);
+
+    /** Everything agreed in one session, in the order it was recorded. */
+    List<Agreement> ofSession(Cct school, String session);
+
+    /** What is still open, across sessions, by deadline. */
+    List<Agreement> open(Cct school);
+}

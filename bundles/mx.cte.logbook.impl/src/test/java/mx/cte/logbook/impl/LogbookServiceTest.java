@@ -1,0 +1,129 @@
+package mx.cte.logbook.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.logbook.api.Agreement;
+import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementStatus;
+import mx.cte.logbook.api.InvalidAgreementException;
+import mx.cte.schools.api.Cct;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
+import mx.cte.security.api.RoleGrant;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** The Cuaderno de Bitácora on H2 and PostgreSQL. */
+@RunWith(Parameterized.class)
+public class LogbookServiceTest {
+
+    private static final Cct SCHOOL = Cct.parse("15EJN0101A");
+    private static final String SESSION_3 = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final String SESSION_4 = "15:2016-2017:preescolar:ordinaria-4";
+    /** The third session's day: 25 November 2016. */
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2016-11-25T15:00:00Z"), ZoneOffset.UTC);
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final List<String> audited = new ArrayList<>();
+    private final LogbookService logbook;
+
+    public LogbookServiceTest(DatabaseKind kind) {
+        Accounts accounts = (Accounts) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Accounts.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("staffOf") && args[0].equals(SCHOOL)) {
+                        return List.of(account("directora.rosaura", "director@15EJN0101A"),
+                                account("docente.ana", "docente@15EJN0101A"));
+                    }
+                    if (method.getName().equals("staffOf")) {
+                        return List.of();
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+        AuditLog audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {AuditLog.class}, (proxy, method, args) -> {
+                    audited.add(method.getName() + " " + args[0]);
+                    return null;
+                });
+        logbook = new LogbookService(TestDatabases.fresh(kind), accounts, audit, CLOCK);
+    }
+
+    private static Account account(String username, String grant) {
+        return new Account(username, username, true, List.of(RoleGrant.parse(grant)), 1);
+    }
+
+    private static AgreementDraft draft(String session, String text, LocalDate deadline, AgreementStatus status) {
+        return new AgreementDraft(session, 13, text, List.of("directora.rosaura", "docente.ana"),
+                "Cada educadora aplica la tarjeta en su grupo", deadline, status);
+    }
+
+    @Test
+    public void recordsAgreementsOfASessionAndCarriesOpenOnesAcrossSessions() {
+        Agreement cards = logbook.record(SCHOOL, draft(SESSION_3, "Aplicar las tarjetas de intervención",
+                LocalDate.of(2017, 1, 27), AgreementStatus.PENDIENTE), "directora.rosaura");
+        Agreement visit = logbook.record(SCHOOL, draft(SESSION_3, "Preparar la presentación para la cuarta sesión",
+                LocalDate.of(2016, 12, 16), AgreementStatus.PENDIENTE), "docente.ana");
+        logbook.record(SCHOOL, draft(SESSION_4, "Probar las recomendaciones de la zona",
+                LocalDate.of(2017, 2, 24), AgreementStatus.PENDIENTE), "docente.ana");
+
+        assertEquals(List.of(cards.id(), visit.id()), logbook.ofSession(SCHOOL, SESSION_3).stream()
+                .map(Agreement::id).toList());
+        assertEquals(List.of("directora.rosaura", "docente.ana"), cards.content().responsibles());
+        assertEquals(Integer.valueOf(13), cards.content().activity());
+
+        // Later, in the fourth session: the presentation is done, though its deadline has passed.
+        logbook.update(SCHOOL, visit.id(), draft(SESSION_3, visit.content().text(), visit.content().deadline(),
+                AgreementStatus.CUMPLIDO), visit.version(), "docente.ana");
+        assertEquals("open across sessions, by deadline", List.of("Aplicar las tarjetas de intervención",
+                "Probar las recomendaciones de la zona"),
+                logbook.open(SCHOOL).stream().map(a -> a.content().text()).toList());
+        assertTrue(audited.toString(), audited.contains("record acuerdo-actualizado"));
+    }
+
+    @Test
+    public void refusesEachInvalidFieldByName() {
+        InvalidAgreementException refused = assertThrows(InvalidAgreementException.class, () -> logbook.record(
+                SCHOOL, new AgreementDraft("sesión tercera", 13, " ", List.of("docente.luis"), "",
+                        LocalDate.of(2016, 11, 1), null), "docente.ana"));
+        List<String> fields = refused.problems().stream().map(InvalidAgreementException.Problem::field).toList();
+        assertEquals(List.of("sesion", "acuerdo", "responsables", "fechaLimite"), fields);
+        assertTrue(refused.getMessage(), refused.getMessage().contains("'docente.luis' no es personal de la escuela"));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("2016-11-01 ya pasó"));
+        assertThrows(InvalidAgreementException.class, () -> logbook.record(SCHOOL, new AgreementDraft(SESSION_3, 13,
+                "Sin responsables", List.of(), "", LocalDate.of(2017, 1, 27), null), "docente.ana"));
+    }
+
+    @Test
+    public void aStaleFollowUpIsRefusedAndAnotherSchoolsAgreementIsNotFound() {
+        Agreement agreement = logbook.record(SCHOOL, draft(SESSION_3, "Compartir materiales",
+                LocalDate.of(2017, 1, 27), AgreementStatus.PENDIENTE), "docente.ana");
+        logbook.update(SCHOOL, agreement.id(), draft(SESSION_3, "Compartir materiales", LocalDate.of(2017, 1, 27),
+                AgreementStatus.EN_CURSO), agreement.version(), "docente.ana");
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> logbook.update(SCHOOL,
+                agreement.id(), draft(SESSION_3, "Compartir materiales", LocalDate.of(2017, 1, 27),
+                        AgreementStatus.CUMPLIDO), agreement.version(), "directora.rosaura"));
+        assertEquals(agreement.version() + 1, stale.currentVersion());
+        assertEquals(AgreementStatus.EN_CURSO, logbook.find(SCHOOL, agreement.id()).orElseThrow().content().status());
+        assertTrue(logbook.find(Cct.parse("15EJN0102B"), agreement.id()).isEmpty());
+        assertThrows(java.util.NoSuchElementException.class, () -> logbook.update(Cct.parse("15EJN0102B"),
+                agreement.id(), draft(SESSION_3, "x", LocalDate.of(2017, 1, 27), null), 2, "docente.luis"));
+    }
+}
