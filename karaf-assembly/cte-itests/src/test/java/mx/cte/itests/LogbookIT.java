@@ -1,0 +1,125 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * The Cuaderno de Bitácora over HTTP: staff record and follow up agreements of their school, the zone's supervisor
+ * reads them, another school's teacher gets nothing; uninstalling the module answers 503 and leaves the third-session
+ * guide unsatisfied, and reinstalling it brings every agreement back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class LogbookIT {
+
+    private static final String AGREEMENTS = "/api/v1/logbook/15EJN0101A/agreements";
+    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+
+    /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static String agreement(String text, String deadline) {
+        return "{\"sesion\": \"" + SESSION + "\", \"actividad\": 13, \"acuerdo\": \"" + text + "\","
+                + " \"responsables\": [\"directora.rosaura\", \"docente.ana\"],"
+                + " \"compromisos\": \"Aplicar la tarjeta en cada grupo\", \"fechaLimite\": \"" + deadline + "\"}";
+    }
+
+    @Test
+    public void staffRecordAndFollowUpAgreementsOthersReadOrGetNothing() throws Exception {
+        String deadline = LocalDate.now().plusMonths(2).toString();
+        WebSession director = WebSession.demo("directora.rosaura");
+        HttpResponse<String> created = director.send("POST", AGREEMENTS,
+                agreement("Aplicar las tarjetas de intervención", deadline), "application/json");
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonObject recorded = json(created);
+        long id = recorded.get("id").getAsLong();
+
+        HttpResponse<String> invalid = director.send("POST", AGREEMENTS, "{\"sesion\": \"" + SESSION
+                + "\", \"acuerdo\": \"\", \"responsables\": [\"docente.luis\"], \"fechaLimite\": \"2016-11-01\"}",
+                "application/json");
+        assertEquals(422, invalid.statusCode());
+        assertTrue(invalid.body(), invalid.body().contains("'docente.luis' no es personal de la escuela"));
+        assertTrue(invalid.body(), invalid.body().contains("\"campo\":\"fechaLimite\""));
+
+        WebSession teacher = WebSession.demo("docente.ana");
+        String followUp = agreement("Aplicar las tarjetas de intervención", deadline)
+                .replace("}", ", \"estado\": \"en-curso\", \"version\": " + recorded.get("version").getAsLong() + "}");
+        HttpResponse<String> updated = teacher.send("PUT", AGREEMENTS + "/" + id, followUp, "application/json");
+        assertEquals(updated.body(), 200, updated.statusCode());
+        assertEquals("en-curso", json(updated).get("estado").getAsString());
+        assertEquals(409, director.send("PUT", AGREEMENTS + "/" + id, followUp, "application/json").statusCode());
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> session = supervisor.get(AGREEMENTS + "?sesion=" + SESSION);
+        assertEquals(200, session.statusCode());
+        assertEquals(1, json(session).getAsJsonArray("acuerdos").size());
+        assertEquals(403, supervisor.send("POST", AGREEMENTS, agreement("x", deadline), "application/json")
+                .statusCode());
+
+        WebSession otherSchool = WebSession.demo("docente.luis");
+        for (HttpResponse<String> attempt : List.of(otherSchool.get(AGREEMENTS), otherSchool.get(AGREEMENTS + "/" + id),
+                otherSchool.send("POST", AGREEMENTS, agreement("x", deadline), "application/json"),
+                otherSchool.send("PUT", AGREEMENTS + "/" + id, followUp, "application/json"))) {
+            assertEquals(attempt.body(), 403, attempt.statusCode());
+            assertTrue(attempt.body(), !attempt.body().contains("tarjetas"));
+        }
+    }
+
+    @Test
+    public void uninstallingTheModuleAnswers503AndReinstallingBringsEveryAgreementBack() throws Exception {
+        String deadline = LocalDate.now().plusMonths(1).toString();
+        WebSession director = WebSession.demo("directora.rosaura");
+        assertEquals(201, director.send("POST", AGREEMENTS, agreement("Registrar la presentación para la zona",
+                deadline), "application/json").statusCode());
+        int before = json(director.get(AGREEMENTS)).getAsJsonArray("acuerdos").size();
+
+        KarafShell admin = KarafShell.asAdmin(sessionFactory);
+        admin.run("feature:uninstall cte-logbook");
+        try {
+            HttpResponse<String> away = director.get(AGREEMENTS);
+            assertEquals(away.body(), 503, away.statusCode());
+            assertTrue(away.body(), away.body().contains("Cuaderno de Bitácora"));
+            GuideApi.awaitGuide(SESSION, GuideApi.status("insatisfecha"));
+        } finally {
+            admin.run("feature:install cte-logbook");
+        }
+        GuideApi.awaitGuide(SESSION, GuideApi.status("activa"));
+        long deadlineNanos = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> back = director.get(AGREEMENTS);
+        while (back.statusCode() != 200 && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(100);
+            back = director.get(AGREEMENTS);
+        }
+        assertEquals(back.body(), 200, back.statusCode());
+        assertEquals("every agreement is still there", before, json(back).getAsJsonArray("acuerdos").size());
+    }
+}
