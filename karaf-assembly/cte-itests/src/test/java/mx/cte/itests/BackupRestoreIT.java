@@ -19,12 +19,13 @@ public class BackupRestoreIT {
     private static final String SCHOOL = "15EJN0101A";
 
     private static String firstGroup(WebSession session) throws Exception {
-        JsonObject school = JsonParser.parseString(session.get("/api/v1/schools/" + SCHOOL).body()).getAsJsonObject();
+        JsonObject school = JsonParser.parseString(session.awaitOk("/api/v1/schools/" + SCHOOL).body())
+                .getAsJsonObject();
         return school.getAsJsonArray("grupos").get(0).getAsJsonObject().get("nombre").getAsString();
     }
 
     private static void save(WebSession director, String group) throws Exception {
-        long version = DistributionProcess.number(director.get("/api/v1/schools/" + SCHOOL).body(), "version");
+        long version = DistributionProcess.number(director.awaitOk("/api/v1/schools/" + SCHOOL).body(), "version");
         HttpResponse<String> saved = director.send("PUT", "/api/v1/schools/" + SCHOOL + "/structure",
                 "{\"multigrado\": false, \"grupos\": [{\"nombre\": \"" + group + "\", \"grados\": [1]}], \"version\": "
                         + version + "}", "application/json");

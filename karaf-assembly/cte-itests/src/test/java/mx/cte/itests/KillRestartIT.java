@@ -37,7 +37,7 @@ public class KillRestartIT {
             karaf.start();
             WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                     "directora.rosaura");
-            long version = DistributionProcess.number(director.get("/api/v1/schools/" + SCHOOL).body(), "version");
+            long version = DistributionProcess.number(director.awaitOk("/api/v1/schools/" + SCHOOL).body(), "version");
 
             List<Saved> acknowledged = new ArrayList<>();
             CompletableFuture<Void> killer = null;
@@ -69,7 +69,7 @@ public class KillRestartIT {
             karaf.start();
             WebSession again = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                     "directora.rosaura");
-            JsonObject school = JsonParser.parseString(again.get("/api/v1/schools/" + SCHOOL).body())
+            JsonObject school = JsonParser.parseString(again.awaitOk("/api/v1/schools/" + SCHOOL).body())
                     .getAsJsonObject();
             long recovered = school.get("version").getAsLong();
             String group = school.getAsJsonArray("grupos").get(0).getAsJsonObject().get("nombre").getAsString();

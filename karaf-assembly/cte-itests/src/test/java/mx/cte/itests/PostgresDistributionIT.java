@@ -55,7 +55,7 @@ public class PostgresDistributionIT {
             karaf.start();
             WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                     "directora.rosaura");
-            HttpResponse<String> school = director.get("/api/v1/schools/" + SCHOOL);
+            HttpResponse<String> school = director.awaitOk("/api/v1/schools/" + SCHOOL);
             assertEquals(school.body(), 200, school.statusCode());
             assertEquals("the demo zone lives in PostgreSQL", 5, count(postgres, "cte", "SELECT COUNT(*) FROM school"));
             assertTrue(count(postgres, "cte", "SELECT COUNT(*) FROM audit_event WHERE action = 'inicio-sesion'") >= 1);
@@ -73,7 +73,7 @@ public class PostgresDistributionIT {
             karaf.start();
             WebSession again = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                     "directora.rosaura");
-            assertEquals(200, again.get("/api/v1/schools/" + SCHOOL).statusCode());
+            assertEquals(200, again.awaitOk("/api/v1/schools/" + SCHOOL).statusCode());
             assertEquals(5, count(postgres, "cte", "SELECT COUNT(*) FROM school"));
             karaf.stop();
         }

@@ -67,6 +67,20 @@ final class WebSession {
         return response;
     }
 
+    /**
+     * GETs until the answer is 200, for a freshly started process: the modules that live on the database start when
+     * its DataSource appears, which can be shortly after Karaf reports its boot finished.
+     */
+    HttpResponse<String> awaitOk(String path) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        HttpResponse<String> last = get(path);
+        while (last.statusCode() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            last = get(path);
+        }
+        return last;
+    }
+
     HttpResponse<String> get(String path) throws Exception {
         return send("GET", path, null, null);
     }
