@@ -14,7 +14,7 @@ import mx.cte.audit.api.AuditQuery;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
-import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,8 +46,7 @@ public final class AuditServlet extends JsonServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
-        if (!(caller instanceof Caller signedIn) || !signedIn.isAdministrator()) {
+        if (!RequestAccess.caller(request).isAdministrator()) {
             throw ProblemException.forbidden("Solo un administrador de la plataforma consulta la bitácora de auditoría.");
         }
         AuditQuery query;

@@ -18,6 +18,7 @@ import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -58,9 +59,8 @@ public final class GuideBundlesServlet extends JsonServlet {
     }
 
     static Caller publisherOrAdmin(HttpServletRequest request) {
-        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller
-                && (caller.isAdministrator() || caller.grants().stream()
-                        .anyMatch(g -> g.role() == mx.cte.security.api.Role.PUBLICADOR))) {
+        Caller caller = RequestAccess.caller(request);
+        if (caller.isAdministrator() || caller.has(mx.cte.security.api.Role.PUBLICADOR)) {
             return caller;
         }
         throw ProblemException.forbidden("Solo un publicador de guías o un administrador instala, activa o retira"

@@ -22,9 +22,9 @@ import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.schools.api.Cct;
-import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,12 +67,7 @@ public final class LogbookServlet extends JsonServlet {
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = info.startsWith("/") ? info.substring(1).split("/", -1) : new String[0];
         if ((parts.length == 2 || parts.length == 3) && parts[1].equals("agreements")) {
-            Cct school;
-            try {
-                school = Cct.parse(parts[0]);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest(e.getMessage());
-            }
+            Cct school = RequestAccess.cct(parts[0]);
             if (parts.length == 2) {
                 return new Target(school, null);
             }
@@ -84,26 +79,10 @@ public final class LogbookServlet extends JsonServlet {
                 + "; use /api/v1/logbook/{cct}/agreements[/{id}]");
     }
 
-    private static Caller caller(HttpServletRequest request) {
-        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
-            return caller;
-        }
-        throw new ProblemException(401, "Sesión requerida", "Inicie sesión.");
-    }
-
-    /** Same answer for a school that does not exist and one the caller may not see. */
-    private School readable(Caller caller, Cct cct) {
-        School school = directory.school(cct).orElse(null);
-        if (school == null || !caller.canRead(cct, school.zone())) {
-            throw ProblemException.forbidden("No tiene acceso a la escuela " + cct + ".");
-        }
-        return school;
-    }
-
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Target target = target(request);
-        readable(caller(request), target.school());
+        RequestAccess.readableSchool(RequestAccess.caller(request), directory, target.school());
         if (target.agreement() != null) {
             Agreement agreement = logbook.find(target.school(), target.agreement()).orElseThrow(
                     () -> ProblemException.notFound("La escuela no tiene el acuerdo " + target.agreement() + "."));
@@ -169,12 +148,9 @@ public final class LogbookServlet extends JsonServlet {
     }
 
     private Caller writer(HttpServletRequest request, Cct school) {
-        Caller caller = caller(request);
-        readable(caller, school);
-        if (!caller.canWrite(school)) {
-            throw ProblemException.forbidden("Solo el personal de la escuela " + school
-                    + " escribe en su Cuaderno de Bitácora.");
-        }
+        Caller caller = RequestAccess.caller(request);
+        RequestAccess.writableSchool(caller, directory, school, "Solo el personal de la escuela " + school
+                + " escribe en su Cuaderno de Bitácora.");
         return caller;
     }
 

@@ -18,9 +18,9 @@ import mx.cte.results.api.ExpectedResults;
 import mx.cte.results.api.IndicatorAreas;
 import mx.cte.results.api.Period;
 import mx.cte.schools.api.Cct;
-import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -63,11 +63,7 @@ public final class ExpectedResultsServlet extends JsonServlet {
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = info.startsWith("/") ? info.substring(1).split("/", -1) : new String[0];
         if ((parts.length == 2 || parts.length == 3) && parts[1].equals("expected")) {
-            try {
-                return new Target(Cct.parse(parts[0]), parts.length == 3 ? parts[2] : null);
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest(e.getMessage());
-            }
+            return new Target(RequestAccess.cct(parts[0]), parts.length == 3 ? parts[2] : null);
         }
         throw ProblemException.notFound("No existe el recurso " + request.getRequestURI()
                 + "; use /api/v1/results/{cct}/expected[/{id}|/copy]");
@@ -92,29 +88,17 @@ public final class ExpectedResultsServlet extends JsonServlet {
         }
     }
 
-    private Caller reader(HttpServletRequest request, Cct cct) {
-        if (!(request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller)) {
-            throw new ProblemException(401, "Sesión requerida", "Inicie sesión.");
-        }
-        School school = directory.school(cct).orElse(null);
-        if (school == null || !caller.canRead(cct, school.zone())) {
-            throw ProblemException.forbidden("No tiene acceso a la escuela " + cct + ".");
-        }
-        return caller;
-    }
-
     private Caller writer(HttpServletRequest request, Cct cct) {
-        Caller caller = reader(request, cct);
-        if (!caller.canWrite(cct)) {
-            throw ProblemException.forbidden("Solo el personal de la escuela " + cct + " modifica sus resultados.");
-        }
+        Caller caller = RequestAccess.caller(request);
+        RequestAccess.writableSchool(caller, directory, cct, "Solo el personal de la escuela " + cct
+                + " modifica sus resultados.");
         return caller;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Target target = target(request);
-        reader(request, target.school());
+        RequestAccess.readableSchool(RequestAccess.caller(request), directory, target.school());
         Period period = period(request.getParameter("periodo"), "periodo");
         JsonArray rows = new JsonArray();
         results.table(target.school(), period).forEach(r -> rows.add(json(r)));

@@ -11,6 +11,7 @@ import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
 import mx.cte.schools.api.ImportReport;
 import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -46,7 +47,7 @@ public final class CatalogueImportServlet extends JsonServlet {
     }
 
     private static Caller administrator(HttpServletRequest request) {
-        Caller caller = Access.caller(request);
+        Caller caller = RequestAccess.caller(request);
         if (!caller.isAdministrator()) {
             throw ProblemException.forbidden("Solo un administrador de la plataforma importa el catálogo de escuelas.");
         }

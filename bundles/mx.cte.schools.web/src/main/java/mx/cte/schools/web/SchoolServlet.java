@@ -19,7 +19,7 @@ import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.SchoolGroup;
 import mx.cte.schools.api.SchoolStructure;
-import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
 import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,18 +64,10 @@ public final class SchoolServlet extends JsonServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = parts(request);
-        Cct cct = Access.cct(parts[0]);
-        School school = readable(Access.caller(request), cct);
+        Cct cct = RequestAccess.cct(parts[0]);
+        School school = RequestAccess.readableSchool(RequestAccess.caller(request), directory, cct);
         JsonResponses.write(response, HttpServletResponse.SC_OK, parts.length == 1 ? SchoolJson.school(school)
                 : structure(school));
-    }
-
-    private School readable(Caller caller, Cct cct) {
-        School school = directory.school(cct).orElseThrow(() -> Access.noAccess(cct));
-        if (!caller.canRead(cct, school.zone())) {
-            throw Access.noAccess(cct);
-        }
-        return school;
     }
 
     private static JsonObject structure(School school) {
@@ -93,12 +85,9 @@ public final class SchoolServlet extends JsonServlet {
             methodNotAllowed(request, response);
             return;
         }
-        Cct cct = Access.cct(parts[0]);
-        Caller caller = Access.caller(request);
-        School school = readable(caller, cct);
-        if (!caller.canWrite(cct)) {
-            throw ProblemException.forbidden("Solo el personal de la escuela " + cct + " puede modificarla.");
-        }
+        Cct cct = RequestAccess.cct(parts[0]);
+        School school = RequestAccess.writableSchool(RequestAccess.caller(request), directory, cct,
+                "Solo el personal de la escuela " + cct + " puede modificarla.");
         JsonObject body = JsonRequests.object(request);
         long version = JsonRequests.number(body, "version");
         SchoolStructure structure = new SchoolStructure(bool(body, "multigrado"), groups(body));

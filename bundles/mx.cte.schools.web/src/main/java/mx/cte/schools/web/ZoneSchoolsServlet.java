@@ -12,8 +12,7 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.ZoneId;
-import mx.cte.security.api.Caller;
-import mx.cte.security.api.Role;
+import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -54,11 +53,7 @@ public final class ZoneSchoolsServlet extends JsonServlet {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
-        Caller caller = Access.caller(request);
-        boolean allowed = caller.grants().stream().anyMatch(g ->
-                (g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()))
-                        || (g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(zone.state().code())));
-        if (!allowed) {
+        if (!RequestAccess.caller(request).canReadZone(zone)) {
             throw ProblemException.forbidden("No tiene acceso a la zona " + zone.key() + ".");
         }
         JsonArray schools = new JsonArray();

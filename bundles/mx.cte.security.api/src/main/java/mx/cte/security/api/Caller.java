@@ -41,11 +41,13 @@ public record Caller(String username, String displayName, List<RoleGrant> grants
 
     /** The school's staff, its zone's supervisor, its state's authority. */
     public boolean canRead(Cct school, ZoneId zone) {
-        if (isStaffOf(school)) {
-            return true;
-        }
+        return isStaffOf(school) || canReadZone(zone);
+    }
+
+    /** The zone's supervisor and its state's authority read all its schools. */
+    public boolean canReadZone(ZoneId zone) {
         return grants.stream().anyMatch(g -> (g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()))
-                || (g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(school.state().code())));
+                || (g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(zone.state().code())));
     }
 
     /** May install and activate guides of this publisher ({@code SEP} or a state's number). */

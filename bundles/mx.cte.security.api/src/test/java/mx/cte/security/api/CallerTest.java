@@ -41,6 +41,10 @@ public class CallerTest {
         assertTrue(authority.canRead(SCHOOL_A, ZONE));
         assertFalse(authority.canWrite(SCHOOL_A));
         assertFalse(authority.canRead(OTHER_STATE, OTHER_ZONE));
+        assertTrue(supervisor.canReadZone(ZONE));
+        assertTrue(authority.canReadZone(ZONE));
+        assertFalse(caller("docente@15EJN0101A").canReadZone(ZONE));
+        assertFalse(supervisor.canReadZone(OTHER_ZONE));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package mx.cte.security.http;
+
+import javax.servlet.http.HttpServletRequest;
+import mx.cte.core.http.ProblemException;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Caller;
+
+/** The access checks of an API request, answered as problems (401, 403, 400) the endpoint need not write itself. */
+public final class RequestAccess {
+
+    private RequestAccess() {
+    }
+
+    /** The signed-in caller; the session filter has already answered 401 for non-public paths, this guards misuse. */
+    public static Caller caller(HttpServletRequest request) {
+        if (request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
+        throw new ProblemException(401, "Sesión requerida", "Inicie sesión.");
+    }
+
+    /** A CCT from a path segment, or 400 saying what is wrong with it. */
+    public static Cct cct(String text) {
+        try {
+            return Cct.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(e.getMessage());
+        }
+    }
+
+    /**
+     * The same answer whether the school does not exist or is not the caller's: nothing about another school leaks
+     * through an error.
+     */
+    public static ProblemException noAccess(Cct cct) {
+        return ProblemException.forbidden("No tiene acceso a la escuela " + cct + ".");
+    }
+
+    /** The school, if the caller may read its work (its staff, its zone's supervisor, its state's authority). */
+    public static School readableSchool(Caller caller, SchoolDirectory directory, Cct cct) {
+        School school = directory.school(cct).orElseThrow(() -> noAccess(cct));
+        if (!caller.canRead(cct, school.zone())) {
+            throw noAccess(cct);
+        }
+        return school;
+    }
+
+    /**
+     * The school, if the caller may write its work (its staff); a reader who may not write gets {@code refusal}.
+     */
+    public static School writableSchool(Caller caller, SchoolDirectory directory, Cct cct, String refusal) {
+        School school = readableSchool(caller, directory, cct);
+        if (!caller.canWrite(cct)) {
+            throw ProblemException.forbidden(refusal);
+        }
+        return school;
+    }
+}
