@@ -90,12 +90,29 @@ final class AccountStore {
     }
 
     static List<Account> all(Connection connection) throws SQLException {
+        return accounts(connection, "SELECT username, display_name, enabled, version FROM account ORDER BY username");
+    }
+
+    /** The enabled accounts with a docente or director grant on the school, found by the database. */
+    static List<Account> staffOf(Connection connection, String cct) throws SQLException {
+        return accounts(connection, "SELECT DISTINCT a.username, a.display_name, a.enabled, a.version FROM account a"
+                + " JOIN account_role r ON r.username = a.username WHERE a.enabled = TRUE AND r.scope = ?"
+                + " AND r.role IN ('" + Role.DOCENTE.wireName() + "', '" + Role.DIRECTOR.wireName() + "')"
+                + " ORDER BY a.username", cct);
+    }
+
+    private static List<Account> accounts(Connection connection, String sql, String... parameters)
+            throws SQLException {
         Map<String, Account> accounts = new LinkedHashMap<>();
-        try (ResultSet row = connection.createStatement().executeQuery(
-                "SELECT username, display_name, enabled, version FROM account ORDER BY username")) {
-            while (row.next()) {
-                accounts.put(row.getString(1), new Account(row.getString(1), row.getString(2), row.getBoolean(3),
-                        List.of(), row.getLong(4)));
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    accounts.put(row.getString(1), new Account(row.getString(1), row.getString(2), row.getBoolean(3),
+                            List.of(), row.getLong(4)));
+                }
             }
         }
         List<Account> withGrants = new ArrayList<>();

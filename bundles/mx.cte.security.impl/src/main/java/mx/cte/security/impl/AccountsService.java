@@ -99,9 +99,7 @@ public final class AccountsService implements Accounts {
 
     @Override
     public List<Account> staffOf(mx.cte.schools.api.Cct school) {
-        return list().stream().filter(Account::enabled).filter(a -> a.grants().stream().anyMatch(g ->
-                (g.role() == mx.cte.security.api.Role.DOCENTE || g.role() == mx.cte.security.api.Role.DIRECTOR)
-                        && school.value().equals(g.scope()))).toList();
+        return database.inTransaction(connection -> AccountStore.staffOf(connection, school.value()));
     }
 
     @Override

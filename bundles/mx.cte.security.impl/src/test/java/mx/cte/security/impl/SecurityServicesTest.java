@@ -146,6 +146,22 @@ public class SecurityServicesTest {
     }
 
     @Test
+    public void theStaffOfASchoolAreItsEnabledTeachersAndDirector() {
+        accounts.create("directora.a", "Directora A", PASSWORD, List.of(RoleGrant.parse("director@15EJN0101A")));
+        accounts.create("docente.a", "Docente A", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0101A"),
+                RoleGrant.parse("docente@15EJN0102B")));
+        accounts.create("docente.b", "Docente B", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0102B")));
+        accounts.create("supervisora", "Supervisora", PASSWORD,
+                List.of(RoleGrant.parse("supervisor@15-preescolar-015")));
+        accounts.create("ex.docente.a", "Ex docente A", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0101A")));
+        accounts.setEnabled("ex.docente.a", false);
+
+        List<Account> staff = accounts.staffOf(Cct.parse("15EJN0101A"));
+        assertEquals(List.of("directora.a", "docente.a"), staff.stream().map(Account::username).toList());
+        assertEquals("with all their grants", 2, staff.get(1).grants().size());
+    }
+
+    @Test
     public void roleChangesNeedTheCurrentVersion() {
         Account created = accounts.create("supervisora", "Supervisora", PASSWORD,
                 List.of(RoleGrant.parse("supervisor@15-preescolar-015")));
