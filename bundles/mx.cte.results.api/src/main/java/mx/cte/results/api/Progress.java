@@ -1,0 +1,34 @@
+package mx.cte.results.api;
+
+import java.util.Arrays;
+
+/** How far a group has come on an expected result, shown as a traffic light. */
+public enum Progress {
+    LOGRADO("logrado", "verde"),
+    EN_PROCESO("en-proceso", "amarillo"),
+    SIN_AVANCE("sin-avance", "rojo");
+
+    private final String wireName;
+    private final String light;
+
+    Progress(String wireName, String light) {
+        this.wireName = wireName;
+        this.light = light;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    /** The traffic-light colour the UI shows: verde, amarillo, rojo. */
+    public String light() {
+        return light;
+    }
+
+    /** @throws IllegalArgumentException naming the values it accepts */
+    public static Progress parse(String text) {
+        return Arrays.stream(values()).filter(p -> p.wireName.equals(text)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("avance: '" + text
+                        + "' no es un avance; use logrado, en-proceso o sin-avance"));
+    }
+}
