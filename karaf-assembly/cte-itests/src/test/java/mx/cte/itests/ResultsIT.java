@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -18,14 +19,18 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
- * The Cuadro de resultados esperados over HTTP: a school's staff fill and copy forward their table, its supervisor
- * reads it, another school's teacher is refused every endpoint.
+ * The results-analysis module over HTTP: a school's staff fill and copy forward their table and analyse it group by
+ * group up to the concentrate, its supervisor and state authority read what it publishes and the roll-ups, another
+ * school's teacher is refused every endpoint; uninstalling the module answers 503 and reinstalling it keeps the data.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
 public class ResultsIT {
 
     private static final String EXPECTED = "/api/v1/results/15EJN0101A/expected";
+
+    @Inject
+    private SessionFactory sessionFactory;
 
     /** Waits until Karaf has installed and started every boot feature, so no bundle is still starting. */
     @Inject
@@ -86,5 +91,129 @@ public class ResultsIT {
         }
         assertEquals(409, teacher.send("DELETE", EXPECTED + "/" + id + "?version=7", null, null).statusCode());
         assertEquals(204, teacher.send("DELETE", EXPECTED + "/" + id + "?version=1", null, null).statusCode());
+    }
+
+    private static final String SCHOOL = "/api/v1/results/15EJN0101A";
+
+    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
+            throws Exception {
+        return session.send(method, path, body, body == null ? null : "application/json");
+    }
+
+    @Test
+    public void aSchoolAnalysesItsPeriodAndSharesItWithItsSupervision() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        long narrate = json(send(teacher, "POST", EXPECTED, result("2016-12", 2, "A", "Narran sucesos en orden")
+                .replace("\"grupo\": \"A\"", "\"grupo\": null"))).get("id").getAsLong();
+        long count = json(send(teacher, "POST", EXPECTED, result("2016-12", 2, "A", "Cuentan hasta 20")
+                .replace("\"grupo\": \"A\"", "\"grupo\": null"))).get("id").getAsLong();
+
+        HttpResponse<String> rated = send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/A",
+                "{\"avance\": \"sin-avance\", \"dificil\": true, \"porque\": \"Les cuesta ordenar\", \"version\": 0}");
+        assertEquals(rated.body(), 200, rated.statusCode());
+        assertEquals("rojo", json(rated).get("semaforo").getAsString());
+        assertEquals(409, send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/A",
+                "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
+        HttpResponse<String> badProgress = send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/B",
+                "{\"avance\": \"casi\", \"version\": 0}");
+        assertEquals(422, badProgress.statusCode());
+        assertTrue(badProgress.body(), badProgress.body().contains("avance: 'casi' no es un avance"));
+        assertEquals(422, send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/Z",
+                "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
+        assertEquals(404, send(teacher, "PUT", SCHOOL + "/ratings/999999/A",
+                "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
+        send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/B", "{\"avance\": \"en-proceso\", \"dificil\": true,"
+                + " \"version\": 0}");
+        send(teacher, "PUT", SCHOOL + "/ratings/" + count + "/A", "{\"avance\": \"logrado\", \"version\": 0}");
+        send(teacher, "PUT", SCHOOL + "/ratings/" + count + "/B", "{\"avance\": \"logrado\", \"version\": 0}");
+        assertEquals(200, send(teacher, "PUT", SCHOOL + "/groups/2/A/reflection", "{\"periodo\": \"2016-12\","
+                + " \"funcionaron\": \"La asamblea diaria\", \"version\": 0}").statusCode());
+        assertEquals(201, send(teacher, "POST", SCHOOL + "/groups/2/A/observations", "{\"periodo\": \"2016-12\","
+                + " \"agente\": \"usaer\", \"texto\": \"Dos alumnos requieren apoyo visual\"}").statusCode());
+
+        JsonObject group = json(teacher.get(SCHOOL + "/groups/2/A?periodo=2016-12"));
+        assertEquals(2, group.getAsJsonArray("resultados").size());
+        assertEquals("La asamblea diaria", group.getAsJsonObject("reflexion").get("funcionaron").getAsString());
+        assertEquals("usaer", group.getAsJsonArray("observaciones").get(0).getAsJsonObject().get("agente")
+                .getAsString());
+
+        JsonObject second = json(teacher.get(SCHOOL + "/coincidences?periodo=2016-12")).getAsJsonArray("grados")
+                .get(0).getAsJsonObject();
+        assertTrue(second.toString(), second.get("coincidenciasSugeridas").getAsString()
+                .contains("Representa mayor dificultad en A, B: «Narran sucesos en orden»"));
+        HttpResponse<String> team = send(teacher, "PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
+                + " \"coincidencias\": \"Narrar es lo más difícil\", \"sintesis\": {\"funcionaron\": \"la asamblea\"},"
+                + " \"version\": 0}");
+        assertEquals(team.body(), 200, team.statusCode());
+        HttpResponse<String> badFrame = send(teacher, "PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
+                + " \"sintesis\": {\"otra\": \"x\"}, \"version\": 1}");
+        assertEquals(422, badFrame.statusCode());
+        assertEquals(201, send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2016-12\", \"accion\":"
+                + " \"Lectura en voz alta\", \"contribuye\": true}").statusCode());
+
+        HttpResponse<String> prefilled = send(teacher, "POST", SCHOOL + "/concentrate/prefill",
+                "{\"periodo\": \"2016-12\"}");
+        assertEquals(prefilled.body(), 2, json(prefilled).get("agregados").getAsInt());
+        HttpResponse<String> notACollective = send(teacher, "POST", SCHOOL + "/concentrate/prefill",
+                "{\"periodo\": \"2016-12\", \"colectivo\": [\"15EJN0105E\"]}");
+        assertEquals(422, notACollective.statusCode());
+        assertTrue(notACollective.body(), notACollective.body().contains("15EJN0101A no es multigrado"));
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> drafts = supervisor.get(SCHOOL + "/concentrate?periodo=2016-12");
+        assertEquals("a school's drafts are its own until it publishes", 403, drafts.statusCode());
+        assertEquals(0, json(supervisor.get("/api/v1/results/zones/15-preescolar-015?periodo=2016-12"))
+                .getAsJsonObject("total").get("total").getAsInt());
+        assertEquals(403, supervisor.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
+                + " \"publicado\": true}", "application/json").statusCode());
+        assertEquals(200, send(teacher, "PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
+                + " \"publicado\": true}").statusCode());
+
+        JsonObject concentrate = json(supervisor.get(SCHOOL + "/concentrate?periodo=2016-12"));
+        assertEquals(List.of("logro", "desafio"), java.util.stream.StreamSupport.stream(
+                concentrate.getAsJsonArray("renglones").spliterator(), false)
+                .map(e -> e.getAsJsonObject().get("tipo").getAsString()).toList());
+        JsonObject zone = json(supervisor.get("/api/v1/results/zones/15-preescolar-015?periodo=2016-12"));
+        assertEquals(zone.toString(), 4, zone.getAsJsonObject("total").get("total").getAsInt());
+        assertEquals(2, zone.getAsJsonObject("total").get("logrado").getAsInt());
+        assertEquals(5, zone.getAsJsonArray("escuelas").size());
+        JsonObject state = json(WebSession.demo("autoridad.edomex").get("/api/v1/results/states/15?periodo=2016-12"));
+        assertEquals(state.toString(), 4, state.getAsJsonObject("total").get("total").getAsInt());
+
+        WebSession otherSchool = WebSession.demo("docente.luis");
+        for (HttpResponse<String> attempt : List.of(otherSchool.get(SCHOOL + "/groups/2/A?periodo=2016-12"),
+                otherSchool.get(SCHOOL + "/concentrate?periodo=2016-12"),
+                otherSchool.get("/api/v1/results/zones/15-preescolar-015?periodo=2016-12"),
+                otherSchool.get("/api/v1/results/states/15?periodo=2016-12"),
+                send(otherSchool, "PUT", SCHOOL + "/ratings/" + narrate + "/A", "{\"avance\": \"logrado\","
+                        + " \"version\": 1}"))) {
+            assertEquals(attempt.body(), 403, attempt.statusCode());
+            assertTrue(attempt.body(), !attempt.body().contains("Narran"));
+        }
+    }
+
+    @Test
+    public void uninstallingTheModuleAnswers503AndReinstallingKeepsTheAnalysis() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        long id = json(send(teacher, "POST", EXPECTED, result("2017-01", 1, "A", "Reconocen su nombre escrito")))
+                .get("id").getAsLong();
+        send(teacher, "PUT", SCHOOL + "/ratings/" + id + "/A", "{\"avance\": \"en-proceso\", \"version\": 0}");
+
+        KarafShell admin = KarafShell.asAdmin(sessionFactory);
+        admin.run("feature:uninstall cte-results");
+        try {
+            HttpResponse<String> away = teacher.get(SCHOOL + "/groups/1/A?periodo=2017-01");
+            assertEquals(away.body(), 503, away.statusCode());
+            assertTrue(away.body(), away.body().contains("Análisis de resultados"));
+            GuideApi.awaitGuide("SEP:2016-2017:preescolar:ordinaria-3", GuideApi.status("insatisfecha"));
+        } finally {
+            admin.run("feature:install cte-results");
+        }
+        GuideApi.awaitGuide("SEP:2016-2017:preescolar:ordinaria-3", GuideApi.status("activa"));
+        HttpResponse<String> back = teacher.awaitOk(SCHOOL + "/groups/1/A?periodo=2017-01");
+        assertEquals(back.body(), 200, back.statusCode());
+        JsonObject result = json(back).getAsJsonArray("resultados").get(0).getAsJsonObject();
+        assertEquals("Reconocen su nombre escrito", result.get("resultado").getAsString());
+        assertEquals("en-proceso", result.getAsJsonObject("valoracion").get("avance").getAsString());
     }
 }

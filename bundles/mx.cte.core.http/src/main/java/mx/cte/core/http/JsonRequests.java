@@ -81,4 +81,34 @@ public final class JsonRequests {
         }
         throw ProblemException.badRequest("El campo '" + member + "' debe ser un número entero");
     }
+
+    /** An optional text member: empty when absent or null, 400 when it is not text. */
+    public static String optionalString(JsonObject body, String member) {
+        JsonElement value = body.get(member);
+        if (value == null || value.isJsonNull()) {
+            return "";
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+            throw ProblemException.badRequest("El campo '" + member + "' debe ser texto");
+        }
+        return value.getAsString();
+    }
+
+    /** An optional true/false member, {@code absent} when missing or null; 400 when it is something else. */
+    public static boolean bool(JsonObject body, String member, boolean absent) {
+        JsonElement value = body.get(member);
+        if (value == null || value.isJsonNull()) {
+            return absent;
+        }
+        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+            throw ProblemException.badRequest("El campo '" + member + "' debe ser true o false");
+        }
+        return value.getAsBoolean();
+    }
+
+    /** An optional whole-number member, {@code absent} when missing or null. */
+    public static long optionalNumber(JsonObject body, String member, long absent) {
+        JsonElement value = body.get(member);
+        return value == null || value.isJsonNull() ? absent : number(body, member);
+    }
 }

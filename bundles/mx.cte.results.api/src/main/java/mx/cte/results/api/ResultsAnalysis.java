@@ -53,6 +53,9 @@ public interface ResultsAnalysis {
     /**
      * The concentrate a multigrade collective would start from: the ratings of all its schools taken together (the
      * guide's note to activity 6).
+     *
+     * @throws IllegalArgumentException when the schools do not form a collective: more than one school, all multigrade
+     *                                  and of the same zone
      */
     List<ConcentrateItem> collectiveProposal(List<Cct> schools, Period period);
 
@@ -68,6 +71,9 @@ public interface ResultsAnalysis {
     ConcentrateItem saveConcentrateItem(Cct school, Period period, ConcentrateItem item, String author);
 
     void removeConcentrateItem(Cct school, long id, long expectedVersion, String author);
+
+    /** Whether the school shares the period's analysis with its supervision. */
+    boolean isPublished(Cct school, Period period);
 
     /** Shares (or stops sharing) the period's analysis with the zone's supervisor and the state's authority. */
     void publish(Cct school, Period period, boolean published, String author);

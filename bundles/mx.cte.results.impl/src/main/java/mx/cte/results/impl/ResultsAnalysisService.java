@@ -472,10 +472,29 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
 
     @Override
     public List<ConcentrateItem> collectiveProposal(List<Cct> schools, Period period) {
+        List<Cct> members = new TreeSet<>(schools.stream().map(Cct::value).toList()).stream().map(Cct::parse).toList();
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("colectivo: un colectivo multigrado reúne dos o más escuelas");
+        }
+        ZoneId zone = null;
+        for (Cct cct : members) {
+            School school = school(cct);
+            if (!school.multigrade()) {
+                throw new IllegalArgumentException("colectivo: la escuela " + cct + " no es multigrado");
+            }
+            if (zone != null && !zone.equals(school.zone())) {
+                throw new IllegalArgumentException("colectivo: la escuela " + cct + " es de la zona " + school.zone()
+                        + ", no de la " + zone);
+            }
+            zone = school.zone();
+        }
+        return proposal(members, period);
+    }
+
+    private List<ConcentrateItem> proposal(List<Cct> members, Period period) {
         List<ExpectedResult> results = new ArrayList<>();
         List<Rating> ratings = new ArrayList<>();
-        for (Cct cct : new TreeSet<>(schools.stream().map(Cct::value).toList()).stream().map(Cct::parse).toList()) {
-            school(cct);
+        for (Cct cct : members) {
             results.addAll(expected.table(cct, period));
             ratings.addAll(database.inTransaction(connection -> ratings(connection, cct, period)));
         }
@@ -489,7 +508,8 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
         if (!schools.contains(cct)) {
             schools.add(cct);
         }
-        List<ConcentrateItem> proposal = collectiveProposal(schools, period);
+        List<ConcentrateItem> proposal = schools.size() > 1 ? collectiveProposal(schools, period)
+                : proposal(schools, period);
         int added = database.inTransaction(connection -> {
             List<ConcentrateItem> lines = missing(items(connection, cct, period), proposal);
             for (ConcentrateItem line : lines) {
@@ -560,6 +580,12 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
     public void removeConcentrateItem(Cct cct, long id, long expectedVersion, String author) {
         removeVersioned("results_concentrate", cct, id, expectedVersion, "El renglón del concentrado");
         audit.record("concentrado-renglon-quitado", cct + " #" + id, "");
+    }
+
+    @Override
+    public boolean isPublished(Cct cct, Period period) {
+        return database.inTransaction(connection -> Sql.first(connection, "SELECT cct FROM results_publication"
+                + " WHERE cct = ? AND period = ?", row -> true, cct.value(), period.key())).isPresent();
     }
 
     @Override

@@ -1,0 +1,544 @@
+package mx.cte.results.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonRequests;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.ProblemException;
+import mx.cte.results.api.Agent;
+import mx.cte.results.api.Concentrate;
+import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.GradeCoincidences;
+import mx.cte.results.api.GradeTeamWork;
+import mx.cte.results.api.GroupAssessment;
+import mx.cte.results.api.GroupReflection;
+import mx.cte.results.api.Observation;
+import mx.cte.results.api.Period;
+import mx.cte.results.api.Progress;
+import mx.cte.results.api.Rating;
+import mx.cte.results.api.ResultsAnalysis;
+import mx.cte.results.api.StrategyAction;
+import mx.cte.results.api.SynthesisFrame;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
+
+/**
+ * A school's analysis of a period, activities 2 to 7. Its staff read and write it; its supervisor and state authority
+ * read it once the school has published the period (a school's working drafts are its own).
+ */
+final class AnalysisResource implements ResultsServlet.Resource {
+
+    private static final String INVALID = "Análisis no válido";
+
+    private final ResultsAnalysis analysis;
+    private final SchoolDirectory directory;
+
+    AnalysisResource(ResultsAnalysis analysis, SchoolDirectory directory) {
+        this.analysis = analysis;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean handle(ResultsServlet.Route route) throws IOException {
+        Cct cct = RequestAccess.cct(route.part(0));
+        String section = route.part(1);
+        if (section == null) {
+            throw route.notFound();
+        }
+        return switch (section) {
+            case "groups" -> groups(route, cct);
+            case "ratings" -> ratings(route, cct);
+            case "observations" -> observations(route, cct);
+            case "coincidences" -> coincidences(route, cct);
+            case "strategy" -> strategy(route, cct);
+            case "concentrate" -> concentrate(route, cct);
+            case "publication" -> publication(route, cct);
+            default -> throw route.notFound();
+        };
+    }
+
+    /** Staff always; the zone's supervisor and the state's authority once the school published the period. */
+    private void checkReader(HttpServletRequest request, Cct cct, Period period) {
+        Caller caller = RequestAccess.caller(request);
+        RequestAccess.readableSchool(caller, directory, cct);
+        if (!caller.isStaffOf(cct) && !analysis.isPublished(cct, period)) {
+            throw ProblemException.forbidden("La escuela " + cct + " aún no comparte su análisis de "
+                    + period.displayName() + ".");
+        }
+    }
+
+    private Caller writer(ResultsServlet.Route route, Cct cct) {
+        return Params.writer(route.request(), directory, cct,
+                "Solo el personal de la escuela " + cct + " registra su análisis.");
+    }
+
+    private static void ok(ResultsServlet.Route route, JsonElement body) throws IOException {
+        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
+    }
+
+    private static void created(ResultsServlet.Route route, JsonElement body) throws IOException {
+        JsonResponses.write(route.response(), HttpServletResponse.SC_CREATED, body);
+    }
+
+    // GET groups/{grade}/{group}?periodo=, PUT groups/{grade}/{group}/reflection, POST …/observations
+    private boolean groups(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() < 4 || route.size() > 5) {
+            throw route.notFound();
+        }
+        int grade = Params.grade(route.part(2));
+        String group = route.part(3);
+        String tail = route.part(4);
+        if (tail == null) {
+            if (!route.method().equals("GET")) {
+                return false;
+            }
+            Period period = Params.queryPeriod(route.request());
+            checkReader(route.request(), cct, period);
+            ok(route, json(Calls.call(INVALID, () -> analysis.assessment(cct, period, grade, group))));
+            return true;
+        }
+        if (tail.equals("reflection")) {
+            if (!route.method().equals("PUT")) {
+                return false;
+            }
+            Caller caller = writer(route, cct);
+            JsonObject body = JsonRequests.object(route.request());
+            Period period = Params.bodyPeriod(body);
+            GroupReflection reflection = new GroupReflection(JsonRequests.optionalString(body, "funcionaron"),
+                    JsonRequests.optionalString(body, "noFuncionaron"), JsonRequests.optionalString(body, "atribucion"),
+                    JsonRequests.optionalString(body, "materiales"), 0);
+            long version = JsonRequests.number(body, "version");
+            ok(route, json(Calls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection, version,
+                    caller.username()))));
+            return true;
+        }
+        if (tail.equals("observations")) {
+            if (!route.method().equals("POST")) {
+                return false;
+            }
+            Caller caller = writer(route, cct);
+            JsonObject body = JsonRequests.object(route.request());
+            Period period = Params.bodyPeriod(body);
+            Observation added = Calls.call(INVALID, () -> analysis.observe(cct, period, grade, group,
+                    Agent.parse(JsonRequests.optionalString(body, "agente")), JsonRequests.optionalString(body,
+                            "texto"), caller.username()));
+            created(route, json(added));
+            return true;
+        }
+        throw route.notFound();
+    }
+
+    // PUT ratings/{expectedId}/{group}
+    private boolean ratings(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() != 4) {
+            throw route.notFound();
+        }
+        if (!route.method().equals("PUT")) {
+            return false;
+        }
+        Caller caller = writer(route, cct);
+        long id = Params.id(route.part(2), "el resultado esperado");
+        JsonObject body = JsonRequests.object(route.request());
+        long version = JsonRequests.number(body, "version");
+        Rating rating = Calls.call(INVALID, () -> analysis.rate(cct, id, route.part(3),
+                Progress.parse(JsonRequests.optionalString(body, "avance")), JsonRequests.bool(body, "dificil", false),
+                JsonRequests.optionalString(body, "porque"), version, caller.username()));
+        ok(route, json(rating));
+        return true;
+    }
+
+    // DELETE observations/{id}
+    private boolean observations(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() != 3) {
+            throw route.notFound();
+        }
+        if (!route.method().equals("DELETE")) {
+            return false;
+        }
+        Caller caller = writer(route, cct);
+        long id = Params.id(route.part(2), "la observación");
+        Calls.run(INVALID, () -> analysis.removeObservation(cct, id, caller.username()));
+        route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
+        return true;
+    }
+
+    // GET coincidences?periodo=, PUT coincidences/{grade}
+    private boolean coincidences(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() == 2 && route.method().equals("GET")) {
+            Period period = Params.queryPeriod(route.request());
+            checkReader(route.request(), cct, period);
+            JsonArray grades = new JsonArray();
+            analysis.coincidences(cct, period).forEach(g -> grades.add(json(g)));
+            JsonObject body = new JsonObject();
+            body.addProperty("escuela", cct.value());
+            body.addProperty("periodo", period.key());
+            body.add("frases", frames());
+            body.add("grados", grades);
+            ok(route, body);
+            return true;
+        }
+        if (route.size() == 3 && route.method().equals("PUT")) {
+            Caller caller = writer(route, cct);
+            int grade = Params.grade(route.part(2));
+            JsonObject body = JsonRequests.object(route.request());
+            Period period = Params.bodyPeriod(body);
+            Map<SynthesisFrame, String> synthesis = new EnumMap<>(SynthesisFrame.class);
+            JsonElement given = body.get("sintesis");
+            if (given != null && !given.isJsonNull()) {
+                if (!given.isJsonObject()) {
+                    throw ProblemException.badRequest("El campo 'sintesis' debe ser un objeto: {\"funcionaron\": …}");
+                }
+                for (String key : given.getAsJsonObject().keySet()) {
+                    SynthesisFrame frame = Calls.call(INVALID, () -> SynthesisFrame.parse(key));
+                    synthesis.put(frame, JsonRequests.optionalString(given.getAsJsonObject(), key));
+                }
+            }
+            long version = JsonRequests.number(body, "version");
+            ok(route, json(Calls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
+                    JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()))));
+            return true;
+        }
+        if (route.size() > 3) {
+            throw route.notFound();
+        }
+        return false;
+    }
+
+    private static JsonArray frames() {
+        JsonArray frames = new JsonArray();
+        for (SynthesisFrame frame : SynthesisFrame.values()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("clave", frame.wireName());
+            json.addProperty("frase", frame.frame());
+            frames.add(json);
+        }
+        return frames;
+    }
+
+    // GET strategy?periodo=, POST strategy, PUT strategy/{id}, DELETE strategy/{id}?version=
+    private boolean strategy(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() > 3) {
+            throw route.notFound();
+        }
+        String id = route.part(2);
+        switch (route.method()) {
+            case "GET" -> {
+                if (id != null) {
+                    return false;
+                }
+                Period period = Params.queryPeriod(route.request());
+                checkReader(route.request(), cct, period);
+                JsonArray actions = new JsonArray();
+                analysis.strategy(cct, period).forEach(a -> actions.add(json(a)));
+                JsonObject body = new JsonObject();
+                body.addProperty("periodo", period.key());
+                body.add("acciones", actions);
+                ok(route, body);
+            }
+            case "POST", "PUT" -> {
+                boolean adding = route.method().equals("POST");
+                if (adding != (id == null)) {
+                    return false;
+                }
+                Caller caller = writer(route, cct);
+                long actionId = adding ? 0 : Params.id(id, "la acción");
+                JsonObject body = JsonRequests.object(route.request());
+                Period period = Params.bodyPeriod(body);
+                long version = adding ? 0 : JsonRequests.number(body, "version");
+                StrategyAction saved = Calls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
+                        JsonRequests.optionalString(body, "accion"), JsonRequests.optionalString(body, "ambito"),
+                        JsonRequests.bool(body, "contribuye", false), JsonRequests.optionalString(body, "porque"),
+                        version, caller.username()));
+                if (adding) {
+                    created(route, json(saved));
+                } else {
+                    ok(route, json(saved));
+                }
+            }
+            case "DELETE" -> {
+                Caller caller = writer(route, cct);
+                long actionId = Params.id(id, "la acción");
+                long version = Params.queryVersion(route.request());
+                Calls.run(INVALID, () -> analysis.removeStrategyAction(cct, actionId, version, caller.username()));
+                route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // GET concentrate?periodo=, POST concentrate, POST concentrate/prefill, PUT concentrate/{id}, DELETE …/{id}
+    private boolean concentrate(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() > 3) {
+            throw route.notFound();
+        }
+        String id = route.part(2);
+        switch (route.method()) {
+            case "GET" -> {
+                if (id != null) {
+                    return false;
+                }
+                Period period = Params.queryPeriod(route.request());
+                checkReader(route.request(), cct, period);
+                ok(route, json(period, analysis.concentrate(cct, period)));
+            }
+            case "POST" -> {
+                Caller caller = writer(route, cct);
+                JsonObject body = JsonRequests.object(route.request());
+                Period period = Params.bodyPeriod(body);
+                if ("prefill".equals(id)) {
+                    List<Cct> collective = ccts(body.get("colectivo"));
+                    JsonObject added = new JsonObject();
+                    added.addProperty("agregados", Calls.call(INVALID,
+                            () -> analysis.prefillConcentrate(cct, period, collective, caller.username())));
+                    ok(route, added);
+                } else if (id == null) {
+                    created(route, json(Calls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                            item(body, 0, 0), caller.username()))));
+                } else {
+                    return false;
+                }
+            }
+            case "PUT" -> {
+                Caller caller = writer(route, cct);
+                long itemId = Params.id(id, "el renglón del concentrado");
+                JsonObject body = JsonRequests.object(route.request());
+                Period period = Params.bodyPeriod(body);
+                long version = JsonRequests.number(body, "version");
+                ok(route, json(Calls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                        item(body, itemId, version), caller.username()))));
+            }
+            case "DELETE" -> {
+                Caller caller = writer(route, cct);
+                long itemId = Params.id(id, "el renglón del concentrado");
+                long version = Params.queryVersion(route.request());
+                Calls.run(INVALID, () -> analysis.removeConcentrateItem(cct, itemId, version, caller.username()));
+                route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static List<Cct> ccts(JsonElement value) {
+        List<Cct> ccts = new ArrayList<>();
+        if (value == null || value.isJsonNull()) {
+            return ccts;
+        }
+        if (!value.isJsonArray()) {
+            throw ProblemException.badRequest("El campo 'colectivo' debe ser una lista de claves de centro de trabajo");
+        }
+        for (JsonElement element : value.getAsJsonArray()) {
+            if (!element.isJsonPrimitive()) {
+                throw ProblemException.badRequest("colectivo: cada escuela es una clave de centro de trabajo");
+            }
+            ccts.add(RequestAccess.cct(element.getAsString()));
+        }
+        return ccts;
+    }
+
+    private static ConcentrateItem item(JsonObject body, long id, long version) {
+        List<Integer> grades = new ArrayList<>();
+        JsonElement given = body.get("grados");
+        if (given != null && !given.isJsonNull()) {
+            if (!given.isJsonArray()) {
+                throw ProblemException.badRequest("El campo 'grados' debe ser una lista de números, p. ej. [1, 2]");
+            }
+            for (JsonElement grade : given.getAsJsonArray()) {
+                if (!grade.isJsonPrimitive() || !grade.getAsJsonPrimitive().isNumber()) {
+                    throw ProblemException.badRequest("grados: cada grado es un número, p. ej. [1, 2]");
+                }
+                grades.add(grade.getAsInt());
+            }
+        }
+        return new ConcentrateItem(id, Calls.call(INVALID,
+                () -> ConcentrateItem.Kind.parse(JsonRequests.optionalString(body, "tipo"))),
+                JsonRequests.optionalString(body, "area"), grades, JsonRequests.optionalString(body, "texto"),
+                JsonRequests.optionalString(body, "objetivo"), JsonRequests.optionalString(body, "meta"),
+                JsonRequests.optionalString(body, "contribucion"), version);
+    }
+
+    // PUT publication {"periodo", "publicado"}
+    private boolean publication(ResultsServlet.Route route, Cct cct) throws IOException {
+        if (route.size() != 2) {
+            throw route.notFound();
+        }
+        if (!route.method().equals("PUT")) {
+            return false;
+        }
+        Caller caller = writer(route, cct);
+        JsonObject body = JsonRequests.object(route.request());
+        Period period = Params.bodyPeriod(body);
+        if (!body.has("publicado")) {
+            throw ProblemException.badRequest("Falta el campo 'publicado' (true para compartir con la supervisión)");
+        }
+        boolean published = JsonRequests.bool(body, "publicado", false);
+        Calls.run(INVALID, () -> analysis.publish(cct, period, published, caller.username()));
+        ok(route, json(period, analysis.concentrate(cct, period)));
+        return true;
+    }
+
+    // ---------------------------------------------------------------- JSON
+
+    static JsonObject json(GroupAssessment assessment) {
+        JsonObject json = new JsonObject();
+        json.addProperty("grado", assessment.grade());
+        json.addProperty("grupo", assessment.group());
+        JsonArray results = new JsonArray();
+        for (GroupAssessment.AssessedResult assessed : assessment.results()) {
+            JsonObject result = ExpectedTableResource.json(assessed.result());
+            if (assessed.rating() != null) {
+                result.add("valoracion", json(assessed.rating()));
+            }
+            results.add(result);
+        }
+        json.add("resultados", results);
+        json.add("reflexion", json(assessment.reflection()));
+        JsonArray observations = new JsonArray();
+        assessment.observations().forEach(o -> observations.add(json(o)));
+        json.add("observaciones", observations);
+        return json;
+    }
+
+    static JsonObject json(GroupReflection reflection) {
+        JsonObject answers = new JsonObject();
+        answers.addProperty("funcionaron", reflection.workedActions());
+        answers.addProperty("noFuncionaron", reflection.failedActions());
+        answers.addProperty("atribucion", reflection.attribution());
+        answers.addProperty("materiales", reflection.materialsToShare());
+        answers.addProperty("version", reflection.version());
+        return answers;
+    }
+
+    static JsonObject json(Rating rating) {
+        JsonObject json = new JsonObject();
+        json.addProperty("resultado", rating.expectedResultId());
+        json.addProperty("grupo", rating.group());
+        json.addProperty("avance", rating.progress().wireName());
+        json.addProperty("semaforo", rating.progress().light());
+        json.addProperty("dificil", rating.hardest());
+        json.addProperty("porque", rating.reason());
+        json.addProperty("registro", rating.updatedBy());
+        json.addProperty("version", rating.version());
+        return json;
+    }
+
+    static JsonObject json(Observation observation) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", observation.id());
+        json.addProperty("grado", observation.grade());
+        json.addProperty("grupo", observation.group());
+        json.addProperty("agente", observation.agent().wireName());
+        json.addProperty("nombreAgente", observation.agent().title());
+        json.addProperty("texto", observation.text());
+        json.addProperty("autor", observation.author());
+        json.addProperty("fecha", observation.createdAt().toString());
+        return json;
+    }
+
+    static JsonObject json(GradeCoincidences grade) {
+        JsonObject json = new JsonObject();
+        json.addProperty("grado", grade.grade());
+        JsonArray groups = new JsonArray();
+        grade.groups().forEach(groups::add);
+        json.add("grupos", groups);
+        JsonArray results = new JsonArray();
+        for (GradeCoincidences.Convergence convergence : grade.results()) {
+            JsonObject result = ExpectedTableResource.json(convergence.result());
+            result.add("conteo", counts(convergence.counts()));
+            JsonArray hardest = new JsonArray();
+            convergence.hardestIn().forEach(hardest::add);
+            result.add("dificilEn", hardest);
+            JsonArray unrated = new JsonArray();
+            convergence.unrated().forEach(unrated::add);
+            result.add("sinValorar", unrated);
+            result.addProperty("coinciden", convergence.shared());
+            results.add(result);
+        }
+        json.add("resultados", results);
+        json.addProperty("coincidenciasSugeridas", grade.suggested());
+        json.add("equipo", json(grade.teamWork()));
+        return json;
+    }
+
+    static JsonObject json(GradeTeamWork work) {
+        JsonObject team = new JsonObject();
+        team.addProperty("grado", work.grade());
+        team.addProperty("coincidencias", work.coincidences());
+        JsonObject synthesis = new JsonObject();
+        work.synthesis().forEach((frame, text) -> synthesis.addProperty(frame.wireName(), text));
+        team.add("sintesis", synthesis);
+        team.addProperty("version", work.version());
+        return team;
+    }
+
+    static JsonObject counts(Map<Progress, Integer> counts) {
+        JsonObject json = new JsonObject();
+        for (Progress progress : Progress.values()) {
+            json.addProperty(progress.wireName(), counts.getOrDefault(progress, 0));
+        }
+        return json;
+    }
+
+    static JsonObject json(StrategyAction action) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", action.id());
+        json.addProperty("accion", action.action());
+        json.addProperty("ambito", action.ambit());
+        json.addProperty("contribuye", action.contributes());
+        json.addProperty("porque", action.reason());
+        json.addProperty("version", action.version());
+        return json;
+    }
+
+    static JsonObject json(ConcentrateItem item) {
+        JsonObject json = new JsonObject();
+        if (item.id() != 0) {
+            json.addProperty("id", item.id());
+        }
+        json.addProperty("tipo", item.kind().wireName());
+        json.addProperty("area", item.area());
+        JsonArray grades = new JsonArray();
+        item.grades().forEach(grades::add);
+        json.add("grados", grades);
+        json.addProperty("texto", item.text());
+        json.addProperty("objetivo", item.rmeObjective());
+        json.addProperty("meta", item.rmeGoal());
+        json.addProperty("contribucion", item.rmeContribution());
+        json.addProperty("version", item.version());
+        return json;
+    }
+
+    static JsonArray json(List<ConcentrateItem> items) {
+        JsonArray array = new JsonArray();
+        items.forEach(i -> array.add(json(i)));
+        return array;
+    }
+
+    static JsonObject json(Period period, Concentrate concentrate) {
+        JsonObject json = new JsonObject();
+        json.addProperty("periodo", period.key());
+        json.add("renglones", json(concentrate.items()));
+        json.add("propuesta", json(concentrate.proposal()));
+        json.addProperty("publicado", concentrate.publishedAt() != null);
+        if (concentrate.publishedAt() != null) {
+            json.addProperty("publicadoEl", concentrate.publishedAt().toString());
+            json.addProperty("publicadoPor", concentrate.publishedBy());
+        }
+        return json;
+    }
+}

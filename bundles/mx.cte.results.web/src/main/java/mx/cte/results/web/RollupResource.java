@@ -1,0 +1,165 @@
+package mx.cte.results.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.ProblemException;
+import mx.cte.results.api.Period;
+import mx.cte.results.api.Progress;
+import mx.cte.results.api.ResultsAnalysis;
+import mx.cte.results.api.Rollup;
+import mx.cte.results.api.Tally;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.State;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.security.api.Caller;
+import mx.cte.security.api.Role;
+import mx.cte.security.http.RequestAccess;
+
+/**
+ * Read-only views across schools: {@code GET /zones/{zona}?periodo=} for the zone's supervisor (and its state's
+ * authority), {@code GET /states/{entidad}?periodo=} for the state's authority, both as chart-ready counts; and
+ * {@code GET /collective?escuelas=A,B&periodo=}, the concentrate proposal of a multigrade collective for the staff of
+ * any of its schools.
+ */
+final class RollupResource implements ResultsServlet.Resource {
+
+    private final ResultsAnalysis analysis;
+    private final SchoolDirectory directory;
+
+    RollupResource(ResultsAnalysis analysis, SchoolDirectory directory) {
+        this.analysis = analysis;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean handle(ResultsServlet.Route route) throws IOException {
+        if (!route.method().equals("GET")) {
+            return false;
+        }
+        Caller caller = RequestAccess.caller(route.request());
+        Period period = Params.queryPeriod(route.request());
+        switch (route.part(0)) {
+            case "zones" -> {
+                if (route.size() != 2) {
+                    throw route.notFound();
+                }
+                ZoneId zone;
+                try {
+                    zone = ZoneId.parse(route.part(1));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badRequest(e.getMessage());
+                }
+                if (!caller.canReadZone(zone)) {
+                    throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
+                            + " y la autoridad de su entidad ven su concentrado.");
+                }
+                write(route, "escuelas", analysis.zoneRollup(zone, period));
+            }
+            case "states" -> {
+                if (route.size() != 2) {
+                    throw route.notFound();
+                }
+                State state = State.byCode(route.part(1)).orElseThrow(() -> ProblemException.badRequest(
+                        "entidad: '" + route.part(1) + "' no es una entidad; use su número de 01 a 32"));
+                boolean authority = caller.grants().stream().anyMatch(
+                        g -> g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(state.code()));
+                if (!authority) {
+                    throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
+                            + " ve el concentrado de la entidad.");
+                }
+                write(route, "zonas", analysis.stateRollup(state, period));
+            }
+            case "collective" -> {
+                if (route.size() != 1) {
+                    throw route.notFound();
+                }
+                String list = route.request().getParameter("escuelas");
+                if (list == null || list.isBlank()) {
+                    throw ProblemException.badRequest("Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
+                }
+                List<Cct> schools = java.util.Arrays.stream(list.split(",")).map(String::strip)
+                        .map(RequestAccess::cct).toList();
+                List<School> known = schools.stream().map(cct -> directory.school(cct)
+                        .orElseThrow(() -> RequestAccess.noAccess(cct))).toList();
+                boolean member = schools.stream().anyMatch(caller::isStaffOf);
+                boolean supervision = known.stream().map(School::zone).allMatch(caller::canReadZone);
+                if (!member && !supervision) {
+                    throw ProblemException.forbidden("Solo el personal de las escuelas del colectivo y su supervisión"
+                            + " ven su concentrado.");
+                }
+                JsonObject body = new JsonObject();
+                body.addProperty("periodo", period.key());
+                JsonArray members = new JsonArray();
+                schools.forEach(s -> members.add(s.value()));
+                body.add("escuelas", members);
+                body.add("propuesta", AnalysisResource.json(
+                        Calls.call("Colectivo no válido", () -> analysis.collectiveProposal(schools, period))));
+                JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
+            }
+            default -> throw route.notFound();
+        }
+        return true;
+    }
+
+    private static void write(ResultsServlet.Route route, String unitsName, Rollup rollup) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("ambito", rollup.scope());
+        body.addProperty("periodo", rollup.period().key());
+        JsonArray series = new JsonArray();
+        for (Progress progress : Progress.values()) {
+            JsonObject serie = new JsonObject();
+            serie.addProperty("clave", progress.wireName());
+            serie.addProperty("color", progress.light());
+            series.add(serie);
+        }
+        body.add("series", series);
+        body.add("total", tally(rollup.total()));
+        body.add("porArea", byKey("area", rollup.byArea()));
+        body.add("porGrado", byKey("grado", rollup.byGrade()));
+        JsonArray units = new JsonArray();
+        for (Rollup.Unit unit : rollup.units()) {
+            JsonObject json = new JsonObject();
+            json.addProperty("clave", unit.key());
+            json.addProperty("nombre", unit.name());
+            if (unitsName.equals("escuelas")) {
+                json.addProperty("publicado", unit.published() == 1);
+            } else {
+                json.addProperty("escuelas", unit.schools());
+                json.addProperty("publicadas", unit.published());
+            }
+            json.add("total", tally(unit.total()));
+            json.add("porArea", byKey("area", unit.byArea()));
+            units.add(json);
+        }
+        body.add(unitsName, units);
+        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
+    }
+
+    private static JsonObject tally(Tally tally) {
+        JsonObject json = AnalysisResource.counts(tally.asMap());
+        json.addProperty("total", tally.total());
+        return json;
+    }
+
+    /** [{"area": "Convivencia", "logrado": 3, …}] in the key's order, the shape a chart library takes. */
+    private static <K extends Comparable<K>> JsonArray byKey(String keyName, Map<K, Tally> tallies) {
+        JsonArray rows = new JsonArray();
+        tallies.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
+            JsonObject row = tally(entry.getValue());
+            if (entry.getKey() instanceof Number number) {
+                row.addProperty(keyName, number);
+            } else {
+                row.addProperty(keyName, entry.getKey().toString());
+            }
+            rows.add(row);
+        });
+        return rows;
+    }
+}
