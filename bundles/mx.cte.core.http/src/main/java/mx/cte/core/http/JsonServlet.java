@@ -1,5 +1,6 @@
 package mx.cte.core.http;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Set;
 import javax.servlet.ServletException;
@@ -38,8 +39,10 @@ public abstract class JsonServlet extends HttpServlet {
             if (!response.isCommitted()) {
                 // Keeps headers the servlet set on purpose before refusing, such as Retry-After.
                 response.resetBuffer();
-                JsonResponses.writeProblem(response, problem.status(), problem.title(), problem.detail(),
+                JsonObject body = JsonResponses.problem(problem.status(), problem.title(), problem.detail(),
                         request.getRequestURI());
+                problem.extensions().forEach(body::add);
+                JsonResponses.writeProblem(response, body);
             }
         } catch (RuntimeException e) {
             LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -1,5 +1,9 @@
 package mx.cte.core.http;
 
+import com.google.gson.JsonElement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A client's request cannot be served as asked: thrown anywhere below a {@link JsonServlet}, it becomes an
  * {@code application/problem+json} answer with this status, title and detail (in Spanish, for the user), and is
@@ -11,6 +15,7 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final String title;
+    private final transient Map<String, JsonElement> extensions = new LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail) {
         super(detail);
@@ -28,6 +33,19 @@ public class ProblemException extends RuntimeException {
 
     public String detail() {
         return getMessage();
+    }
+
+    /**
+     * Adds a member to the problem beyond status, title and detail, such as {@code actual} (the current record) on a
+     * 409, so that the client can show it without asking again.
+     */
+    public ProblemException with(String member, JsonElement value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public Map<String, JsonElement> extensions() {
+        return Map.copyOf(extensions);
     }
 
     public static ProblemException badRequest(String detail) {

@@ -20,6 +20,9 @@ public interface ExpectedResults {
     /** @throws mx.cte.storage.api.StaleVersionException when it changed since {@code expectedVersion} */
     void remove(Cct school, long id, long expectedVersion, String author);
 
+    /** One of the school's expected results, by id. */
+    java.util.Optional<ExpectedResult> find(Cct school, long id);
+
     /** The table for the period: by grade, the whole grade's results before each group's, then in the order entered. */
     List<ExpectedResult> table(Cct school, Period period);
 

@@ -84,7 +84,7 @@ public final class ExpectedResultsService implements ExpectedResults {
         check(school, draft);
         long id = database.inTransaction(connection -> insert(connection, school, period, draft, author));
         audit.record("resultado-esperado-agregado", school + " " + period + " #" + id, draft.text());
-        return find(school, id);
+        return existing(school, id);
     }
 
     private long insert(Connection connection, Cct school, Period period, ExpectedResultDraft draft, String author)
@@ -116,7 +116,7 @@ public final class ExpectedResultsService implements ExpectedResults {
 
     @Override
     public ExpectedResult update(Cct school, long id, ExpectedResultDraft draft, long expectedVersion, String author) {
-        ExpectedResult current = find(school, id);
+        ExpectedResult current = existing(school, id);
         check(school, draft);
         database.inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE results_expected SET grade = ?,"
@@ -135,12 +135,12 @@ public final class ExpectedResultsService implements ExpectedResults {
             return null;
         });
         audit.record("resultado-esperado-cambiado", school + " " + current.period() + " #" + id, draft.text());
-        return find(school, id);
+        return existing(school, id);
     }
 
     @Override
     public void remove(Cct school, long id, long expectedVersion, String author) {
-        ExpectedResult current = find(school, id);
+        ExpectedResult current = existing(school, id);
         database.inTransaction(connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM results_expected WHERE id = ? AND cct = ? AND version = ?")) {
@@ -157,12 +157,14 @@ public final class ExpectedResultsService implements ExpectedResults {
                 current.content().text());
     }
 
-    private ExpectedResult find(Cct school, long id) {
-        List<ExpectedResult> found = select("WHERE cct = ? AND id = ?", school.value(), id);
-        if (found.isEmpty()) {
-            throw new NoSuchElementException("La escuela " + school + " no tiene el resultado esperado " + id);
-        }
-        return found.get(0);
+    @Override
+    public java.util.Optional<ExpectedResult> find(Cct school, long id) {
+        return select("WHERE cct = ? AND id = ?", school.value(), id).stream().findFirst();
+    }
+
+    private ExpectedResult existing(Cct school, long id) {
+        return find(school, id).orElseThrow(
+                () -> new NoSuchElementException("La escuela " + school + " no tiene el resultado esperado " + id));
     }
 
     @Override

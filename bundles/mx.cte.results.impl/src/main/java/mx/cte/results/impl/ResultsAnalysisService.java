@@ -207,11 +207,8 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
     }
 
     private ExpectedResult expectedResult(Cct cct, long id) {
-        String period = database.inTransaction(connection -> Sql.first(connection,
-                "SELECT period FROM results_expected WHERE id = ? AND cct = ?", row -> row.getString(1), id,
-                cct.value())).orElseThrow(() -> new NoSuchElementException("La escuela " + cct
-                        + " no tiene el resultado esperado " + id));
-        return expected.table(cct, new Period(period)).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+        return expected.find(cct, id).orElseThrow(() -> new NoSuchElementException("La escuela " + cct
+                + " no tiene el resultado esperado " + id));
     }
 
     @Override

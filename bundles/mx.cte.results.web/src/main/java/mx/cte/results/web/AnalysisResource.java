@@ -16,6 +16,8 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.results.api.Agent;
 import mx.cte.results.api.Concentrate;
 import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.ExpectedResult;
+import mx.cte.results.api.ExpectedResults;
 import mx.cte.results.api.GradeCoincidences;
 import mx.cte.results.api.GradeTeamWork;
 import mx.cte.results.api.GroupAssessment;
@@ -41,10 +43,12 @@ final class AnalysisResource implements ResultsServlet.Resource {
     private static final String INVALID = "Análisis no válido";
 
     private final ResultsAnalysis analysis;
+    private final ExpectedResults expected;
     private final SchoolDirectory directory;
 
-    AnalysisResource(ResultsAnalysis analysis, SchoolDirectory directory) {
+    AnalysisResource(ResultsAnalysis analysis, ExpectedResults expected, SchoolDirectory directory) {
         this.analysis = analysis;
+        this.expected = expected;
         this.directory = directory;
     }
 
@@ -119,7 +123,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                     JsonRequests.optionalString(body, "materiales"), 0);
             long version = JsonRequests.number(body, "version");
             ok(route, json(Calls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection, version,
-                    caller.username()))));
+                    caller.username()), () -> json(analysis.assessment(cct, period, grade, group).reflection()))));
             return true;
         }
         if (tail.equals("observations")) {
@@ -152,9 +156,17 @@ final class AnalysisResource implements ResultsServlet.Resource {
         long version = JsonRequests.number(body, "version");
         Rating rating = Calls.call(INVALID, () -> analysis.rate(cct, id, route.part(3),
                 Progress.parse(JsonRequests.optionalString(body, "avance")), JsonRequests.bool(body, "dificil", false),
-                JsonRequests.optionalString(body, "porque"), version, caller.username()));
+                JsonRequests.optionalString(body, "porque"), version, caller.username()),
+                () -> currentRating(cct, id, route.part(3)));
         ok(route, json(rating));
         return true;
+    }
+
+    private JsonElement currentRating(Cct cct, long expectedResultId, String group) {
+        ExpectedResult result = expected.find(cct, expectedResultId).orElseThrow();
+        return analysis.assessment(cct, result.period(), result.content().grade(), group).results().stream()
+                .filter(r -> r.result().id() == expectedResultId && r.rating() != null).findFirst()
+                .map(r -> (JsonElement) json(r.rating())).orElseThrow();
     }
 
     // DELETE observations/{id}
@@ -205,7 +217,9 @@ final class AnalysisResource implements ResultsServlet.Resource {
             }
             long version = JsonRequests.number(body, "version");
             ok(route, json(Calls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
-                    JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()))));
+                    JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()),
+                    () -> json(analysis.coincidences(cct, period).stream().filter(g -> g.grade() == grade)
+                            .findFirst().orElseThrow().teamWork()))));
             return true;
         }
         if (route.size() > 3) {
@@ -258,7 +272,8 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 StrategyAction saved = Calls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
                         JsonRequests.optionalString(body, "accion"), JsonRequests.optionalString(body, "ambito"),
                         JsonRequests.bool(body, "contribuye", false), JsonRequests.optionalString(body, "porque"),
-                        version, caller.username()));
+                        version, caller.username()), () -> json(analysis.strategy(cct, period).stream()
+                                .filter(a -> a.id() == actionId).findFirst().orElseThrow()));
                 if (adding) {
                     created(route, json(saved));
                 } else {
@@ -318,7 +333,8 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 Period period = Params.bodyPeriod(body);
                 long version = JsonRequests.number(body, "version");
                 ok(route, json(Calls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
-                        item(body, itemId, version), caller.username()))));
+                        item(body, itemId, version), caller.username()), () -> json(analysis.concentrate(cct, period)
+                                .items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow()))));
             }
             case "DELETE" -> {
                 Caller caller = writer(route, cct);

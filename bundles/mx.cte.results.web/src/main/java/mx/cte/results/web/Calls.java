@@ -1,5 +1,6 @@
 package mx.cte.results.web;
 
+import com.google.gson.JsonElement;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import mx.cte.core.http.ProblemException;
@@ -12,10 +13,23 @@ final class Calls {
     }
 
     static <T> T call(String invalidTitle, Supplier<T> work) {
+        return call(invalidTitle, work, null);
+    }
+
+    /** @param current the record as it is now, sent in {@code actual} with a 409 so the client can show it */
+    static <T> T call(String invalidTitle, Supplier<T> work, Supplier<JsonElement> current) {
         try {
             return work.get();
         } catch (StaleVersionException stale) {
-            throw new ProblemException(409, "Conflicto de edición", stale.getMessage());
+            ProblemException conflict = new ProblemException(409, "Conflicto de edición", stale.getMessage());
+            if (current != null) {
+                try {
+                    conflict.with("actual", current.get());
+                } catch (RuntimeException gone) {
+                    // removed meanwhile: the detail says so through the versions
+                }
+            }
+            throw conflict;
         } catch (NoSuchElementException e) {
             throw ProblemException.notFound(e.getMessage());
         } catch (IllegalArgumentException e) {

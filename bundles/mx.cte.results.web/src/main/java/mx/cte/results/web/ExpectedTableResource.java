@@ -88,13 +88,16 @@ final class ExpectedTableResource implements ResultsServlet.Resource {
                 JsonObject body = JsonRequests.object(route.request());
                 long version = JsonRequests.number(body, "version");
                 JsonResponses.write(response, HttpServletResponse.SC_OK, json(Calls.call(INVALID,
-                        () -> results.update(cct, id, draft(body), version, caller.username()))));
+                        () -> results.update(cct, id, draft(body), version, caller.username()), () -> current(cct, id))));
             }
             case "DELETE" -> {
                 Caller caller = writer(route, cct);
                 long id = Params.id(rest, "el resultado esperado");
                 long version = Params.queryVersion(route.request());
-                Calls.run(INVALID, () -> results.remove(cct, id, version, caller.username()));
+                Calls.call(INVALID, () -> {
+                    results.remove(cct, id, version, caller.username());
+                    return null;
+                }, () -> current(cct, id));
                 response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             }
             default -> {
@@ -102,6 +105,10 @@ final class ExpectedTableResource implements ResultsServlet.Resource {
             }
         }
         return true;
+    }
+
+    private JsonObject current(Cct cct, long id) {
+        return json(results.find(cct, id).orElseThrow());
     }
 
     private Caller writer(ResultsServlet.Route route, Cct cct) {

@@ -39,7 +39,7 @@ public final class ResultsServlet extends JsonServlet {
     public ResultsServlet(@Reference ExpectedResults results, @Reference ResultsAnalysis analysis,
             @Reference SchoolDirectory directory) {
         this.expected = new ExpectedTableResource(results, directory);
-        this.analysis = new AnalysisResource(analysis, directory);
+        this.analysis = new AnalysisResource(analysis, results, directory);
         this.rollups = new RollupResource(analysis, directory);
     }
 

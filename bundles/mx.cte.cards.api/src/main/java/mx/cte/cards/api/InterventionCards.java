@@ -1,0 +1,33 @@
+package mx.cte.cards.api;
+
+import java.util.List;
+import mx.cte.schools.api.Cct;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The school's intervention cards. Callers check the school scope; every change is audited. Invalid content raises
+ * {@link IllegalArgumentException} naming the field; an unknown card {@link java.util.NoSuchElementException}; a stale
+ * version {@code mx.cte.storage.api.StaleVersionException}.
+ */
+@ProviderType
+public interface InterventionCards {
+
+    InterventionCard create(Cct school, CardDraft draft, String author);
+
+    InterventionCard update(Cct school, long id, CardDraft draft, long expectedVersion, String author);
+
+    /** Removes a card that has no follow-up yet (one with follow-up is part of the school's history). */
+    void remove(Cct school, long id, long expectedVersion, String author);
+
+    InterventionCard card(Cct school, long id);
+
+    /** The library, newest first. */
+    List<InterventionCard> search(Cct school, CardQuery query);
+
+    InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author);
+
+    InterventionCard decide(Cct school, long id, Decision decision, String note, long expectedVersion, String author);
+
+    InterventionCard followUp(Cct school, long id, String session, boolean applied, String observedResults,
+            String author);
+}

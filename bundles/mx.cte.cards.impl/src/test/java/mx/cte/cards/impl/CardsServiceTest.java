@@ -1,0 +1,184 @@
+package mx.cte.cards.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.cards.api.CardDraft;
+import mx.cte.cards.api.CardQuery;
+import mx.cte.cards.api.Challenge;
+import mx.cte.cards.api.Decision;
+import mx.cte.cards.api.InterventionCard;
+import mx.cte.cards.api.Material;
+import mx.cte.results.api.Concentrate;
+import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.ResultsAnalysis;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.Level;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.SchoolGroup;
+import mx.cte.schools.api.Shift;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
+import mx.cte.security.api.RoleGrant;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** The school's card library on H2 and PostgreSQL, with and without the results module. */
+@RunWith(Parameterized.class)
+public class CardsServiceTest {
+
+    private static final Cct SCHOOL = Cct.parse("15EJN0101A");
+    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final ConcentrateItem CHALLENGE = new ConcentrateItem(41, ConcentrateItem.Kind.DESAFIO,
+            "Lenguaje oral", List.of(2), "Narran sucesos en orden", "", "", "", 1);
+    private static final ConcentrateItem ACHIEVEMENT = new ConcentrateItem(42, ConcentrateItem.Kind.LOGRO,
+            "Convivencia", List.of(2), "Dialogan", "", "", "", 1);
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final Database database;
+    private final SchoolDirectory directory;
+    private final Accounts accounts;
+    private final AuditLog audit;
+    private final CardsService cards;
+
+    public CardsServiceTest(DatabaseKind kind) {
+        School school = new School(SCHOOL, "Jardín", "Toluca", Level.PREESCOLAR, ZoneId.parse("15-preescolar-015"),
+                Shift.MATUTINO, false, List.of(SchoolGroup.of(1, "A"), SchoolGroup.of(2, "A"), SchoolGroup.of(2, "B")),
+                1);
+        directory = proxy(SchoolDirectory.class, (method, args) -> args[0].equals(SCHOOL)
+                ? java.util.Optional.of(school) : java.util.Optional.empty());
+        accounts = proxy(Accounts.class, (method, args) -> args[0].equals(SCHOOL)
+                ? List.of(staff("docente.ana", "docente@15EJN0101A"), staff("directora", "director@15EJN0101A"))
+                : List.of());
+        audit = proxy(AuditLog.class, (method, args) -> null);
+        ResultsAnalysis results = proxy(ResultsAnalysis.class, (method, args) -> {
+            if (method.equals("concentrate")) {
+                return new Concentrate(List.of(ACHIEVEMENT, CHALLENGE), List.of(), null, null);
+            }
+            throw new UnsupportedOperationException(method);
+        });
+        database = TestDatabases.fresh(kind);
+        cards = new CardsService(database, directory, accounts, audit, Clock.systemUTC(), results);
+    }
+
+    interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T proxy(Class<T> type, Answer answer) {
+        return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answer.answer(method.getName(), args));
+    }
+
+    private static Account staff(String username, String grant) {
+        return new Account(username, username, true, List.of(RoleGrant.parse(grant)), 1);
+    }
+
+    private static CardDraft draft(String title, List<Challenge> challenges, List<Integer> grades) {
+        return new CardDraft("2016-11", SESSION, challenges, title, "Secuencia de narración con imágenes",
+                "Asamblea diaria: cada niño narra lo que hizo el fin de semana", "Rincón de cuentos en el patio",
+                List.of(new Material(0, "Cuentos de la Biblioteca de Aula")), "Apoyo visual para dos alumnos",
+                "Lista de cotejo de narración", grades, List.of("b"), 6, List.of("docente.ana"));
+    }
+
+    @Test
+    public void aCardAttendsChallengesOfTheConcentrateAndCollectsTheCollectivesWords() {
+        InterventionCard card = cards.create(SCHOOL, draft("Narramos nuestro fin de semana",
+                List.of(new Challenge(41, "")), List.of(2)), "docente.ana");
+        assertEquals("the challenge's words come from the concentrate", "Narran sucesos en orden",
+                card.content().challenges().get(0).text());
+        assertEquals("the school's spelling of the group", List.of("B"), card.content().groups());
+        assertEquals(Decision.PENDIENTE, card.decision());
+
+        InterventionCard commented = cards.comment(SCHOOL, card.id(), true, "Incluir a las familias", "directora");
+        assertEquals(1, commented.comments().size());
+        assertTrue(commented.comments().get(0).suggestion());
+        InterventionCard adopted = cards.decide(SCHOOL, card.id(), Decision.ESTRATEGIA_GLOBAL,
+                "Sirve a todos los grupos", card.version(), "directora");
+        assertEquals(Decision.ESTRATEGIA_GLOBAL, adopted.decision());
+        assertThrows(StaleVersionException.class, () -> cards.update(SCHOOL, card.id(), card.content(),
+                card.version(), "docente.ana"));
+
+        InterventionCard followed = cards.followUp(SCHOOL, card.id(), "SEP:2016-2017:preescolar:ordinaria-4", true,
+                "12 de 20 alumnos narran en orden", "docente.ana");
+        assertEquals(1, followed.followUps().size());
+        IllegalArgumentException history = assertThrows(IllegalArgumentException.class,
+                () -> cards.remove(SCHOOL, card.id(), followed.version(), "docente.ana"));
+        assertTrue(history.getMessage(), history.getMessage().contains("ya tiene seguimiento"));
+    }
+
+    @Test
+    public void everyProblemOfACardIsNamedByItsField() {
+        CardDraft bad = new CardDraft("noviembre", "", List.of(new Challenge(42, "")), "", "", "", "",
+                List.of(new Material(0, "")), "", "", List.of(4), List.of("Z"), 0, List.of("intruso"));
+        IllegalArgumentException problems = assertThrows(IllegalArgumentException.class,
+                () -> cards.create(SCHOOL, bad, "docente.ana"));
+        for (String field : List.of("periodo:", "sesion:", "titulo:", "acciones:", "grados: 4 no existe",
+                "grupos: la escuela no tiene el grupo Z", "semanas:", "responsables: 'intruso' no es personal",
+                "materiales[0].titulo:")) {
+            assertTrue(field + " in " + problems.getMessage(), problems.getMessage().contains(field));
+        }
+        IllegalArgumentException achievement = assertThrows(IllegalArgumentException.class, () -> cards.create(SCHOOL,
+                draft("Otra", List.of(new Challenge(42, "")), List.of(2)), "docente.ana"));
+        assertTrue(achievement.getMessage(), achievement.getMessage().contains(
+                "desafios[0]: el concentrado de noviembre de 2016 no tiene el desafío 42"));
+        assertThrows(NoSuchElementException.class, () -> cards.card(SCHOOL, 999));
+    }
+
+    @Test
+    public void withoutTheResultsModuleACardNamesItsChallengesInWords() {
+        CardsService alone = new CardsService(database, directory, accounts, audit, Clock.systemUTC(), null);
+        IllegalArgumentException unlinked = assertThrows(IllegalArgumentException.class, () -> alone.create(SCHOOL,
+                draft("Narramos", List.of(new Challenge(41, "")), List.of(2)), "docente.ana"));
+        assertTrue(unlinked.getMessage(), unlinked.getMessage().contains("no está instalado"));
+        InterventionCard card = alone.create(SCHOOL, draft("Narramos", List.of(new Challenge(0,
+                "Narran sucesos en orden")), List.of(2)), "docente.ana");
+        assertEquals("Narran sucesos en orden", card.content().challenges().get(0).text());
+    }
+
+    @Test
+    public void theLibraryFindsCardsByWordsIgnoringAccentsAndByGradeDecisionAndPeriod() {
+        InterventionCard narrate = cards.create(SCHOOL, draft("Narramos nuestro fin de semana",
+                List.of(new Challenge(41, "")), List.of(2)), "docente.ana");
+        cards.create(SCHOOL, new CardDraft("2016-12", SESSION, List.of(new Challenge(0, "Cuentan colecciones")),
+                "Tienda escolar", "Compra y venta con fichas", "Juego de la tiendita", "", List.of(), "",
+                "Registro de observación de conteo", List.of(1), List.of(), 4, List.of("directora")), "directora");
+        cards.decide(SCHOOL, narrate.id(), Decision.REDISENAR, "", 1, "directora");
+
+        assertEquals(List.of("Tienda escolar", "Narramos nuestro fin de semana"), titles(CardQuery.all()));
+        assertEquals(List.of("Narramos nuestro fin de semana"), titles(new CardQuery("NARRACIÓN imágenes", 0, null,
+                "")));
+        assertEquals("the material's title is searched too", List.of("Narramos nuestro fin de semana"),
+                titles(new CardQuery("biblioteca", 0, null, "")));
+        assertEquals(List.of("Tienda escolar"), titles(new CardQuery("observacion", 1, null, "")));
+        assertEquals(List.of(), titles(new CardQuery("observacion", 2, null, "")));
+        assertEquals(List.of("Narramos nuestro fin de semana"), titles(new CardQuery("", 0, Decision.REDISENAR, "")));
+        assertEquals(List.of("Tienda escolar"), titles(new CardQuery("", 0, null, "2016-12")));
+        assertEquals("a % is a character, not a wildcard", List.of(), titles(new CardQuery("%", 0, null, "")));
+        assertEquals("another school's library is its own", List.of(),
+                cards.search(Cct.parse("15EJN0102B"), CardQuery.all()));
+    }
+
+    private List<String> titles(CardQuery query) {
+        return cards.search(SCHOOL, query).stream().map(c -> c.content().title()).toList();
+    }
+}
