@@ -97,8 +97,11 @@ public class CardsIT {
         HttpResponse<String> decided = send(director, "PUT", CARDS + "/" + id + "/decision",
                 "{\"decision\": \"estrategia-global\", \"nota\": \"Para toda la escuela\", \"version\": 1}");
         assertEquals(decided.body(), 200, decided.statusCode());
-        assertEquals(409, send(teacher, "PUT", CARDS + "/" + id, card("2017-02", "[" + line + "]", "Otro título")
-                .replace("}", ", \"version\": 1}")).statusCode());
+        HttpResponse<String> stale = send(teacher, "PUT", CARDS + "/" + id, card("2017-02", "[" + line + "]",
+                "Otro título").replace("}", ", \"version\": 1}"));
+        assertEquals(409, stale.statusCode());
+        assertEquals("the current card comes with the conflict", "estrategia-global",
+                json(stale).getAsJsonObject("actual").get("decision").getAsString());
         assertEquals(422, send(director, "PUT", CARDS + "/" + id + "/decision",
                 "{\"decision\": \"tal-vez\", \"version\": 2}").statusCode());
         HttpResponse<String> followed = send(teacher, "POST", CARDS + "/" + id + "/follow-ups",
@@ -132,6 +135,11 @@ public class CardsIT {
         HttpResponse<String> created = send(teacher, "POST", CARDS, card("2017-03",
                 "[\"Reconocen su nombre escrito\"]", "Mi nombre en todas partes"));
         assertEquals(created.body(), 201, created.statusCode());
+        HttpResponse<String> mistaken = send(teacher, "POST", CARDS, card("2017-03", "[\"Por error\"]", "Borrador"));
+        long mistakenId = json(mistaken).get("id").getAsLong();
+        assertEquals(409, send(teacher, "DELETE", CARDS + "/" + mistakenId + "?version=2", null).statusCode());
+        assertEquals(204, send(teacher, "DELETE", CARDS + "/" + mistakenId + "?version=1", null).statusCode());
+        assertEquals(404, teacher.get(CARDS + "/" + mistakenId).statusCode());
         int before = json(teacher.get(CARDS)).getAsJsonArray("tarjetas").size();
 
         KarafShell admin = KarafShell.asAdmin(sessionFactory);

@@ -69,6 +69,12 @@ public class LogbookIT {
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body(), invalid.body().contains("'docente.luis' no es personal de la escuela"));
         assertTrue(invalid.body(), invalid.body().contains("\"campo\":\"fechaLimite\""));
+        HttpResponse<String> notAnAgreementActivity = director.send("POST", AGREEMENTS,
+                agreement("Valorar la Estrategia Global", deadline).replace("\"actividad\": 13", "\"actividad\": 4"),
+                "application/json");
+        assertEquals(422, notAnAgreementActivity.statusCode());
+        assertTrue(notAnAgreementActivity.body(), notAnAgreementActivity.body()
+                .contains("registran acuerdos las actividades 13, 21"));
 
         WebSession teacher = WebSession.demo("docente.ana");
         String followUp = agreement("Aplicar las tarjetas de intervención", deadline)

@@ -216,4 +216,72 @@ public class ResultsIT {
         assertEquals("Reconocen su nombre escrito", result.get("resultado").getAsString());
         assertEquals("en-proceso", result.getAsJsonObject("valoracion").get("avance").getAsString());
     }
+
+    @Test
+    public void everyRecordOfTheAnalysisIsEditedAtItsVersionAndRemoved() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        HttpResponse<String> added = send(teacher, "POST", EXPECTED, result("2017-04", 3, "A", "Escriben su nombre"));
+        long id = json(added).get("id").getAsLong();
+        HttpResponse<String> edited = send(teacher, "PUT", EXPECTED + "/" + id, result("2017-04", 3, "B",
+                "Escriben su nombre completo").replace("}", ", \"version\": 1}"));
+        assertEquals(edited.body(), 200, edited.statusCode());
+        HttpResponse<String> stale = send(teacher, "PUT", EXPECTED + "/" + id, result("2017-04", 3, "B", "Otra")
+                .replace("}", ", \"version\": 1}"));
+        assertEquals(409, stale.statusCode());
+        assertEquals("the current record comes with the conflict", "Escriben su nombre completo",
+                json(stale).getAsJsonObject("actual").get("resultado").getAsString());
+
+        long observation = json(send(teacher, "POST", SCHOOL + "/groups/3/B/observations", "{\"periodo\": \"2017-04\","
+                + " \"agente\": \"musica\", \"texto\": \"Marca el pulso\"}")).get("id").getAsLong();
+        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
+        assertEquals(404, send(teacher, "DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
+
+        long action = json(send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\", \"accion\":"
+                + " \"Cuaderno viajero\", \"ambito\": \"Con los padres de familia\", \"contribuye\": true}"))
+                .get("id").getAsLong();
+        String valued = "{\"periodo\": \"2017-04\", \"accion\": \"Cuaderno viajero\", \"contribuye\": false,"
+                + " \"porque\": \"Pocas familias lo devuelven\", \"version\": 1}";
+        assertEquals(200, send(teacher, "PUT", SCHOOL + "/strategy/" + action, valued).statusCode());
+        HttpResponse<String> staleAction = send(teacher, "PUT", SCHOOL + "/strategy/" + action, valued);
+        assertEquals(409, staleAction.statusCode());
+        assertEquals(2, json(staleAction).getAsJsonObject("actual").get("version").getAsInt());
+        JsonObject strategy = json(teacher.get(SCHOOL + "/strategy?periodo=2017-04"));
+        assertEquals(false, strategy.getAsJsonArray("acciones").get(0).getAsJsonObject().get("contribuye")
+                .getAsBoolean());
+        HttpResponse<String> notABoolean = send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\","
+                + " \"accion\": \"x\", \"contribuye\": \"quizá\"}");
+        assertEquals(400, notABoolean.statusCode());
+        assertTrue(notABoolean.body(), notABoolean.body().contains("'contribuye' debe ser true o false"));
+        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/strategy/" + action + "?version=2", null).statusCode());
+
+        HttpResponse<String> line = send(teacher, "POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
+                + " \"tipo\": \"desafio\", \"area\": \"Lenguaje escrito\", \"grados\": [3],"
+                + " \"texto\": \"Escriben su nombre completo\"}");
+        assertEquals(line.body(), 201, line.statusCode());
+        long lineId = json(line).get("id").getAsLong();
+        HttpResponse<String> linked = send(teacher, "PUT", SCHOOL + "/concentrate/" + lineId, "{\"periodo\": \"2017-04\","
+                + " \"tipo\": \"desafio\", \"area\": \"Lenguaje escrito\", \"grados\": [3],"
+                + " \"texto\": \"Escriben su nombre completo\", \"contribucion\": \"Sirve a la meta de escritura\","
+                + " \"version\": 1}");
+        assertEquals(linked.body(), 200, linked.statusCode());
+        assertEquals(422, send(teacher, "POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
+                + " \"tipo\": \"meta\", \"texto\": \"x\"}").statusCode());
+        assertEquals(409, send(teacher, "DELETE", SCHOOL + "/concentrate/" + lineId + "?version=1", null)
+                .statusCode());
+        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/concentrate/" + lineId + "?version=2", null)
+                .statusCode());
+        assertEquals(204, send(teacher, "DELETE", EXPECTED + "/" + id + "?version=2", null).statusCode());
+    }
+
+    @Test
+    public void aMultigradeCollectiveIsMadeOfMultigradeSchoolsOfOneZone() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        HttpResponse<String> notMultigrade = teacher.get("/api/v1/results/collective?escuelas=15EJN0101A,15EJN0105E"
+                + "&periodo=2016-11");
+        assertEquals(notMultigrade.body(), 422, notMultigrade.statusCode());
+        assertTrue(notMultigrade.body(), notMultigrade.body().contains("la escuela 15EJN0101A no es multigrado"));
+        assertEquals("not a member of either school", 403, teacher.get(
+                "/api/v1/results/collective?escuelas=15EJN0104D,15EJN0105E&periodo=2016-11").statusCode());
+        assertEquals(400, teacher.get("/api/v1/results/collective?periodo=2016-11").statusCode());
+    }
 }

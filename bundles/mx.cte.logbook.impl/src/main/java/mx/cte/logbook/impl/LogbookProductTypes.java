@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class LogbookProductTypes {
 
     static final List<ProductTypeDefinition> TYPES = List.of(
-            new ProductTypeDefinition("acuerdo-bitacora", "Acuerdo en el Cuaderno de Bitácora",
+            new ProductTypeDefinition(LogbookService.PRODUCT_TYPE, "Acuerdo en el Cuaderno de Bitácora",
                     "Lo que el colectivo acordó: responsables, compromisos, plazo, la sesión y la actividad de la que surge, y su seguimiento (pendiente, en curso, cumplido, reprogramado)."));
 
     private final ProductTypeRegistrations registrations;

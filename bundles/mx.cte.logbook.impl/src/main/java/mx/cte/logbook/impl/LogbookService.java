@@ -19,7 +19,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.guide.api.Activity;
+import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
 import mx.cte.logbook.api.AgreementStatus;
@@ -34,12 +37,15 @@ import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 
 /** The Cuaderno de Bitácora in the platform database (tables {@code logbook_*}). */
 @Component(service = Logbook.class)
 public final class LogbookService implements Logbook {
 
     static final String MODULE = "logbook";
+    static final String PRODUCT_TYPE = "acuerdo-bitacora";
     static final String CHANGELOG = "mx/cte/logbook/impl/db/changelog.xml";
     /** Deadlines are dates in Mexico's central time, where most schools are. */
     static final ZoneId SCHOOL_TIME = ZoneId.of("America/Mexico_City");
@@ -50,6 +56,10 @@ public final class LogbookService implements Logbook {
     private final Accounts accounts;
     private final AuditLog audit;
     private final Clock clock;
+
+    /** The guides, to check that an agreement's activity is one its guide marks as producing one. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile GuideRegistry guides;
 
     @Activate
     public LogbookService(@Reference Database database, @Reference Accounts accounts, @Reference AuditLog audit) {
@@ -64,16 +74,58 @@ public final class LogbookService implements Logbook {
         database.migrate(MODULE, LogbookService.class.getClassLoader(), CHANGELOG);
     }
 
+    /** What each activity of the session's guide yields, over its installed editions; empty when none is installed. */
+    static Map<Integer, Set<String>> productsByActivity(List<GuideEdition> editions) {
+        Map<Integer, Set<String>> products = new java.util.TreeMap<>();
+        for (GuideEdition edition : editions) {
+            for (Activity activity : edition.guide().activities()) {
+                Set<String> types = products.computeIfAbsent(activity.number(), n -> new java.util.TreeSet<>());
+                if (activity.product() != null) {
+                    types.add(activity.product().type());
+                }
+            }
+        }
+        return products;
+    }
+
+    /**
+     * An agreement comes from an activity its guide marks as producing one ({@value #PRODUCT_TYPE}). A session whose
+     * guide is no longer installed is taken at its word: old agreements stay editable.
+     */
+    static Optional<Problem> activityProblem(String session, int activity, Map<Integer, Set<String>> products) {
+        if (products.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> producing = products.entrySet().stream().filter(e -> e.getValue().contains(PRODUCT_TYPE))
+                .map(Map.Entry::getKey).sorted().toList();
+        if (producing.contains(activity)) {
+            return Optional.empty();
+        }
+        String which = producing.isEmpty() ? "ninguna actividad de esa guía registra acuerdos; deje la actividad vacía"
+                : "registran acuerdos las actividades " + producing.stream().map(String::valueOf)
+                        .collect(Collectors.joining(", "));
+        return Optional.of(new Problem("actividad", (products.containsKey(activity)
+                ? "la actividad " + activity + " de la sesión " + session + " no registra acuerdos en la bitácora"
+                : "la sesión " + session + " no tiene la actividad " + activity) + "; " + which));
+    }
+
     private void check(Cct school, AgreementDraft draft, LocalDate previousDeadline) {
         List<Problem> problems = new ArrayList<>();
+        GuideId session = null;
         try {
-            GuideId.parse(draft.session());
+            session = GuideId.parse(draft.session());
         } catch (RuntimeException e) {
             problems.add(new Problem("sesion", "'" + draft.session() + "' no es la clave de una sesión, p. ej."
                     + " SEP:2016-2017:preescolar:ordinaria-3"));
         }
         if (draft.activity() != null && (draft.activity() < 1 || draft.activity() > 999)) {
             problems.add(new Problem("actividad", "el número de actividad va de 1 a 999"));
+        } else if (draft.activity() != null && session != null) {
+            GuideRegistry registry = guides;
+            if (registry != null) {
+                activityProblem(draft.session(), draft.activity(), productsByActivity(registry.editions(session)))
+                        .ifPresent(problems::add);
+            }
         }
         if (draft.text().isEmpty()) {
             problems.add(new Problem("acuerdo", "escriba lo que se acordó"));

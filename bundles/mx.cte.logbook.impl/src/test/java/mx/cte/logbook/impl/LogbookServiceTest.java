@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Optional;
+import java.util.Map;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
@@ -125,5 +128,20 @@ public class LogbookServiceTest {
         assertTrue(logbook.find(Cct.parse("15EJN0102B"), agreement.id()).isEmpty());
         assertThrows(java.util.NoSuchElementException.class, () -> logbook.update(Cct.parse("15EJN0102B"),
                 agreement.id(), draft(SESSION_3, "x", LocalDate.of(2017, 1, 27), null), 2, "docente.luis"));
+    }
+
+    @Test
+    public void anAgreementComesFromAnActivityItsGuideMarksAsProducingOne() {
+        Map<Integer, Set<String>> products = Map.of(12, Set.of("decision-estrategia-global"),
+                13, Set.of("acuerdo-bitacora"), 21, Set.of("acuerdo-bitacora"));
+        String session = "SEP:2016-2017:preescolar:ordinaria-3";
+        assertEquals(Optional.empty(), LogbookService.activityProblem(session, 13, products));
+        assertEquals("la actividad 12 de la sesión " + session + " no registra acuerdos en la bitácora; registran"
+                + " acuerdos las actividades 13, 21",
+                LogbookService.activityProblem(session, 12, products).orElseThrow().message());
+        assertEquals("la sesión " + session + " no tiene la actividad 40; registran acuerdos las actividades 13, 21",
+                LogbookService.activityProblem(session, 40, products).orElseThrow().message());
+        assertEquals("a guide no longer installed takes the agreement at its word", Optional.empty(),
+                LogbookService.activityProblem(session, 40, Map.of()));
     }
 }
