@@ -1,9 +1,10 @@
 package mx.cte.cards.api;
 
-import java.util.Arrays;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** What the collective decided about a card (activity 12). */
-public enum Decision {
+public enum Decision implements WireNamed {
     PENDIENTE("pendiente", "Pendiente de decisión"),
     ESTRATEGIA_GLOBAL("estrategia-global", "Se incorpora a la Estrategia Global de Mejora Escolar"),
     REDISENAR("redisenar", "Se diseña una nueva propuesta");
@@ -16,6 +17,7 @@ public enum Decision {
         this.title = title;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -26,8 +28,6 @@ public enum Decision {
 
     /** @throws IllegalArgumentException naming the values it accepts */
     public static Decision parse(String text) {
-        return Arrays.stream(values()).filter(d -> d.wireName.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("decision: '" + text
-                        + "' no es una decisión; use pendiente, estrategia-global o redisenar"));
+        return WireNames.parse(Decision.class, text, "decision", "una decisión");
     }
 }

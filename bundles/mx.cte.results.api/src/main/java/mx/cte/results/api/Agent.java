@@ -1,12 +1,13 @@
 package mx.cte.results.api;
 
-import java.util.Arrays;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /**
  * The educational agents who, besides the group's teacher, reflect on a group and share it with them (footnote 1 of
  * the third-session guide).
  */
-public enum Agent {
+public enum Agent implements WireNamed {
     EDUCACION_FISICA("educacion-fisica", "Educación Física"),
     INGLES("ingles", "Inglés"),
     MUSICA("musica", "Música"),
@@ -22,6 +23,7 @@ public enum Agent {
         this.title = title;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -32,8 +34,6 @@ public enum Agent {
 
     /** @throws IllegalArgumentException naming the values it accepts */
     public static Agent parse(String text) {
-        return Arrays.stream(values()).filter(a -> a.wireName.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("agente: '" + text + "' no es un agente; use "
-                        + String.join(", ", Arrays.stream(values()).map(Agent::wireName).toList())));
+        return WireNames.parse(Agent.class, text, "agente", "un agente");
     }
 }

@@ -1,7 +1,8 @@
 package mx.cte.results.api;
 
-import java.util.Arrays;
 import java.util.List;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /**
  * A line of the school concentrate (activity 6), with its link to the Ruta de Mejora Escolar (activity 7).
@@ -23,7 +24,7 @@ public record ConcentrateItem(long id, Kind kind, String area, List<Integer> gra
     }
 
     /** An achievement of the period, or a challenge for the next months. */
-    public enum Kind {
+    public enum Kind implements WireNamed {
         LOGRO("logro"), DESAFIO("desafio");
 
         private final String wireName;
@@ -32,15 +33,14 @@ public record ConcentrateItem(long id, Kind kind, String area, List<Integer> gra
             this.wireName = wireName;
         }
 
+        @Override
         public String wireName() {
             return wireName;
         }
 
         /** @throws IllegalArgumentException naming the values it accepts */
         public static Kind parse(String text) {
-            return Arrays.stream(values()).filter(k -> k.wireName.equals(text)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("tipo: '" + text
-                            + "' no es un tipo de renglón; use logro o desafio"));
+            return WireNames.parse(Kind.class, text, "tipo", "un tipo de renglón");
         }
     }
 }

@@ -1,9 +1,10 @@
 package mx.cte.results.api;
 
-import java.util.Arrays;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** How far a group has come on an expected result, shown as a traffic light. */
-public enum Progress {
+public enum Progress implements WireNamed {
     LOGRADO("logrado", "verde"),
     EN_PROCESO("en-proceso", "amarillo"),
     SIN_AVANCE("sin-avance", "rojo");
@@ -16,6 +17,7 @@ public enum Progress {
         this.light = light;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -27,8 +29,6 @@ public enum Progress {
 
     /** @throws IllegalArgumentException naming the values it accepts */
     public static Progress parse(String text) {
-        return Arrays.stream(values()).filter(p -> p.wireName.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("avance: '" + text
-                        + "' no es un avance; use logrado, en-proceso o sin-avance"));
+        return WireNames.parse(Progress.class, text, "avance", "un avance");
     }
 }

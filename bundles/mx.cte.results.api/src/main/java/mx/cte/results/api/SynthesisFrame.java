@@ -1,9 +1,10 @@
 package mx.cte.results.api;
 
-import java.util.Arrays;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** The sentence frames the guide offers a grade team to synthesise its work (activity 5). */
-public enum SynthesisFrame {
+public enum SynthesisFrame implements WireNamed {
     FUNCIONARON("funcionaron", "Las acciones que mejor han funcionado para lograrlo son… porque…"),
     NO_FUNCIONARON("no-funcionaron", "Las acciones que no han funcionado son… debido a que…"),
     SIN_AVANCE("sin-avance", "Los resultados esperados que aún no evidencian avance son… porque…"),
@@ -19,6 +20,7 @@ public enum SynthesisFrame {
         this.frame = frame;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -30,8 +32,6 @@ public enum SynthesisFrame {
 
     /** @throws IllegalArgumentException naming the values it accepts */
     public static SynthesisFrame parse(String text) {
-        return Arrays.stream(values()).filter(f -> f.wireName.equals(text)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("sintesis: '" + text + "' no es una frase de la guía;"
-                        + " use " + String.join(", ", Arrays.stream(values()).map(SynthesisFrame::wireName).toList())));
+        return WireNames.parse(SynthesisFrame.class, text, "sintesis", "una frase de la guía");
     }
 }
