@@ -11,6 +11,6 @@ import org.junit.runners.Suite.SuiteClasses;
  */
 @RunWith(Suite.class)
 @SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class, AuditIT.class,
-        GuidePublishingIT.class, LogbookIT.class, ResultsIT.class, CardsIT.class})
+        GuidePublishingIT.class, LogbookIT.class, ResultsIT.class, CardsIT.class, SearchIT.class})
 public class CteIntegrationSuite {
 }

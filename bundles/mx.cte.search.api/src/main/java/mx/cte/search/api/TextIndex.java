@@ -1,0 +1,37 @@
+package mx.cte.search.api;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** One module's index. Writes are visible to the next search; all methods are safe from several threads. */
+@ProviderType
+public interface TextIndex {
+
+    /** Adds the document, or replaces the one with its id. */
+    void put(IndexedDocument document);
+
+    /** Replaces or adds all of them, made visible together. */
+    void putAll(Collection<IndexedDocument> documents);
+
+    void delete(String id);
+
+    /** Deletes every document whose keyword {@code field} has {@code value}, e.g. all the entries of a pack. */
+    void deleteWhere(String field, String value);
+
+    /** Empties the index, before rebuilding it. */
+    void clear();
+
+    long count();
+
+    SearchResult search(SearchRequest request);
+
+    /**
+     * The documents most similar to one in the index, among those the filters let through (the document itself left
+     * out), compared over the given text fields.
+     *
+     * @return best first, at most {@code limit}, only those with something in common
+     */
+    List<SimilarDocument> similar(String id, List<String> fields, Map<String, List<String>> filters, int limit);
+}

@@ -1,0 +1,386 @@
+package mx.cte.search.lucene;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import mx.cte.search.api.IndexedDocument;
+import mx.cte.search.api.SearchRequest;
+import mx.cte.search.api.SearchResult;
+import mx.cte.search.api.SimilarDocument;
+import mx.cte.search.api.TextIndex;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.queryparser.simple.SimpleQueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One index on disk. Text fields are indexed twice: stemmed under their name (what searches and similarity use) and as
+ * whole words under {@code name__w} (to tell people which words two texts share). Keyword fields are indexed as exact
+ * terms under {@code k.name} for filters and as sorted-set doc values for facet counts.
+ */
+final class LuceneTextIndex implements TextIndex {
+
+    private static final String ID = "_id";
+    private static final String WORDS = "__w";
+    private static final String KEYWORD = "k.";
+    private static final FieldType TEXT = textType();
+
+    private final NIOFSDirectory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final FacetsConfig facets = new FacetsConfig();
+    private final Analyzer analyzer;
+    private volatile FacetState facetState;
+
+    /** Facet ordinals are worked out once per reader, not once per search. */
+    private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
+    }
+
+    LuceneTextIndex(Path path) throws IOException {
+        Analyzer stemmed = SpanishAnalysis.stemmed();
+        Analyzer words = SpanishAnalysis.words();
+        analyzer = new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+            @Override
+            protected Analyzer getWrappedAnalyzer(String fieldName) {
+                return fieldName.endsWith(WORDS) ? words : stemmed;
+            }
+        };
+        directory = new NIOFSDirectory(path);
+        writer = new IndexWriter(directory, new IndexWriterConfig(analyzer)
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND));
+        searchers = new SearcherManager(writer, new SearcherFactory());
+    }
+
+    private static FieldType textType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setStoreTermVectors(true);
+        type.freeze();
+        return type;
+    }
+
+    void close() throws IOException {
+        searchers.close();
+        writer.close();
+        directory.close();
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    private Document document(IndexedDocument source) {
+        Document document = new Document();
+        document.add(new StringField(ID, source.id(), Field.Store.YES));
+        source.texts().forEach((name, text) -> {
+            if (text != null && !text.isBlank()) {
+                document.add(new Field(name, text, TEXT));
+                document.add(new Field(name + WORDS, text, TEXT));
+            }
+        });
+        source.keywords().forEach((name, values) -> {
+            synchronized (facets) {
+                facets.setMultiValued(name, true);
+            }
+            for (String value : values) {
+                if (value != null && !value.isEmpty()) {
+                    document.add(new StringField(KEYWORD + name, value, Field.Store.NO));
+                    document.add(new SortedSetDocValuesFacetField(name, value));
+                }
+            }
+        });
+        try {
+            synchronized (facets) {
+                return facets.build(document);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit() throws IOException {
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    @Override
+    public void put(IndexedDocument document) {
+        putAll(List.of(document));
+    }
+
+    @Override
+    public void putAll(Collection<IndexedDocument> documents) {
+        try {
+            for (IndexedDocument document : documents) {
+                writer.updateDocument(new Term(ID, document.id()), document(document));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void delete(String id) {
+        try {
+            writer.deleteDocuments(new Term(ID, id));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void deleteWhere(String field, String value) {
+        try {
+            writer.deleteDocuments(new Term(KEYWORD + field, value));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    private interface SearcherWork<T> {
+        T run(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.run(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void addFilters(BooleanQuery.Builder query, Map<String, List<String>> filters) {
+        filters.forEach((field, values) -> {
+            BooleanQuery.Builder anyOf = new BooleanQuery.Builder();
+            for (String value : values) {
+                anyOf.add(new TermQuery(new Term(KEYWORD + field, value)), Occur.SHOULD);
+            }
+            query.add(anyOf.build(), Occur.FILTER);
+        });
+    }
+
+    @Override
+    public SearchResult search(SearchRequest request) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        Query text = null;
+        if (!request.text().isEmpty() && !request.boosts().isEmpty()) {
+            SimpleQueryParser parser = new SimpleQueryParser(analyzer, request.boosts());
+            parser.setDefaultOperator(Occur.MUST);
+            text = parser.parse(request.text());
+            if (text instanceof MatchNoDocsQuery) {
+                // Only stop words ("de la"): nothing was asked, so the filters alone decide.
+                text = null;
+            }
+        }
+        builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
+        addFilters(builder, request.filters());
+        Query query = builder.build();
+        return withSearcher(searcher -> {
+            FacetsCollector collector = new FacetsCollector();
+            TopDocs top = FacetsCollector.search(searcher, query, Math.max(1, request.offset() + request.limit()),
+                    collector);
+            long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            List<SearchResult.Hit> hits = new ArrayList<>();
+            ScoreDoc[] docs = top.scoreDocs;
+            for (int i = request.offset(); i < Math.min(docs.length, request.offset() + request.limit()); i++) {
+                hits.add(new SearchResult.Hit(searcher.storedFields().document(docs[i].doc, Set.of(ID)).get(ID),
+                        docs[i].score));
+            }
+            return new SearchResult(total, hits, facetCounts(searcher, collector, request.facets()));
+        });
+    }
+
+    private Map<String, List<SearchResult.FacetCount>> facetCounts(IndexSearcher searcher, FacetsCollector collector,
+            List<String> dimensions) throws IOException {
+        Map<String, List<SearchResult.FacetCount>> counts = new LinkedHashMap<>();
+        if (dimensions.isEmpty()) {
+            return counts;
+        }
+        SortedSetDocValuesReaderState state = facetState(searcher.getIndexReader());
+        Facets facetCounts = state == null ? null : new SortedSetDocValuesFacetCounts(state, collector);
+        for (String dimension : dimensions) {
+            List<SearchResult.FacetCount> values = new ArrayList<>();
+            FacetResult result = null;
+            if (facetCounts != null) {
+                try {
+                    result = facetCounts.getTopChildren(200, dimension);
+                } catch (IllegalArgumentException notIndexedYet) {
+                    result = null;
+                }
+            }
+            if (result != null) {
+                for (LabelAndValue value : result.labelValues) {
+                    values.add(new SearchResult.FacetCount(value.label, value.value.intValue()));
+                }
+            }
+            counts.put(dimension, values);
+        }
+        return counts;
+    }
+
+    private SortedSetDocValuesReaderState facetState(IndexReader reader) throws IOException {
+        FacetState current = facetState;
+        if (current != null && current.reader() == reader) {
+            return current.state();
+        }
+        SortedSetDocValuesReaderState state;
+        try {
+            synchronized (facets) {
+                state = new DefaultSortedSetDocValuesReaderState(reader, facets);
+            }
+        } catch (IllegalArgumentException noFacetsIndexed) {
+            state = null;
+        }
+        facetState = new FacetState(reader, state);
+        return state;
+    }
+
+    @Override
+    public List<SimilarDocument> similar(String id, List<String> fields, Map<String, List<String>> filters,
+            int limit) {
+        return withSearcher(searcher -> {
+            IndexReader reader = searcher.getIndexReader();
+            TopDocs self = searcher.search(new TermQuery(new Term(ID, id)), 1);
+            if (self.scoreDocs.length == 0 || fields.isEmpty() || limit <= 0) {
+                return List.of();
+            }
+            int doc = self.scoreDocs[0].doc;
+            MoreLikeThis like = new MoreLikeThis(reader);
+            like.setAnalyzer(analyzer);
+            like.setFieldNames(fields.toArray(String[]::new));
+            like.setMinTermFreq(1);
+            like.setMinDocFreq(1);
+            like.setMaxQueryTerms(30);
+            BooleanQuery.Builder builder = new BooleanQuery.Builder();
+            builder.add(like.like(doc), Occur.MUST);
+            builder.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT);
+            addFilters(builder, filters);
+            TopDocs candidates = searcher.search(builder.build(), Math.max(limit * 3, 10));
+            Map<String, Double> mine = weights(reader, doc, fields, "");
+            List<SimilarDocument> similar = new ArrayList<>();
+            for (ScoreDoc candidate : candidates.scoreDocs) {
+                double score = cosine(mine, weights(reader, candidate.doc, fields, ""));
+                if (score > 0) {
+                    similar.add(new SimilarDocument(
+                            searcher.storedFields().document(candidate.doc, Set.of(ID)).get(ID), score,
+                            sharedWords(reader, doc, candidate.doc, fields)));
+                }
+            }
+            similar.sort(Comparator.comparingDouble(SimilarDocument::score).reversed());
+            return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+        });
+    }
+
+    /** tf·idf of each term of the document's fields, from its term vectors. */
+    private static Map<String, Double> weights(IndexReader reader, int doc, List<String> fields, String suffix)
+            throws IOException {
+        Map<String, Double> weights = new HashMap<>();
+        int documents = Math.max(1, reader.numDocs());
+        for (String field : fields) {
+            Terms terms = reader.termVectors().get(doc, field + suffix);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum term = terms.iterator();
+            BytesRef bytes;
+            while ((bytes = term.next()) != null) {
+                int docFreq = Math.max(1, reader.docFreq(new Term(field + suffix, bytes)));
+                double idf = Math.log(1 + (double) documents / docFreq);
+                weights.merge(bytes.utf8ToString(), term.totalTermFreq() * idf, Double::sum);
+            }
+        }
+        return weights;
+    }
+
+    private static double cosine(Map<String, Double> a, Map<String, Double> b) {
+        double dot = 0;
+        for (Map.Entry<String, Double> entry : a.entrySet()) {
+            Double other = b.get(entry.getKey());
+            if (other != null) {
+                dot += entry.getValue() * other;
+            }
+        }
+        if (dot == 0) {
+            return 0;
+        }
+        return dot / (norm(a) * norm(b));
+    }
+
+    private static double norm(Map<String, Double> vector) {
+        return Math.sqrt(vector.values().stream().mapToDouble(v -> v * v).sum());
+    }
+
+    /** The whole words both documents use, heaviest first: rare in the index and frequent in both. */
+    private static List<String> sharedWords(IndexReader reader, int a, int b, List<String> fields) throws IOException {
+        Map<String, Double> first = weights(reader, a, fields, WORDS);
+        Map<String, Double> second = weights(reader, b, fields, WORDS);
+        return first.entrySet().stream().filter(e -> second.containsKey(e.getKey()) && e.getKey().length() > 2)
+                .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.min(e.getValue(),
+                        second.get(e.getKey())))
+                        .thenComparing(Map.Entry::getKey))
+                .limit(6).map(Map.Entry::getKey).toList();
+    }
+}

@@ -1,0 +1,2 @@
+/** The search API on Apache Lucene; implementation only, exports nothing. */
+package mx.cte.search.lucene;
