@@ -28,16 +28,22 @@ final class GuideBundles {
     }
 
     static InputStream bundle(String symbolicName, String version, String descriptorJson) {
+        return contentBundle(symbolicName, version, "CTE-Guide", "guide/guide.json", descriptorJson);
+    }
+
+    /** A content-only bundle whose manifest {@code header} names its one descriptor at {@code path}. */
+    static InputStream contentBundle(String symbolicName, String version, String header, String path,
+            String descriptorJson) {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         main.putValue("Bundle-ManifestVersion", "2");
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
-        main.putValue("CTE-Guide", "guide/guide.json");
+        main.putValue(header, path);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-            jar.putNextEntry(new JarEntry("guide/guide.json"));
+            jar.putNextEntry(new JarEntry(path));
             jar.write(descriptorJson.getBytes(StandardCharsets.UTF_8));
             jar.closeEntry();
         } catch (IOException e) {

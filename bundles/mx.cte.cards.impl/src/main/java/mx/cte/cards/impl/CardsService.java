@@ -24,6 +24,8 @@ import mx.cte.cards.api.FollowUp;
 import mx.cte.cards.api.InterventionCard;
 import mx.cte.cards.api.InterventionCards;
 import mx.cte.cards.api.Material;
+import mx.cte.catalogue.api.Resource;
+import mx.cte.catalogue.api.ResourceCatalogue;
 import mx.cte.results.api.ConcentrateItem;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.ResultsAnalysis;
@@ -60,6 +62,9 @@ public final class CardsService implements InterventionCards {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ResultsAnalysis results;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ResourceCatalogue catalogue;
 
     @Activate
     public CardsService(@Reference Database database, @Reference SchoolDirectory directory,
@@ -142,10 +147,7 @@ public final class CardsService implements InterventionCards {
             draft.responsibles().stream().filter(r -> !staff.contains(r)).forEach(r -> problems.add(
                     "responsables: '" + r + "' no es personal de la escuela " + cct));
         }
-        for (int i = 0; i < draft.materials().size(); i++) {
-            Material material = draft.materials().get(i);
-            limit(problems, "materiales[" + i + "].titulo", material.title(), 300, true);
-        }
+        List<Material> materials = materials(cct, draft.materials(), problems);
         List<Challenge> challenges = period == null ? draft.challenges()
                 : challenges(cct, period, draft.challenges(), problems);
         if (draft.challenges().isEmpty()) {
@@ -155,8 +157,45 @@ public final class CardsService implements InterventionCards {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         return new CardDraft(draft.period(), draft.session(), challenges, draft.title(), draft.description(),
-                draft.classroomActions(), draft.schoolActions(), draft.materials(), draft.adequations(),
+                draft.classroomActions(), draft.schoolActions(), materials, draft.adequations(),
                 draft.instruments(), draft.grades(), groups, draft.durationWeeks(), draft.responsibles());
+    }
+
+    /**
+     * Materials chosen from the catalogue (activity 9) take their title from it; without the catalogue module a
+     * material is named by hand.
+     */
+    private List<Material> materials(Cct cct, List<Material> given, List<String> problems) {
+        ResourceCatalogue resources = catalogue;
+        List<Material> resolved = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            Material material = given.get(i);
+            String field = "materiales[" + i + "]";
+            if (material.catalogueId() != 0 && resources != null) {
+                Optional<Resource> resource = resources.find(cct, material.catalogueId());
+                if (resource.isEmpty()) {
+                    problems.add(field + ": el catálogo de la escuela no tiene el recurso " + material.catalogueId());
+                } else {
+                    resolved.add(new Material(material.catalogueId(), resource.get().content().title()));
+                }
+                continue;
+            }
+            if (material.title().isEmpty()) {
+                problems.add(field + ".titulo: " + (material.catalogueId() != 0
+                        ? "el catálogo de recursos no está instalado para tomar el título del recurso "
+                                + material.catalogueId() + "; escríbalo"
+                        : "no puede quedar vacío"));
+            } else if (material.title().length() > 300) {
+                problems.add(field + ".titulo: tiene " + material.title().length() + " caracteres; el máximo es 300");
+            } else {
+                resolved.add(material);
+            }
+        }
+        return resolved;
+    }
+
+    void useCatalogue(ResourceCatalogue resources) {
+        this.catalogue = resources;
     }
 
     /** Linked challenges take their words from the concentrate, so the card reads the same when it changes later. */

@@ -181,4 +181,30 @@ public class CardsServiceTest {
     private List<String> titles(CardQuery query) {
         return cards.search(SCHOOL, query).stream().map(c -> c.content().title()).toList();
     }
+
+    @Test
+    public void materialsChosenFromTheCatalogueTakeTheirTitleFromIt() {
+        mx.cte.catalogue.api.Resource album = new mx.cte.catalogue.api.Resource(7, null,
+                new mx.cte.catalogue.api.Resource.PackRef("sep-preescolar", "Materiales SEP", "SEP"),
+                new mx.cte.catalogue.api.ResourceDraft("Mi álbum. Preescolar. Segundo grado",
+                        mx.cte.catalogue.api.ResourceKind.MATERIAL_DIDACTICO, "SEP", "", "", List.of(2), List.of(), "",
+                        false), "SEP", List.of(), 0);
+        cards.useCatalogue(proxy(mx.cte.catalogue.api.ResourceCatalogue.class, (method, args) ->
+                method.equals("find") && (Long) args[1] == 7 ? java.util.Optional.of(album)
+                        : java.util.Optional.empty()));
+        CardDraft base = draft("Narramos con láminas", List.of(new Challenge(41, "")), List.of(2));
+        CardDraft withMaterials = new CardDraft(base.period(), base.session(), base.challenges(), base.title(),
+                base.description(), base.classroomActions(), base.schoolActions(),
+                List.of(new Material(7, ""), new Material(0, "Títeres del aula")), base.adequations(),
+                base.instruments(), base.grades(), base.groups(), base.durationWeeks(), base.responsibles());
+        InterventionCard card = cards.create(SCHOOL, withMaterials, "docente.ana");
+        assertEquals(List.of("Mi álbum. Preescolar. Segundo grado", "Títeres del aula"),
+                card.content().materials().stream().map(Material::title).toList());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> cards.create(SCHOOL,
+                new CardDraft(base.period(), base.session(), base.challenges(), base.title(), "", "x", "",
+                        List.of(new Material(99, "")), "", "", base.grades(), List.of(), 2, base.responsibles()),
+                "docente.ana"));
+        assertTrue(unknown.getMessage(), unknown.getMessage().contains(
+                "materiales[0]: el catálogo de la escuela no tiene el recurso 99"));
+    }
 }

@@ -26,7 +26,8 @@ public final class LuceneTextIndexes implements TextIndexes {
         this(Path.of(System.getProperty("karaf.data", "data"), "cte", "search"));
     }
 
-    LuceneTextIndexes(Path base) {
+    /** Indexes under {@code base}, outside OSGi: for tests and the benchmark harness. */
+    public LuceneTextIndexes(Path base) {
         this.base = base;
     }
 
@@ -47,7 +48,7 @@ public final class LuceneTextIndexes implements TextIndexes {
     }
 
     @Deactivate
-    synchronized void close() {
+    public synchronized void close() {
         open.forEach((name, index) -> {
             try {
                 index.close();
