@@ -28,6 +28,13 @@ public interface InterventionCards {
 
     InterventionCard decide(Cct school, long id, Decision decision, String note, long expectedVersion, String author);
 
+    /**
+     * Copies another school's card into this school's library with attribution: challenges and materials in words,
+     * no groups, the copying person as responsible, pending decision. The caller checks that the schools may share
+     * (they exchange in the same group).
+     */
+    InterventionCard copy(Cct from, long id, Cct to, String author);
+
     InterventionCard followUp(Cct school, long id, String session, boolean applied, String observedResults,
             String author);
 }

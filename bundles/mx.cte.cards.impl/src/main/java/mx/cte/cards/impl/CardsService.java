@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cards.api.Attribution;
 import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.CardDraft;
 import mx.cte.cards.api.CardQuery;
@@ -249,6 +250,10 @@ public final class CardsService implements InterventionCards {
 
     @Override
     public InterventionCard create(Cct school, CardDraft draft, String author) {
+        return create(school, draft, author, null);
+    }
+
+    private InterventionCard create(Cct school, CardDraft draft, String author, Attribution origin) {
         CardDraft card = checked(school, draft);
         long id = database.inTransaction(connection -> {
             Instant now = clock.instant();
@@ -261,10 +266,30 @@ public final class CardsService implements InterventionCards {
                     joined(card.grades()), String.join(",", card.groups()), card.durationWeeks(),
                     Decision.PENDIENTE.wireName(), searchText(card), author, now, author, now);
             writeChildren(connection, added, card);
+            if (origin != null) {
+                Sql.update(connection, "UPDATE cards_card SET copied_from_cct = ?, copied_from_id = ?,"
+                        + " copied_from_title = ? WHERE id = ?", origin.school().value(), origin.cardId(),
+                        origin.title(), added);
+            }
             return added;
         });
-        audit.record("tarjeta-creada", school + " #" + id, card.title());
+        audit.record(origin == null ? "tarjeta-creada" : "tarjeta-copiada", school + " #" + id, card.title()
+                + (origin == null ? "" : " (de " + origin.school() + " #" + origin.cardId() + ")"));
         return card(school, id);
+    }
+
+    @Override
+    public InterventionCard copy(Cct from, long id, Cct to, String author) {
+        InterventionCard source = card(from, id);
+        CardDraft content = source.content();
+        int grades = directory.school(to).map(s -> s.level().grades()).orElse(0);
+        CardDraft copy = new CardDraft(content.period(), content.session(),
+                content.challenges().stream().map(c -> new Challenge(0, c.text())).toList(), content.title(),
+                content.description(), content.classroomActions(), content.schoolActions(),
+                content.materials().stream().map(m -> new Material(0, m.title())).toList(), content.adequations(),
+                content.instruments(), content.grades().stream().filter(g -> g <= grades).toList(), List.of(),
+                content.durationWeeks(), List.of(author));
+        return create(to, copy, author, new Attribution(from, id, content.title()));
     }
 
     private static String joined(List<Integer> numbers) {
@@ -473,7 +498,8 @@ public final class CardsService implements InterventionCards {
                     }, parameters);
             return Sql.query(connection, "SELECT id, cct, period, session_key, title, description, classroom_actions,"
                     + " school_actions, adequations, instruments, grades, group_names, duration_weeks, decision,"
-                    + " decision_note, created_by, created_at, version FROM cards_card WHERE " + where
+                    + " decision_note, created_by, created_at, copied_from_cct, copied_from_id, copied_from_title,"
+                    + " version FROM cards_card WHERE " + where
                     + " ORDER BY created_at DESC, id DESC", row -> {
                         long id = row.getLong("id");
                         CardDraft content = new CardDraft(row.getString("period"), row.getString("session_key"),
@@ -486,7 +512,10 @@ public final class CardsService implements InterventionCards {
                         return new InterventionCard(id, Cct.parse(row.getString("cct")), content,
                                 Decision.parse(row.getString("decision")), row.getString("decision_note"),
                                 comments.getOrDefault(id, List.of()), followUps.getOrDefault(id, List.of()),
-                                row.getString("created_by"), Sql.instant(row, "created_at"), row.getLong("version"));
+                                row.getString("created_by"), Sql.instant(row, "created_at"),
+                                row.getString("copied_from_cct") == null ? null : new Attribution(
+                                        Cct.parse(row.getString("copied_from_cct")), row.getLong("copied_from_id"),
+                                        row.getString("copied_from_title")), row.getLong("version"));
                     }, parameters);
         });
     }

@@ -207,4 +207,18 @@ public class CardsServiceTest {
         assertTrue(unknown.getMessage(), unknown.getMessage().contains(
                 "materiales[0]: el catálogo de la escuela no tiene el recurso 99"));
     }
+
+    @Test
+    public void aCardCopiedFromAnotherSchoolSaysWhereItComesFrom() {
+        InterventionCard original = cards.create(SCHOOL, draft("Narramos nuestro fin de semana",
+                List.of(new Challenge(41, "")), List.of(2)), "docente.ana");
+        InterventionCard copy = cards.copy(SCHOOL, original.id(), SCHOOL, "directora");
+        assertEquals(new mx.cte.cards.api.Attribution(SCHOOL, original.id(), "Narramos nuestro fin de semana"),
+                copy.copiedFrom());
+        assertEquals("the challenge travels in words", List.of(new Challenge(0, "Narran sucesos en orden")),
+                copy.content().challenges());
+        assertEquals(List.of("directora"), copy.content().responsibles());
+        assertEquals(Decision.PENDIENTE, copy.decision());
+        assertEquals(null, cards.card(SCHOOL, original.id()).copiedFrom());
+    }
 }

@@ -359,6 +359,13 @@ public final class CardsServlet extends JsonServlet {
             followUps.add(item);
         }
         json.add("seguimiento", followUps);
+        if (card.copiedFrom() != null) {
+            JsonObject origin = new JsonObject();
+            origin.addProperty("escuela", card.copiedFrom().school().value());
+            origin.addProperty("tarjeta", card.copiedFrom().cardId());
+            origin.addProperty("titulo", card.copiedFrom().title());
+            json.add("copiadaDe", origin);
+        }
         json.addProperty("creadaPor", card.createdBy());
         json.addProperty("creadaEl", card.createdAt().toString());
         json.addProperty("version", card.version());

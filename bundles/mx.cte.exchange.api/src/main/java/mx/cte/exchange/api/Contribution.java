@@ -1,0 +1,12 @@
+package mx.cte.exchange.api;
+
+import java.time.Instant;
+
+/**
+ * One person's short contribution to a collective text: an idea of the brainstorm, a term highlighted in a reading,
+ * a comment.
+ *
+ * @param reading the guide reading it highlights (its id in the guide), empty for others
+ */
+public record Contribution(long id, TextKind kind, String reading, String text, String author, Instant createdAt) {
+}

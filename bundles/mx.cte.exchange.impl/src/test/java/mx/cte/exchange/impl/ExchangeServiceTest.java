@@ -1,0 +1,231 @@
+package mx.cte.exchange.impl;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.cards.api.CardDraft;
+import mx.cte.cards.api.Challenge;
+import mx.cte.cards.api.Decision;
+import mx.cte.cards.api.FollowUp;
+import mx.cte.cards.api.InterventionCard;
+import mx.cte.cards.api.InterventionCards;
+import mx.cte.exchange.api.CollectiveText;
+import mx.cte.exchange.api.ExchangeGroup;
+import mx.cte.exchange.api.Matching;
+import mx.cte.exchange.api.MessageKind;
+import mx.cte.exchange.api.Presentation;
+import mx.cte.exchange.api.TextKind;
+import mx.cte.logbook.api.Agreement;
+import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.Logbook;
+import mx.cte.results.api.Concentrate;
+import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.GradeCoincidences;
+import mx.cte.results.api.GradeTeamWork;
+import mx.cte.results.api.ResultsAnalysis;
+import mx.cte.results.api.SynthesisFrame;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.Level;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.Shift;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.search.lucene.LuceneTextIndexes;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.After;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+/** The exchange on H2 and PostgreSQL with a real Lucene index. */
+@RunWith(Parameterized.class)
+public class ExchangeServiceTest {
+
+    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final ZoneId ZONE = ZoneId.parse("15-preescolar-015");
+    private static final Cct A = Cct.parse("15EJN0101A");
+    private static final Cct B = Cct.parse("15EJN0102B");
+    private static final Cct C = Cct.parse("15EJN0103C");
+    private static final Cct D = Cct.parse("15EJN0104D");
+    private static final Cct E = Cct.parse("15EJN0105E");
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final Path folder;
+    private final LuceneTextIndexes indexes;
+    private final ExchangeService exchange;
+    private final List<String> copies = new java.util.ArrayList<>();
+
+    public ExchangeServiceTest(DatabaseKind kind) throws Exception {
+        folder = Files.createTempDirectory("cte-exchange");
+        indexes = new LuceneTextIndexes(folder);
+        List<School> schools = List.of(A, B, C, D, E).stream().map(cct -> new School(cct, "Jardín " + cct, "Toluca",
+                Level.PREESCOLAR, ZONE, Shift.MATUTINO, false, List.of(), 1)).toList();
+        SchoolDirectory directory = proxy(SchoolDirectory.class, (method, args) -> switch (method) {
+            case "school" -> schools.stream().filter(s -> s.cct().equals(args[0])).findFirst();
+            case "schools" -> schools;
+            case "zones" -> List.of(new mx.cte.schools.api.Zone(ZONE, schools.size()));
+            default -> throw new UnsupportedOperationException(method);
+        });
+        AuditLog audit = proxy(AuditLog.class, (method, args) -> null);
+        exchange = new ExchangeService(TestDatabases.fresh(kind), directory, audit, indexes.open("exchange"),
+                Clock.systemUTC());
+    }
+
+    @After
+    public void close() throws Exception {
+        indexes.close();
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    interface Answer {
+        Object answer(String method, Object[] args);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T proxy(Class<T> type, Answer answer) {
+        return (T) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> answer.answer(method.getName(), args));
+    }
+
+    private void publish(Cct school, String problem, String causes, List<String> areas, List<Integer> grades) {
+        exchange.savePresentation(school, new Presentation(school, SESSION, problem, causes, "", "", "", areas,
+                grades, null, 0), 0, "directora");
+        exchange.publish(school, SESSION, true, "directora");
+    }
+
+    @Test
+    public void collectiveTextsGatherContributionsAndTheTextWrittenFromThem() {
+        exchange.contribute(A, SESSION, TextKind.LLUVIA_IDEAS, "", "Aprender del colega de al lado", "docente.ana");
+        exchange.contribute(A, SESSION, TextKind.LLUVIA_IDEAS, "", "Compartir lo que funciona", "directora");
+        exchange.contribute(A, SESSION, TextKind.DESTACADOS_LECTURA, "latapi-2003", "saber pedagógico", "docente.ana");
+        CollectiveText written = exchange.writeText(A, SESSION, TextKind.TEXTO_ESCUELA,
+                "Aprender entre pares es reflexionar juntos sobre la práctica", 0, "directora");
+        assertEquals(1, written.version());
+        assertThrows(StaleVersionException.class, () -> exchange.writeText(A, SESSION, TextKind.TEXTO_ESCUELA, "otro",
+                0, "docente.ana"));
+        List<CollectiveText> texts = exchange.texts(A, SESSION);
+        assertEquals(TextKind.values().length, texts.size());
+        assertEquals(2, texts.get(0).contributions().size());
+        assertEquals("latapi-2003", texts.get(1).contributions().get(0).reading());
+        assertTrue("another school's texts are its own", exchange.texts(B, SESSION).get(0).contributions().isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> exchange.contribute(A, "tercera", TextKind.LLUVIA_IDEAS,
+                "", "x", "docente.ana"));
+    }
+
+    @Test
+    public void thePresentationIsDraftedFromWhatTheSchoolAlreadyHas() {
+        ConcentrateItem challenge = new ConcentrateItem(5, ConcentrateItem.Kind.DESAFIO, "Lenguaje oral", List.of(2),
+                "Narran sucesos en orden", "", "", "", 1);
+        ConcentrateItem achievement = new ConcentrateItem(6, ConcentrateItem.Kind.LOGRO, "Convivencia", List.of(2),
+                "Resuelven conflictos dialogando", "", "", "", 1);
+        ResultsAnalysis results = proxy(ResultsAnalysis.class, (method, args) -> switch (method) {
+            case "concentrate" -> new Concentrate(List.of(achievement, challenge), List.of(), null, null);
+            case "coincidences" -> List.of(new GradeCoincidences(2, List.of("A"), List.of(), "",
+                    new GradeTeamWork(2, "", Map.of(SynthesisFrame.SIN_AVANCE, "narrar, porque hablan poco en casa",
+                            SynthesisFrame.FUNCIONARON, "la asamblea diaria porque todos participan"), 1)));
+            default -> throw new UnsupportedOperationException(method);
+        });
+        InterventionCard card = new InterventionCard(3, A, new CardDraft("2016-11", SESSION,
+                List.of(new Challenge(5, "Narran sucesos en orden")), "Narramos nuestro fin de semana", "",
+                "Asamblea de narración", "", List.of(), "", "", List.of(2), List.of(), 6, List.of("docente.ana")),
+                Decision.ESTRATEGIA_GLOBAL, "", List.of(), List.of(new FollowUp(1, SESSION, true,
+                        "12 de 20 narran en orden", "docente.ana", Instant.now())), "docente.ana", Instant.now(),
+                null, 2);
+        InterventionCards cards = proxy(InterventionCards.class, (method, args) -> List.of(card));
+        Logbook logbook = proxy(Logbook.class, (method, args) -> List.of(new Agreement(1, A, new AgreementDraft(
+                SESSION, 13, "Aplicar la tarjeta en todos los grupos", List.of("directora"), "",
+                java.time.LocalDate.of(2017, 1, 27), null), "directora", Instant.now(), "directora", Instant.now(), 1)));
+        exchange.use(results, cards, null, logbook);
+
+        Presentation draft = exchange.draft(A, SESSION, "2016-11");
+        assertEquals("• Narran sucesos en orden (Lenguaje oral, 2°)", draft.problem());
+        assertEquals("• narrar, porque hablan poco en casa", draft.causes());
+        assertTrue(draft.actions(), draft.actions().contains("Narramos nuestro fin de semana: Asamblea de narración"));
+        assertTrue(draft.actions(), draft.actions().contains("Acuerdo: Aplicar la tarjeta en todos los grupos"));
+        assertTrue(draft.results(), draft.results().contains("12 de 20 narran en orden"));
+        assertTrue(draft.results(), draft.results().contains("Logrado: Resuelven conflictos dialogando"));
+        assertTrue(draft.practices(), draft.practices().contains("(incorporada a la Estrategia Global)"));
+        assertEquals(List.of("Lenguaje oral"), draft.areas());
+        assertEquals(List.of(2), draft.grades());
+        assertEquals("a draft is not saved", Optional.empty(), exchange.presentation(A, SESSION));
+
+        exchange.use(null, null, null, null);
+        assertEquals("without the other modules there is nothing to draft from", "",
+                exchange.draft(A, SESSION, "2016-11").problem());
+    }
+
+    @Test
+    public void theZoneGetsGroupsOfSchoolsWithCommonProblemsAndTheReasons() {
+        publish(A, "Los alumnos no narran sucesos en orden; les cuesta la expresión oral",
+                "Hablan poco en casa y en el aula dominan las instrucciones", List.of("Lenguaje oral"), List.of(2, 3));
+        publish(B, "Nuestros alumnos no logran narrar sucesos en orden ni expresarse oralmente",
+                "En casa se conversa poco", List.of("Lenguaje oral"), List.of(2));
+        publish(C, "Los niños no cuentan colecciones mayores a diez", "Pocas actividades de conteo",
+                List.of("Pensamiento matemático"), List.of(3));
+        publish(D, "Los alumnos no comparan ni cuentan colecciones de objetos", "Se practica poco el conteo",
+                List.of("Pensamiento matemático"), List.of(3));
+
+        Matching matching = exchange.suggestZone(ZONE, SESSION, 3);
+        assertEquals(List.of(E), matching.unpublished());
+        List<List<Cct>> groups = matching.groups().stream().map(ExchangeGroup::schools).toList();
+        assertTrue(groups.toString(), groups.contains(List.of(A, B)));
+        assertTrue(groups.toString(), groups.contains(List.of(C, D)));
+        ExchangeGroup talk = matching.groups().stream().filter(g -> g.schools().contains(A)).findFirst().orElseThrow();
+        assertTrue(talk.reasons().toString(), talk.reasons().get(0).startsWith("Problemáticas parecidas"));
+        assertTrue(talk.reasons().toString(), talk.reasons().get(0).contains("«sucesos»"));
+        assertTrue(talk.reasons().toString(), talk.reasons().contains("Misma área: Lenguaje oral"));
+        assertTrue(talk.reasons().toString(), talk.reasons().contains("Mismo grado: 2°"));
+
+        exchange.publish(D, SESSION, false, "directora");
+        assertEquals("a withdrawn presentation leaves the matching", List.of(C),
+                exchange.suggestZone(ZONE, SESSION, 3).unmatched());
+
+        List<ExchangeGroup> confirmed = exchange.confirmGroups(ZONE, SESSION, List.of(List.of(A, B), List.of(C, D, E)),
+                "supervisora.zona15");
+        assertEquals(2, confirmed.size());
+        assertEquals(List.of(B), exchange.peers(A, SESSION));
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> exchange.confirmGroups(
+                ZONE, SESSION, List.of(List.of(A, B), List.of(B, C), List.of(D)), "supervisora.zona15"));
+        assertTrue(twice.getMessage(), twice.getMessage().contains("grupos[1]: la escuela 15EJN0102B ya está en otro"));
+        assertTrue(twice.getMessage(), twice.getMessage().contains("grupos[2]: un grupo reúne dos escuelas o más"));
+    }
+
+    @Test
+    public void peersSendEachOtherRecommendationsAndCopyCardsOnlyWithinTheirGroup() {
+        exchange.confirmGroups(ZONE, SESSION, List.of(List.of(A, B)), "supervisora.zona15");
+        exchange.send(A, SESSION, B, MessageKind.ESTRATEGIA, "Prueben la asamblea de narración", "directora");
+        assertEquals(1, exchange.messages(B, SESSION).size());
+        assertThrows(SecurityException.class, () -> exchange.send(A, SESSION, C, MessageKind.RECURSO, "x",
+                "directora"));
+        InterventionCard copied = new InterventionCard(10, A, new CardDraft("2016-11", SESSION,
+                List.of(new Challenge(0, "Narran")), "Asamblea de narración", "", "Narrar", "", List.of(), "", "",
+                List.of(2), List.of(), 4, List.of("directora")), Decision.PENDIENTE, "", List.of(), List.of(),
+                "directora", Instant.now(), new mx.cte.cards.api.Attribution(B, 9, "Asamblea de narración"), 1);
+        exchange.use(null, proxy(InterventionCards.class, (method, args) -> {
+            copies.add(method + " " + args[0] + " #" + args[1] + " → " + args[2]);
+            return copied;
+        }), null, null);
+        assertThrows(SecurityException.class, () -> exchange.copyCard(A, SESSION, C, 9, "directora"));
+        assertEquals(copied, exchange.copyCard(A, SESSION, B, 9, "directora"));
+        assertEquals("only the peer's card was copied", List.of("copy 15EJN0102B #9 → 15EJN0101A"), copies);
+    }
+}

@@ -1,0 +1,231 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * The exchange between schools over HTTP: the collective texts, the presentation drafted from the school's own data,
+ * a zone grouped by common problems with the reasons, confirmed groups whose schools read each other, send each other
+ * recommendations and copy each other's cards with attribution; the scope on every route; uninstall and reinstall.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ExchangeIT {
+
+    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final String Q = "?sesion=" + URLEncoder.encode(SESSION, StandardCharsets.UTF_8);
+    private static final String A = "/api/v1/exchange/15EJN0101A";
+    private static final String ZONE = "/api/v1/exchange/zones/15-preescolar-015";
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
+            throws Exception {
+        return session.send(method, path, body, body == null ? null : "application/json");
+    }
+
+    /** A teacher of a school the demo data has no account for, created through the shell. */
+    private WebSession teacherOf(String username, String cct) throws Exception {
+        KarafShell shell = KarafShell.asAdmin(sessionFactory);
+        String created = shell.run("cte:account-create --generar " + username + " \"Educadora de prueba\" docente@"
+                + cct);
+        String password = created.substring(created.indexOf("Contraseña: ") + "Contraseña: ".length()).strip()
+                .split("\\s")[0];
+        WebSession session = new WebSession();
+        HttpResponse<String> signedIn = session.signIn(username, password);
+        assertEquals(signedIn.body(), 200, signedIn.statusCode());
+        return session;
+    }
+
+    private static String presentation(String problem, String causes, String area, int grade, long version) {
+        return "{\"sesion\": \"" + SESSION + "\", \"problema\": \"" + problem + "\", \"causas\": \"" + causes
+                + "\", \"acciones\": \"\", \"resultados\": \"\", \"practicas\": \"\", \"areas\": [\"" + area
+                + "\"], \"grados\": [" + grade + "], \"version\": " + version + "}";
+    }
+
+    private static void publish(WebSession session, String base, String problem, String causes, String area,
+            int grade) throws Exception {
+        HttpResponse<String> saved = send(session, "PUT", base + "/presentation", presentation(problem, causes, area,
+                grade, 0));
+        assertEquals(saved.body(), 200, saved.statusCode());
+        HttpResponse<String> published = send(session, "PUT", base + "/presentation/publication",
+                "{\"sesion\": \"" + SESSION + "\", \"publicado\": true}");
+        assertEquals(published.body(), 200, published.statusCode());
+    }
+
+    @Test
+    public void collectiveTextsAndAPresentationDraftedFromWhatTheSchoolHas() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        WebSession director = WebSession.demo("directora.rosaura");
+        assertEquals(201, send(teacher, "POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
+                + "\", \"texto\": \"Aprender del colega de al lado\"}").statusCode());
+        assertEquals(201, send(director, "POST", A + "/texts/destacados-lectura/contributions", "{\"sesion\": \""
+                + SESSION + "\", \"lectura\": \"latapi-2003\", \"texto\": \"saber pedagógico\"}").statusCode());
+        assertEquals(200, send(director, "PUT", A + "/texts/texto-escuela", "{\"sesion\": \"" + SESSION
+                + "\", \"texto\": \"Aprender entre pares es reflexionar juntos\", \"version\": 0}").statusCode());
+        assertEquals(422, send(director, "PUT", A + "/texts/ensayo", "{\"sesion\": \"" + SESSION
+                + "\", \"texto\": \"x\", \"version\": 0}").statusCode());
+        JsonArray texts = json(teacher.get(A + "/texts" + Q)).getAsJsonArray("textos");
+        assertEquals(5, texts.size());
+        assertEquals(1, texts.get(0).getAsJsonObject().getAsJsonArray("aportaciones").size());
+
+        // What the school already has: a challenge in its concentrate, a card for it, an agreement of the session.
+        String results = "/api/v1/results/15EJN0101A";
+        long expected = json(send(teacher, "POST", results + "/expected", "{\"periodo\": \"2017-05\", \"grado\": 2,"
+                + " \"grupo\": \"A\", \"area\": \"Lenguaje oral\", \"resultado\": \"Describen láminas con detalle\"}"))
+                .get("id").getAsLong();
+        send(teacher, "PUT", results + "/ratings/" + expected + "/A", "{\"avance\": \"sin-avance\", \"version\": 0}");
+        send(teacher, "POST", results + "/concentrate/prefill", "{\"periodo\": \"2017-05\"}");
+        assertEquals(201, send(teacher, "POST", "/api/v1/cards/15EJN0101A", "{\"periodo\": \"2017-05\", \"sesion\": \""
+                + SESSION + "\", \"desafios\": [\"Describen láminas con detalle\"], \"titulo\": \"Lotería de láminas\","
+                + " \"accionesAula\": \"Describir una lámina al día\", \"grados\": [2], \"semanas\": 4,"
+                + " \"responsables\": [\"docente.ana\"]}").statusCode());
+
+        HttpResponse<String> draft = teacher.get(A + "/presentation" + Q + "&periodo=2017-05&borrador=true");
+        assertEquals(draft.body(), 200, draft.statusCode());
+        JsonObject drafted = json(draft);
+        assertTrue(drafted.get("borrador").getAsBoolean());
+        assertTrue(drafted.toString(), drafted.get("problema").getAsString()
+                .contains("Describen láminas con detalle (Lenguaje oral, 2°)"));
+        assertTrue(drafted.toString(), drafted.get("acciones").getAsString()
+                .contains("Lotería de láminas: Describir una lámina al día"));
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        assertEquals("drafts are the school's own", 403, supervisor.get(A + "/presentation" + Q).statusCode());
+        WebSession otherSchool = WebSession.demo("docente.luis");
+        for (HttpResponse<String> attempt : List.of(otherSchool.get(A + "/texts" + Q),
+                otherSchool.get(A + "/presentation" + Q + "&periodo=2017-05"),
+                send(otherSchool, "POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
+                        + "\", \"texto\": \"x\"}"),
+                send(otherSchool, "PUT", A + "/presentation", presentation("x", "x", "x", 1, 0)))) {
+            assertEquals(attempt.body(), 403, attempt.statusCode());
+            assertTrue(attempt.body(), !attempt.body().contains("láminas"));
+        }
+    }
+
+    @Test
+    public void theZoneIsGroupedByCommonProblemsAndPeersWorkTogether() throws Exception {
+        WebSession a = WebSession.demo("directora.rosaura");
+        WebSession b = WebSession.demo("docente.luis");
+        WebSession c = teacherOf("docente.zona.c", "15EJN0103C");
+        WebSession d = teacherOf("docente.zona.d", "15EJN0104D");
+        publish(a, A, "Los alumnos no narran sucesos en orden y les cuesta la expresión oral",
+                "En el aula dominan las instrucciones y se conversa poco", "Lenguaje oral", 2);
+        publish(b, "/api/v1/exchange/15EJN0102B", "Nuestros alumnos no logran narrar sucesos en orden",
+                "En casa se conversa poco", "Lenguaje oral", 2);
+        publish(c, "/api/v1/exchange/15EJN0103C", "Los niños no cuentan colecciones mayores a diez",
+                "Pocas actividades de conteo con objetos", "Pensamiento matemático", 3);
+        publish(d, "/api/v1/exchange/15EJN0104D", "Los alumnos no comparan ni cuentan colecciones de objetos",
+                "Se practica poco el conteo", "Pensamiento matemático", 3);
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> suggested = supervisor.get(ZONE + "/suggestion" + Q);
+        assertEquals(suggested.body(), 200, suggested.statusCode());
+        JsonObject suggestion = json(suggested);
+        List<String> groups = StreamSupport.stream(suggestion.getAsJsonArray("grupos").spliterator(), false)
+                .map(g -> g.getAsJsonObject().getAsJsonArray("escuelas").toString()).toList();
+        assertTrue(groups.toString(), groups.contains("[\"15EJN0101A\",\"15EJN0102B\"]"));
+        assertTrue(groups.toString(), groups.contains("[\"15EJN0103C\",\"15EJN0104D\"]"));
+        JsonObject language = StreamSupport.stream(suggestion.getAsJsonArray("grupos").spliterator(), false)
+                .map(JsonElement::getAsJsonObject).filter(g -> g.toString().contains("15EJN0101A")).findFirst()
+                .orElseThrow();
+        String reasons = language.getAsJsonArray("razones").toString();
+        assertTrue(reasons, reasons.contains("Problemáticas parecidas"));
+        assertTrue(reasons, reasons.contains("«sucesos»"));
+        assertTrue(reasons, reasons.contains("Misma área: Lenguaje oral"));
+        assertTrue(suggestion.toString(), suggestion.getAsJsonArray("sinPublicar").toString().contains("15EJN0105E"));
+        assertEquals(200, WebSession.demo("autoridad.edomex").get("/api/v1/exchange/states/15/suggestion" + Q)
+                .statusCode());
+
+        String confirm = "{\"sesion\": \"" + SESSION + "\", \"grupos\": [[\"15EJN0101A\", \"15EJN0102B\"],"
+                + " [\"15EJN0103C\", \"15EJN0104D\"]]}";
+        assertEquals(403, send(b, "PUT", ZONE + "/groups", confirm).statusCode());
+        HttpResponse<String> confirmed = send(supervisor, "PUT", ZONE + "/groups", confirm);
+        assertEquals(confirmed.body(), 200, confirmed.statusCode());
+        assertEquals(422, send(supervisor, "PUT", ZONE + "/groups", "{\"sesion\": \"" + SESSION
+                + "\", \"grupos\": [[\"15EJN0101A\"]]}").statusCode());
+
+        JsonArray peers = json(a.get(A + "/peers" + Q)).getAsJsonArray("pares");
+        assertEquals(1, peers.size());
+        assertTrue(peers.toString(), peers.get(0).getAsJsonObject().getAsJsonObject("presentacion")
+                .get("problema").getAsString().contains("narrar sucesos"));
+
+        assertEquals(201, send(a, "POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0102B\","
+                + " \"tipo\": \"estrategia\", \"texto\": \"Prueben la asamblea de narración\"}").statusCode());
+        assertEquals(403, send(a, "POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0103C\","
+                + " \"tipo\": \"recurso\", \"texto\": \"x\"}").statusCode());
+        assertTrue(json(b.get("/api/v1/exchange/15EJN0102B/messages" + Q)).toString()
+                .contains("Prueben la asamblea de narración"));
+
+        long card = json(send(b, "POST", "/api/v1/cards/15EJN0102B", "{\"periodo\": \"2016-11\", \"sesion\": \""
+                + SESSION + "\", \"desafios\": [\"Narran sucesos en orden\"], \"titulo\": \"Cuentacuentos del viernes\","
+                + " \"accionesAula\": \"Cada viernes un niño cuenta un cuento\", \"grados\": [2], \"semanas\": 6,"
+                + " \"responsables\": [\"docente.luis\"]}")).get("id").getAsLong();
+        assertTrue(a.get(A + "/peers/15EJN0102B/cards" + Q).body().contains("Cuentacuentos del viernes"));
+        assertEquals(403, a.get(A + "/peers/15EJN0103C/cards" + Q).statusCode());
+        HttpResponse<String> copied = send(a, "POST", A + "/cards", "{\"sesion\": \"" + SESSION + "\","
+                + " \"escuela\": \"15EJN0102B\", \"tarjeta\": " + card + "}");
+        assertEquals(copied.body(), 201, copied.statusCode());
+        JsonObject copy = json(a.get(copied.headers().firstValue("Location").orElseThrow()));
+        assertEquals("Cuentacuentos del viernes", copy.get("titulo").getAsString());
+        assertEquals("15EJN0102B", copy.getAsJsonObject("copiadaDe").get("escuela").getAsString());
+        assertEquals(card, copy.getAsJsonObject("copiadaDe").get("tarjeta").getAsLong());
+        assertEquals("a school outside the group copies nothing", 403, send(c, "POST",
+                "/api/v1/exchange/15EJN0103C/cards", "{\"sesion\": \"" + SESSION + "\", \"escuela\": \"15EJN0102B\","
+                        + " \"tarjeta\": " + card + "}").statusCode());
+        assertEquals(403, c.get(ZONE + "/suggestion" + Q).statusCode());
+    }
+
+    @Test
+    public void uninstallingTheModuleAnswers503AndReinstallingKeepsTheTexts() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        send(teacher, "POST", A + "/texts/comentarios-colectivo/contributions", "{\"sesion\": \"" + SESSION
+                + "\", \"texto\": \"Necesitamos más tiempo para observarnos\"}");
+        KarafShell admin = KarafShell.asAdmin(sessionFactory);
+        admin.run("feature:uninstall cte-exchange");
+        try {
+            HttpResponse<String> away = teacher.get(A + "/texts" + Q);
+            assertEquals(away.body(), 503, away.statusCode());
+            assertTrue(away.body(), away.body().contains("Intercambio entre escuelas"));
+            GuideApi.awaitGuide(SESSION, GuideApi.status("insatisfecha"));
+        } finally {
+            admin.run("feature:install cte-exchange");
+        }
+        GuideApi.awaitGuide(SESSION, GuideApi.status("activa"));
+        HttpResponse<String> back = teacher.awaitOk(A + "/texts" + Q);
+        assertTrue(back.body(), back.body().contains("Necesitamos más tiempo para observarnos"));
+    }
+}
