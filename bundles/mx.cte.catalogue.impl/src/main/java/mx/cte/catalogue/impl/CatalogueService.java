@@ -99,7 +99,9 @@ public final class CatalogueService implements ResourceCatalogue {
         withdrawPacksWithoutBundle();
     }
 
-    CatalogueService(Database database, SchoolDirectory directory, AuditLog audit, TextIndex index, Clock clock) {
+    /** Outside OSGi, without resource packs: for tests and the benchmark harness. */
+    public CatalogueService(Database database, SchoolDirectory directory, AuditLog audit, TextIndex index,
+            Clock clock) {
         this.database = database;
         this.directory = directory;
         this.audit = audit;

@@ -444,7 +444,8 @@ public final class ExchangeService implements Exchange {
     @Override
     public Matching suggestZone(ZoneId zone, String session, int groupSize) {
         List<Cct> schools = directory.schools(zone).stream().map(School::cct).toList();
-        return suggest(zone.key(), session(session), schools, Map.of("zona", List.of(zone.key())), groupSize);
+        return suggest(zone.key(), session(session), schools, Map.of("zona", List.of(zone.key())), groupSize,
+                "zone_key = ?", zone.key());
     }
 
     @Override
@@ -454,11 +455,11 @@ public final class ExchangeService implements Exchange {
             directory.schools(zone.id()).forEach(s -> schools.add(s.cct()));
         }
         return suggest(state.code(), session(session), schools, Map.of("entidad", List.of(state.code())),
-                groupSize);
+                groupSize, "cct LIKE ?", state.code() + "%");
     }
 
     private Matching suggest(String scope, String session, List<Cct> schools, Map<String, List<String>> filter,
-            int groupSize) {
+            int groupSize, String where, String value) {
         if (groupSize < 2 || groupSize > 6) {
             throw new IllegalArgumentException("tamano: un grupo reúne de 2 a 6 escuelas");
         }
@@ -466,16 +467,19 @@ public final class ExchangeService implements Exchange {
         Map<Cct, Presentation> published = new HashMap<>();
         Set<String> inScope = schools.stream().map(Cct::value).collect(Collectors.toSet());
         database.inTransaction(connection -> Sql.query(connection, "SELECT * FROM exchange_presentation"
-                + " WHERE session_key = ? AND published_at IS NOT NULL", ExchangeService::presentation, session))
+                + " WHERE session_key = ? AND " + where + " AND published_at IS NOT NULL",
+                ExchangeService::presentation, session, value))
                 .stream().filter(p -> inScope.contains(p.school().value())).forEach(p -> published.put(p.school(), p));
         Map<String, List<String>> filters = new HashMap<>(filter);
         filters.put("sesion", List.of(session));
-        // Within a zone every other school is a candidate; across a state, the closest ten of each.
-        int candidates = Math.min(10, Math.max(1, published.size() - 1));
+        // Every school's closest peers: ten within a zone (a zone has 10 to 20 schools), five across a state.
+        int candidates = Math.min(filter.containsKey("zona") ? 10 : 5, Math.max(1, published.size() - 1));
         Map<String, SchoolMatch> pairs = new HashMap<>();
+        Map<String, List<SimilarDocument>> similarities = index.similarAll(published.keySet().stream()
+                .map(c -> documentId(c, session)).toList(), TEXT_FIELDS, filters, candidates);
         for (Presentation presentation : published.values()) {
-            for (SimilarDocument similar : index.similar(documentId(presentation.school(), session), TEXT_FIELDS,
-                    filters, candidates)) {
+            for (SimilarDocument similar : similarities.getOrDefault(documentId(presentation.school(), session),
+                    List.of())) {
                 Presentation other = published.get(Cct.parse(similar.id().substring(0, similar.id().indexOf('|'))));
                 if (other == null) {
                     continue;

@@ -34,4 +34,13 @@ public interface TextIndex {
      * @return best first, at most {@code limit}, only those with something in common
      */
     List<SimilarDocument> similar(String id, List<String> fields, Map<String, List<String>> filters, int limit);
+
+    /**
+     * {@link #similar} for many documents at once, sharing the work between them (word weights are read once per
+     * document and term): what a zone or a whole state needs to pair its schools.
+     *
+     * @return for each id given that is in the index, its similar documents
+     */
+    Map<String, List<SimilarDocument>> similarAll(Collection<String> ids, List<String> fields,
+            Map<String, List<String>> filters, int limit);
 }

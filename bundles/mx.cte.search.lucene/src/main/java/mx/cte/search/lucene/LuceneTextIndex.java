@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import mx.cte.search.api.IndexedDocument;
 import mx.cte.search.api.SearchRequest;
 import mx.cte.search.api.SearchResult;
@@ -36,12 +37,13 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -65,6 +67,8 @@ final class LuceneTextIndex implements TextIndex {
     private static final String WORDS = "__w";
     private static final String KEYWORD = "k.";
     private static final FieldType TEXT = textType();
+    /** How many of a document's heaviest terms look for its candidates: the distinctive ones, not the common words. */
+    private static final int MAX_QUERY_TERMS = 12;
 
     private final NIOFSDirectory directory;
     private final IndexWriter writer;
@@ -301,58 +305,157 @@ final class LuceneTextIndex implements TextIndex {
     @Override
     public List<SimilarDocument> similar(String id, List<String> fields, Map<String, List<String>> filters,
             int limit) {
-        return withSearcher(searcher -> {
-            IndexReader reader = searcher.getIndexReader();
-            TopDocs self = searcher.search(new TermQuery(new Term(ID, id)), 1);
-            if (self.scoreDocs.length == 0 || fields.isEmpty() || limit <= 0) {
-                return List.of();
-            }
-            int doc = self.scoreDocs[0].doc;
-            MoreLikeThis like = new MoreLikeThis(reader);
-            like.setAnalyzer(analyzer);
-            like.setFieldNames(fields.toArray(String[]::new));
-            like.setMinTermFreq(1);
-            like.setMinDocFreq(1);
-            like.setMaxQueryTerms(30);
-            BooleanQuery.Builder builder = new BooleanQuery.Builder();
-            builder.add(like.like(doc), Occur.MUST);
-            builder.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT);
-            addFilters(builder, filters);
-            TopDocs candidates = searcher.search(builder.build(), Math.max(limit * 3, 10));
-            Map<String, Double> mine = weights(reader, doc, fields, "");
-            List<SimilarDocument> similar = new ArrayList<>();
-            for (ScoreDoc candidate : candidates.scoreDocs) {
-                double score = cosine(mine, weights(reader, candidate.doc, fields, ""));
-                if (score > 0) {
-                    similar.add(new SimilarDocument(
-                            searcher.storedFields().document(candidate.doc, Set.of(ID)).get(ID), score,
-                            sharedWords(reader, doc, candidate.doc, fields)));
+        return similarAll(List.of(id), fields, filters, limit).getOrDefault(id, List.of());
+    }
+
+    /**
+     * Inverse document frequencies of one reader: they change only when the index does, and looking one up costs a
+     * seek per segment, so they are kept until the next reader.
+     */
+    private record Frequencies(IndexReader reader, Map<String, Double> idf) {
+    }
+
+    private volatile Frequencies frequencies;
+
+    private Map<String, Double> inverseFrequencies(IndexReader reader) {
+        Frequencies current = frequencies;
+        if (current == null || current.reader() != reader) {
+            current = new Frequencies(reader, new ConcurrentHashMap<>());
+            frequencies = current;
+        }
+        return current.idf();
+    }
+
+    /** Term weights of one reader, each read once: documents compared many times cost one read. */
+    private static final class Weights {
+        private final IndexReader reader;
+        private final int documents;
+        private final Map<String, Double> idf;
+        /** A term-vector reader is not for sharing between threads. */
+        private final ThreadLocal<TermVectors> vectors;
+        private final Map<String, Map<String, Double>> byDocument = new ConcurrentHashMap<>();
+        private final Map<Integer, Map<String, Double>> wordsByDocument = new ConcurrentHashMap<>();
+
+        Weights(IndexReader reader, Map<String, Double> idf) {
+            this.reader = reader;
+            this.documents = Math.max(1, reader.numDocs());
+            this.idf = idf;
+            this.vectors = ThreadLocal.withInitial(() -> {
+                try {
+                    return reader.termVectors();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+            });
+        }
+
+        /** tf·idf of each term of the document's fields (with {@code suffix}), from its term vectors. */
+        Map<String, Double> of(int doc, List<String> fields, String suffix) {
+            return byDocument.computeIfAbsent(doc + suffix, key -> read(doc, fields, suffix));
+        }
+
+        /** The weights of the document's whole words, whichever field they came from. */
+        Map<String, Double> words(int doc, List<String> fields) {
+            return wordsByDocument.computeIfAbsent(doc, d -> {
+                Map<String, Double> words = new HashMap<>();
+                of(doc, fields, WORDS).forEach((key, weight) -> words.merge(key.substring(key.indexOf(':') + 1),
+                        weight, Double::sum));
+                return words;
+            });
+        }
+
+        private Map<String, Double> read(int doc, List<String> fields, String suffix) {
+            Map<String, Double> weights = new HashMap<>();
+            try {
+                for (String field : fields) {
+                    String name = field + suffix;
+                    Terms terms = vectors.get().get(doc, name);
+                    if (terms == null) {
+                        continue;
+                    }
+                    TermsEnum term = terms.iterator();
+                    BytesRef bytes;
+                    while ((bytes = term.next()) != null) {
+                        String text = bytes.utf8ToString();
+                        double weight = idf.computeIfAbsent(name + ':' + text, k -> inverseFrequency(name, text));
+                        weights.merge(field + ":" + text, term.totalTermFreq() * weight, Double::sum);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            similar.sort(Comparator.comparingDouble(SimilarDocument::score).reversed());
-            return similar.size() > limit ? List.copyOf(similar.subList(0, limit)) : similar;
+            return weights;
+        }
+
+        private double inverseFrequency(String field, String text) {
+            try {
+                return Math.log(1 + (double) documents / Math.max(1, reader.docFreq(new Term(field, text))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    @Override
+    public Map<String, List<SimilarDocument>> similarAll(Collection<String> ids, List<String> fields,
+            Map<String, List<String>> filters, int limit) {
+        if (fields.isEmpty() || limit <= 0 || ids.isEmpty()) {
+            return Map.of();
+        }
+        return withSearcher(searcher -> {
+            Weights weights = new Weights(searcher.getIndexReader(), inverseFrequencies(searcher.getIndexReader()));
+            Map<String, List<SimilarDocument>> all = new ConcurrentHashMap<>();
+            // Each comparison only reads the index: the cores share the documents.
+            ids.parallelStream().forEach(id -> {
+                try {
+                    TopDocs self = searcher.search(new TermQuery(new Term(ID, id)), 1);
+                    if (self.scoreDocs.length > 0) {
+                        all.put(id, similar(searcher, weights, self.scoreDocs[0].doc, id, fields, filters, limit));
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return all;
         });
     }
 
-    /** tf·idf of each term of the document's fields, from its term vectors. */
-    private static Map<String, Double> weights(IndexReader reader, int doc, List<String> fields, String suffix)
-            throws IOException {
-        Map<String, Double> weights = new HashMap<>();
-        int documents = Math.max(1, reader.numDocs());
-        for (String field : fields) {
-            Terms terms = reader.termVectors().get(doc, field + suffix);
-            if (terms == null) {
-                continue;
-            }
-            TermsEnum term = terms.iterator();
-            BytesRef bytes;
-            while ((bytes = term.next()) != null) {
-                int docFreq = Math.max(1, reader.docFreq(new Term(field + suffix, bytes)));
-                double idf = Math.log(1 + (double) documents / docFreq);
-                weights.merge(bytes.utf8ToString(), term.totalTermFreq() * idf, Double::sum);
+    /**
+     * Candidates are the documents that best match a query of the document's heaviest terms (the idea of Lucene's
+     * MoreLikeThis, built here from the weights already read); they are then ranked by the cosine of their weights.
+     */
+    private static List<SimilarDocument> similar(IndexSearcher searcher, Weights weights, int doc, String id,
+            List<String> fields, Map<String, List<String>> filters, int limit) throws IOException {
+        Map<String, Double> mine = weights.of(doc, fields, "");
+        BooleanQuery.Builder like = new BooleanQuery.Builder();
+        mine.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .limit(MAX_QUERY_TERMS).forEach(e -> {
+                    int colon = e.getKey().indexOf(':');
+                    like.add(new BoostQuery(new TermQuery(new Term(e.getKey().substring(0, colon),
+                            e.getKey().substring(colon + 1))), e.getValue().floatValue()), Occur.SHOULD);
+                });
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        builder.add(like.build(), Occur.MUST);
+        builder.add(new TermQuery(new Term(ID, id)), Occur.MUST_NOT);
+        addFilters(builder, filters);
+        TopDocs candidates = searcher.search(builder.build(), Math.max(limit * 2, 10));
+        record Scored(int doc, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
+        for (ScoreDoc candidate : candidates.scoreDocs) {
+            double score = cosine(mine, weights.of(candidate.doc, fields, ""));
+            if (score > 0) {
+                scored.add(new Scored(candidate.doc, score));
             }
         }
-        return weights;
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed());
+        List<SimilarDocument> similar = new ArrayList<>();
+        // Only the kept ones are explained: the words are the costly part.
+        for (Scored kept : scored.subList(0, Math.min(limit, scored.size()))) {
+            similar.add(new SimilarDocument(searcher.storedFields().document(kept.doc(), Set.of(ID)).get(ID),
+                    kept.score(), sharedWords(weights, doc, kept.doc(), fields)));
+        }
+        return similar;
     }
 
     private static double cosine(Map<String, Double> a, Map<String, Double> b) {
@@ -374,9 +477,9 @@ final class LuceneTextIndex implements TextIndex {
     }
 
     /** The whole words both documents use, heaviest first: rare in the index and frequent in both. */
-    private static List<String> sharedWords(IndexReader reader, int a, int b, List<String> fields) throws IOException {
-        Map<String, Double> first = weights(reader, a, fields, WORDS);
-        Map<String, Double> second = weights(reader, b, fields, WORDS);
+    private static List<String> sharedWords(Weights weights, int a, int b, List<String> fields) {
+        Map<String, Double> first = weights.words(a, fields);
+        Map<String, Double> second = weights.words(b, fields);
         return first.entrySet().stream().filter(e -> second.containsKey(e.getKey()) && e.getKey().length() > 2)
                 .sorted(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.min(e.getValue(),
                         second.get(e.getKey())))
