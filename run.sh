@@ -31,6 +31,7 @@ done
 
 echo
 echo "CTE platform running at $URL"
+echo "  web UI:        $URL/ui/"
 echo "  health:        $URL/api/v1/health"
 echo "  guides:        $URL/api/v1/guides"
 echo "  admin shell:   echo 'bundle:list' | $KARAF_DIR/bin/client -b"
@@ -42,7 +43,7 @@ demo_accounts="$KARAF_DIR/etc/cuentas-demo.txt"
 for _ in $(seq 1 40); do [ -s "$demo_accounts" ] && break; sleep 0.5; done
 if [ -s "$demo_accounts" ]; then
     echo
-    echo "Demo accounts (zone 15-preescolar-015; sign in with POST $URL/api/v1/session):"
+    echo "Demo accounts (zone 15-preescolar-015; sign in at $URL/ui/ or with POST $URL/api/v1/session):"
     grep -v '^#' "$demo_accounts" | while read -r user password role; do
         printf '  %-20s %-18s %s\n' "$user" "$password" "$role"
     done

@@ -1,0 +1,2 @@
+/** The web UI shell; implementation only, exports nothing. */
+package mx.cte.ui;

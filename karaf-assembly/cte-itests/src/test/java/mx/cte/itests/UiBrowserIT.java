@@ -1,0 +1,127 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.AfterClass;
+import org.junit.Assume;
+import org.junit.BeforeClass;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TestWatcher;
+import org.junit.runner.Description;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web UI in a real browser: Debian's Chromium, headless, driven by Selenium against the distribution started as a
+ * process. A teacher signs in and sees her school and the third session's activities from the guide; a wrong password
+ * is said in Spanish on the page. A screenshot of the page is saved under target/screenshots when a test fails.
+ */
+public class UiBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static DistributionProcess karaf;
+    private static ChromeDriver browser;
+
+    @Rule
+    public final TestWatcher screenshots = new TestWatcher() {
+        @Override
+        protected void failed(Throwable e, Description description) {
+            if (browser != null) {
+                try {
+                    Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+                    Files.write(folder.resolve(description.getMethodName() + ".png"),
+                            browser.getScreenshotAs(OutputType.BYTES));
+                } catch (Exception ignored) {
+                    // the failure itself is what the report needs
+                }
+            }
+        }
+    };
+
+    @BeforeClass
+    public static void startPlatformAndBrowser() throws Exception {
+        Assume.assumeTrue("Browser tests need Debian's chromium and chromium-driver (.ci/run installs them:"
+                + " apt-get install chromium chromium-driver)", Files.isExecutable(CHROMIUM)
+                && Files.isExecutable(CHROMEDRIVER));
+        karaf = DistributionProcess.unpack("ui-browser");
+        karaf.start();
+        new WebSession(karaf.baseUrl()).awaitOk("/api/v1/guides");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        // As root Chromium needs --no-sandbox; the network flags keep it from calling home on a closed network.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=es-MX", "--window-size=1024,800",
+                "--user-data-dir=" + Files.createTempDirectory("cte-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (karaf != null) {
+            karaf.close();
+        }
+    }
+
+    private WebDriverWait await() {
+        return new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    private void signIn(String username, String password) {
+        browser.manage().deleteAllCookies();
+        browser.get(karaf.baseUrl() + "/ui/");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("usuario")));
+        assertEquals("es-MX", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        browser.findElement(By.id("usuario")).sendKeys(username);
+        browser.findElement(By.id("contrasena")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    @Test
+    public void aTeacherSignsInAndFollowsHerSessionFromTheGuide() throws Exception {
+        String password = WebSession.demoPassword(karaf.demoPasswords(), "docente.ana");
+        signIn("docente.ana", password);
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Jardín de Niños Rosaura Zapata"));
+        assertTrue(browser.findElement(By.id("cuenta")).getText().contains("Educadora Ana López"));
+        WebElement session = await().until(ExpectedConditions.elementToBeClickable(
+                By.partialLinkText("Tercera Sesión Ordinaria")));
+        session.click();
+        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
+        List<String> numbers = browser.findElements(By.cssSelector("li.actividad .numero")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+        assertEquals("the guide's 21 activities, in order", 21, numbers.size());
+        assertEquals("1.", numbers.get(0));
+        assertEquals("21.", numbers.get(20));
+        assertTrue(browser.getPageSource().contains("Producto: Acuerdos en el Cuaderno de Bitácora"));
+    }
+
+    @Test
+    public void aWrongPasswordIsSaidOnThePageInSpanish() {
+        signIn("docente.ana", "no-es-la-contraseña");
+        WebElement error = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-acceso")));
+        await().until(driver -> !error.getText().isBlank());
+        assertTrue(error.getText(), error.getText().toLowerCase().contains("contraseña"));
+        assertEquals("the password field is emptied for another try", "",
+                browser.findElement(By.id("contrasena")).getAttribute("value"));
+    }
+}
