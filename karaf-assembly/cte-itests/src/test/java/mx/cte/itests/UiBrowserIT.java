@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -123,5 +125,43 @@ public class UiBrowserIT {
         assertTrue(error.getText(), error.getText().toLowerCase().contains("contraseña"));
         assertEquals("the password field is emptied for another try", "",
                 browser.findElement(By.id("contrasena")).getAttribute("value"));
+    }
+
+    /** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 A and AA rules). */
+    private List<String> seriousViolations() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(browser);
+        return results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + ": " + v.getHelp() + " " + v.getNodes().size() + " elementos").toList();
+    }
+
+    @Test
+    public void theMainScreensHaveNoSeriousAccessibilityViolations() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(karaf.baseUrl() + "/ui/");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("usuario")));
+        assertEquals("sign-in", List.of(), seriousViolations());
+
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Jardín de Niños Rosaura Zapata"));
+        assertEquals("the school's home", List.of(), seriousViolations());
+
+        browser.findElement(By.partialLinkText("Tercera Sesión Ordinaria")).click();
+        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
+        assertEquals("the session's activities", List.of(), seriousViolations());
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640));
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals("nothing scrolls sideways at 320 px", 0L, overflow.longValue());
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 800));
+
+        // The check itself works: an image without a text alternative is reported.
+        browser.executeScript("document.getElementById('principal').append(Object.assign("
+                + "document.createElement('img'), {src: 'data:image/gif;base64,R0lGODlhAQABAAAAACw='}));");
+        assertTrue(seriousViolations().toString(), seriousViolations().stream().anyMatch(v -> v.startsWith(
+                "image-alt")));
     }
 }
