@@ -127,31 +127,143 @@ async function home() {
   show(school.nombre, ...content);
 }
 
-function activities(section, into) {
-  for (const activity of section.activities || []) {
-    const item = el('li', {class: 'actividad'},
-        el('span', {class: 'numero'}, `${activity.number}. `),
-        activity.title || (activity.instructions && activity.instructions[0]) || '');
-    if (activity.product) {
-      item.append(el('span', {class: 'producto'}, `Producto: ${activity.product.title}`));
+const PARTICIPATION = {
+  'individual': 'Individual',
+  'equipo-por-grado': 'En equipos por grado',
+  'equipo': 'En equipos',
+  'colectivo': 'En colectivo',
+  'director': 'Director',
+  'entre-escuelas': 'Entre escuelas',
+  'consejo-de-zona': 'Consejo Técnico de Zona',
+};
+
+/**
+ * A link to a place in the same page. The address's # is the router's, so the link moves the focus there itself
+ * instead of changing the address.
+ */
+function inPage(targetId, ...children) {
+  const link = el('a', {href: `#${targetId}`}, ...children);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const target = document.getElementById(targetId);
+    if (target) {
+      target.scrollIntoView();
+      target.focus();
     }
-    into.append(item);
+  });
+  return link;
+}
+
+/** Footnote calls as superscript numbers that point to the notes at the end of the page. */
+function notes(ids, footnotes) {
+  return (ids || []).map((id) => {
+    const number = footnotes.findIndex((f) => f.id === id) + 1;
+    const link = inPage(`nota-${id}`, String(number));
+    link.setAttribute('aria-label', `Nota ${number}`);
+    return el('sup', {}, link);
+  });
+}
+
+/** One activity as the guide gives it: instructions, questions, sentence frames, criteria, notes, readings, product. */
+function activity(item, guide) {
+  const footnotes = guide.footnotes || [];
+  const title = item.title || '';
+  const block = el('li', {class: 'actividad', id: `actividad-${item.number}`},
+      el('h3', {}, el('span', {class: 'numero'}, `${item.number}. `), title, ...notes(item.footnotes, footnotes)));
+  if (item.participation) {
+    block.append(el('p', {class: 'participacion'}, PARTICIPATION[item.participation] || item.participation));
   }
-  for (const child of section.sections || []) {
-    activities(child, into);
+  for (const text of item.instructions || []) {
+    block.append(el('p', {}, text));
   }
+  const questions = (item.prompts || []).filter((p) => p.kind === 'pregunta' || p.kind === 'consigna');
+  if (questions.length) {
+    block.append(el('ul', {class: 'preguntas'},
+        ...questions.map((p) => el('li', {}, p.text, ...notes(p.footnotes, footnotes)))));
+  }
+  const frames = (item.prompts || []).filter((p) => p.kind === 'frase');
+  if (frames.length) {
+    block.append(el('p', {class: 'subtitulo'}, 'Frases para completar:'),
+        el('ul', {class: 'frases'}, ...frames.map((p) => el('li', {}, p.text))));
+  }
+  if ((item.criteria || []).length) {
+    block.append(el('ul', {class: 'criterios'},
+        ...item.criteria.map((c) => el('li', {}, `${c.key}) ${c.text}`))));
+  }
+  for (const text of item.notes || []) {
+    block.append(el('p', {class: 'nota'}, text));
+  }
+  for (const id of item.readings || []) {
+    const reading = (guide.readings || []).find((r) => r.id === id);
+    if (reading) {
+      block.append(el('p', {class: 'lectura'}, 'Lectura: ', inPage(`lectura-${id}`, reading.title)));
+    }
+  }
+  if (item.product) {
+    block.append(el('p', {class: 'producto'}, `Producto: ${item.product.title}`));
+  }
+  return block;
+}
+
+function section(part, guide, level) {
+  const content = [];
+  const heading = [part.label, part.title].filter(Boolean).join(' ');
+  if (heading) {
+    content.push(el(level <= 2 ? 'h2' : 'h3', {class: 'apartado'}, heading));
+  }
+  for (const text of part.intro || []) {
+    content.push(el('p', {}, text));
+  }
+  if ((part.activities || []).length) {
+    content.push(el('ol', {class: 'actividades'}, ...part.activities.map((a) => activity(a, guide))));
+  }
+  for (const child of part.sections || []) {
+    content.push(...section(child, guide, level + 1));
+  }
+  for (const text of part.closing || []) {
+    content.push(el('p', {}, text));
+  }
+  return content;
+}
+
+function readingsAndNotes(guide) {
+  const content = [];
+  if ((guide.readings || []).length) {
+    content.push(el('h2', {}, 'Lecturas'));
+    for (const reading of guide.readings) {
+      const parts = [el('h3', {id: `lectura-${reading.id}`, tabindex: '-1'}, reading.title)];
+      for (const text of reading.paragraphs || []) {
+        parts.push(el('p', {}, text));
+      }
+      if ((reading.items || []).length) {
+        parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, i))));
+      }
+      const c = reading.citation;
+      if (c) {
+        parts.push(el('p', {class: 'cita'}, [c.attribution, c.authors, c.year, c.title, c.source, c.url]
+            .filter(Boolean).join('. ')));
+      }
+      content.push(el('section', {class: 'lectura-completa'}, ...parts));
+    }
+  }
+  if ((guide.footnotes || []).length) {
+    content.push(el('h2', {}, 'Notas'), el('ol', {class: 'notas'},
+        ...guide.footnotes.map((f) => el('li', {id: `nota-${f.id}`, tabindex: '-1'}, f.text))));
+  }
+  return content;
 }
 
 async function guide(key) {
   const edition = await api(`/api/v1/guides/${encodeURIComponent(key)}`);
-  const content = [];
-  for (const section of edition.guide.sections) {
-    const list = el('ol', {class: 'actividades'});
-    activities(section, list);
-    content.push(el('h2', {}, section.title || section.label || ''), list);
+  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
+  if (edition.guide.subtitle) {
+    content.push(el('p', {class: 'subtitulo'}, edition.guide.subtitle));
   }
-  const back = el('p', {}, el('a', {href: '#'}, 'Volver al inicio'));
-  show(edition.guide.title, back, ...content);
+  for (const part of edition.guide.sections) {
+    content.push(...section(part, edition.guide, 2));
+  }
+  content.push(...readingsAndNotes(edition.guide));
+  show(edition.guide.title, ...content);
 }
 
 async function route() {

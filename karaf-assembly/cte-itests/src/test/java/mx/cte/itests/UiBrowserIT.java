@@ -88,6 +88,12 @@ public class UiBrowserIT {
         return new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
+    /** Screens for docs/user-guide.md, taken as the tests go (target/ui-screens). */
+    private static void capture(String name) throws Exception {
+        Path folder = Files.createDirectories(Path.of("target", "ui-screens"));
+        Files.write(folder.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+
     private void signIn(String username, String password) {
         browser.manage().deleteAllCookies();
         browser.get(karaf.baseUrl() + "/ui/");
@@ -105,6 +111,7 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
                 "Jardín de Niños Rosaura Zapata"));
         assertTrue(browser.findElement(By.id("cuenta")).getText().contains("Educadora Ana López"));
+        capture("inicio-escuela");
         WebElement session = await().until(ExpectedConditions.elementToBeClickable(
                 By.partialLinkText("Tercera Sesión Ordinaria")));
         session.click();
@@ -112,9 +119,18 @@ public class UiBrowserIT {
         List<String> numbers = browser.findElements(By.cssSelector("li.actividad .numero")).stream()
                 .map(WebElement::getText).map(String::strip).toList();
         assertEquals("the guide's 21 activities, in order", 21, numbers.size());
+        capture("sesion-actividades");
         assertEquals("1.", numbers.get(0));
         assertEquals("21.", numbers.get(20));
         assertTrue(browser.getPageSource().contains("Producto: Acuerdos en el Cuaderno de Bitácora"));
+        String frames = browser.findElement(By.cssSelector("#actividad-5 .frases")).getText();
+        assertTrue(frames, frames.contains("Las acciones que mejor han funcionado para lograrlo son"));
+        assertEquals("criteria a) to f) of activity 8", 6,
+                browser.findElements(By.cssSelector("#actividad-8 .criterios li")).size());
+        WebElement footnote = browser.findElement(By.cssSelector("#actividad-2 sup a"));
+        footnote.click();
+        assertTrue(browser.findElement(By.cssSelector(".notas li")).getText().contains("Educación Física"));
+        assertTrue(browser.findElement(By.id("lectura-latapi-2003")).getText().contains("¿Cómo aprenden los maestros?"));
     }
 
     @Test
