@@ -95,11 +95,19 @@ function schoolOf(session) {
   return grant ? grant.ambito : null;
 }
 
+function publishes(session) {
+  return session.roles.some((r) => r.rol === 'administrador' || r.rol === 'publicador');
+}
+
 async function home() {
   const cct = schoolOf(sesion);
   if (!cct) {
     const roles = sesion.roles.map((r) => r.nombreRol + (r.ambito ? ` (${r.ambito})` : '')).join(', ');
-    show(`Bienvenida, ${sesion.nombre}`, el('p', {}, `Sus funciones: ${roles}.`));
+    const content = [el('p', {}, `Sus funciones: ${roles}.`)];
+    if (publishes(sesion)) {
+      content.push(el('p', {}, el('a', {href: '#admin/guias'}, 'Guías y módulos')));
+    }
+    show(`Bienvenida, ${sesion.nombre}`, ...content);
     return;
   }
   const [school, guides, agreements] = await Promise.all([
@@ -266,7 +274,67 @@ async function guide(key) {
   show(edition.guide.title, ...content);
 }
 
+const STATUS = {activa: 'Activa', instalada: 'Instalada', insatisfecha: 'Insatisfecha'};
+let refreshGuides = null;
+
+/** The guides as installed now: each with its editions and status, then the refused bundles with their problems. */
+function guideTable(catalog) {
+  const rows = [];
+  for (const guide of catalog.guides) {
+    for (const edition of guide.editions) {
+      const missing = (edition.missingProductTypes || []).join(', ');
+      rows.push(el('tr', {},
+          el('td', {}, guide.key), el('td', {}, edition.version),
+          el('td', {}, STATUS[edition.status] || edition.status),
+          el('td', {}, missing ? `Faltan módulos para: ${missing}` : '')));
+    }
+  }
+  const table = el('table', {class: 'tabla'},
+      el('caption', {}, 'Guías instaladas'),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Clave'), el('th', {scope: 'col'}, 'Edición'),
+          el('th', {scope: 'col'}, 'Estado'), el('th', {scope: 'col'}, 'Observaciones'))),
+      el('tbody', {}, ...rows));
+  const refused = (catalog.refused || []).map((r) => el('li', {},
+      `${r.bundle.symbolicName} ${r.bundle.version}: `,
+      (r.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')));
+  return refused.length ? [table, el('h2', {}, 'Bundles rechazados'), el('ul', {}, ...refused)] : [table];
+}
+
+async function adminGuides() {
+  const list = el('div', {id: 'lista-guias'});
+  const result = el('p', {id: 'resultado-carga', role: 'status'});
+  const form = el('form', {},
+      el('label', {for: 'bundle-guia'}, 'Bundle de guía (.jar)'),
+      el('input', {id: 'bundle-guia', name: 'bundle', type: 'file', accept: '.jar'}),
+      el('button', {type: 'submit'}, 'Instalar'));
+  const reload = async () => {
+    list.replaceChildren(...guideTable(await api('/api/v1/guides')));
+  };
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const file = form.bundle.files[0];
+    if (!file) {
+      result.textContent = 'Elija el archivo .jar del bundle de guía.';
+      return;
+    }
+    const response = await fetch('/api/v1/guide-bundles', {method: 'POST', body: file, credentials: 'same-origin',
+      headers: {'Content-Type': 'application/java-archive', 'X-CSRF-Token': sesion.csrfToken}});
+    const body = await response.json();
+    result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.`
+      : `${body.detail} ${(body.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+    await reload();
+  });
+  show('Guías y módulos', el('p', {}, el('a', {href: '#'}, 'Volver al inicio')), form, result, list);
+  await reload();
+  // What others install (the shell, the deploy folder, another publisher) shows up without reloading the page.
+  refreshGuides = setInterval(() => reload().catch(() => {}), 5000);
+}
+
 async function route() {
+  if (refreshGuides) {
+    clearInterval(refreshGuides);
+    refreshGuides = null;
+  }
   if (!sesion) {
     signIn();
     return;
@@ -275,6 +343,8 @@ async function route() {
     const hash = decodeURIComponent(location.hash.slice(1));
     if (hash.startsWith('guia/')) {
       await guide(hash.slice('guia/'.length));
+    } else if (hash === 'admin/guias' && publishes(sesion)) {
+      await adminGuides();
     } else {
       await home();
     }

@@ -180,4 +180,30 @@ public class UiBrowserIT {
         assertTrue(seriousViolations().toString(), seriousViolations().stream().anyMatch(v -> v.startsWith(
                 "image-alt")));
     }
+
+    @Test
+    public void anAdministratorUploadsAGuideAndTheSchoolSeesItWithoutARestart() throws Exception {
+        signIn("admin.plataforma", WebSession.demoPassword(karaf.demoPasswords(), "admin.plataforma"));
+        await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-guias"),
+                "SEP:2016-2017:preescolar:ordinaria-3"));
+        Path jar = Files.createTempFile("guia-ui", ".jar");
+        try (var bundle = GuideBundles.bundle("it.guide.ui", "1.0.0",
+                GuideBundles.descriptor("ui-navegador", "1.0.0", "texto-libre"))) {
+            Files.write(jar, bundle.readAllBytes());
+        }
+        browser.findElement(By.id("bundle-guia")).sendKeys(jar.toString());
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
+                "Instalada 09:2099-2100:preescolar:ui-navegador edición 1.0.0"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-guias"),
+                "09:2099-2100:preescolar:ui-navegador"));
+        capture("administracion-guias");
+
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        WebElement added = await().until(ExpectedConditions.elementToBeClickable(
+                By.partialLinkText("Guía de prueba 1.0.0")));
+        added.click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Guía de prueba 1.0.0"));
+    }
 }
