@@ -1,11 +1,11 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.inject.Inject;
@@ -43,14 +43,7 @@ public class CardsIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
-    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
-            throws Exception {
-        return session.send(method, path, body, body == null ? null : "application/json");
-    }
 
     private static String card(String period, String challenges, String title) {
         return "{\"periodo\": \"" + period + "\", \"sesion\": \"" + SESSION + "\", \"desafios\": " + challenges + ","
@@ -62,11 +55,11 @@ public class CardsIT {
 
     /** A challenge in the school's concentrate of the period: one expected result without progress in group 2°A. */
     private static long challenge(WebSession teacher, String period, String text) throws Exception {
-        long expected = json(send(teacher, "POST", RESULTS + "/expected", "{\"periodo\": \"" + period + "\","
+        long expected = json(teacher.send("POST", RESULTS + "/expected", "{\"periodo\": \"" + period + "\","
                 + " \"grado\": 2, \"grupo\": \"A\", \"area\": \"Lenguaje oral\", \"resultado\": \"" + text + "\"}"))
                 .get("id").getAsLong();
-        send(teacher, "PUT", RESULTS + "/ratings/" + expected + "/A", "{\"avance\": \"sin-avance\", \"version\": 0}");
-        send(teacher, "POST", RESULTS + "/concentrate/prefill", "{\"periodo\": \"" + period + "\"}");
+        teacher.send("PUT", RESULTS + "/ratings/" + expected + "/A", "{\"avance\": \"sin-avance\", \"version\": 0}");
+        teacher.send("POST", RESULTS + "/concentrate/prefill", "{\"periodo\": \"" + period + "\"}");
         JsonArray lines = json(teacher.get(RESULTS + "/concentrate?periodo=" + period)).getAsJsonArray("renglones");
         return lines.get(lines.size() - 1).getAsJsonObject().get("id").getAsLong();
     }
@@ -76,7 +69,7 @@ public class CardsIT {
         WebSession teacher = WebSession.demo("docente.ana");
         long line = challenge(teacher, "2017-02", "Narran sucesos en orden");
 
-        HttpResponse<String> created = send(teacher, "POST", CARDS, card("2017-02", "[" + line + "]",
+        HttpResponse<String> created = teacher.send("POST", CARDS, card("2017-02", "[" + line + "]",
                 "Narramos nuestro fin de semana"));
         assertEquals(created.body(), 201, created.statusCode());
         JsonObject card = json(created);
@@ -84,7 +77,7 @@ public class CardsIT {
                 .get("texto").getAsString());
         long id = card.get("id").getAsLong();
 
-        HttpResponse<String> invalid = send(teacher, "POST", CARDS, card("2017-02", "[]", "")
+        HttpResponse<String> invalid = teacher.send("POST", CARDS, card("2017-02", "[]", "")
                 .replace("\"docente.ana\"", "\"docente.luis\""));
         assertEquals(422, invalid.statusCode());
         for (String field : List.of("titulo:", "desafios:", "responsables: 'docente.luis' no es personal")) {
@@ -92,19 +85,19 @@ public class CardsIT {
         }
 
         WebSession director = WebSession.demo("directora.rosaura");
-        assertEquals(201, send(director, "POST", CARDS + "/" + id + "/comments", "{\"sugerencia\": true,"
+        assertEquals(201, director.send("POST", CARDS + "/" + id + "/comments", "{\"sugerencia\": true,"
                 + " \"texto\": \"Invitar a las familias a narrar\"}").statusCode());
-        HttpResponse<String> decided = send(director, "PUT", CARDS + "/" + id + "/decision",
+        HttpResponse<String> decided = director.send("PUT", CARDS + "/" + id + "/decision",
                 "{\"decision\": \"estrategia-global\", \"nota\": \"Para toda la escuela\", \"version\": 1}");
         assertEquals(decided.body(), 200, decided.statusCode());
-        HttpResponse<String> stale = send(teacher, "PUT", CARDS + "/" + id, card("2017-02", "[" + line + "]",
+        HttpResponse<String> stale = teacher.send("PUT", CARDS + "/" + id, card("2017-02", "[" + line + "]",
                 "Otro título").replace("}", ", \"version\": 1}"));
         assertEquals(409, stale.statusCode());
         assertEquals("the current card comes with the conflict", "estrategia-global",
                 json(stale).getAsJsonObject("actual").get("decision").getAsString());
-        assertEquals(422, send(director, "PUT", CARDS + "/" + id + "/decision",
+        assertEquals(422, director.send("PUT", CARDS + "/" + id + "/decision",
                 "{\"decision\": \"tal-vez\", \"version\": 2}").statusCode());
-        HttpResponse<String> followed = send(teacher, "POST", CARDS + "/" + id + "/follow-ups",
+        HttpResponse<String> followed = teacher.send("POST", CARDS + "/" + id + "/follow-ups",
                 "{\"sesion\": \"SEP:2016-2017:preescolar:ordinaria-4\", \"aplicada\": true,"
                         + " \"resultados\": \"12 de 20 narran en orden\"}");
         assertEquals(followed.body(), 201, followed.statusCode());
@@ -121,9 +114,9 @@ public class CardsIT {
         assertEquals(200, WebSession.demo("supervisora.zona15").get(CARDS + "/" + id).statusCode());
         WebSession otherSchool = WebSession.demo("docente.luis");
         for (HttpResponse<String> attempt : List.of(otherSchool.get(CARDS), otherSchool.get(CARDS + "/" + id),
-                send(otherSchool, "POST", CARDS, card("2017-02", "[\"x\"]", "x")),
-                send(otherSchool, "POST", CARDS + "/" + id + "/comments", "{\"texto\": \"x\"}"),
-                send(otherSchool, "DELETE", CARDS + "/" + id + "?version=3", null))) {
+                otherSchool.send("POST", CARDS, card("2017-02", "[\"x\"]", "x")),
+                otherSchool.send("POST", CARDS + "/" + id + "/comments", "{\"texto\": \"x\"}"),
+                otherSchool.send("DELETE", CARDS + "/" + id + "?version=3", null))) {
             assertEquals(attempt.body(), 403, attempt.statusCode());
             assertTrue(attempt.body(), !attempt.body().contains("Narramos"));
         }
@@ -132,13 +125,13 @@ public class CardsIT {
     @Test
     public void uninstallingTheModuleAnswers503AndReinstallingBringsEveryCardBack() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        HttpResponse<String> created = send(teacher, "POST", CARDS, card("2017-03",
+        HttpResponse<String> created = teacher.send("POST", CARDS, card("2017-03",
                 "[\"Reconocen su nombre escrito\"]", "Mi nombre en todas partes"));
         assertEquals(created.body(), 201, created.statusCode());
-        HttpResponse<String> mistaken = send(teacher, "POST", CARDS, card("2017-03", "[\"Por error\"]", "Borrador"));
+        HttpResponse<String> mistaken = teacher.send("POST", CARDS, card("2017-03", "[\"Por error\"]", "Borrador"));
         long mistakenId = json(mistaken).get("id").getAsLong();
-        assertEquals(409, send(teacher, "DELETE", CARDS + "/" + mistakenId + "?version=2", null).statusCode());
-        assertEquals(204, send(teacher, "DELETE", CARDS + "/" + mistakenId + "?version=1", null).statusCode());
+        assertEquals(409, teacher.send("DELETE", CARDS + "/" + mistakenId + "?version=2", null).statusCode());
+        assertEquals(204, teacher.send("DELETE", CARDS + "/" + mistakenId + "?version=1", null).statusCode());
         assertEquals(404, teacher.get(CARDS + "/" + mistakenId).statusCode());
         int before = json(teacher.get(CARDS)).getAsJsonArray("tarjetas").size();
 

@@ -1,12 +1,12 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -51,14 +51,7 @@ public class CatalogueIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
-    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
-            throws Exception {
-        return session.send(method, path, body, body == null ? null : "application/json");
-    }
 
     private static List<String> titles(HttpResponse<String> found) {
         return StreamSupport.stream(json(found).getAsJsonArray("recursos").spliterator(), false)
@@ -83,20 +76,20 @@ public class CatalogueIT {
         assertEquals("the third session's criteria a) to f), from the guide", 6, criteria.size());
         assertTrue(criteria.get(5).getAsJsonObject().get("texto").getAsString().contains("indicadores de seguimiento"));
 
-        HttpResponse<String> counting = send(teacher, "POST", RESOURCES, resource("Tarjetas para contar y comparar",
+        HttpResponse<String> counting = teacher.send("POST", RESOURCES, resource("Tarjetas para contar y comparar",
                 "material-didactico", "Pensamiento matemático"));
         assertEquals(counting.body(), 201, counting.statusCode());
-        HttpResponse<String> reading = send(teacher, "POST", RESOURCES, resource("Lectura en voz alta cada mañana",
+        HttpResponse<String> reading = teacher.send("POST", RESOURCES, resource("Lectura en voz alta cada mañana",
                 "lectura", "Lenguaje oral"));
         long readingId = json(reading).get("id").getAsLong();
 
         assertTrue(titles(teacher.get(RESOURCES + "?q=matematico")).contains("Tarjetas para contar y comparar"));
         assertTrue(titles(teacher.get(RESOURCES + "?q=lecturas")).contains("Lectura en voz alta cada mañana"));
 
-        HttpResponse<String> classified = send(teacher, "PUT", RESOURCES + "/" + readingId + "/classification",
+        HttpResponse<String> classified = teacher.send("PUT", RESOURCES + "/" + readingId + "/classification",
                 "{\"sesion\": \"" + SESSION + "\", \"criterios\": [\"a\", \"f\"], \"version\": 1}");
         assertEquals(classified.body(), 200, classified.statusCode());
-        HttpResponse<String> badCriterion = send(teacher, "PUT", RESOURCES + "/" + readingId + "/classification",
+        HttpResponse<String> badCriterion = teacher.send("PUT", RESOURCES + "/" + readingId + "/classification",
                 "{\"sesion\": \"" + SESSION + "\", \"criterios\": [\"z\"], \"version\": 2}");
         assertEquals(422, badCriterion.statusCode());
         assertTrue(badCriterion.body(), badCriterion.body().contains("use a, b, c, d, e, f"));
@@ -107,7 +100,7 @@ public class CatalogueIT {
                 .map(JsonElement::getAsJsonObject).anyMatch(f -> f.get("valor").getAsString().equals(SESSION + "#f")
                         && f.get("etiqueta").getAsString().contains("indicadores de seguimiento")));
 
-        HttpResponse<String> invalid = send(teacher, "POST", RESOURCES, "{\"titulo\": \"\", \"tipo\": \"revista\"}");
+        HttpResponse<String> invalid = teacher.send("POST", RESOURCES, "{\"titulo\": \"\", \"tipo\": \"revista\"}");
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body(), invalid.body().contains("no es un tipo de recurso"));
         assertEquals(400, teacher.get(RESOURCES + "?grado=dos").statusCode());
@@ -115,8 +108,8 @@ public class CatalogueIT {
         WebSession otherSchool = WebSession.demo("docente.luis");
         for (HttpResponse<String> attempt : List.of(otherSchool.get(RESOURCES),
                 otherSchool.get(RESOURCES + "/" + readingId),
-                send(otherSchool, "POST", RESOURCES, resource("x", "libro", "x")),
-                send(otherSchool, "PUT", RESOURCES + "/" + readingId + "/classification", "{\"sesion\": \""
+                otherSchool.send("POST", RESOURCES, resource("x", "libro", "x")),
+                otherSchool.send("PUT", RESOURCES + "/" + readingId + "/classification", "{\"sesion\": \""
                         + SESSION + "\", \"criterios\": [\"a\"], \"version\": 2}"),
                 otherSchool.get("/api/v1/catalogue/15EJN0101A/selection?periodo=2016-11"))) {
             assertEquals(attempt.body(), 403, attempt.statusCode());
@@ -146,9 +139,9 @@ public class CatalogueIT {
                     .contains("Fichas de juegos matemáticos"));
             long entry = json(teacher.get(RESOURCES + "?q=fichas")).getAsJsonArray("recursos").get(0)
                     .getAsJsonObject().get("id").getAsLong();
-            assertEquals("a pack's entry is read-only", 409, send(teacher, "PUT", RESOURCES + "/" + entry,
+            assertEquals("a pack's entry is read-only", 409, teacher.send("PUT", RESOURCES + "/" + entry,
                     resource("Otra", "libro", "x").replace("}", ", \"version\": 0}")).statusCode());
-            HttpResponse<String> selected = send(teacher, "POST", "/api/v1/catalogue/15EJN0101A/selection",
+            HttpResponse<String> selected = teacher.send("POST", "/api/v1/catalogue/15EJN0101A/selection",
                     "{\"periodo\": \"2016-11\", \"recurso\": " + entry + ", \"nota\": \"Para el desafío de conteo\"}");
             assertEquals(selected.body(), 201, selected.statusCode());
         } finally {
@@ -185,7 +178,7 @@ public class CatalogueIT {
     @Test
     public void uninstallingTheModuleAnswers503AndReinstallingKeepsTheCatalogue() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        send(teacher, "POST", RESOURCES, resource("Memorama de números", "material-didactico",
+        teacher.send("POST", RESOURCES, resource("Memorama de números", "material-didactico",
                 "Pensamiento matemático"));
         long before = json(teacher.get(RESOURCES)).get("total").getAsLong();
 

@@ -1,12 +1,12 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -48,14 +48,7 @@ public class ExchangeIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
-    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
-            throws Exception {
-        return session.send(method, path, body, body == null ? null : "application/json");
-    }
 
     /** A teacher of a school the demo data has no account for, created through the shell. */
     private WebSession teacherOf(String username, String cct) throws Exception {
@@ -78,10 +71,10 @@ public class ExchangeIT {
 
     private static void publish(WebSession session, String base, String problem, String causes, String area,
             int grade) throws Exception {
-        HttpResponse<String> saved = send(session, "PUT", base + "/presentation", presentation(problem, causes, area,
+        HttpResponse<String> saved = session.send("PUT", base + "/presentation", presentation(problem, causes, area,
                 grade, 0));
         assertEquals(saved.body(), 200, saved.statusCode());
-        HttpResponse<String> published = send(session, "PUT", base + "/presentation/publication",
+        HttpResponse<String> published = session.send("PUT", base + "/presentation/publication",
                 "{\"sesion\": \"" + SESSION + "\", \"publicado\": true}");
         assertEquals(published.body(), 200, published.statusCode());
     }
@@ -90,13 +83,13 @@ public class ExchangeIT {
     public void collectiveTextsAndAPresentationDraftedFromWhatTheSchoolHas() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
         WebSession director = WebSession.demo("directora.rosaura");
-        assertEquals(201, send(teacher, "POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
+        assertEquals(201, teacher.send("POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender del colega de al lado\"}").statusCode());
-        assertEquals(201, send(director, "POST", A + "/texts/destacados-lectura/contributions", "{\"sesion\": \""
+        assertEquals(201, director.send("POST", A + "/texts/destacados-lectura/contributions", "{\"sesion\": \""
                 + SESSION + "\", \"lectura\": \"latapi-2003\", \"texto\": \"saber pedagógico\"}").statusCode());
-        assertEquals(200, send(director, "PUT", A + "/texts/texto-escuela", "{\"sesion\": \"" + SESSION
+        assertEquals(200, director.send("PUT", A + "/texts/texto-escuela", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender entre pares es reflexionar juntos\", \"version\": 0}").statusCode());
-        assertEquals(422, send(director, "PUT", A + "/texts/ensayo", "{\"sesion\": \"" + SESSION
+        assertEquals(422, director.send("PUT", A + "/texts/ensayo", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"x\", \"version\": 0}").statusCode());
         JsonArray texts = json(teacher.get(A + "/texts" + Q)).getAsJsonArray("textos");
         assertEquals(5, texts.size());
@@ -104,12 +97,12 @@ public class ExchangeIT {
 
         // What the school already has: a challenge in its concentrate, a card for it, an agreement of the session.
         String results = "/api/v1/results/15EJN0101A";
-        long expected = json(send(teacher, "POST", results + "/expected", "{\"periodo\": \"2017-05\", \"grado\": 2,"
+        long expected = json(teacher.send("POST", results + "/expected", "{\"periodo\": \"2017-05\", \"grado\": 2,"
                 + " \"grupo\": \"A\", \"area\": \"Lenguaje oral\", \"resultado\": \"Describen láminas con detalle\"}"))
                 .get("id").getAsLong();
-        send(teacher, "PUT", results + "/ratings/" + expected + "/A", "{\"avance\": \"sin-avance\", \"version\": 0}");
-        send(teacher, "POST", results + "/concentrate/prefill", "{\"periodo\": \"2017-05\"}");
-        assertEquals(201, send(teacher, "POST", "/api/v1/cards/15EJN0101A", "{\"periodo\": \"2017-05\", \"sesion\": \""
+        teacher.send("PUT", results + "/ratings/" + expected + "/A", "{\"avance\": \"sin-avance\", \"version\": 0}");
+        teacher.send("POST", results + "/concentrate/prefill", "{\"periodo\": \"2017-05\"}");
+        assertEquals(201, teacher.send("POST", "/api/v1/cards/15EJN0101A", "{\"periodo\": \"2017-05\", \"sesion\": \""
                 + SESSION + "\", \"desafios\": [\"Describen láminas con detalle\"], \"titulo\": \"Lotería de láminas\","
                 + " \"accionesAula\": \"Describir una lámina al día\", \"grados\": [2], \"semanas\": 4,"
                 + " \"responsables\": [\"docente.ana\"]}").statusCode());
@@ -128,9 +121,9 @@ public class ExchangeIT {
         WebSession otherSchool = WebSession.demo("docente.luis");
         for (HttpResponse<String> attempt : List.of(otherSchool.get(A + "/texts" + Q),
                 otherSchool.get(A + "/presentation" + Q + "&periodo=2017-05"),
-                send(otherSchool, "POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
+                otherSchool.send("POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
                         + "\", \"texto\": \"x\"}"),
-                send(otherSchool, "PUT", A + "/presentation", presentation("x", "x", "x", 1, 0)))) {
+                otherSchool.send("PUT", A + "/presentation", presentation("x", "x", "x", 1, 0)))) {
             assertEquals(attempt.body(), 403, attempt.statusCode());
             assertTrue(attempt.body(), !attempt.body().contains("láminas"));
         }
@@ -172,10 +165,10 @@ public class ExchangeIT {
 
         String confirm = "{\"sesion\": \"" + SESSION + "\", \"grupos\": [[\"15EJN0101A\", \"15EJN0102B\"],"
                 + " [\"15EJN0103C\", \"15EJN0104D\"]]}";
-        assertEquals(403, send(b, "PUT", ZONE + "/groups", confirm).statusCode());
-        HttpResponse<String> confirmed = send(supervisor, "PUT", ZONE + "/groups", confirm);
+        assertEquals(403, b.send("PUT", ZONE + "/groups", confirm).statusCode());
+        HttpResponse<String> confirmed = supervisor.send("PUT", ZONE + "/groups", confirm);
         assertEquals(confirmed.body(), 200, confirmed.statusCode());
-        assertEquals(422, send(supervisor, "PUT", ZONE + "/groups", "{\"sesion\": \"" + SESSION
+        assertEquals(422, supervisor.send("PUT", ZONE + "/groups", "{\"sesion\": \"" + SESSION
                 + "\", \"grupos\": [[\"15EJN0101A\"]]}").statusCode());
 
         JsonArray peers = json(a.get(A + "/peers" + Q)).getAsJsonArray("pares");
@@ -183,27 +176,27 @@ public class ExchangeIT {
         assertTrue(peers.toString(), peers.get(0).getAsJsonObject().getAsJsonObject("presentacion")
                 .get("problema").getAsString().contains("narrar sucesos"));
 
-        assertEquals(201, send(a, "POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0102B\","
+        assertEquals(201, a.send("POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0102B\","
                 + " \"tipo\": \"estrategia\", \"texto\": \"Prueben la asamblea de narración\"}").statusCode());
-        assertEquals(403, send(a, "POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0103C\","
+        assertEquals(403, a.send("POST", A + "/messages", "{\"sesion\": \"" + SESSION + "\", \"para\": \"15EJN0103C\","
                 + " \"tipo\": \"recurso\", \"texto\": \"x\"}").statusCode());
         assertTrue(json(b.get("/api/v1/exchange/15EJN0102B/messages" + Q)).toString()
                 .contains("Prueben la asamblea de narración"));
 
-        long card = json(send(b, "POST", "/api/v1/cards/15EJN0102B", "{\"periodo\": \"2016-11\", \"sesion\": \""
+        long card = json(b.send("POST", "/api/v1/cards/15EJN0102B", "{\"periodo\": \"2016-11\", \"sesion\": \""
                 + SESSION + "\", \"desafios\": [\"Narran sucesos en orden\"], \"titulo\": \"Cuentacuentos del viernes\","
                 + " \"accionesAula\": \"Cada viernes un niño cuenta un cuento\", \"grados\": [2], \"semanas\": 6,"
                 + " \"responsables\": [\"docente.luis\"]}")).get("id").getAsLong();
         assertTrue(a.get(A + "/peers/15EJN0102B/cards" + Q).body().contains("Cuentacuentos del viernes"));
         assertEquals(403, a.get(A + "/peers/15EJN0103C/cards" + Q).statusCode());
-        HttpResponse<String> copied = send(a, "POST", A + "/cards", "{\"sesion\": \"" + SESSION + "\","
+        HttpResponse<String> copied = a.send("POST", A + "/cards", "{\"sesion\": \"" + SESSION + "\","
                 + " \"escuela\": \"15EJN0102B\", \"tarjeta\": " + card + "}");
         assertEquals(copied.body(), 201, copied.statusCode());
         JsonObject copy = json(a.get(copied.headers().firstValue("Location").orElseThrow()));
         assertEquals("Cuentacuentos del viernes", copy.get("titulo").getAsString());
         assertEquals("15EJN0102B", copy.getAsJsonObject("copiadaDe").get("escuela").getAsString());
         assertEquals(card, copy.getAsJsonObject("copiadaDe").get("tarjeta").getAsLong());
-        assertEquals("a school outside the group copies nothing", 403, send(c, "POST",
+        assertEquals("a school outside the group copies nothing", 403, c.send("POST",
                 "/api/v1/exchange/15EJN0103C/cards", "{\"sesion\": \"" + SESSION + "\", \"escuela\": \"15EJN0102B\","
                         + " \"tarjeta\": " + card + "}").statusCode());
         assertEquals(403, c.get(ZONE + "/suggestion" + Q).statusCode());
@@ -212,7 +205,7 @@ public class ExchangeIT {
     @Test
     public void uninstallingTheModuleAnswers503AndReinstallingKeepsTheTexts() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        send(teacher, "POST", A + "/texts/comentarios-colectivo/contributions", "{\"sesion\": \"" + SESSION
+        teacher.send("POST", A + "/texts/comentarios-colectivo/contributions", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Necesitamos más tiempo para observarnos\"}");
         KarafShell admin = KarafShell.asAdmin(sessionFactory);
         admin.run("feature:uninstall cte-exchange");

@@ -1,10 +1,10 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,9 +43,6 @@ public class LogbookIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
     private static String agreement(String text, String deadline) {
         return "{\"sesion\": \"" + SESSION + "\", \"actividad\": 13, \"acuerdo\": \"" + text + "\","

@@ -1,10 +1,10 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.inject.Inject;
@@ -41,9 +41,6 @@ public class ResultsIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
     private static String result(String period, int grade, String group, String text) {
         return "{\"periodo\": \"" + period + "\", \"grado\": " + grade + ", \"grupo\": \"" + group + "\","
@@ -95,40 +92,36 @@ public class ResultsIT {
 
     private static final String SCHOOL = "/api/v1/results/15EJN0101A";
 
-    private static HttpResponse<String> send(WebSession session, String method, String path, String body)
-            throws Exception {
-        return session.send(method, path, body, body == null ? null : "application/json");
-    }
 
     @Test
     public void aSchoolAnalysesItsPeriodAndSharesItWithItsSupervision() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        long narrate = json(send(teacher, "POST", EXPECTED, result("2016-12", 2, "A", "Narran sucesos en orden")
+        long narrate = json(teacher.send("POST", EXPECTED, result("2016-12", 2, "A", "Narran sucesos en orden")
                 .replace("\"grupo\": \"A\"", "\"grupo\": null"))).get("id").getAsLong();
-        long count = json(send(teacher, "POST", EXPECTED, result("2016-12", 2, "A", "Cuentan hasta 20")
+        long count = json(teacher.send("POST", EXPECTED, result("2016-12", 2, "A", "Cuentan hasta 20")
                 .replace("\"grupo\": \"A\"", "\"grupo\": null"))).get("id").getAsLong();
 
-        HttpResponse<String> rated = send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/A",
+        HttpResponse<String> rated = teacher.send("PUT", SCHOOL + "/ratings/" + narrate + "/A",
                 "{\"avance\": \"sin-avance\", \"dificil\": true, \"porque\": \"Les cuesta ordenar\", \"version\": 0}");
         assertEquals(rated.body(), 200, rated.statusCode());
         assertEquals("rojo", json(rated).get("semaforo").getAsString());
-        assertEquals(409, send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/A",
+        assertEquals(409, teacher.send("PUT", SCHOOL + "/ratings/" + narrate + "/A",
                 "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
-        HttpResponse<String> badProgress = send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/B",
+        HttpResponse<String> badProgress = teacher.send("PUT", SCHOOL + "/ratings/" + narrate + "/B",
                 "{\"avance\": \"casi\", \"version\": 0}");
         assertEquals(422, badProgress.statusCode());
         assertTrue(badProgress.body(), badProgress.body().contains("avance: 'casi' no es un avance"));
-        assertEquals(422, send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/Z",
+        assertEquals(422, teacher.send("PUT", SCHOOL + "/ratings/" + narrate + "/Z",
                 "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
-        assertEquals(404, send(teacher, "PUT", SCHOOL + "/ratings/999999/A",
+        assertEquals(404, teacher.send("PUT", SCHOOL + "/ratings/999999/A",
                 "{\"avance\": \"logrado\", \"version\": 0}").statusCode());
-        send(teacher, "PUT", SCHOOL + "/ratings/" + narrate + "/B", "{\"avance\": \"en-proceso\", \"dificil\": true,"
+        teacher.send("PUT", SCHOOL + "/ratings/" + narrate + "/B", "{\"avance\": \"en-proceso\", \"dificil\": true,"
                 + " \"version\": 0}");
-        send(teacher, "PUT", SCHOOL + "/ratings/" + count + "/A", "{\"avance\": \"logrado\", \"version\": 0}");
-        send(teacher, "PUT", SCHOOL + "/ratings/" + count + "/B", "{\"avance\": \"logrado\", \"version\": 0}");
-        assertEquals(200, send(teacher, "PUT", SCHOOL + "/groups/2/A/reflection", "{\"periodo\": \"2016-12\","
+        teacher.send("PUT", SCHOOL + "/ratings/" + count + "/A", "{\"avance\": \"logrado\", \"version\": 0}");
+        teacher.send("PUT", SCHOOL + "/ratings/" + count + "/B", "{\"avance\": \"logrado\", \"version\": 0}");
+        assertEquals(200, teacher.send("PUT", SCHOOL + "/groups/2/A/reflection", "{\"periodo\": \"2016-12\","
                 + " \"funcionaron\": \"La asamblea diaria\", \"version\": 0}").statusCode());
-        assertEquals(201, send(teacher, "POST", SCHOOL + "/groups/2/A/observations", "{\"periodo\": \"2016-12\","
+        assertEquals(201, teacher.send("POST", SCHOOL + "/groups/2/A/observations", "{\"periodo\": \"2016-12\","
                 + " \"agente\": \"usaer\", \"texto\": \"Dos alumnos requieren apoyo visual\"}").statusCode());
 
         JsonObject group = json(teacher.get(SCHOOL + "/groups/2/A?periodo=2016-12"));
@@ -141,20 +134,20 @@ public class ResultsIT {
                 .get(0).getAsJsonObject();
         assertTrue(second.toString(), second.get("coincidenciasSugeridas").getAsString()
                 .contains("Representa mayor dificultad en A, B: «Narran sucesos en orden»"));
-        HttpResponse<String> team = send(teacher, "PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
+        HttpResponse<String> team = teacher.send("PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
                 + " \"coincidencias\": \"Narrar es lo más difícil\", \"sintesis\": {\"funcionaron\": \"la asamblea\"},"
                 + " \"version\": 0}");
         assertEquals(team.body(), 200, team.statusCode());
-        HttpResponse<String> badFrame = send(teacher, "PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
+        HttpResponse<String> badFrame = teacher.send("PUT", SCHOOL + "/coincidences/2", "{\"periodo\": \"2016-12\","
                 + " \"sintesis\": {\"otra\": \"x\"}, \"version\": 1}");
         assertEquals(422, badFrame.statusCode());
-        assertEquals(201, send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2016-12\", \"accion\":"
+        assertEquals(201, teacher.send("POST", SCHOOL + "/strategy", "{\"periodo\": \"2016-12\", \"accion\":"
                 + " \"Lectura en voz alta\", \"contribuye\": true}").statusCode());
 
-        HttpResponse<String> prefilled = send(teacher, "POST", SCHOOL + "/concentrate/prefill",
+        HttpResponse<String> prefilled = teacher.send("POST", SCHOOL + "/concentrate/prefill",
                 "{\"periodo\": \"2016-12\"}");
         assertEquals(prefilled.body(), 2, json(prefilled).get("agregados").getAsInt());
-        HttpResponse<String> notACollective = send(teacher, "POST", SCHOOL + "/concentrate/prefill",
+        HttpResponse<String> notACollective = teacher.send("POST", SCHOOL + "/concentrate/prefill",
                 "{\"periodo\": \"2016-12\", \"colectivo\": [\"15EJN0105E\"]}");
         assertEquals(422, notACollective.statusCode());
         assertTrue(notACollective.body(), notACollective.body().contains("15EJN0101A no es multigrado"));
@@ -166,7 +159,7 @@ public class ResultsIT {
                 .getAsJsonObject("total").get("total").getAsInt());
         assertEquals(403, supervisor.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
                 + " \"publicado\": true}", "application/json").statusCode());
-        assertEquals(200, send(teacher, "PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
+        assertEquals(200, teacher.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
                 + " \"publicado\": true}").statusCode());
 
         JsonObject concentrate = json(supervisor.get(SCHOOL + "/concentrate?periodo=2016-12"));
@@ -185,7 +178,7 @@ public class ResultsIT {
                 otherSchool.get(SCHOOL + "/concentrate?periodo=2016-12"),
                 otherSchool.get("/api/v1/results/zones/15-preescolar-015?periodo=2016-12"),
                 otherSchool.get("/api/v1/results/states/15?periodo=2016-12"),
-                send(otherSchool, "PUT", SCHOOL + "/ratings/" + narrate + "/A", "{\"avance\": \"logrado\","
+                otherSchool.send("PUT", SCHOOL + "/ratings/" + narrate + "/A", "{\"avance\": \"logrado\","
                         + " \"version\": 1}"))) {
             assertEquals(attempt.body(), 403, attempt.statusCode());
             assertTrue(attempt.body(), !attempt.body().contains("Narran"));
@@ -195,9 +188,9 @@ public class ResultsIT {
     @Test
     public void uninstallingTheModuleAnswers503AndReinstallingKeepsTheAnalysis() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        long id = json(send(teacher, "POST", EXPECTED, result("2017-01", 1, "A", "Reconocen su nombre escrito")))
+        long id = json(teacher.send("POST", EXPECTED, result("2017-01", 1, "A", "Reconocen su nombre escrito")))
                 .get("id").getAsLong();
-        send(teacher, "PUT", SCHOOL + "/ratings/" + id + "/A", "{\"avance\": \"en-proceso\", \"version\": 0}");
+        teacher.send("PUT", SCHOOL + "/ratings/" + id + "/A", "{\"avance\": \"en-proceso\", \"version\": 0}");
 
         KarafShell admin = KarafShell.asAdmin(sessionFactory);
         admin.run("feature:uninstall cte-results");
@@ -220,57 +213,57 @@ public class ResultsIT {
     @Test
     public void everyRecordOfTheAnalysisIsEditedAtItsVersionAndRemoved() throws Exception {
         WebSession teacher = WebSession.demo("docente.ana");
-        HttpResponse<String> added = send(teacher, "POST", EXPECTED, result("2017-04", 3, "A", "Escriben su nombre"));
+        HttpResponse<String> added = teacher.send("POST", EXPECTED, result("2017-04", 3, "A", "Escriben su nombre"));
         long id = json(added).get("id").getAsLong();
-        HttpResponse<String> edited = send(teacher, "PUT", EXPECTED + "/" + id, result("2017-04", 3, "B",
+        HttpResponse<String> edited = teacher.send("PUT", EXPECTED + "/" + id, result("2017-04", 3, "B",
                 "Escriben su nombre completo").replace("}", ", \"version\": 1}"));
         assertEquals(edited.body(), 200, edited.statusCode());
-        HttpResponse<String> stale = send(teacher, "PUT", EXPECTED + "/" + id, result("2017-04", 3, "B", "Otra")
+        HttpResponse<String> stale = teacher.send("PUT", EXPECTED + "/" + id, result("2017-04", 3, "B", "Otra")
                 .replace("}", ", \"version\": 1}"));
         assertEquals(409, stale.statusCode());
         assertEquals("the current record comes with the conflict", "Escriben su nombre completo",
                 json(stale).getAsJsonObject("actual").get("resultado").getAsString());
 
-        long observation = json(send(teacher, "POST", SCHOOL + "/groups/3/B/observations", "{\"periodo\": \"2017-04\","
+        long observation = json(teacher.send("POST", SCHOOL + "/groups/3/B/observations", "{\"periodo\": \"2017-04\","
                 + " \"agente\": \"musica\", \"texto\": \"Marca el pulso\"}")).get("id").getAsLong();
-        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
-        assertEquals(404, send(teacher, "DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
+        assertEquals(204, teacher.send("DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
+        assertEquals(404, teacher.send("DELETE", SCHOOL + "/observations/" + observation, null).statusCode());
 
-        long action = json(send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\", \"accion\":"
+        long action = json(teacher.send("POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\", \"accion\":"
                 + " \"Cuaderno viajero\", \"ambito\": \"Con los padres de familia\", \"contribuye\": true}"))
                 .get("id").getAsLong();
         String valued = "{\"periodo\": \"2017-04\", \"accion\": \"Cuaderno viajero\", \"contribuye\": false,"
                 + " \"porque\": \"Pocas familias lo devuelven\", \"version\": 1}";
-        assertEquals(200, send(teacher, "PUT", SCHOOL + "/strategy/" + action, valued).statusCode());
-        HttpResponse<String> staleAction = send(teacher, "PUT", SCHOOL + "/strategy/" + action, valued);
+        assertEquals(200, teacher.send("PUT", SCHOOL + "/strategy/" + action, valued).statusCode());
+        HttpResponse<String> staleAction = teacher.send("PUT", SCHOOL + "/strategy/" + action, valued);
         assertEquals(409, staleAction.statusCode());
         assertEquals(2, json(staleAction).getAsJsonObject("actual").get("version").getAsInt());
         JsonObject strategy = json(teacher.get(SCHOOL + "/strategy?periodo=2017-04"));
         assertEquals(false, strategy.getAsJsonArray("acciones").get(0).getAsJsonObject().get("contribuye")
                 .getAsBoolean());
-        HttpResponse<String> notABoolean = send(teacher, "POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\","
+        HttpResponse<String> notABoolean = teacher.send("POST", SCHOOL + "/strategy", "{\"periodo\": \"2017-04\","
                 + " \"accion\": \"x\", \"contribuye\": \"quizá\"}");
         assertEquals(400, notABoolean.statusCode());
         assertTrue(notABoolean.body(), notABoolean.body().contains("'contribuye' debe ser true o false"));
-        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/strategy/" + action + "?version=2", null).statusCode());
+        assertEquals(204, teacher.send("DELETE", SCHOOL + "/strategy/" + action + "?version=2", null).statusCode());
 
-        HttpResponse<String> line = send(teacher, "POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
+        HttpResponse<String> line = teacher.send("POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
                 + " \"tipo\": \"desafio\", \"area\": \"Lenguaje escrito\", \"grados\": [3],"
                 + " \"texto\": \"Escriben su nombre completo\"}");
         assertEquals(line.body(), 201, line.statusCode());
         long lineId = json(line).get("id").getAsLong();
-        HttpResponse<String> linked = send(teacher, "PUT", SCHOOL + "/concentrate/" + lineId, "{\"periodo\": \"2017-04\","
+        HttpResponse<String> linked = teacher.send("PUT", SCHOOL + "/concentrate/" + lineId, "{\"periodo\": \"2017-04\","
                 + " \"tipo\": \"desafio\", \"area\": \"Lenguaje escrito\", \"grados\": [3],"
                 + " \"texto\": \"Escriben su nombre completo\", \"contribucion\": \"Sirve a la meta de escritura\","
                 + " \"version\": 1}");
         assertEquals(linked.body(), 200, linked.statusCode());
-        assertEquals(422, send(teacher, "POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
+        assertEquals(422, teacher.send("POST", SCHOOL + "/concentrate", "{\"periodo\": \"2017-04\","
                 + " \"tipo\": \"meta\", \"texto\": \"x\"}").statusCode());
-        assertEquals(409, send(teacher, "DELETE", SCHOOL + "/concentrate/" + lineId + "?version=1", null)
+        assertEquals(409, teacher.send("DELETE", SCHOOL + "/concentrate/" + lineId + "?version=1", null)
                 .statusCode());
-        assertEquals(204, send(teacher, "DELETE", SCHOOL + "/concentrate/" + lineId + "?version=2", null)
+        assertEquals(204, teacher.send("DELETE", SCHOOL + "/concentrate/" + lineId + "?version=2", null)
                 .statusCode());
-        assertEquals(204, send(teacher, "DELETE", EXPECTED + "/" + id + "?version=2", null).statusCode());
+        assertEquals(204, teacher.send("DELETE", EXPECTED + "/" + id + "?version=2", null).statusCode());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package mx.cte.itests;
 
+import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.inject.Inject;
@@ -45,9 +45,6 @@ public class SecurityIT {
         return CteKaraf.distribution();
     }
 
-    private static JsonObject json(HttpResponse<String> response) {
-        return JsonParser.parseString(response.body()).getAsJsonObject();
-    }
 
     private static String structure(long version) {
         return "{\"multigrado\": false, \"grupos\": [{\"nombre\": \"A\", \"grados\": [1]}], \"version\": " + version + "}";

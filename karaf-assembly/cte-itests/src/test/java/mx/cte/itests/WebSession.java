@@ -85,6 +85,16 @@ final class WebSession {
         return send("GET", path, null, null);
     }
 
+    /** The body of an answer as a JSON object. */
+    static com.google.gson.JsonObject json(HttpResponse<String> response) {
+        return com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    /** A request with a JSON body, or none when {@code body} is null. */
+    HttpResponse<String> send(String method, String path, String body) throws Exception {
+        return send(method, path, body, body == null ? null : "application/json");
+    }
+
     HttpResponse<String> send(String method, String path, String body, String contentType) throws Exception {
         return send(method, path, body, contentType, true);
     }

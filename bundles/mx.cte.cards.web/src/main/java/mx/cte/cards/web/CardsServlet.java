@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
@@ -24,11 +23,11 @@ import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.ServiceCalls;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
-import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -89,15 +88,7 @@ public final class CardsServlet extends JsonServlet {
     }
 
     private static <T> T call(Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StaleVersionException stale) {
-            throw new ProblemException(409, "Conflicto de edición", stale.getMessage());
-        } catch (NoSuchElementException e) {
-            throw ProblemException.notFound(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(422, INVALID, e.getMessage());
-        }
+        return ServiceCalls.call(INVALID, work);
     }
 
     private Caller writer(HttpServletRequest request, Cct cct) {

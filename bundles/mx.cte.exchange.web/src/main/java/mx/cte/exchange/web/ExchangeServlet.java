@@ -6,7 +6,6 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
@@ -16,6 +15,7 @@ import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.ServiceCalls;
 import mx.cte.exchange.api.CollectiveText;
 import mx.cte.exchange.api.Contribution;
 import mx.cte.exchange.api.Exchange;
@@ -33,7 +33,6 @@ import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Caller;
 import mx.cte.security.api.Role;
 import mx.cte.security.http.RequestAccess;
-import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -70,17 +69,9 @@ public final class ExchangeServlet extends JsonServlet {
 
     private static <T> T call(Supplier<T> work) {
         try {
-            return work.get();
-        } catch (StaleVersionException stale) {
-            throw new ProblemException(409, "Conflicto de edición", stale.getMessage());
-        } catch (NoSuchElementException e) {
-            throw ProblemException.notFound(e.getMessage());
-        } catch (SecurityException e) {
-            throw ProblemException.forbidden(e.getMessage());
-        } catch (IllegalStateException e) {
-            throw new ProblemException(503, "Módulo no disponible", e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new ProblemException(422, INVALID, e.getMessage());
+            return ServiceCalls.call(INVALID, work);
+        } catch (IllegalStateException moduleAway) {
+            throw new ProblemException(503, "Módulo no disponible", moduleAway.getMessage());
         }
     }
 

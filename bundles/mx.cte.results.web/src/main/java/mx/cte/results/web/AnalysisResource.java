@@ -13,6 +13,7 @@ import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.ServiceCalls;
 import mx.cte.results.api.Agent;
 import mx.cte.results.api.Concentrate;
 import mx.cte.results.api.ConcentrateItem;
@@ -108,7 +109,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
             }
             Period period = Params.queryPeriod(route.request());
             checkReader(route.request(), cct, period);
-            ok(route, json(Calls.call(INVALID, () -> analysis.assessment(cct, period, grade, group))));
+            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.assessment(cct, period, grade, group))));
             return true;
         }
         if (tail.equals("reflection")) {
@@ -122,7 +123,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                     JsonRequests.optionalString(body, "noFuncionaron"), JsonRequests.optionalString(body, "atribucion"),
                     JsonRequests.optionalString(body, "materiales"), 0);
             long version = JsonRequests.number(body, "version");
-            ok(route, json(Calls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection, version,
+            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection, version,
                     caller.username()), () -> json(analysis.assessment(cct, period, grade, group).reflection()))));
             return true;
         }
@@ -133,7 +134,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
             Caller caller = writer(route, cct);
             JsonObject body = JsonRequests.object(route.request());
             Period period = Params.bodyPeriod(body);
-            Observation added = Calls.call(INVALID, () -> analysis.observe(cct, period, grade, group,
+            Observation added = ServiceCalls.call(INVALID, () -> analysis.observe(cct, period, grade, group,
                     Agent.parse(JsonRequests.optionalString(body, "agente")), JsonRequests.optionalString(body,
                             "texto"), caller.username()));
             created(route, json(added));
@@ -154,7 +155,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
         long id = Params.id(route.part(2), "el resultado esperado");
         JsonObject body = JsonRequests.object(route.request());
         long version = JsonRequests.number(body, "version");
-        Rating rating = Calls.call(INVALID, () -> analysis.rate(cct, id, route.part(3),
+        Rating rating = ServiceCalls.call(INVALID, () -> analysis.rate(cct, id, route.part(3),
                 Progress.parse(JsonRequests.optionalString(body, "avance")), JsonRequests.bool(body, "dificil", false),
                 JsonRequests.optionalString(body, "porque"), version, caller.username()),
                 () -> currentRating(cct, id, route.part(3)));
@@ -179,7 +180,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
         }
         Caller caller = writer(route, cct);
         long id = Params.id(route.part(2), "la observación");
-        Calls.run(INVALID, () -> analysis.removeObservation(cct, id, caller.username()));
+        ServiceCalls.run(INVALID, () -> analysis.removeObservation(cct, id, caller.username()));
         route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
         return true;
     }
@@ -211,12 +212,12 @@ final class AnalysisResource implements ResultsServlet.Resource {
                     throw ProblemException.badRequest("El campo 'sintesis' debe ser un objeto: {\"funcionaron\": …}");
                 }
                 for (String key : given.getAsJsonObject().keySet()) {
-                    SynthesisFrame frame = Calls.call(INVALID, () -> SynthesisFrame.parse(key));
+                    SynthesisFrame frame = ServiceCalls.call(INVALID, () -> SynthesisFrame.parse(key));
                     synthesis.put(frame, JsonRequests.optionalString(given.getAsJsonObject(), key));
                 }
             }
             long version = JsonRequests.number(body, "version");
-            ok(route, json(Calls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
+            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
                     JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()),
                     () -> json(analysis.coincidences(cct, period).stream().filter(g -> g.grade() == grade)
                             .findFirst().orElseThrow().teamWork()))));
@@ -269,7 +270,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 JsonObject body = JsonRequests.object(route.request());
                 Period period = Params.bodyPeriod(body);
                 long version = adding ? 0 : JsonRequests.number(body, "version");
-                StrategyAction saved = Calls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
+                StrategyAction saved = ServiceCalls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
                         JsonRequests.optionalString(body, "accion"), JsonRequests.optionalString(body, "ambito"),
                         JsonRequests.bool(body, "contribuye", false), JsonRequests.optionalString(body, "porque"),
                         version, caller.username()), () -> json(analysis.strategy(cct, period).stream()
@@ -284,7 +285,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 Caller caller = writer(route, cct);
                 long actionId = Params.id(id, "la acción");
                 long version = Params.queryVersion(route.request());
-                Calls.run(INVALID, () -> analysis.removeStrategyAction(cct, actionId, version, caller.username()));
+                ServiceCalls.run(INVALID, () -> analysis.removeStrategyAction(cct, actionId, version, caller.username()));
                 route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
             }
             default -> {
@@ -316,11 +317,11 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 if ("prefill".equals(id)) {
                     List<Cct> collective = ccts(body.get("colectivo"));
                     JsonObject added = new JsonObject();
-                    added.addProperty("agregados", Calls.call(INVALID,
+                    added.addProperty("agregados", ServiceCalls.call(INVALID,
                             () -> analysis.prefillConcentrate(cct, period, collective, caller.username())));
                     ok(route, added);
                 } else if (id == null) {
-                    created(route, json(Calls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                    created(route, json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
                             item(body, 0, 0), caller.username()))));
                 } else {
                     return false;
@@ -332,7 +333,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 JsonObject body = JsonRequests.object(route.request());
                 Period period = Params.bodyPeriod(body);
                 long version = JsonRequests.number(body, "version");
-                ok(route, json(Calls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                ok(route, json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
                         item(body, itemId, version), caller.username()), () -> json(analysis.concentrate(cct, period)
                                 .items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow()))));
             }
@@ -340,7 +341,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 Caller caller = writer(route, cct);
                 long itemId = Params.id(id, "el renglón del concentrado");
                 long version = Params.queryVersion(route.request());
-                Calls.run(INVALID, () -> analysis.removeConcentrateItem(cct, itemId, version, caller.username()));
+                ServiceCalls.run(INVALID, () -> analysis.removeConcentrateItem(cct, itemId, version, caller.username()));
                 route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
             }
             default -> {
@@ -381,7 +382,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 grades.add(grade.getAsInt());
             }
         }
-        return new ConcentrateItem(id, Calls.call(INVALID,
+        return new ConcentrateItem(id, ServiceCalls.call(INVALID,
                 () -> ConcentrateItem.Kind.parse(JsonRequests.optionalString(body, "tipo"))),
                 JsonRequests.optionalString(body, "area"), grades, JsonRequests.optionalString(body, "texto"),
                 JsonRequests.optionalString(body, "objetivo"), JsonRequests.optionalString(body, "meta"),
@@ -403,7 +404,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
             throw ProblemException.badRequest("Falta el campo 'publicado' (true para compartir con la supervisión)");
         }
         boolean published = JsonRequests.bool(body, "publicado", false);
-        Calls.run(INVALID, () -> analysis.publish(cct, period, published, caller.username()));
+        ServiceCalls.run(INVALID, () -> analysis.publish(cct, period, published, caller.username()));
         ok(route, json(period, analysis.concentrate(cct, period)));
         return true;
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.ServiceCalls;
 import mx.cte.results.api.ExpectedResult;
 import mx.cte.results.api.ExpectedResultDraft;
 import mx.cte.results.api.ExpectedResults;
@@ -70,11 +71,11 @@ final class ExpectedTableResource implements ResultsServlet.Resource {
                     Period to = Params.period(JsonRequests.optionalString(body, "hacia"), "hacia");
                     JsonObject copied = new JsonObject();
                     copied.addProperty("copiados",
-                            Calls.call(INVALID, () -> results.copyForward(cct, from, to, caller.username())));
+                            ServiceCalls.call(INVALID, () -> results.copyForward(cct, from, to, caller.username())));
                     JsonResponses.write(response, HttpServletResponse.SC_OK, copied);
                 } else if (rest == null) {
                     Period period = Params.bodyPeriod(body);
-                    ExpectedResult added = Calls.call(INVALID,
+                    ExpectedResult added = ServiceCalls.call(INVALID,
                             () -> results.add(cct, period, draft(body), caller.username()));
                     response.setHeader("Location", route.request().getRequestURI() + "/" + added.id());
                     JsonResponses.write(response, HttpServletResponse.SC_CREATED, json(added));
@@ -87,14 +88,14 @@ final class ExpectedTableResource implements ResultsServlet.Resource {
                 long id = Params.id(rest, "el resultado esperado");
                 JsonObject body = JsonRequests.object(route.request());
                 long version = JsonRequests.number(body, "version");
-                JsonResponses.write(response, HttpServletResponse.SC_OK, json(Calls.call(INVALID,
+                JsonResponses.write(response, HttpServletResponse.SC_OK, json(ServiceCalls.call(INVALID,
                         () -> results.update(cct, id, draft(body), version, caller.username()), () -> current(cct, id))));
             }
             case "DELETE" -> {
                 Caller caller = writer(route, cct);
                 long id = Params.id(rest, "el resultado esperado");
                 long version = Params.queryVersion(route.request());
-                Calls.call(INVALID, () -> {
+                ServiceCalls.call(INVALID, () -> {
                     results.remove(cct, id, version, caller.username());
                     return null;
                 }, () -> current(cct, id));

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.ServiceCalls;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.Progress;
 import mx.cte.results.api.ResultsAnalysis;
@@ -100,7 +101,7 @@ final class RollupResource implements ResultsServlet.Resource {
                 schools.forEach(s -> members.add(s.value()));
                 body.add("escuelas", members);
                 body.add("propuesta", AnalysisResource.json(
-                        Calls.call("Colectivo no válido", () -> analysis.collectiveProposal(schools, period))));
+                        ServiceCalls.call("Colectivo no válido", () -> analysis.collectiveProposal(schools, period))));
                 JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
             }
             default -> throw route.notFound();

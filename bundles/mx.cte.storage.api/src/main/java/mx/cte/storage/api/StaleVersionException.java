@@ -1,10 +1,12 @@
 package mx.cte.storage.api;
 
+import mx.cte.core.api.errors.ConflictException;
+
 /**
  * A write was based on a version of a record that is no longer current: someone else changed it first. Nothing was
  * written; the caller shows the current version and lets the user decide (HTTP 409).
  */
-public class StaleVersionException extends RuntimeException {
+public class StaleVersionException extends ConflictException {
 
     private static final long serialVersionUID = 1L;
 
