@@ -99,8 +99,64 @@ function publishes(session) {
   return session.roles.some((r) => r.rol === 'administrador' || r.rol === 'publicador');
 }
 
+/** Counts by progress as the traffic light shows them, with a bar for each so they can be compared at a glance. */
+function tallyCells(tally) {
+  const total = Math.max(1, tally.total);
+  return ['logrado', 'en-proceso', 'sin-avance'].map((key) => el('td', {class: `cuenta ${key}`},
+      String(tally[key]), el('span', {class: 'barra-avance', style: `width: ${Math.round(100 * tally[key] / total)}%`,
+        'aria-hidden': 'true'})));
+}
+
+const LIGHT_HEADERS = ['Logrado', 'En proceso', 'Sin avance'];
+
+async function zone(zoneKey, period) {
+  const rollup = await api(`/api/v1/results/zones/${encodeURIComponent(zoneKey)}?periodo=${encodeURIComponent(period)}`);
+  const bySchool = el('table', {class: 'tabla', id: 'escuelas-zona'},
+      el('caption', {}, `Escuelas de la zona, ${period}`),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Escuela'), el('th', {scope: 'col'}, 'Compartió su análisis'),
+          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...rollup.escuelas.map((school) => el('tr', {},
+          el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
+          el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))));
+  const byArea = el('table', {class: 'tabla', id: 'areas-zona'},
+      el('caption', {}, 'Valoraciones por área o indicador (escuelas que compartieron su análisis)'),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Área'),
+          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...rollup.porArea.map((row) => el('tr', {}, el('th', {scope: 'row'}, row.area),
+          ...tallyCells(row)))));
+  return [bySchool, byArea];
+}
+
+async function supervisorHome(zoneKey) {
+  const now = new Date();
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const results = el('div', {id: 'resultados-zona'});
+  const form = el('form', {},
+      el('label', {for: 'periodo'}, 'Periodo (mes)'),
+      el('input', {id: 'periodo', name: 'periodo', type: 'month', value: month}),
+      el('button', {type: 'submit'}, 'Ver'));
+  const load = async () => {
+    try {
+      results.replaceChildren(...await zone(zoneKey, form.periodo.value));
+    } catch (problem) {
+      results.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+  show(`Zona escolar ${zoneKey}`, form, results);
+  await load();
+}
+
 async function home() {
   const cct = schoolOf(sesion);
+  const supervised = sesion.roles.find((r) => r.rol === 'supervisor');
+  if (!cct && supervised) {
+    await supervisorHome(supervised.ambito);
+    return;
+  }
   if (!cct) {
     const roles = sesion.roles.map((r) => r.nombreRol + (r.ambito ? ` (${r.ambito})` : '')).join(', ');
     const content = [el('p', {}, `Sus funciones: ${roles}.`)];

@@ -206,4 +206,32 @@ public class UiBrowserIT {
         added.click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Guía de prueba 1.0.0"));
     }
+
+    @Test
+    public void theSupervisorSeesWhatTheZonesSchoolsShared() throws Exception {
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        String expected = "/api/v1/results/15EJN0101A/expected";
+        long id = WebSession.json(teacher.send("POST", expected, "{\"periodo\": \"2016-11\", \"grado\": 2,"
+                + " \"area\": \"Lenguaje oral\", \"resultado\": \"Narran sucesos en orden\"}")).get("id").getAsLong();
+        teacher.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/A", "{\"avance\": \"logrado\","
+                + " \"version\": 0}");
+        teacher.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/B", "{\"avance\": \"sin-avance\","
+                + " \"version\": 0}");
+        assertEquals(200, teacher.send("PUT", "/api/v1/results/15EJN0101A/publication", "{\"periodo\": \"2016-11\","
+                + " \"publicado\": true}").statusCode());
+
+        signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "15-preescolar-015"));
+        WebElement period = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("periodo")));
+        browser.executeScript("arguments[0].value = '2016-11';", period);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("escuelas-zona"), "2016-11"));
+        WebElement row = browser.findElements(By.cssSelector("#escuelas-zona tbody tr")).stream()
+                .filter(r -> r.getText().contains("15EJN0101A")).findFirst().orElseThrow();
+        assertTrue(row.getText(), row.getText().contains("Sí"));
+        assertEquals(5, browser.findElements(By.cssSelector("#escuelas-zona tbody tr")).size());
+        assertTrue(browser.findElement(By.id("areas-zona")).getText().contains("Lenguaje oral"));
+        capture("supervision-zona");
+        assertEquals("the zone's screen", List.of(), seriousViolations());
+    }
 }
