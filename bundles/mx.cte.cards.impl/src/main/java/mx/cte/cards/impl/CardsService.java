@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.errors.TextFields;
 import mx.cte.cards.api.Attribution;
 import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.CardDraft;
@@ -92,11 +93,7 @@ public final class CardsService implements InterventionCards {
     }
 
     private static void limit(List<String> problems, String field, String value, int max, boolean required) {
-        if (required && value.isEmpty()) {
-            problems.add(field + ": no puede quedar vacío");
-        } else if (value.length() > max) {
-            problems.add(field + ": tiene " + value.length() + " caracteres; el máximo es " + max);
-        }
+        TextFields.problem(field, value, max, required).ifPresent(problems::add);
     }
 
     /** The draft with its challenges completed from the concentrate, or every problem it has, by field. */
@@ -181,16 +178,11 @@ public final class CardsService implements InterventionCards {
                 }
                 continue;
             }
-            if (material.title().isEmpty()) {
-                problems.add(field + ".titulo: " + (material.catalogueId() != 0
-                        ? "el catálogo de recursos no está instalado para tomar el título del recurso "
-                                + material.catalogueId() + "; escríbalo"
-                        : "no puede quedar vacío"));
-            } else if (material.title().length() > 300) {
-                problems.add(field + ".titulo: tiene " + material.title().length() + " caracteres; el máximo es 300");
-            } else {
-                resolved.add(material);
-            }
+            Optional<String> problem = material.title().isEmpty() && material.catalogueId() != 0
+                    ? Optional.of(field + ".titulo: el catálogo de recursos no está instalado para tomar el título"
+                            + " del recurso " + material.catalogueId() + "; escríbalo")
+                    : TextFields.problem(field + ".titulo", material.title(), 300, true);
+            problem.ifPresentOrElse(problems::add, () -> resolved.add(material));
         }
         return resolved;
     }

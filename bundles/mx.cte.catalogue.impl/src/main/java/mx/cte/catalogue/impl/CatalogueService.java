@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.errors.TextFields;
 import mx.cte.catalogue.api.Classification;
 import mx.cte.catalogue.api.Resource;
 import mx.cte.catalogue.api.ResourceCatalogue;
@@ -287,14 +288,30 @@ public final class CatalogueService implements ResourceCatalogue {
         return new ResourcePage(found.total(), resources, facets, (System.nanoTime() - started) / 1000);
     }
 
+    /**
+     * The text of each criterion counted, from its guide (held in memory by the registry). Only criteria of a guide no
+     * longer installed are read from the classifications, which keep the text the school saw.
+     */
     private Map<String, String> criterionLabels(List<SearchResult.FacetCount> counts) {
         Map<String, String> labels = new HashMap<>();
-        if (counts.isEmpty()) {
-            return labels;
+        Set<String> sessions = new TreeSet<>();
+        counts.forEach(c -> sessions.add(c.value().substring(0, Math.max(0, c.value().indexOf('#')))));
+        for (String session : sessions) {
+            try {
+                criteria(session).forEach(c -> labels.put(session + "#" + c.criterion(), c.label()));
+            } catch (IllegalArgumentException notAGuideKey) {
+                // left to the classifications below
+            }
         }
-        database.inTransaction(connection -> Sql.query(connection, "SELECT DISTINCT session_key, criterion, label"
-                + " FROM catalogue_classification", row -> labels.put(row.getString(1) + "#" + row.getString(2),
-                        row.getString(3))));
+        List<String> gone = sessions.stream().filter(session -> counts.stream().anyMatch(c -> c.value()
+                .startsWith(session + "#") && !labels.containsKey(c.value()))).toList();
+        if (!gone.isEmpty()) {
+            database.inTransaction(connection -> Sql.query(connection, "SELECT DISTINCT session_key, criterion, label"
+                    + " FROM catalogue_classification WHERE session_key IN ("
+                    + gone.stream().map(g -> "?").collect(Collectors.joining(", ")) + ")",
+                    row -> labels.putIfAbsent(row.getString(1) + "#" + row.getString(2), row.getString(3)),
+                    gone.toArray()));
+        }
         return labels;
     }
 
@@ -345,11 +362,7 @@ public final class CatalogueService implements ResourceCatalogue {
     }
 
     private static void limit(List<String> problems, String field, String value, int max, boolean required) {
-        if (required && value.isEmpty()) {
-            problems.add(field + ": no puede quedar vacío");
-        } else if (value.length() > max) {
-            problems.add(field + ": tiene " + value.length() + " caracteres; el máximo es " + max);
-        }
+        TextFields.problem(field, value, max, required).ifPresent(problems::add);
     }
 
     private static Object[] columns(ResourceDraft draft) {

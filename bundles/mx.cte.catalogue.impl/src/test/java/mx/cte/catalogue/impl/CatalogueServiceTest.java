@@ -157,6 +157,11 @@ public class CatalogueServiceTest {
         assertTrue(all.facets().get("criterio").stream().anyMatch(f -> f.value().equals(SESSION + "#f")
                 && f.label().startsWith("Porque corresponden") && f.count() == 1));
         assertTrue(all.facets().get("tipo").stream().anyMatch(f -> f.label().equals("Lectura")));
+
+        catalogue.useGuides(null);
+        assertTrue("without its guide, a criterion keeps the text the school saw", catalogue.search(SCHOOL, text(""))
+                .facets().get("criterio").stream().anyMatch(f -> f.value().equals(SESSION + "#f")
+                        && f.label().startsWith("Porque corresponden")));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.errors.TextFields;
 import mx.cte.cards.api.CardQuery;
 import mx.cte.cards.api.Decision;
 import mx.cte.cards.api.InterventionCard;
@@ -134,15 +135,7 @@ public final class ExchangeService implements Exchange {
     }
 
     private static String limited(String field, String text, int max, boolean required) {
-        String value = text == null ? "" : text.strip();
-        if (required && value.isEmpty()) {
-            throw new IllegalArgumentException(field + ": no puede quedar vacío");
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(field + ": tiene " + value.length() + " caracteres; el máximo es "
-                    + max);
-        }
-        return value;
+        return TextFields.checked(field, text, max, required);
     }
 
     // ---------------------------------------------------------------- activities 14 to 19
@@ -343,9 +336,7 @@ public final class ExchangeService implements Exchange {
             {"acciones", presentation.actions()}, {"resultados", presentation.results()},
             {"practicas", presentation.practices()}};
         for (String[] field : fields) {
-            if (field[1].length() > LONG_TEXT) {
-                problems.add(field[0] + ": tiene " + field[1].length() + " caracteres; el máximo es " + LONG_TEXT);
-            }
+            TextFields.problem(field[0], field[1], LONG_TEXT, false).ifPresent(problems::add);
         }
         if (presentation.problem().isEmpty()) {
             problems.add("problema: describa la problemática de la escuela");

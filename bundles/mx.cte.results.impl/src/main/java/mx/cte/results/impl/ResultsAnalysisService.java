@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.errors.TextFields;
 import mx.cte.results.api.Agent;
 import mx.cte.results.api.Concentrate;
 import mx.cte.results.api.ConcentrateItem;
@@ -107,15 +108,7 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
     }
 
     private static String limited(String field, String text, int max, boolean required) {
-        String value = text == null ? "" : text.strip();
-        if (required && value.isEmpty()) {
-            throw new IllegalArgumentException(field + ": no puede quedar vacío");
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(field + ": tiene " + value.length() + " caracteres; el máximo es "
-                    + max);
-        }
-        return value;
+        return TextFields.checked(field, text, max, required);
     }
 
     private Instant now() {
