@@ -188,7 +188,34 @@ async function home() {
     }
     content.push(el('h2', {}, 'Sesiones'), choose);
   }
+  content.push(...printAndExport(cct, active));
   show(school.nombre, ...content);
+}
+
+/**
+ * Links to the school's documents as the server prints them: the concentrate (the paper pliego), the cards and the
+ * bitácora as PDF, the results table as CSV for a spreadsheet.
+ */
+function printAndExport(cct, sessions) {
+  const base = `/api/v1/print/${encodeURIComponent(cct)}`;
+  const period = el('input', {id: 'periodo-impresion', type: 'month', value: new Date().toISOString().slice(0, 7),
+    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': 'ayuda-periodo-impresion'});
+  const documents = el('ul', {id: 'documentos'});
+  const link = (href, text) => el('li', {}, el('a', {href, download: ''}, text));
+  const update = () => {
+    const month = encodeURIComponent(period.value);
+    documents.replaceChildren(
+        link(`${base}/concentrado.pdf?periodo=${month}`, 'Concentrado de la escuela (PDF)'),
+        link(`${base}/fichas.pdf?periodo=${month}`, 'Fichas de intervención (PDF)'),
+        link(`${base}/resultados.csv?periodo=${month}`, 'Tabla de resultados (CSV para hoja de cálculo)'),
+        ...sessions.map((guide) => link(`${base}/bitacora.pdf?sesion=${encodeURIComponent(guide.key)}`,
+            `Cuaderno de Bitácora: ${guide.title} (PDF)`)));
+  };
+  period.addEventListener('change', update);
+  update();
+  return [el('h2', {}, 'Imprimir y exportar'),
+    el('label', {for: 'periodo-impresion'}, 'Periodo de los resultados'), period,
+    el('p', {id: 'ayuda-periodo-impresion', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'), documents];
 }
 
 const PARTICIPATION = {

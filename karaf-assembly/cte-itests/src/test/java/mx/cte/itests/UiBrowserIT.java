@@ -234,4 +234,33 @@ public class UiBrowserIT {
         capture("supervision-zona");
         assertEquals("the zone's screen", List.of(), seriousViolations());
     }
+
+    @Test
+    public void aDirectorDownloadsTheBitacoraAsAPdfWithHerSchoolsData() throws Exception {
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        assertEquals(201, director.send("POST", "/api/v1/logbook/15EJN0101A/agreements", "{\"sesion\":"
+                + " \"SEP:2016-2017:preescolar:ordinaria-3\", \"actividad\": 21, \"acuerdo\": \"Compartir las fichas"
+                + " con la zona en la próxima sesión\", \"responsables\": [\"directora.rosaura\"], \"fechaLimite\": \""
+                + java.time.LocalDate.now().plusMonths(1) + "\"}").statusCode());
+
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        WebElement link = await().until(ExpectedConditions.elementToBeClickable(
+                By.partialLinkText("Cuaderno de Bitácora: Tercera Sesión Ordinaria")));
+        // The page's own session downloads it, as a click would, and hands the bytes to the test.
+        String base64 = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.ok ? r.blob() : Promise.reject(r.status))"
+                + ".then((b) => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]);"
+                + " f.readAsDataURL(b); }).catch((e) => done('error ' + e));", link.getAttribute("href"));
+        byte[] pdf = java.util.Base64.getDecoder().decode(base64);
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        reader.close();
+        assertTrue(text, text.contains("Cuaderno de Bitácora"));
+        assertTrue(text, text.contains("Jardín de Niños Rosaura Zapata"));
+        assertTrue(text, text.contains("15EJN0101A"));
+        assertTrue(text, text.contains("Compartir las fichas con la zona en la próxima sesión"));
+        assertTrue(browser.findElement(By.id("documentos")).getText().contains("Concentrado de la escuela (PDF)"));
+    }
 }

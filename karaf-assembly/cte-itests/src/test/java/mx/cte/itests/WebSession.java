@@ -99,6 +99,12 @@ final class WebSession {
         return send(method, path, body, contentType, true);
     }
 
+    /** A GET whose answer is a file (a PDF, a CSV), kept as bytes. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType) throws Exception {
         return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, true);
     }

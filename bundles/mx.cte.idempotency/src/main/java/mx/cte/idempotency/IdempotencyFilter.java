@@ -1,0 +1,325 @@
+package mx.cte.idempotency;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import javax.servlet.Filter;
+import javax.servlet.FilterChain;
+import javax.servlet.ReadListener;
+import javax.servlet.ServletException;
+import javax.servlet.ServletInputStream;
+import javax.servlet.ServletOutputStream;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
+import javax.servlet.WriteListener;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletRequestWrapper;
+import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.HttpServletResponseWrapper;
+import mx.cte.core.http.JsonResponses;
+import mx.cte.security.api.Caller;
+import mx.cte.storage.api.Database;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A write ({@code POST}, {@code PUT}, {@code DELETE}) sent with an {@value #HEADER} header takes effect once per
+ * signed-in user and key: a repeat gets the first answer again, marked {@value #REPLAYED}. The web UI sends every edit
+ * it kept while offline this way, so an edit whose answer was lost on a bad connection is not stored twice. The same
+ * key with a different request is refused (422), and a repeat while the first is still running waits its turn (409
+ * with Retry-After). Answers of 5xx are not kept, so the retry runs again. Ranked below the session filter, so the
+ * caller is known.
+ */
+@Component(service = Filter.class, property = "service.ranking:Integer=-10")
+@HttpWhiteboardFilterName("cte-idempotency")
+@HttpWhiteboardFilterPattern("/api/*")
+public final class IdempotencyFilter implements Filter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED = "Idempotent-Replayed";
+    /** What a client may use as a key: a UUID, or any 8 to 100 letters, digits and {@code . _ : -}. */
+    static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+    /** Keyed writes are edits, not uploads: their body is held in memory to be compared with a repeat's. */
+    static final int MAX_BODY = 4 * 1024 * 1024;
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
+    private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+    private final IdempotencyStore store;
+    private final Clock clock;
+    private final AtomicLong nextPurge = new AtomicLong();
+
+    @Activate
+    public IdempotencyFilter(@Reference Database database) {
+        this(new IdempotencyStore(database, Clock.systemUTC()), Clock.systemUTC());
+    }
+
+    IdempotencyFilter(IdempotencyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) servletRequest;
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        String key = request.getHeader(HEADER);
+        Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+        if (key == null || !WRITES.contains(request.getMethod()) || !(caller instanceof Caller)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getRequestURI();
+        if (!KEY.matcher(key).matches()) {
+            JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Clave de idempotencia no válida",
+                    "El encabezado " + HEADER + " debe tener de 8 a 100 letras, dígitos o . _ : - (por ejemplo, un"
+                            + " UUID).", path);
+            return;
+        }
+        byte[] body = readBody(request);
+        if (body == null) {
+            JsonResponses.writeProblem(response, 413, "Petición demasiado grande", "Una escritura con " + HEADER
+                    + " admite hasta " + MAX_BODY / (1024 * 1024) + " MB.", path);
+            return;
+        }
+        String username = ((Caller) caller).username();
+        purgeNowAndThen();
+        IdempotencyStore.Claim claim = store.claim(username, key, fingerprint(request, body));
+        if (claim instanceof IdempotencyStore.Replay replay) {
+            LOG.info("{} {} by {} repeated with key {}: answering {} again", request.getMethod(), path, username, key,
+                    replay.answer().status());
+            replay(response, replay.answer());
+            return;
+        }
+        if (claim instanceof IdempotencyStore.OtherRequest) {
+            LOG.info("{} {} by {} refused: key {} was used for another request", request.getMethod(), path, username,
+                    key);
+            JsonResponses.writeProblem(response, 422, "Clave de idempotencia ya usada", "La clave " + key
+                    + " ya se usó para otra petición; cada cambio necesita su propia clave.", path);
+            return;
+        }
+        if (claim instanceof IdempotencyStore.InProgress) {
+            response.setHeader("Retry-After", "1");
+            JsonResponses.writeProblem(response, HttpServletResponse.SC_CONFLICT, "Petición en curso",
+                    "Una petición con la clave " + key + " se está procesando; se reintentará en un momento.", path);
+            return;
+        }
+        CapturedResponse captured = new CapturedResponse(response);
+        boolean answered = false;
+        try {
+            chain.doFilter(new ReplayableRequest(request, body), captured);
+            int status = captured.getStatus();
+            Charset charset = charset(captured);
+            if (status < 500) {
+                store.complete(username, key, new IdempotencyStore.Answer(status, captured.getContentType(),
+                        captured.getHeader("Location"), new String(captured.bytes(), charset)));
+                answered = true;
+            }
+            captured.flushBuffer();
+            response.getOutputStream().write(captured.bytes());
+        } finally {
+            if (!answered) {
+                store.release(username, key);
+            }
+        }
+    }
+
+    private void purgeNowAndThen() {
+        long now = clock.millis();
+        long due = nextPurge.get();
+        if (now >= due && nextPurge.compareAndSet(due, now + Duration.ofHours(1).toMillis())) {
+            int purged = store.purge();
+            if (purged > 0) {
+                LOG.info("Forgot {} idempotency answers older than {}", purged, IdempotencyStore.KEPT);
+            }
+        }
+    }
+
+    private static Charset charset(HttpServletResponse response) {
+        String name = response.getCharacterEncoding();
+        try {
+            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
+        } catch (IllegalArgumentException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static void replay(HttpServletResponse response, IdempotencyStore.Answer answer) throws IOException {
+        response.setStatus(answer.status());
+        response.setHeader(REPLAYED, "true");
+        if (answer.location() != null) {
+            response.setHeader("Location", answer.location());
+        }
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.body() != null && !answer.body().isEmpty()) {
+            byte[] bytes = answer.body().getBytes(charset(response));
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    /** The whole body, or null when it is larger than {@link #MAX_BODY}. */
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BODY) {
+            return null;
+        }
+        InputStream in = request.getInputStream();
+        byte[] bytes = in.readNBytes(MAX_BODY + 1);
+        return bytes.length > MAX_BODY ? null : bytes;
+    }
+
+    static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String target = request.getMethod() + " " + request.getRequestURI()
+                    + (request.getQueryString() == null ? "" : "?" + request.getQueryString()) + "\n";
+            sha.update(target.getBytes(StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** The request with its body read once and handed out again to the servlet. */
+    private static final class ReplayableRequest extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        ReplayableRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("asynchronous reads are not used on this platform");
+                }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String encoding = getCharacterEncoding();
+            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body), charset));
+        }
+    }
+
+    /** The servlet's answer held back, so it can be stored before it goes out. */
+    private static final class CapturedResponse extends HttpServletResponseWrapper {
+
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private PrintWriter writer;
+        private ServletOutputStream stream;
+
+        CapturedResponse(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            if (stream == null) {
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) {
+                        buffer.write(b);
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        buffer.write(b, off, len);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        throw new UnsupportedOperationException("asynchronous writes are not used on this platform");
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(buffer, charset(this)));
+            }
+            return writer;
+        }
+
+        @Override
+        public void flushBuffer() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        @Override
+        public void resetBuffer() {
+            flushBuffer();
+            buffer.reset();
+        }
+
+        @Override
+        public void reset() {
+            super.reset();
+            flushBuffer();
+            buffer.reset();
+        }
+
+        byte[] bytes() {
+            flushBuffer();
+            return buffer.toByteArray();
+        }
+    }
+}

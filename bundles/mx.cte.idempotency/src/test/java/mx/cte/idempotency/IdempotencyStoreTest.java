@@ -1,0 +1,102 @@
+package mx.cte.idempotency;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import mx.cte.idempotency.IdempotencyStore.Answer;
+import mx.cte.idempotency.IdempotencyStore.Claimed;
+import mx.cte.idempotency.IdempotencyStore.InProgress;
+import mx.cte.idempotency.IdempotencyStore.OtherRequest;
+import mx.cte.idempotency.IdempotencyStore.Replay;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.testing.TestDatabases;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+@RunWith(Parameterized.class)
+public class IdempotencyStoreTest {
+
+    private static final String KEY = "6f1c2b1e-6f63-4a39-9a3e-0c5a0d1f4b21";
+
+    /** A clock the test moves forward. */
+    private static final class MovingClock extends Clock {
+        private Instant now = Instant.parse("2016-11-25T15:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+    }
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> engines() {
+        return TestDatabases.engines();
+    }
+
+    private final MovingClock clock = new MovingClock();
+    private final IdempotencyStore store;
+
+    public IdempotencyStoreTest(DatabaseKind kind) {
+        store = new IdempotencyStore(TestDatabases.fresh(kind), clock);
+    }
+
+    @Test
+    public void aKeyRunsOnceThenReplaysItsAnswer() {
+        assertEquals(new Claimed(), store.claim("docente.ana", KEY, "a".repeat(64)));
+        assertEquals("the repeat arrives while the first runs", new InProgress(),
+                store.claim("docente.ana", KEY, "a".repeat(64)));
+        Answer answer = new Answer(201, "application/json;charset=utf-8", "/api/v1/logbook/15EJN0101A/agreements/7",
+                "{\"id\":7,\"acuerdo\":\"Leer en voz alta cada día\"}");
+        store.complete("docente.ana", KEY, answer);
+
+        assertEquals(new Replay(answer), store.claim("docente.ana", KEY, "a".repeat(64)));
+        assertEquals(new OtherRequest(), store.claim("docente.ana", KEY, "b".repeat(64)));
+        assertEquals("keys are per user", new Claimed(), store.claim("docente.luis", KEY, "b".repeat(64)));
+    }
+
+    @Test
+    public void aReleasedOrAbandonedClaimLetsTheRetryRun() {
+        assertEquals(new Claimed(), store.claim("docente.ana", KEY, "a".repeat(64)));
+        store.release("docente.ana", KEY);
+        assertEquals(new Claimed(), store.claim("docente.ana", KEY, "a".repeat(64)));
+
+        clock.advance(IdempotencyStore.ABANDONED.plusSeconds(1));
+        assertEquals("the server died during the first", new Claimed(), store.claim("docente.ana", KEY,
+                "a".repeat(64)));
+    }
+
+    @Test
+    public void answersAreForgottenAfterTwoDays() {
+        store.claim("docente.ana", KEY, "a".repeat(64));
+        store.complete("docente.ana", KEY, new Answer(204, null, null, ""));
+        clock.advance(Duration.ofHours(47));
+        assertEquals(0, store.purge());
+        assertTrue(store.claim("docente.ana", KEY, "a".repeat(64)) instanceof Replay);
+
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1, store.purge());
+        assertEquals(new Claimed(), store.claim("docente.ana", KEY, "a".repeat(64)));
+    }
+}

@@ -1,0 +1,127 @@
+package mx.cte.print;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.HeaderFooter;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import mx.cte.schools.api.School;
+
+/**
+ * The look shared by every printed document: A4, the school's identification on top, numbered pages, tables whose
+ * header repeats on every page. Helvetica in WinAnsi covers Spanish (accents, ñ, ¿, ¡) without embedding fonts,
+ * which keeps the files small for slow connections.
+ */
+final class PdfLayout {
+
+    static final Font TITLE = new Font(Font.HELVETICA, 15, Font.BOLD);
+    static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
+    static final Font TEXT = new Font(Font.HELVETICA, 9, Font.NORMAL);
+    static final Font LABEL = new Font(Font.HELVETICA, 9, Font.BOLD);
+    static final Font SMALL = new Font(Font.HELVETICA, 8, Font.NORMAL, new Color(0x44, 0x44, 0x44));
+    private static final Color HEADER_FILL = new Color(0xDD, 0xE6, 0xEE);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
+
+    private final Document document;
+
+    private PdfLayout(Document document) {
+        this.document = document;
+    }
+
+    /** Opens a document on {@code out} with the title block; {@code landscape} for wide tables such as the pliego. */
+    static PdfLayout open(OutputStream out, boolean landscape, String title, School school, String subtitle,
+            LocalDate printedOn) {
+        Document document = new Document(landscape ? com.lowagie.text.PageSize.A4.rotate()
+                : com.lowagie.text.PageSize.A4, 36, 36, 36, 40);
+        PdfWriter writer = PdfWriter.getInstance(document, out);
+        // The document's language, so screen readers read it in Spanish.
+        writer.getExtraCatalog().put(PdfName.LANG, new PdfString("es-MX"));
+        document.addTitle(title + " · " + school.name() + " (" + school.cct() + ")");
+        document.addSubject(subtitle);
+        document.addCreator("Plataforma del Consejo Técnico Escolar");
+        HeaderFooter footer = new HeaderFooter(new Phrase(school.cct() + " · " + title + " · página ", SMALL), true);
+        footer.setBorder(Rectangle.NO_BORDER);
+        footer.setAlignment(Element.ALIGN_CENTER);
+        document.setFooter(footer);
+        document.open();
+        PdfLayout layout = new PdfLayout(document);
+        layout.add(new Paragraph("Consejo Técnico Escolar", SMALL));
+        layout.add(new Paragraph(title, TITLE));
+        Paragraph identification = new Paragraph();
+        identification.add(new Phrase("Escuela: ", LABEL));
+        identification.add(new Phrase(school.name() + " · CCT " + school.cct() + " · " + school.level().displayName()
+                + " · Zona escolar " + school.zone().number() + " · " + school.municipality() + ", "
+                + school.zone().state().displayName(), TEXT));
+        layout.add(identification);
+        Paragraph about = new Paragraph(subtitle + " · Impreso el " + DATE.format(printedOn), TEXT);
+        about.setSpacingAfter(10);
+        layout.add(about);
+        return layout;
+    }
+
+    void add(Element element) {
+        try {
+            document.add(element);
+        } catch (DocumentException e) {
+            throw new IllegalStateException("No se pudo componer el PDF", e);
+        }
+    }
+
+    void heading(String text) {
+        Paragraph heading = new Paragraph(text, HEADING);
+        heading.setSpacingBefore(8);
+        heading.setSpacingAfter(4);
+        add(heading);
+    }
+
+    void paragraph(String label, String text) {
+        Paragraph paragraph = new Paragraph();
+        paragraph.add(new Phrase(label + ": ", LABEL));
+        paragraph.add(new Phrase(text == null || text.isBlank() ? "—" : text, TEXT));
+        paragraph.setSpacingAfter(2);
+        add(paragraph);
+    }
+
+    void note(String text) {
+        add(new Paragraph(text, SMALL));
+    }
+
+    /** A full-width table whose header row repeats on each page. */
+    static PdfPTable table(float[] widths, String... headers) {
+        PdfPTable table = new PdfPTable(widths);
+        table.setWidthPercentage(100);
+        table.setHeaderRows(1);
+        table.setSpacingAfter(6);
+        for (String header : headers) {
+            PdfPCell cell = new PdfPCell(new Phrase(header, LABEL));
+            cell.setBackgroundColor(HEADER_FILL);
+            cell.setPadding(4);
+            table.addCell(cell);
+        }
+        return table;
+    }
+
+    static void cell(PdfPTable table, String text) {
+        PdfPCell cell = new PdfPCell(new Phrase(text == null || text.isBlank() ? "—" : text, TEXT));
+        cell.setPadding(4);
+        table.addCell(cell);
+    }
+
+    void close() {
+        document.close();
+    }
+}

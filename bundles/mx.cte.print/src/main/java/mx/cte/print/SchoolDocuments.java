@@ -1,0 +1,140 @@
+package mx.cte.print;
+
+import com.lowagie.text.pdf.PdfPTable;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Collectors;
+import mx.cte.cards.api.CardComment;
+import mx.cte.cards.api.Challenge;
+import mx.cte.cards.api.FollowUp;
+import mx.cte.cards.api.InterventionCard;
+import mx.cte.cards.api.Material;
+import mx.cte.logbook.api.Agreement;
+import mx.cte.results.api.Concentrate;
+import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.Period;
+import mx.cte.schools.api.School;
+
+/** The PDF documents of a school's session: the concentrate (the paper "pliego"), the cards and the bitácora. */
+final class SchoolDocuments {
+
+    private SchoolDocuments() {
+    }
+
+    /**
+     * The school concentrate of a period (activities 6 and 7). Lines the collective has not saved yet are printed from
+     * the computed proposal, marked as such, so the pliego is never blank while the team is still working on it.
+     */
+    static void concentrate(OutputStream out, School school, Period period, Concentrate concentrate,
+            LocalDate printedOn) {
+        PdfLayout pdf = PdfLayout.open(out, true, "Concentrado de la escuela", school,
+                "Periodo: " + period.displayName() + " (" + period.key() + ")", printedOn);
+        pdf.note(concentrate.publishedAt() == null ? "La escuela aún no comparte este concentrado con su supervisión."
+                : "Compartido con la supervisión por " + concentrate.publishedBy() + " el "
+                        + concentrate.publishedAt().toString().substring(0, 10) + ".");
+        boolean proposal = concentrate.items().isEmpty();
+        List<ConcentrateItem> lines = proposal ? concentrate.proposal() : concentrate.items();
+        if (proposal && !lines.isEmpty()) {
+            pdf.note("El colectivo aún no guarda renglones: se imprime la propuesta calculada de las valoraciones.");
+        }
+        for (ConcentrateItem.Kind kind : ConcentrateItem.Kind.values()) {
+            List<ConcentrateItem> ofKind = lines.stream().filter(i -> i.kind() == kind).toList();
+            pdf.heading(kind == ConcentrateItem.Kind.LOGRO ? "Logros" : "Desafíos");
+            if (ofKind.isEmpty()) {
+                pdf.note(kind == ConcentrateItem.Kind.LOGRO ? "Sin logros registrados." : "Sin desafíos registrados.");
+                continue;
+            }
+            PdfPTable table = PdfLayout.table(new float[] {2.2f, 1.1f, 5, 2.6f, 2.6f, 3.5f}, "Área", "Grados",
+                    kind == ConcentrateItem.Kind.LOGRO ? "Logro" : "Desafío", "Objetivo de la Ruta de Mejora",
+                    "Meta", "Cómo contribuye a la Ruta de Mejora");
+            for (ConcentrateItem item : ofKind) {
+                PdfLayout.cell(table, item.area());
+                PdfLayout.cell(table, grades(item.grades()));
+                PdfLayout.cell(table, item.text());
+                PdfLayout.cell(table, item.rmeObjective());
+                PdfLayout.cell(table, item.rmeGoal());
+                PdfLayout.cell(table, item.rmeContribution());
+            }
+            pdf.add(table);
+        }
+        pdf.close();
+    }
+
+    /** The school's intervention cards of a period (activity 10), each with its comments, decision and follow-up. */
+    static void cards(OutputStream out, School school, String period, List<InterventionCard> cards,
+            LocalDate printedOn) {
+        PdfLayout pdf = PdfLayout.open(out, false, "Fichas de intervención", school,
+                period.isBlank() ? "Todas las fichas de la escuela" : "Periodo: " + period, printedOn);
+        if (cards.isEmpty()) {
+            pdf.note("La escuela no tiene fichas de intervención en este periodo.");
+        }
+        for (InterventionCard card : cards) {
+            var content = card.content();
+            pdf.heading("Ficha " + card.id() + ": " + content.title());
+            if (card.copiedFrom() != null) {
+                pdf.note("Copiada de la escuela " + card.copiedFrom().school() + ".");
+            }
+            pdf.paragraph("Desafíos que atiende", content.challenges().stream().map(Challenge::text)
+                    .collect(Collectors.joining("; ")));
+            pdf.paragraph("Descripción", content.description());
+            pdf.paragraph("Acciones en el aula", content.classroomActions());
+            pdf.paragraph("Acciones en la escuela", content.schoolActions());
+            pdf.paragraph("Materiales", content.materials().stream().map(Material::title)
+                    .collect(Collectors.joining("; ")));
+            pdf.paragraph("Adecuaciones", content.adequations());
+            pdf.paragraph("Instrumentos de evaluación", content.instruments());
+            pdf.paragraph("Grados y grupos", grades(content.grades())
+                    + (content.groups().isEmpty() ? " (todos los grupos)" : " · grupos " + String.join(", ",
+                            content.groups())));
+            pdf.paragraph("Duración", content.durationWeeks() + (content.durationWeeks() == 1 ? " semana"
+                    : " semanas"));
+            pdf.paragraph("Responsables", String.join(", ", content.responsibles()));
+            pdf.paragraph("Decisión del colectivo", card.decision().title()
+                    + (card.decisionNote().isBlank() ? "" : ": " + card.decisionNote()));
+            for (CardComment comment : card.comments()) {
+                pdf.paragraph((comment.suggestion() ? "Sugerencia de " : "Comentario de ") + comment.author(),
+                        comment.text());
+            }
+            for (FollowUp followUp : card.followUps()) {
+                pdf.paragraph("Seguimiento en " + followUp.session(), (followUp.applied() ? "Se aplicó. "
+                        : "No se aplicó. ") + followUp.observedResults());
+            }
+        }
+        pdf.close();
+    }
+
+    /** The agreements of one session in the Cuaderno de Bitácora, in the order they were recorded. */
+    static void logbook(OutputStream out, School school, String session, List<Agreement> agreements,
+            LocalDate printedOn) {
+        PdfLayout pdf = PdfLayout.open(out, true, "Cuaderno de Bitácora", school, "Sesión: " + session, printedOn);
+        if (agreements.isEmpty()) {
+            pdf.note("No hay acuerdos registrados en esta sesión.");
+            pdf.close();
+            return;
+        }
+        PdfPTable table = PdfLayout.table(new float[] {0.8f, 5, 2.4f, 3.6f, 1.6f, 1.4f}, "Actividad", "Acuerdo",
+                "Responsables", "Compromisos", "Fecha límite", "Estado");
+        for (Agreement agreement : agreements) {
+            var content = agreement.content();
+            PdfLayout.cell(table, content.activity() == null ? "" : String.valueOf(content.activity()));
+            PdfLayout.cell(table, content.text());
+            PdfLayout.cell(table, String.join(", ", content.responsibles()));
+            PdfLayout.cell(table, content.commitments());
+            PdfLayout.cell(table, content.deadline().toString());
+            PdfLayout.cell(table, statusTitle(content.status().wireName()));
+        }
+        pdf.add(table);
+        pdf.close();
+    }
+
+    static String grades(List<Integer> grades) {
+        return grades.isEmpty() ? "Todos" : grades.stream().map(g -> g + "°").collect(Collectors.joining(", "));
+    }
+
+    /** {@code en-curso} → {@code En curso}. */
+    static String statusTitle(String wireName) {
+        String words = wireName.replace('-', ' ');
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,164 @@
+package mx.cte.print;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import mx.cte.cards.api.Attribution;
+import mx.cte.cards.api.CardComment;
+import mx.cte.cards.api.CardDraft;
+import mx.cte.cards.api.Challenge;
+import mx.cte.cards.api.Decision;
+import mx.cte.cards.api.InterventionCard;
+import mx.cte.cards.api.Material;
+import mx.cte.logbook.api.Agreement;
+import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementStatus;
+import mx.cte.results.api.Concentrate;
+import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.ExpectedResult;
+import mx.cte.results.api.ExpectedResultDraft;
+import mx.cte.results.api.GroupAssessment;
+import mx.cte.results.api.GroupReflection;
+import mx.cte.results.api.Period;
+import mx.cte.results.api.Progress;
+import mx.cte.results.api.Rating;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.Level;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolGroup;
+import mx.cte.schools.api.Shift;
+import mx.cte.schools.api.ZoneId;
+import org.junit.Test;
+
+public class SchoolDocumentsTest {
+
+    private static final Cct CCT = new Cct("15DJN0001A");
+    private static final School SCHOOL = new School(CCT, "Jardín de Niños Sor Juana Inés de la Cruz", "Toluca",
+            Level.PREESCOLAR, ZoneId.parse("15-preescolar-015"), Shift.MATUTINO, false,
+            List.of(new SchoolGroup("A", List.of(2))), 1);
+    private static final LocalDate TODAY = LocalDate.of(2016, 11, 25);
+
+    private static String text(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        PdfTextExtractor extractor = new PdfTextExtractor(reader);
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(extractor.getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        return text.toString();
+    }
+
+    @Test
+    public void concentrateIsAPdfWithTheSchoolAndItsLinesInSpanish() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Concentrate concentrate = new Concentrate(List.of(
+                new ConcentrateItem(1, ConcentrateItem.Kind.LOGRO, "Lenguaje y comunicación", List.of(2, 3),
+                        "Los niños narran sucesos con secuencia", "Mejorar la lectura", "80 % narra", "Da base", 1),
+                new ConcentrateItem(2, ConcentrateItem.Kind.DESAFIO, "Pensamiento matemático", List.of(2),
+                        "Resolver problemas de conteo en pequeños grupos", "Aprendizajes clave", "Meta ñ",
+                        "Atiende la prioridad", 1)), List.of(), null, null);
+
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), concentrate, TODAY);
+
+        byte[] pdf = out.toByteArray();
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        String text = text(pdf);
+        assertTrue(text, text.contains("Concentrado de la escuela"));
+        assertTrue(text, text.contains("Jardín de Niños Sor Juana Inés de la Cruz"));
+        assertTrue(text, text.contains("15DJN0001A"));
+        assertTrue(text, text.contains("noviembre de 2016"));
+        assertTrue(text, text.contains("Desafíos"));
+        assertTrue(text, text.contains("Resolver problemas de conteo"));
+        assertTrue(text, text.contains("Los niños narran sucesos"));
+        assertTrue(text, text.contains("aún no comparte"));
+    }
+
+    @Test
+    public void unsavedConcentratePrintsTheProposalSayingSo() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Concentrate concentrate = new Concentrate(List.of(), List.of(new ConcentrateItem(0,
+                ConcentrateItem.Kind.DESAFIO, "Exploración", List.of(1), "Observar fenómenos", "", "", "", 0)),
+                Instant.parse("2016-11-25T18:00:00Z"), "director");
+
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-2017-b2"), concentrate, TODAY);
+
+        String text = text(out.toByteArray());
+        assertTrue(text, text.contains("propuesta calculada"));
+        assertTrue(text, text.contains("Observar fenómenos"));
+        assertTrue(text, text.contains("Sin logros registrados"));
+        assertTrue(text, text.contains("Compartido con la supervisión por director el 2016-11-25"));
+    }
+
+    @Test
+    public void cardsCarryTheirContentCommentsAndDecision() throws IOException {
+        CardDraft draft = new CardDraft("2016-11", "SEP:2016-2017:preescolar:ordinaria-3",
+                List.of(new Challenge(2, "Resolver problemas de conteo")), "La tiendita", "Juego de compra y venta",
+                "Contar monedas", "Feria de la tiendita", List.of(new Material(0, "Monedas de cartón")),
+                "Apoyo visual", "Lista de cotejo", List.of(2), List.of("A"), 3, List.of("maestra.ana"));
+        InterventionCard card = new InterventionCard(7, CCT, draft, Decision.values()[1], "Se incorpora",
+                List.of(new CardComment(1, true, "Agregar dados", "director", Instant.EPOCH)), List.of(), "maestra.ana",
+                Instant.EPOCH, new Attribution(new Cct("15DJN0002B"), 3, "Otra escuela"), 2);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        SchoolDocuments.cards(out, SCHOOL, "2016-11", List.of(card), TODAY);
+
+        String text = text(out.toByteArray());
+        assertTrue(text, text.contains("Ficha 7: La tiendita"));
+        assertTrue(text, text.contains("Monedas de cartón"));
+        assertTrue(text, text.contains("Sugerencia de director"));
+        assertTrue(text, text.contains("3 semanas"));
+        assertTrue(text, text.contains("15DJN0002B"));
+        assertTrue(text, text.contains(Decision.values()[1].title()));
+    }
+
+    @Test
+    public void logbookListsTheSessionAgreements() throws IOException {
+        Agreement agreement = new Agreement(4, CCT, new AgreementDraft("SEP:2016-2017:preescolar:ordinaria-3", 13,
+                "Revisar la ficha en la próxima sesión", List.of("director"), "Llevar evidencias",
+                LocalDate.of(2016, 12, 9), AgreementStatus.EN_CURSO), "director", Instant.EPOCH, "director",
+                Instant.EPOCH, 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        SchoolDocuments.logbook(out, SCHOOL, "SEP:2016-2017:preescolar:ordinaria-3", List.of(agreement), TODAY);
+
+        String text = text(out.toByteArray());
+        assertTrue(text, text.contains("Cuaderno de Bitácora"));
+        assertTrue(text, text.contains("Revisar la ficha en la próxima sesión"));
+        assertTrue(text, text.contains("2016-12-09"));
+        assertTrue(text, text.contains("En curso"));
+    }
+
+    @Test
+    public void resultsCsvHasARowPerResultAndGroupAndDefusesFormulas() throws IOException {
+        ExpectedResult result = new ExpectedResult(3, CCT, new Period("2016-11"), new ExpectedResultDraft(2, "",
+                "Pensamiento matemático", "=HYPERLINK(\"http://x\")", "Objetivo", "Meta"), 1);
+        ExpectedResult unrated = new ExpectedResult(4, CCT, new Period("2016-11"), new ExpectedResultDraft(2, "A",
+                "Lenguaje", "Narra, con secuencia", "", ""), 1);
+        GroupAssessment group = new GroupAssessment(2, "A", List.of(
+                new GroupAssessment.AssessedResult(result, new Rating(3, "A", Progress.EN_PROCESO, true,
+                        "Faltó práctica", "maestra.ana", 1)),
+                new GroupAssessment.AssessedResult(unrated, null)),
+                new GroupReflection("", "", "", "", 0), List.of());
+        StringWriter out = new StringWriter();
+
+        ResultsTableCsv.write(out, List.of(group));
+
+        String[] lines = out.toString().split("\r\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[0], lines[0].startsWith("\uFEFFGrado,Grupo,Área,Resultado esperado,Avance,Semáforo"));
+        assertEquals("2,A,Pensamiento matemático,\"'=HYPERLINK(\"\"http://x\"\")\",en-proceso,amarillo,sí,"
+                + "Faltó práctica,Objetivo,Meta", lines[1]);
+        assertEquals("2,A,Lenguaje,\"Narra, con secuencia\",sin valorar,,no,,,", lines[2]);
+        assertFalse(out.toString().contains(",=HYPERLINK"));
+    }
+}
