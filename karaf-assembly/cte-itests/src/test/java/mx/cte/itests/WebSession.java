@@ -99,6 +99,17 @@ final class WebSession {
         return send(method, path, body, contentType, true);
     }
 
+    /** A JSON write with an Idempotency-Key, as the web UI sends the edits it kept while offline. */
+    HttpResponse<String> sendKeyed(String method, String path, String body, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key);
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A GET whose answer is a file (a PDF, a CSV), kept as bytes. */
     HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         return client.send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
