@@ -1,3 +1,5 @@
+import {flush, pendingEdits, send, useAccount} from './envios.js';
+
 // The UI shell: sign-in and the school's home. Every text that comes from the server is set with textContent, never
 // as HTML, so nothing a user typed can run in another user's page.
 
@@ -48,6 +50,7 @@ function show(title, ...content) {
 }
 
 function showAccount() {
+  useAccount(sesion);
   if (!sesion) {
     cuenta.replaceChildren();
     return;
@@ -292,6 +295,9 @@ function activity(item, guide) {
   }
   if (item.product) {
     block.append(el('p', {class: 'producto'}, `Producto: ${item.product.title}`));
+    if (editing) {
+      block.append(editorFor(item));
+    }
   }
   return block;
 }
@@ -344,8 +350,37 @@ function readingsAndNotes(guide) {
   return content;
 }
 
+/** The school and session whose products the guide screen edits; null when the person has no school (supervision). */
+let editing = null;
+
+/**
+ * The editor of an activity's product comes from the module that owns its type: the module's bundle serves it at
+ * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
+ * module that is missing shows as such.
+ */
+function editorFor(item) {
+  const type = item.product.type;
+  const slot = el('div', {class: 'editor', 'data-tipo': type});
+  if (!editing.types.has(type)) {
+    slot.append(el('p', {class: 'aviso-modulo'}, `El módulo que guarda «${item.product.title}» no está instalado;`
+        + ' avise a quien administra la plataforma.'));
+    return slot;
+  }
+  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => module.render(slot, {
+    el, api, send, pendingEdits, flush, user: sesion, school: editing.school, session: editing.session,
+    activity: item.number, product: item.product,
+  })).catch(() => {
+    slot.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
+  });
+  return slot;
+}
+
 async function guide(key) {
-  const edition = await api(`/api/v1/guides/${encodeURIComponent(key)}`);
+  const [edition, types] = await Promise.all([api(`/api/v1/guides/${encodeURIComponent(key)}`),
+    api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
+  const school = schoolOf(sesion);
+  editing = school ? {school, session: edition.key,
+    types: new Set(types.productTypes.map((t) => t.id))} : null;
   const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
   if (edition.guide.subtitle) {
     content.push(el('p', {class: 'subtitulo'}, edition.guide.subtitle));

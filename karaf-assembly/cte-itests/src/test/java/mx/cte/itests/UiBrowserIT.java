@@ -263,4 +263,41 @@ public class UiBrowserIT {
         assertTrue(text, text.contains("Compartir las fichas con la zona en la próxima sesión"));
         assertTrue(browser.findElement(By.id("documentos")).getText().contains("Concentrado de la escuela (PDF)"));
     }
+
+    @Test
+    public void anAgreementWrittenOfflineIsSavedOnceWhenTheConnectionReturns() throws Exception {
+        String text = "Leer en voz alta cada mañana (escrito sin conexión " + System.nanoTime() + ")";
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        WebElement agreement = await().until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("bitacora-21-acuerdo")));
+        assertTrue(browser.findElement(By.id("bitacora-21-responsable-docente.ana")).isSelected());
+
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline =
+                new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            agreement.sendKeys(text);
+            browser.findElement(By.cssSelector("#actividad-21 form button[type=submit]")).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                    "#bitacora-21-lista li.pendiente"), text));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "1 cambio"));
+            capture("bitacora-sin-conexion");
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                "#bitacora-21-lista li.guardado"), text));
+        assertEquals("nothing left pending", 0, browser.findElements(By.cssSelector("#bitacora-21-lista li.pendiente"))
+                .size());
+
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        long stored = java.util.stream.StreamSupport.stream(WebSession.json(teacher.get(
+                "/api/v1/logbook/15EJN0101A/agreements?sesion=SEP:2016-2017:preescolar:ordinaria-3"))
+                .getAsJsonArray("acuerdos").spliterator(), false)
+                .filter(a -> a.getAsJsonObject().get("acuerdo").getAsString().equals(text)).count();
+        assertEquals("saved exactly once", 1, stored);
+    }
 }

@@ -23,6 +23,8 @@ import mx.cte.logbook.api.InvalidAgreementException;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
 import mx.cte.storage.api.StaleVersionException;
@@ -36,7 +38,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * The Cuaderno de Bitácora of a school, for its staff (read and write), its zone's supervisor and its state's
  * authority (read): {@code GET /api/v1/logbook/{cct}/agreements[?sesion=CLAVE]} (a session's agreements, or all
  * open ones), {@code GET …/agreements/{id}}, {@code POST …/agreements}, {@code PUT …/agreements/{id}} with the
- * version it was based on.
+ * version it was based on; {@code GET …/staff}, who can be named responsible (the school's enabled staff).
  */
 @Component(service = Servlet.class, property = {"cte.module=logbook", "cte.module.title=Cuaderno de Bitácora"})
 @HttpWhiteboardServletName("cte-logbook")
@@ -47,11 +49,14 @@ public final class LogbookServlet extends JsonServlet {
 
     private final transient Logbook logbook;
     private final transient SchoolDirectory directory;
+    private final transient Accounts accounts;
 
     @Activate
-    public LogbookServlet(@Reference Logbook logbook, @Reference SchoolDirectory directory) {
+    public LogbookServlet(@Reference Logbook logbook, @Reference SchoolDirectory directory,
+            @Reference Accounts accounts) {
         this.logbook = logbook;
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     @Override
@@ -59,30 +64,47 @@ public final class LogbookServlet extends JsonServlet {
         return "GET, HEAD, POST, PUT";
     }
 
-    /** The school and, when the path names one, the agreement id. */
-    private record Target(Cct school, Long agreement) {
+    /** The school and, when the path names one, the agreement id; {@code staff} for the list of responsibles. */
+    private record Target(Cct school, Long agreement, boolean staff) {
     }
 
     private static Target target(HttpServletRequest request) {
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();
         String[] parts = info.startsWith("/") ? info.substring(1).split("/", -1) : new String[0];
+        if (parts.length == 2 && parts[1].equals("staff")) {
+            return new Target(RequestAccess.cct(parts[0]), null, true);
+        }
         if ((parts.length == 2 || parts.length == 3) && parts[1].equals("agreements")) {
             Cct school = RequestAccess.cct(parts[0]);
             if (parts.length == 2) {
-                return new Target(school, null);
+                return new Target(school, null, false);
             }
             if (parts[2].matches("\\d{1,18}")) {
-                return new Target(school, Long.valueOf(parts[2]));
+                return new Target(school, Long.valueOf(parts[2]), false);
             }
         }
         throw ProblemException.notFound("No existe el recurso " + request.getRequestURI()
-                + "; use /api/v1/logbook/{cct}/agreements[/{id}]");
+                + "; use /api/v1/logbook/{cct}/agreements[/{id}] o /api/v1/logbook/{cct}/staff");
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Target target = target(request);
         RequestAccess.readableSchool(RequestAccess.caller(request), directory, target.school());
+        if (target.staff()) {
+            JsonArray staff = new JsonArray();
+            for (Account account : accounts.staffOf(target.school())) {
+                JsonObject person = new JsonObject();
+                person.addProperty("usuario", account.username());
+                person.addProperty("nombre", account.displayName());
+                staff.add(person);
+            }
+            JsonObject body = new JsonObject();
+            body.addProperty("escuela", target.school().value());
+            body.add("personal", staff);
+            JsonResponses.write(response, HttpServletResponse.SC_OK, body);
+            return;
+        }
         if (target.agreement() != null) {
             Agreement agreement = logbook.find(target.school(), target.agreement()).orElseThrow(
                     () -> ProblemException.notFound("La escuela no tiene el acuerdo " + target.agreement() + "."));
@@ -107,7 +129,7 @@ public final class LogbookServlet extends JsonServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Target target = target(request);
         Caller caller = writer(request, target.school());
-        if (target.agreement() != null) {
+        if (target.agreement() != null || target.staff()) {
             methodNotAllowed(request, response);
             return;
         }
@@ -125,7 +147,7 @@ public final class LogbookServlet extends JsonServlet {
     protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Target target = target(request);
         Caller caller = writer(request, target.school());
-        if (target.agreement() == null) {
+        if (target.agreement() == null || target.staff()) {
             methodNotAllowed(request, response);
             return;
         }
