@@ -67,8 +67,22 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        catalogueSearch(out, resources);
-        exchangeMatching(out, schools);
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,catalogue,exchange")
+                .split(","));
+        if (parts.contains("load")) {
+            line("");
+            line("1, 3. CTE-day load against the assembled distribution (wrk -t2, "
+                    + Integer.getInteger("cte.bench.seconds", 15) + " s per run), boot time and memory");
+            new CteDayLoad(Benchmarks::line, out.resolve("load"), Integer.getInteger("cte.bench.load.schools", 2000),
+                    Integer.getInteger("cte.bench.load.writers", 200), Integer.getInteger("cte.bench.seconds", 15))
+                    .run(Path.of(System.getProperty("cte.distribution.archive")));
+        }
+        if (parts.contains("catalogue")) {
+            catalogueSearch(out, resources);
+        }
+        if (parts.contains("exchange")) {
+            exchangeMatching(out, schools);
+        }
         Files.write(out.resolve("report.txt"), REPORT);
         System.out.println("Report written to " + out.resolve("report.txt"));
         System.exit(0);

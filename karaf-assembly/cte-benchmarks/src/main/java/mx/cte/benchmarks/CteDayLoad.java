@@ -1,0 +1,303 @@
+package mx.cte.benchmarks;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Part 1 and 3 of the harness: the assembled distribution started as a process, a state's schools imported, the
+ * directors of some of them signed in with a third session of work each, then wrk at 16, 64 and 256 connections with
+ * a read-only and a mixed (30 % writes) workload, and the same wrk against a bare Jetty servlet in the same run.
+ * Reports boot time and resident memory too.
+ */
+final class CteDayLoad {
+
+    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    private static final int[] CONNECTIONS = {16, 64, 256};
+    private static final Pattern RESULT = Pattern.compile("(\\w+)=(\\d+)");
+
+    private final Consumer<String> report;
+    private final Path out;
+    private final int schools;
+    private final int writers;
+    private final int seconds;
+    private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    CteDayLoad(Consumer<String> report, Path out, int schools, int writers, int seconds) {
+        this.report = report;
+        this.out = out;
+        this.schools = schools;
+        this.writers = Math.min(writers, schools);
+        this.seconds = seconds;
+    }
+
+    /** A signed-in director of one school, and what the workload refers to. */
+    record Writer(String cct, String username, String cookie, String csrf, long cardId) {
+    }
+
+    void run(Path archive) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
+            report.accept("CTE-day load: skipped, wrk is not installed (apt-get install wrk)");
+            return;
+        }
+        Path scripts = Files.createDirectories(out.resolve("wrk"));
+        for (String script : List.of("cte-day.lua", "bare.lua")) {
+            try (InputStream in = CteDayLoad.class.getResourceAsStream("/wrk/" + script)) {
+                Files.copy(in, scripts.resolve(script), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        try (Distribution karaf = Distribution.unpack(archive, out.resolve("distribution"))) {
+            Duration boot = karaf.start();
+            report.accept(String.format("Boot: %.1f s from bin/start to the first 200 of /api/v1/health (target < 10 s);"
+                    + " resident memory after boot %d MB (target < 400 MB)", boot.toMillis() / 1000.0,
+                    karaf.residentMegabytes()));
+            List<Writer> staff = seed(karaf);
+            Path sessions = out.resolve("sessions.txt");
+            List<String> lines = new ArrayList<>();
+            for (Writer w : staff) {
+                lines.add(String.join("|", w.cct(), w.cookie(), w.csrf(), w.username(), String.valueOf(w.cardId())));
+            }
+            Files.write(sessions, lines);
+            String deadline = LocalDate.now().plusMonths(1).toString();
+
+            Map<Integer, double[]> ceiling = new LinkedHashMap<>();
+            try (BareJetty bare = BareJetty.start()) {
+                for (int connections : CONNECTIONS) {
+                    Map<String, Long> result = wrk(scripts.resolve("bare.lua"), bare.url(), connections);
+                    ceiling.put(connections, new double[] {rate(result)});
+                    report.accept(line("bare Jetty 9.4 servlet, fixed JSON", connections, result, 0));
+                }
+            }
+            for (String mode : List.of("read", "mixed")) {
+                for (int connections : CONNECTIONS) {
+                    Map<String, Long> result = wrk(scripts.resolve("cte-day.lua"), karaf.baseUrl(), connections,
+                            mode, sessions.toString(), deadline);
+                    report.accept(line(mode.equals("read") ? "read-only (guide, results table, catalogue search)"
+                            : "mixed, 30 % durable writes (bitácora, observations, card comments)", connections, result,
+                            ceiling.get(connections)[0]));
+                }
+            }
+            report.accept(String.format("Resident memory after the load: %d MB (target < 400 MB)",
+                    karaf.residentMegabytes()));
+        }
+    }
+
+    private static double rate(Map<String, Long> result) {
+        return result.get("requests") / (result.get("duration_us") / 1e6);
+    }
+
+    private static String line(String what, int connections, Map<String, Long> result, double ceiling) {
+        double rate = rate(result);
+        long errors = result.get("status_errors") + result.get("connect_errors") + result.get("read_errors")
+                + result.get("write_errors") + result.get("timeouts");
+        return String.format("  %-70s %3d conn: %8.0f req/s%s  p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  errors %d"
+                + " (non-2xx %d, timeouts %d)", what, connections, rate,
+                ceiling > 0 ? String.format(" (%4.1f %% of bare Jetty)", 100 * rate / ceiling) : "",
+                result.get("p50_us") / 1000.0, result.get("p95_us") / 1000.0, result.get("p99_us") / 1000.0, errors,
+                result.get("status_errors"), result.get("timeouts"));
+    }
+
+    private Map<String, Long> wrk(Path script, String url, int connections, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+                "--timeout", "5s", "-s", script.toString(), url));
+        if (args.length > 0) {
+            command.add("--");
+            Collections.addAll(command, args);
+        }
+        String output = Distribution.run(out, command.toArray(String[]::new));
+        Files.writeString(out.resolve("wrk.log"), String.join(" ", command) + "\n" + output + "\n",
+                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
+        Map<String, Long> values = new LinkedHashMap<>();
+        Matcher matcher = RESULT.matcher(result);
+        while (matcher.find()) {
+            values.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+        }
+        return values;
+    }
+
+    // ---- the data: a state's schools, directors, a third session of work per director's school
+
+    private List<Writer> seed(Distribution karaf) throws Exception {
+        long started = System.nanoTime();
+        Client admin = Client.signIn(karaf.baseUrl(), "admin.plataforma", karaf.demoPassword("admin.plataforma"));
+        StringBuilder csv = new StringBuilder("CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n");
+        String[] municipalities = {"Toluca", "Metepec", "Ecatepec", "Naucalpan", "Texcoco", "Zinacantepec"};
+        for (int i = 0; i < schools; i++) {
+            csv.append(cct(i)).append(",Jardín de Niños ").append(i).append(",15,")
+                    .append(municipalities[i % municipalities.length]).append(',').append(100 + i / 20)
+                    .append(",PREESCOLAR,MATUTINO\n");
+        }
+        HttpResponse<String> accepted = admin.send("POST", "/api/v1/school-catalogue?archivo=carga.csv",
+                csv.toString(), "text/csv");
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import refused: " + accepted.body());
+        }
+        String job = accepted.headers().firstValue("Location").orElseThrow();
+        for (int i = 0; i < 600; i++) {
+            JsonObject state = JsonParser.parseString(admin.send("GET", job, null, null).body()).getAsJsonObject();
+            String status = state.get("estado").getAsString();
+            if (status.equals("importada")) {
+                break;
+            }
+            if (!status.equals("en-curso")) {
+                throw new IllegalStateException("import " + status + ": " + state);
+            }
+            Thread.sleep(200);
+        }
+        List<String> commands = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            commands.add("cte:account-create --generar dir." + cct(i).toLowerCase() + " \"Dirección " + cct(i)
+                    + "\" director@" + cct(i));
+        }
+        String created = karaf.shell(commands);
+        Map<String, String> passwords = new LinkedHashMap<>();
+        Matcher account = Pattern.compile("Cuenta (\\S+) creada[^\\n]*\\n\\s*Contraseña: (\\S+)").matcher(created);
+        while (account.find()) {
+            passwords.put(account.group(1), account.group(2));
+        }
+        if (passwords.size() != writers) {
+            throw new IllegalStateException("created " + passwords.size() + " of " + writers + " accounts: " + created);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Writer>> futures = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            String cct = cct(i);
+            String username = "dir." + cct.toLowerCase();
+            futures.add(pool.submit(() -> thirdSession(karaf.baseUrl(), cct, username, passwords.get(username))));
+        }
+        List<Writer> staff = new ArrayList<>();
+        for (Future<Writer> future : futures) {
+            staff.add(future.get());
+        }
+        pool.shutdown();
+        report.accept(String.format("Data: %d schools imported in state 15 (%d zones); %d directors signed in, each"
+                + " school with its groups, 4 expected results rated, 2 concentrate lines, 1 card, 2 agreements"
+                + " (%.0f s to load)", schools, (schools + 19) / 20, writers, (System.nanoTime() - started) / 1e9));
+        return staff;
+    }
+
+    private static String cct(int i) {
+        return String.format("15EJN%04dK", 3000 + i);
+    }
+
+    private static Writer thirdSession(String base, String cct, String username, String password) throws Exception {
+        Client director = Client.signIn(base, username, password);
+        String school = "/api/v1/schools/" + cct;
+        long version = director.json("GET", school, null).get("version").getAsLong();
+        director.expect(200, "PUT", school + "/structure", "{\"multigrado\": false, \"grupos\": [{\"nombre\": \"A\","
+                + " \"grados\": [2]}, {\"nombre\": \"B\", \"grados\": [3]}], \"version\": " + version + "}");
+        String results = "/api/v1/results/" + cct;
+        String[][] expected = {{"2", "A", "Lenguaje oral", "Narran sucesos en orden"},
+            {"2", "A", "Pensamiento matemático", "Cuentan colecciones de hasta 20"},
+            {"3", "B", "Lenguaje escrito", "Escriben su nombre"},
+            {"3", "B", "Exploración del mundo", "Describen lo que observan"}};
+        String[] progress = {"logrado", "en-proceso", "sin-avance", "en-proceso"};
+        long challenge = 0;
+        for (int i = 0; i < expected.length; i++) {
+            long id = director.json("POST", results + "/expected", "{\"periodo\": \"2016-11\", \"grado\": "
+                    + expected[i][0] + ", \"area\": \"" + expected[i][2] + "\", \"resultado\": \"" + expected[i][3]
+                    + "\", \"objetivo\": \"Mejorar los aprendizajes\", \"meta\": \"80 % lo logra\"}").get("id")
+                    .getAsLong();
+            director.expect(200, "PUT", results + "/ratings/" + id + "/" + expected[i][1], "{\"avance\": \""
+                    + progress[i] + "\", \"dificil\": " + (i == 2) + ", \"porque\": \"Falta práctica\","
+                    + " \"version\": 0}");
+        }
+        director.expect(201, "POST", results + "/concentrate", "{\"periodo\": \"2016-11\", \"tipo\": \"logro\","
+                + " \"area\": \"Lenguaje oral\", \"grados\": [2], \"texto\": \"Narran sucesos en orden\"}");
+        challenge = director.json("POST", results + "/concentrate", "{\"periodo\": \"2016-11\", \"tipo\": \"desafio\","
+                + " \"area\": \"Lenguaje escrito\", \"grados\": [3], \"texto\": \"Escribir su nombre\"}").get("id")
+                .getAsLong();
+        long card = director.json("POST", "/api/v1/cards/" + cct, "{\"periodo\": \"2016-11\", \"sesion\": \""
+                + SESSION + "\", \"desafios\": [" + challenge + "], \"titulo\": \"Mi nombre en todas partes\","
+                + " \"accionesAula\": \"Tarjetas con nombres\", \"materiales\": [\"Tarjetas\"], \"adecuaciones\":"
+                + " \"Apoyo visual\", \"instrumentos\": \"Lista de cotejo\", \"grados\": [3], \"grupos\": [\"B\"],"
+                + " \"semanas\": 4, \"responsables\": [\"" + username + "\"]}").get("id").getAsLong();
+        String deadline = LocalDate.now().plusMonths(1).toString();
+        for (int activity : new int[] {13, 21}) {
+            director.expect(201, "POST", "/api/v1/logbook/" + cct + "/agreements", "{\"sesion\": \"" + SESSION
+                    + "\", \"actividad\": " + activity + ", \"acuerdo\": \"Aplicar la ficha en el grupo B\","
+                    + " \"responsables\": [\"" + username + "\"], \"fechaLimite\": \"" + deadline + "\"}");
+        }
+        return new Writer(cct, username, director.cookie, director.csrf, card);
+    }
+
+    /** One signed-in person: the session cookie and the CSRF token, as wrk will send them. */
+    private static final class Client {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final String base;
+        private String cookie;
+        private String csrf;
+
+        private Client(String base) {
+            this.base = base;
+        }
+
+        static Client signIn(String base, String username, String password) throws Exception {
+            Client client = new Client(base);
+            JsonObject body = new JsonObject();
+            body.addProperty("usuario", username);
+            body.addProperty("contrasena", password);
+            HttpResponse<String> answer = client.send("POST", "/api/v1/session", body.toString(), "application/json");
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("sign-in of " + username + ": " + answer.body());
+            }
+            client.csrf = JsonParser.parseString(answer.body()).getAsJsonObject().get("csrfToken").getAsString();
+            client.cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            return client;
+        }
+
+        HttpResponse<String> send(String method, String path, String body, String type) throws IOException,
+                InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (type != null) {
+                request.header("Content-Type", type);
+            }
+            if (csrf != null) {
+                request.header("X-CSRF-Token", csrf);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        JsonObject json(String method, String path, String body) throws Exception {
+            HttpResponse<String> answer = send(method, path, body, body == null ? null : "application/json");
+            if (answer.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+            }
+            return JsonParser.parseString(answer.body()).getAsJsonObject();
+        }
+
+        void expect(int status, String method, String path, String body) throws Exception {
+            HttpResponse<String> answer = send(method, path, body, "application/json");
+            if (answer.statusCode() != status) {
+                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+-- The CTE-day workload for wrk: signed-in school staff reading the guide, their results table and their catalogue,
+-- and, in "mixed" mode, 30 % durable writes (bitácora agreements, group observations, comments on a card).
+-- Usage: wrk ... -s cte-day.lua URL -- read|mixed sessions.txt DEADLINE
+-- sessions.txt: one signed-in director per line: cct|cookie|csrf|username|cardId
+
+local threads = {}
+local counter = 0
+
+function setup(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+function init(args)
+  mode = args[1] or "read"
+  deadline = args[3]
+  sessions = {}
+  for line in io.lines(args[2]) do
+    local cct, cookie, csrf, user, card = line:match("^([^|]+)|([^|]+)|([^|]+)|([^|]+)|([^|]+)$")
+    if cct then
+      sessions[#sessions + 1] = {cct = cct, cookie = cookie, csrf = csrf, user = user, card = card}
+    end
+  end
+  math.randomseed(id * 7919 + os.time())
+end
+
+local GUIDE = "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3"
+local SESSION = "SEP:2016-2017:preescolar:ordinaria-3"
+
+function request()
+  counter = counter + 1
+  local s = sessions[math.random(#sessions)]
+  local headers = {["Cookie"] = s.cookie, ["Accept"] = "application/json"}
+  local roll = math.random(100)
+  if mode == "mixed" and roll <= 30 then
+    headers["Content-Type"] = "application/json"
+    headers["X-CSRF-Token"] = s.csrf
+    local which = roll % 3
+    if which == 0 then
+      return wrk.format("POST", "/api/v1/logbook/" .. s.cct .. "/agreements", headers,
+        '{"sesion": "' .. SESSION .. '", "actividad": 21, "acuerdo": "Acuerdo de carga ' .. counter ..
+        '", "responsables": ["' .. s.user .. '"], "compromisos": "Revisar avances", "fechaLimite": "' ..
+        deadline .. '"}')
+    elseif which == 1 then
+      return wrk.format("POST", "/api/v1/results/" .. s.cct .. "/groups/2/A/observations", headers,
+        '{"periodo": "2016-11", "agente": "usaer", "texto": "Observación de carga ' .. counter .. '"}')
+    else
+      return wrk.format("POST", "/api/v1/cards/" .. s.cct .. "/" .. s.card .. "/comments", headers,
+        '{"sugerencia": false, "texto": "Comentario de carga ' .. counter .. '"}')
+    end
+  end
+  local which = roll % 3
+  if which == 0 then
+    return wrk.format("GET", GUIDE, headers)
+  elseif which == 1 then
+    return wrk.format("GET", "/api/v1/results/" .. s.cct .. "/expected?periodo=2016-11", headers)
+  else
+    return wrk.format("GET", "/api/v1/catalogue/" .. s.cct .. "/resources?q=lectura", headers)
+  end
+end
+
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p95_us=%d p99_us=%d max_us=%d " ..
+    "status_errors=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",
+    summary.requests, summary.duration, latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), latency.max, e.status, e.connect, e.read, e.write, e.timeout))
+end
