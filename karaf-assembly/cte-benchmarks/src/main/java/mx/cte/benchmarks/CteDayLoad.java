@@ -36,6 +36,7 @@ final class CteDayLoad {
 
     private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
     private static final int[] CONNECTIONS = {16, 64, 256};
+    private static final int WARM_UP = Integer.getInteger("cte.bench.warmup", 20);
     private static final Pattern RESULT = Pattern.compile("(\\w+)=(\\d+)");
 
     private final Consumer<String> report;
@@ -82,10 +83,13 @@ final class CteDayLoad {
             Files.write(sessions, lines);
             String deadline = LocalDate.now().plusMonths(1).toString();
 
+            // Both servers first run unmeasured, so the figures are of compiled code, as on a Friday at noon.
+            wrk(scripts.resolve("cte-day.lua"), karaf.baseUrl(), 64, WARM_UP, "mixed", sessions.toString(), deadline);
             Map<Integer, double[]> ceiling = new LinkedHashMap<>();
             try (BareJetty bare = BareJetty.start()) {
+                wrk(scripts.resolve("bare.lua"), bare.url(), 64, WARM_UP);
                 for (int connections : CONNECTIONS) {
-                    Map<String, Long> result = wrk(scripts.resolve("bare.lua"), bare.url(), connections);
+                    Map<String, Long> result = wrk(scripts.resolve("bare.lua"), bare.url(), connections, seconds);
                     ceiling.put(connections, new double[] {rate(result)});
                     report.accept(line("bare Jetty 9.4 servlet, fixed JSON", connections, result, 0));
                 }
@@ -93,7 +97,7 @@ final class CteDayLoad {
             for (String mode : List.of("read", "mixed")) {
                 for (int connections : CONNECTIONS) {
                     Map<String, Long> result = wrk(scripts.resolve("cte-day.lua"), karaf.baseUrl(), connections,
-                            mode, sessions.toString(), deadline);
+                            seconds, mode, sessions.toString(), deadline);
                     report.accept(line(mode.equals("read") ? "read-only (guide, results table, catalogue search)"
                             : "mixed, 30 % durable writes (bitácora, observations, card comments)", connections, result,
                             ceiling.get(connections)[0]));
@@ -119,8 +123,9 @@ final class CteDayLoad {
                 result.get("status_errors"), result.get("timeouts"));
     }
 
-    private Map<String, Long> wrk(Path script, String url, int connections, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + seconds + "s",
+    private Map<String, Long> wrk(Path script, String url, int connections, int duration, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
                 "--timeout", "5s", "-s", script.toString(), url));
         if (args.length > 0) {
             command.add("--");

@@ -108,6 +108,24 @@ public class GuidesIT {
         }
     }
 
+    @Test
+    public void aGuideIsRevalidatedByItsETagSoASchoolOnASlowLinkDownloadsItOnce() throws Exception {
+        HttpResponse<String> first = Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION, 200, WAIT);
+        String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+        assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+        HttpResponse<String> again = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                Http.api("/api/v1/guides/" + THIRD_SESSION)).header("If-None-Match", etag).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        HttpResponse<String> stale = Http.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                Http.api("/api/v1/guides/" + THIRD_SESSION)).header("If-None-Match", "\"otra\"").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stale.statusCode());
+        assertEquals(first.body(), stale.body());
+        assertEquals(etag, stale.headers().firstValue("ETag").orElse(""));
+    }
+
     private static void collectActivities(JsonArray sections, List<JsonObject> into) {
         for (JsonElement element : sections) {
             JsonObject section = element.getAsJsonObject();

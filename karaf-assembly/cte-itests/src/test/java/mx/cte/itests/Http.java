@@ -11,7 +11,7 @@ import java.time.Instant;
 /** HTTP calls from inside the container to its own web server, waiting for an endpoint to come up. */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }

@@ -83,12 +83,23 @@ final class GuideJson {
         return summary;
     }
 
-    /** One edition whole: its status and the complete guide. */
-    static JsonObject edition(GuideEdition edition) {
-        JsonObject body = editionSummary(edition);
-        body.addProperty("key", edition.key());
-        body.add("guide", GSON.toJsonTree(edition.guide()));
-        return body;
+    /**
+     * One edition whole, its status and the complete guide, as text. The guide's part is serialized once per guide
+     * instance: a guide never changes once read from its bundle, and on a CTE Friday every school reads the same one.
+     * Only the status around it is written each time.
+     */
+    static String editionText(GuideEdition edition, java.util.Map<String, SerializedGuide> serialized) {
+        SerializedGuide cached = serialized.compute(edition.key() + "@" + edition.version(),
+                (id, before) -> before != null && before.guide() == edition.guide() ? before
+                        : new SerializedGuide(edition.guide(), GSON.toJson(GSON.toJsonTree(edition.guide()))));
+        JsonObject head = editionSummary(edition);
+        head.addProperty("key", edition.key());
+        String text = GSON.toJson(head);
+        return text.substring(0, text.length() - 1) + ",\"guide\":" + cached.json() + "}";
+    }
+
+    /** A guide and its JSON, kept while that same guide instance is the one installed. */
+    record SerializedGuide(mx.cte.guide.api.Guide guide, String json) {
     }
 
     static JsonArray refused(List<RefusedGuide> refused) {

@@ -38,6 +38,9 @@ public final class GuidesServlet extends JsonServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient GuideRegistry registry;
+    /** Each installed edition's guide as JSON, serialized once (by edition key and version). */
+    private final transient java.util.Map<String, GuideJson.SerializedGuide> serialized =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public GuidesServlet(@Reference GuideRegistry registry) {
@@ -80,7 +83,7 @@ public final class GuidesServlet extends JsonServlet {
                         + editions.get(0).missingProductTypes() + ").");
                 return;
             }
-            JsonResponses.write(response, HttpServletResponse.SC_OK, GuideJson.edition(active.get()));
+            JsonResponses.writeRevalidated(request, response, GuideJson.editionText(active.get(), serialized));
         } else if (segments.get(1).equals("versions") && segments.size() == 2) {
             JsonArray array = new JsonArray();
             editions.forEach(e -> array.add(GuideJson.editionSummary(e)));
@@ -95,7 +98,7 @@ public final class GuidesServlet extends JsonServlet {
                         + segments.get(2) + "; hay: " + editions.stream().map(GuideEdition::version).toList() + ".");
                 return;
             }
-            JsonResponses.write(response, HttpServletResponse.SC_OK, GuideJson.edition(edition.get()));
+            JsonResponses.writeRevalidated(request, response, GuideJson.editionText(edition.get(), serialized));
         } else {
             notFound(request, response, "No existe el recurso " + request.getRequestURI()
                     + "; las rutas de una guía son /api/v1/guides/{clave}, /api/v1/guides/{clave}/versions y "
