@@ -1,7 +1,9 @@
 -- The CTE-day workload for wrk: signed-in school staff reading the guide, their results table and their catalogue,
 -- and, in "mixed" mode, 30 % durable writes (bitácora agreements, group observations, comments on a card).
--- Usage: wrk ... -s cte-day.lua URL -- read|mixed sessions.txt DEADLINE
+-- Usage: wrk ... -s cte-day.lua URL -- read|mixed|swap sessions.txt DEADLINE [GUIDE_PATH]
 -- sessions.txt: one signed-in director per line: cct|cookie|csrf|username|cardId
+-- "swap" is "mixed" reading GUIDE_PATH (the guide whose editions are being installed) and counting answers by status,
+-- for the hot-swap run.
 
 local threads = {}
 local counter = 0
@@ -11,9 +13,18 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local GUIDE = "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3"
+
 function init(args)
   mode = args[1] or "read"
   deadline = args[3]
+  if mode == "swap" then
+    GUIDE = args[4]
+    response = function(status, headers, body)
+      local name = "s" .. status
+      _G[name] = (_G[name] or 0) + 1
+    end
+  end
   sessions = {}
   for line in io.lines(args[2]) do
     local cct, cookie, csrf, user, card = line:match("^([^|]+)|([^|]+)|([^|]+)|([^|]+)|([^|]+)$")
@@ -24,7 +35,6 @@ function init(args)
   math.randomseed(id * 7919 + os.time())
 end
 
-local GUIDE = "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3"
 local SESSION = "SEP:2016-2017:preescolar:ordinaria-3"
 
 function request()
@@ -32,7 +42,7 @@ function request()
   local s = sessions[math.random(#sessions)]
   local headers = {["Cookie"] = s.cookie, ["Accept"] = "application/json"}
   local roll = math.random(100)
-  if mode == "mixed" and roll <= 30 then
+  if mode ~= "read" and roll <= 30 then
     headers["Content-Type"] = "application/json"
     headers["X-CSRF-Token"] = s.csrf
     local which = roll % 3
@@ -59,7 +69,31 @@ function request()
   end
 end
 
+-- Answers by status, summed over the threads; only "swap" mode counts them. done() runs in wrk's main Lua state,
+-- which knows the threads but not what init() set in them.
+local function statusLine()
+  local totals = {}
+  for _, thread in ipairs(threads) do
+    for _, code in ipairs({200, 201, 204, 304, 400, 401, 403, 404, 405, 409, 413, 422, 500, 502, 503, 504}) do
+      local n = thread:get("s" .. code)
+      if n then
+        totals[code] = (totals[code] or 0) + n
+      end
+    end
+  end
+  local parts = {}
+  for code, n in pairs(totals) do
+    parts[#parts + 1] = code .. "=" .. n
+  end
+  if #parts == 0 then
+    return ""
+  end
+  table.sort(parts)
+  return "STATUSES " .. table.concat(parts, " ") .. "\n"
+end
+
 function done(summary, latency, requests)
+  io.write(statusLine())
   local e = summary.errors
   io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p95_us=%d p99_us=%d max_us=%d " ..
     "status_errors=%d connect_errors=%d read_errors=%d write_errors=%d timeouts=%d\n",

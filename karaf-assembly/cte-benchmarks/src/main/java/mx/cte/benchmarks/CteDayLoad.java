@@ -44,7 +44,8 @@ final class CteDayLoad {
     private final int schools;
     private final int writers;
     private final int seconds;
-    private final HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path stateGuide = System.getProperty("cte.bench.stateGuide") == null ? null
+            : Path.of(System.getProperty("cte.bench.stateGuide"));
 
     CteDayLoad(Consumer<String> report, Path out, int schools, int writers, int seconds) {
         this.report = report;
@@ -105,6 +106,11 @@ final class CteDayLoad {
             }
             report.accept(String.format("Resident memory after the load: %d MB (target < 400 MB)",
                     karaf.residentMegabytes()));
+            if (stateGuide != null && Files.exists(stateGuide)) {
+                hotSwap(karaf, scripts.resolve("cte-day.lua"), sessions, deadline, staff.get(0));
+            } else {
+                report.accept("Hot-swap under load: skipped, no state guide bundle at " + stateGuide);
+            }
         }
     }
 
@@ -142,6 +148,121 @@ final class CteDayLoad {
             values.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
         return values;
+    }
+
+    // ---- part 2: hot-swap under load
+
+    private static final String STATE_GUIDE = "15:2016-2017:preescolar:ordinaria-4";
+    private static final int EDITIONS = 20;
+
+    /**
+     * During a mixed run at 64 connections that reads the state's fourth-session guide: installs 20 successive editions
+     * of it through the publishing API, timing each until the API serves it, then updates the logbook's web bundle
+     * (a module hot-swap) and times its absence. wrk counts every answer by status.
+     */
+    private void hotSwap(Distribution karaf, Path script, Path sessions, String deadline, Writer writer)
+            throws Exception {
+        Client publisher = Client.signIn(karaf.baseUrl(), "publicador.edomex", karaf.demoPassword("publicador.edomex"));
+        byte[] original = Files.readAllBytes(stateGuide);
+        HttpResponse<String> first = publisher.sendBytes("/api/v1/guide-bundles", edition(original, "1.0.0"));
+        if (first.statusCode() != 201) {
+            throw new IllegalStateException("the state guide was not installed: " + first.body());
+        }
+        int duration = EDITIONS * 3 / 2 + 8;
+        Process guideLoad = startWrk(script, karaf, sessions, deadline, duration);
+        Thread.sleep(3000);
+        List<Long> delays = new ArrayList<>();
+        for (int i = 1; i <= EDITIONS; i++) {
+            String version = "1.0." + i;
+            byte[] jar = edition(original, version);
+            long started = System.nanoTime();
+            HttpResponse<String> installed = publisher.sendBytes("/api/v1/guide-bundles", jar);
+            if (installed.statusCode() != 201) {
+                throw new IllegalStateException("edition " + version + " refused: " + installed.body());
+            }
+            while (!served(publisher, version)) {
+                if (System.nanoTime() - started > 30_000_000_000L) {
+                    throw new IllegalStateException("edition " + version + " not served after 30 s");
+                }
+                Thread.sleep(5);
+            }
+            delays.add((System.nanoTime() - started) / 1_000_000);
+            Thread.sleep(1000);
+        }
+        String guideStatuses = statuses(guideLoad);
+
+        Process moduleLoad = startWrk(script, karaf, sessions, deadline, 15);
+        Thread.sleep(3000);
+        Client director = Client.signIn(karaf.baseUrl(), "directora.rosaura", karaf.demoPassword("directora.rosaura"));
+        long away = System.nanoTime();
+        karaf.shell(List.of("bundle:update mx.cte.logbook.web"));
+        while (director.send("GET", "/api/v1/logbook/15EJN0101A/staff", null, null).statusCode() != 200) {
+            Thread.sleep(5);
+        }
+        long moduleBack = (System.nanoTime() - away) / 1_000_000;
+        String moduleStatuses = statuses(moduleLoad);
+
+        List<Long> sorted = delays.stream().sorted().toList();
+        report.accept("");
+        report.accept("2. Hot-swap under load (wrk -t2 -c64, mixed with 30 % writes, reading the guide being replaced)");
+        report.accept(String.format("  %d editions of %s installed through POST /api/v1/guide-bundles during %d s: until"
+                + " served p50 %d ms, max %d ms (target < 1 s)", EDITIONS, STATE_GUIDE, duration,
+                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
+        report.accept("    answers during those editions, by status: " + guideStatuses + " (target: all 2xx)");
+        report.accept(String.format("  bundle:update mx.cte.logbook.web during a 15 s run: the logbook answered again"
+                + " after %d ms", moduleBack));
+        report.accept("    answers during that run, by status: " + moduleStatuses + " (target: no 5xx but 503 while the"
+                + " module is away)");
+    }
+
+    private Process startWrk(Path script, Distribution karaf, Path sessions, String deadline, int duration)
+            throws IOException {
+        List<String> command = List.of("wrk", "-t2", "-c64", "-d" + duration + "s", "--timeout", "5s", "-s",
+                script.toString(), karaf.baseUrl(), "--", "swap", sessions.toString(), deadline,
+                "/api/v1/guides/" + STATE_GUIDE);
+        Files.writeString(out.resolve("wrk.log"), String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return new ProcessBuilder(command).directory(out.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** Waits for a background wrk and returns its answers by status. */
+    private String statuses(Process load) throws Exception {
+        String output = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        load.waitFor();
+        Files.writeString(out.resolve("wrk.log"), output + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        return output.lines().filter(l -> l.startsWith("STATUSES ")).findFirst().orElse("STATUSES ?")
+                .substring("STATUSES ".length());
+    }
+
+    private static boolean served(Client client, String version) throws Exception {
+        HttpResponse<String> answer = client.send("GET", "/api/v1/guides/" + STATE_GUIDE, null, null);
+        return answer.statusCode() == 200
+                && JsonParser.parseString(answer.body()).getAsJsonObject().get("version").getAsString().equals(version);
+    }
+
+    /** The state guide bundle as another edition: its Bundle-Version and the descriptor's version. */
+    private static byte[] edition(byte[] original, String version) throws IOException {
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(
+                new java.io.ByteArrayInputStream(original))) {
+            java.util.jar.Manifest manifest = in.getManifest();
+            manifest.getMainAttributes().putValue("Bundle-Version", version);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, manifest)) {
+                for (java.util.jar.JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                    jar.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    byte[] content = in.readAllBytes();
+                    if (entry.getName().equals("guide/guide.json")) {
+                        content = new String(content, StandardCharsets.UTF_8)
+                                .replaceFirst("\"version\": \"1\\.0\\.0\"", "\"version\": \"" + version + "\"")
+                                .getBytes(StandardCharsets.UTF_8);
+                    }
+                    jar.write(content);
+                    jar.closeEntry();
+                }
+            }
+            return bytes.toByteArray();
+        }
     }
 
     // ---- the data: a state's schools, directors, a third session of work per director's school
@@ -288,6 +409,12 @@ final class CteDayLoad {
                 request.header("X-CSRF-Token", csrf);
             }
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> sendBytes(String path, byte[] body) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/java-archive")
+                    .header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
         }
 
         JsonObject json(String method, String path, String body) throws Exception {

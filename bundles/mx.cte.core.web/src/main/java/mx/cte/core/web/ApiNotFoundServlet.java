@@ -23,8 +23,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * Fallback for every path under {@code /api/} that no servlet serves right now. Whiteboard matching prefers longer
  * patterns, so any endpoint a module registers wins over this one. A path of a module that is away (being
- * uninstalled, updated or reinstalled) answers {@code 503} naming the module; any other path a JSON {@code 404}
- * instead of the container's HTML page.
+ * uninstalled, updated or reinstalled) answers {@code 503} naming the module, and so does a path whose servlet is
+ * registered but not yet routed to, or no longer (the moment around a module's update: found by the hot-swap
+ * benchmark, which saw 404s there); any other path a JSON {@code 404} instead of the container's HTML page.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-api-not-found")
@@ -55,7 +56,8 @@ public final class ApiNotFoundServlet extends JsonServlet {
     }
 
     void removeModuleServlet(ServiceReference<Servlet> servlet) {
-        routes.left(String.valueOf(servlet.getProperty(ModuleRoutes.MODULE)));
+        routes.left(String.valueOf(servlet.getProperty(ModuleRoutes.MODULE)), patterns(servlet.getProperty(
+                "osgi.http.whiteboard.servlet.pattern")));
     }
 
     private static List<String> patterns(Object property) {
@@ -73,12 +75,14 @@ public final class ApiNotFoundServlet extends JsonServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<ModuleRoutes.Module> away = routes.absentModuleFor(path);
-        if (away.isPresent()) {
-            response.setHeader("Retry-After", "30");
+        Optional<ModuleRoutes.Unavailable> unavailable = routes.unavailableFor(path);
+        if (unavailable.isPresent()) {
+            boolean away = unavailable.get().away();
+            response.setHeader("Retry-After", away ? "30" : "1");
             JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Módulo no disponible",
-                    "El módulo " + away.get().title() + " no está disponible en este momento (se está instalando o"
-                            + " actualizando). Sus datos se conservan; vuelva a intentarlo en unos minutos.",
+                    "El módulo " + unavailable.get().module().title() + " no está disponible en este momento (se está"
+                            + " instalando o actualizando). Sus datos se conservan; vuelva a intentarlo en "
+                            + (away ? "unos minutos." : "unos segundos."),
                     request.getRequestURI());
             return;
         }

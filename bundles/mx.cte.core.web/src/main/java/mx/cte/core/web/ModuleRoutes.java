@@ -36,6 +36,15 @@ final class ModuleRoutes {
     private final Path file;
     private final Map<String, Module> known = new TreeMap<>();
     private final Map<String, Integer> present = new HashMap<>();
+    /** The patterns registered right now, with how many servlets registered each. */
+    private final Map<String, Integer> live = new HashMap<>();
+
+    /**
+     * A module path no servlet answered: {@code away} when the module has no servlet at all; otherwise its servlet is
+     * registering or leaving (the HTTP service adds and removes servlets a moment after their services come and go).
+     */
+    record Unavailable(Module module, boolean away) {
+    }
 
     ModuleRoutes(Path file) {
         this.file = file;
@@ -45,6 +54,7 @@ final class ModuleRoutes {
     /** A servlet of a module came: its patterns are remembered. */
     synchronized void arrived(String id, String title, List<String> patterns) {
         present.merge(id, 1, Integer::sum);
+        patterns.forEach(p -> live.merge(p, 1, Integer::sum));
         Module before = known.get(id);
         List<String> all = new ArrayList<>(before == null ? List.of() : before.patterns());
         patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
@@ -55,15 +65,21 @@ final class ModuleRoutes {
         }
     }
 
-    synchronized void left(String id) {
+    synchronized void left(String id, List<String> patterns) {
         present.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
+        patterns.forEach(p -> live.computeIfPresent(p, (k, n) -> n > 1 ? n - 1 : null));
     }
 
-    /** The absent module that would serve this path, if any. */
-    synchronized Optional<Module> absentModuleFor(String path) {
+    /**
+     * The module that serves this path but did not answer it: one that is away (any path it ever served), or one
+     * whose servlet for this path is registered but not yet, or no longer, routed to. A pattern a present module no
+     * longer registers (an endpoint it dropped) is not its path any more.
+     */
+    synchronized Optional<Unavailable> unavailableFor(String path) {
         for (Module module : known.values()) {
-            if (!present.containsKey(module.id()) && module.patterns().stream().anyMatch(p -> matches(p, path))) {
-                return Optional.of(module);
+            boolean away = !present.containsKey(module.id());
+            if (module.patterns().stream().filter(p -> away || live.containsKey(p)).anyMatch(p -> matches(p, path))) {
+                return Optional.of(new Unavailable(module, away));
             }
         }
         return Optional.empty();

@@ -24,19 +24,21 @@ public class ModuleRoutesTest {
     public void aModuleAwayIsNamedForItsPathsAndRememberedAcrossRestarts() {
         ModuleRoutes routes = new ModuleRoutes(file);
         routes.arrived("logbook", "Cuaderno de Bitácora", List.of("/api/v1/logbook/*"));
-        assertTrue("present: its own servlet answers", routes.absentModuleFor("/api/v1/logbook/15EJN0101A").isEmpty());
+        assertFalse("present, so a request that reached the fallback met its servlet between registration and"
+                + " routing", routes.unavailableFor("/api/v1/logbook/15EJN0101A").orElseThrow().away());
 
-        routes.left("logbook");
-        assertEquals("Cuaderno de Bitácora", routes.absentModuleFor("/api/v1/logbook/15EJN0101A/acuerdos")
-                .orElseThrow().title());
-        assertTrue(routes.absentModuleFor("/api/v1/logbook").isPresent());
-        assertFalse(routes.absentModuleFor("/api/v1/logbooks").isPresent());
-        assertFalse(routes.absentModuleFor("/api/v1/otra-cosa").isPresent());
+        routes.left("logbook", List.of("/api/v1/logbook/*"));
+        ModuleRoutes.Unavailable away = routes.unavailableFor("/api/v1/logbook/15EJN0101A/acuerdos").orElseThrow();
+        assertEquals("Cuaderno de Bitácora", away.module().title());
+        assertTrue(away.away());
+        assertTrue(routes.unavailableFor("/api/v1/logbook").isPresent());
+        assertFalse(routes.unavailableFor("/api/v1/logbooks").isPresent());
+        assertFalse(routes.unavailableFor("/api/v1/otra-cosa").isPresent());
 
         ModuleRoutes afterRestart = new ModuleRoutes(file);
-        assertTrue(afterRestart.absentModuleFor("/api/v1/logbook/x").isPresent());
+        assertTrue(afterRestart.unavailableFor("/api/v1/logbook/x").orElseThrow().away());
         afterRestart.arrived("logbook", "Cuaderno de Bitácora", List.of("/api/v1/logbook/*"));
-        assertTrue(afterRestart.absentModuleFor("/api/v1/logbook/x").isEmpty());
+        assertFalse(afterRestart.unavailableFor("/api/v1/logbook/x").orElseThrow().away());
     }
 
     @Test
@@ -44,18 +46,20 @@ public class ModuleRoutesTest {
         ModuleRoutes routes = new ModuleRoutes(file);
         routes.arrived("results", "Análisis de resultados", List.of("/api/v1/results/*"));
         routes.arrived("results", "Análisis de resultados", List.of("/api/v1/result-rollups"));
-        routes.left("results");
-        assertTrue(routes.absentModuleFor("/api/v1/result-rollups").isEmpty());
-        routes.left("results");
-        assertTrue(routes.absentModuleFor("/api/v1/result-rollups").isPresent());
-        assertTrue(routes.absentModuleFor("/api/v1/results/15EJN0101A").isPresent());
+        routes.left("results", List.of("/api/v1/result-rollups"));
+        assertTrue("an endpoint the present module no longer registers is simply not there",
+                routes.unavailableFor("/api/v1/result-rollups").isEmpty());
+        assertFalse(routes.unavailableFor("/api/v1/results/15EJN0101A").orElseThrow().away());
+        routes.left("results", List.of("/api/v1/results/*"));
+        assertTrue(routes.unavailableFor("/api/v1/result-rollups").orElseThrow().away());
+        assertTrue(routes.unavailableFor("/api/v1/results/15EJN0101A").orElseThrow().away());
     }
 
     @Test
     public void answers503NamingTheModuleThatIsAway() throws Exception {
         ModuleRoutes routes = new ModuleRoutes(file);
         routes.arrived("logbook", "Cuaderno de Bitácora", List.of("/api/v1/logbook/*"));
-        routes.left("logbook");
+        routes.left("logbook", List.of("/api/v1/logbook/*"));
         FakeHttp.Response response = new FakeHttp.Response();
         new ApiNotFoundServlet(routes).service(FakeHttp.request("POST", "/api/v1/logbook/15EJN0101A"),
                 response.proxy());
@@ -64,5 +68,19 @@ public class ModuleRoutesTest {
         JsonObject problem = JsonParser.parseString(response.body()).getAsJsonObject();
         assertTrue(problem.get("detail").getAsString(), problem.get("detail").getAsString()
                 .contains("Cuaderno de Bitácora"));
+    }
+
+    @Test
+    public void aModuleBetweenRegistrationAndRoutingAnswers503ForASecondNot404() throws Exception {
+        ModuleRoutes routes = new ModuleRoutes(file);
+        routes.arrived("logbook", "Cuaderno de Bitácora", List.of("/api/v1/logbook/*"));
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ApiNotFoundServlet(routes).service(FakeHttp.request("GET", "/api/v1/logbook/15EJN0101A/agreements"),
+                response.proxy());
+        assertEquals(503, response.status);
+        assertEquals("1", response.headers.get("Retry-After"));
+        FakeHttp.Response other = new FakeHttp.Response();
+        new ApiNotFoundServlet(routes).service(FakeHttp.request("GET", "/api/v1/no-existe"), other.proxy());
+        assertEquals(404, other.status);
     }
 }
