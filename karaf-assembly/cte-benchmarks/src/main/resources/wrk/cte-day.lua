@@ -23,6 +23,10 @@ function init(args)
     response = function(status, headers, body)
       local name = "s" .. status
       _G[name] = (_G[name] or 0) + 1
+      if status == 404 or status >= 500 and status ~= 503 then
+        -- what failed and where: the problem document names the path
+        io.write("UNEXPECTED " .. status .. " " .. body:sub(1, 300):gsub("\n", " ") .. "\n")
+      end
     end
   end
   sessions = {}

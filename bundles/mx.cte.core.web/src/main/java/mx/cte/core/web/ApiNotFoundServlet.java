@@ -27,7 +27,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * registered but not yet routed to, or no longer (the moment around a module's update: found by the hot-swap
  * benchmark, which saw 404s there); any other path a JSON {@code 404} instead of the container's HTML page.
  */
-@Component(service = Servlet.class)
+// Immediate: it must watch every module servlet from boot on. As a delayed component the HTTP service released it when
+// idle and the next request re-created it with no module known yet, so a module's path answered 404 (hot-swap benchmark).
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletName("cte-api-not-found")
 @HttpWhiteboardServletPattern("/api/*")
 public final class ApiNotFoundServlet extends JsonServlet {

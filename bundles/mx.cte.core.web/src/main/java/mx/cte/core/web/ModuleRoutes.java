@@ -38,6 +38,13 @@ final class ModuleRoutes {
     private final Map<String, Integer> present = new HashMap<>();
     /** The patterns registered right now, with how many servlets registered each. */
     private final Map<String, Integer> live = new HashMap<>();
+    /** When each module's servlets last came or went ({@link System#nanoTime()}). */
+    private final Map<String, Long> changed = new HashMap<>();
+    /**
+     * How long after a module's servlets came or went any path it ever served counts as in transition: the HTTP
+     * service, the whiteboard and this class see a servlet come and go in no fixed order.
+     */
+    static final long SETTLING_NANOS = 10_000_000_000L;
 
     /**
      * A module path no servlet answered: {@code away} when the module has no servlet at all; otherwise its servlet is
@@ -55,6 +62,7 @@ final class ModuleRoutes {
     synchronized void arrived(String id, String title, List<String> patterns) {
         present.merge(id, 1, Integer::sum);
         patterns.forEach(p -> live.merge(p, 1, Integer::sum));
+        changed.put(id, System.nanoTime());
         Module before = known.get(id);
         List<String> all = new ArrayList<>(before == null ? List.of() : before.patterns());
         patterns.stream().filter(p -> !all.contains(p)).forEach(all::add);
@@ -68,17 +76,22 @@ final class ModuleRoutes {
     synchronized void left(String id, List<String> patterns) {
         present.computeIfPresent(id, (k, n) -> n > 1 ? n - 1 : null);
         patterns.forEach(p -> live.computeIfPresent(p, (k, n) -> n > 1 ? n - 1 : null));
+        changed.put(id, System.nanoTime());
     }
 
     /**
      * The module that serves this path but did not answer it: one that is away (any path it ever served), or one
-     * whose servlet for this path is registered but not yet, or no longer, routed to. A pattern a present module no
-     * longer registers (an endpoint it dropped) is not its path any more.
+     * whose servlet for this path is registered but not yet, or no longer, routed to, or whose servlets came or went
+     * in the last seconds. Past that, a pattern a present module no longer registers (an endpoint it dropped) is not
+     * its path any more.
      */
     synchronized Optional<Unavailable> unavailableFor(String path) {
+        long now = System.nanoTime();
         for (Module module : known.values()) {
             boolean away = !present.containsKey(module.id());
-            if (module.patterns().stream().filter(p -> away || live.containsKey(p)).anyMatch(p -> matches(p, path))) {
+            boolean settling = now - changed.getOrDefault(module.id(), now - SETTLING_NANOS) < SETTLING_NANOS;
+            if (module.patterns().stream().filter(p -> away || settling || live.containsKey(p))
+                    .anyMatch(p -> matches(p, path))) {
                 return Optional.of(new Unavailable(module, away));
             }
         }
