@@ -366,10 +366,13 @@ function editorFor(item) {
         + ' avise a quien administra la plataforma.'));
     return slot;
   }
-  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => module.render(slot, {
+  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(slot, {
     el, api, send, pendingEdits, flush, user: sesion, school: editing.school, session: editing.session,
     activity: item.number, product: item.product,
-  })).catch(() => {
+  })).catch((failure) => {
+    slot.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
+        + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
+  }), () => {
     slot.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
   });
   return slot;

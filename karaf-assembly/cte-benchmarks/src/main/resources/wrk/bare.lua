@@ -1,4 +1,6 @@
--- The ceiling: the same load generator against a bare Jetty servlet answering a fixed JSON. Prints the same line.
+-- The ceiling: the same load generator against a bare Jetty servlet answering a fixed JSON. Prints the same line as
+-- cte-day.lua. A separate script on purpose: one that defines request() makes wrk call Lua for every request, which
+-- would lower the ceiling it measures.
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format("RESULT requests=%d duration_us=%d p50_us=%d p95_us=%d p99_us=%d max_us=%d " ..
