@@ -67,7 +67,7 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,catalogue,exchange")
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,robustness,catalogue,exchange")
                 .split(","));
         if (parts.contains("load")) {
             line("");
@@ -75,6 +75,10 @@ public final class Benchmarks {
                     + Integer.getInteger("cte.bench.seconds", 15) + " s per run), boot time and memory");
             new CteDayLoad(Benchmarks::line, out.resolve("load"), Integer.getInteger("cte.bench.load.schools", 2000),
                     Integer.getInteger("cte.bench.load.writers", 200), Integer.getInteger("cte.bench.seconds", 15))
+                    .run(Path.of(System.getProperty("cte.distribution.archive")));
+        }
+        if (parts.contains("robustness")) {
+            new HostileInput(Benchmarks::line, out.resolve("robustness"))
                     .run(Path.of(System.getProperty("cte.distribution.archive")));
         }
         if (parts.contains("catalogue")) {

@@ -45,6 +45,17 @@ public abstract class JsonServlet extends HttpServlet {
                 JsonResponses.writeProblem(response, body);
             }
         } catch (RuntimeException e) {
+            if (isContainerBadMessage(e)) {
+                // The container could not read the request (a query that is not UTF-8, say): the client's mistake.
+                LOG.info("{} {} refused: 400 {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+                if (!response.isCommitted()) {
+                    response.reset();
+                    JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Solicitud mal formada",
+                            "No se pudieron leer los parámetros de la dirección: deben ser texto UTF-8 codificado"
+                                    + " para URL (por ejemplo, %C3%B1 para ñ).", request.getRequestURI());
+                }
+                return;
+            }
             LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
             if (!response.isCommitted()) {
                 response.reset();
@@ -53,6 +64,16 @@ public abstract class JsonServlet extends HttpServlet {
                         request.getRequestURI());
             }
         }
+    }
+
+    /** Jetty's own "bad message" (its class is not imported: the API stays free of the container). */
+    private static boolean isContainerBadMessage(RuntimeException e) {
+        for (Class<?> type = e.getClass(); type != null; type = type.getSuperclass()) {
+            if (type.getName().equals("org.eclipse.jetty.http.BadMessageException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -16,7 +16,8 @@ public final class FakeHttp {
                 new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
                     case "getRequestURI" -> uri;
-                    case "getContextPath" -> "";
+                    case "getContextPath", "getServletPath" -> "";
+                    case "getPathInfo" -> uri;
                     case "getProtocol" -> "HTTP/1.1";
                     case "getHeader", "getDateHeader" -> m.getReturnType() == long.class ? -1L : null;
                     default -> throw new UnsupportedOperationException(m.getName());

@@ -76,7 +76,9 @@ public final class ApiNotFoundServlet extends JsonServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as the container matched it (decoded, dot segments resolved), not as sent: /api/v1/logbook/..%2F..
+        // is not a logbook path and must not be answered as the logbook being away.
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         Optional<ModuleRoutes.Unavailable> unavailable = routes.unavailableFor(path);
         if (unavailable.isPresent()) {
             boolean away = unavailable.get().away();
