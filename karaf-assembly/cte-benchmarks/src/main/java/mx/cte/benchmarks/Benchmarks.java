@@ -80,6 +80,8 @@ public final class Benchmarks {
         if (parts.contains("robustness")) {
             new HostileInput(Benchmarks::line, out.resolve("robustness"))
                     .run(Path.of(System.getProperty("cte.distribution.archive")));
+            new CrashRounds(Benchmarks::line, out.resolve("crashes"), Integer.getInteger("cte.bench.crashes", 20))
+                    .run(Path.of(System.getProperty("cte.distribution.archive")));
         }
         if (parts.contains("catalogue")) {
             catalogueSearch(out, resources);

@@ -72,8 +72,9 @@ final class Distribution implements AutoCloseable {
     }
 
     /**
-     * {@code bin/start}, then polls until the health endpoint answers 200 (every module up). Returns the time from the
-     * start command to that first 200.
+     * {@code bin/start}, then polls until the health endpoint answers 200 (every module up) and the sign-in endpoint
+     * is routed (401 without a session: the HTTP service adds servlets a moment after their services come). Returns
+     * the time from the start command to then.
      */
     Duration start() throws Exception {
         long started = System.nanoTime();
@@ -84,7 +85,9 @@ final class Distribution implements AutoCloseable {
             try {
                 HttpResponse<Void> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl()
                         + "/api/v1/health")).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
+                if (health.statusCode() == 200 && client.send(HttpRequest.newBuilder(URI.create(baseUrl()
+                        + "/api/v1/session")).timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers
+                        .discarding()).statusCode() == 401) {
                     return Duration.ofNanos(System.nanoTime() - started);
                 }
             } catch (IOException notYet) {
@@ -135,6 +138,13 @@ final class Distribution implements AutoCloseable {
             throw new IllegalStateException("bin/client failed: " + output);
         }
         return output;
+    }
+
+    /** SIGKILL, as a power cut or the OOM killer would: no shutdown hook runs. Waits until the process is gone. */
+    void kill() throws Exception {
+        ProcessHandle process = ProcessHandle.of(pid()).orElseThrow(() -> new IllegalStateException("not running"));
+        process.destroyForcibly();
+        process.onExit().get(30, TimeUnit.SECONDS);
     }
 
     @Override
