@@ -67,7 +67,7 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,robustness,catalogue,exchange")
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,robustness,catalogue,exchange")
                 .split(","));
         if (parts.contains("load")) {
             line("");
@@ -76,6 +76,14 @@ public final class Benchmarks {
             new CteDayLoad(Benchmarks::line, out.resolve("load"), Integer.getInteger("cte.bench.load.schools", 2000),
                     Integer.getInteger("cte.bench.load.writers", 200), Integer.getInteger("cte.bench.seconds", 15))
                     .run(Path.of(System.getProperty("cte.distribution.archive")));
+        }
+        if (parts.contains("postgres")) {
+            line("");
+            line("5. The write-heavy CTE-day load with the platform on PostgreSQL");
+            new CteDayLoad(Benchmarks::line, out.resolve("load-postgres"),
+                    Integer.getInteger("cte.bench.load.schools", 2000), Integer.getInteger("cte.bench.load.writers", 200),
+                    Integer.getInteger("cte.bench.seconds", 15))
+                    .runOnPostgres(Path.of(System.getProperty("cte.distribution.archive")));
         }
         if (parts.contains("robustness")) {
             new HostileInput(Benchmarks::line, out.resolve("robustness"))

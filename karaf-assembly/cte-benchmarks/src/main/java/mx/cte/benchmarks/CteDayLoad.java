@@ -60,6 +60,27 @@ final class CteDayLoad {
     }
 
     void run(Path archive) throws Exception {
+        run(archive, null);
+    }
+
+    /**
+     * Part 5: the write-heavy workload (mixed, 30 % durable writes) with the platform on PostgreSQL instead of its
+     * embedded H2, as a state deploys it. The server is PostgreSQL from Maven (the tests' embedded binaries) with the
+     * durability settings of a production server: {@code fsync} and {@code synchronous_commit} on.
+     */
+    void runOnPostgres(Path archive) throws Exception {
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded
+                .EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100").start()) {
+            try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE cte");
+            }
+            run(archive, postgres.getPort());
+        }
+    }
+
+    private void run(Path archive, Integer postgresPort) throws Exception {
         if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
             report.accept("CTE-day load: skipped, wrk is not installed (apt-get install wrk)");
             return;
@@ -71,6 +92,14 @@ final class CteDayLoad {
             }
         }
         try (Distribution karaf = Distribution.unpack(archive, out.resolve("distribution"))) {
+            if (postgresPort != null) {
+                String cfg = "etc/org.ops4j.datasource-cte.cfg";
+                karaf.set(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+                karaf.set(cfg, "url", "jdbc:postgresql://localhost:" + postgresPort + "/cte");
+                karaf.set(cfg, "user", "postgres");
+                karaf.set(cfg, "password", "postgres");
+                report.accept("Database: PostgreSQL on port " + postgresPort + " (fsync and synchronous_commit on)");
+            }
             Duration boot = karaf.start();
             report.accept(String.format("Boot: %.1f s from bin/start to the first 200 of /api/v1/health with sign-in"
                     + " routed (target < 10 s);"
@@ -96,7 +125,7 @@ final class CteDayLoad {
                     report.accept(line("bare Jetty 9.4 servlet, fixed JSON", connections, result, 0));
                 }
             }
-            for (String mode : List.of("read", "mixed")) {
+            for (String mode : postgresPort == null ? List.of("read", "mixed") : List.of("mixed")) {
                 for (int connections : CONNECTIONS) {
                     Map<String, Long> result = wrk(scripts.resolve("cte-day.lua"), karaf.baseUrl(), connections,
                             seconds, mode, sessions.toString(), deadline);
@@ -107,6 +136,9 @@ final class CteDayLoad {
             }
             report.accept(String.format("Resident memory after the load: %d MB (target < 400 MB)",
                     karaf.residentMegabytes()));
+            if (postgresPort != null) {
+                return;
+            }
             if (stateGuide != null && Files.exists(stateGuide)) {
                 hotSwap(karaf, scripts.resolve("cte-day.lua"), sessions, deadline, staff.get(0));
             } else {
