@@ -15,6 +15,15 @@ public class JsonServletTest {
 
     private static final class ReadOnlyServlet extends JsonServlet {
         private static final long serialVersionUID = 1L;
+        private final transient RuntimeException failure;
+
+        ReadOnlyServlet() {
+            this(new IllegalStateException("internal detail that must not leak"));
+        }
+
+        ReadOnlyServlet(RuntimeException failure) {
+            this.failure = failure;
+        }
 
         @Override
         protected String allowedMethods() {
@@ -23,8 +32,17 @@ public class JsonServletTest {
 
         @Override
         protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            throw new IllegalStateException("internal detail that must not leak");
+            throw failure;
         }
+    }
+
+    @Test
+    public void aQueryTheContainerCannotDecodeIsTheClientsMistakeA400() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet(new org.eclipse.jetty.http.BadMessageException("400: Unable to parse URI query"))
+                .service(FakeHttp.request("GET", "/api/v1/results/15EJN0101A/expected"), response.proxy());
+        assertEquals(400, response.status);
+        assertTrue(response.body(), response.body().contains("UTF-8"));
     }
 
     @Test
