@@ -1,12 +1,8 @@
 package mx.cte.benchmarks;
 
 import com.google.gson.JsonParser;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +28,6 @@ final class CrashRounds {
     private final Consumer<String> report;
     private final Path out;
     private final int rounds;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     CrashRounds(Consumer<String> report, Path out, int rounds) {
         this.report = report;
@@ -52,7 +47,7 @@ final class CrashRounds {
         try (Distribution karaf = Distribution.unpack(archive, out.resolve("distribution"))) {
             karaf.start();
             for (int round = 1; round <= rounds; round++) {
-                String[] session = signIn(karaf, "directora.rosaura");
+                ApiClient session = ApiClient.demo(karaf, "directora.rosaura");
                 Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
                 AtomicBoolean writing = new AtomicBoolean(true);
                 ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -63,7 +58,7 @@ final class CrashRounds {
                         for (int n = 0; writing.get(); n++) {
                             String text = "Ronda " + thisRound + ", cliente " + c + ", acuerdo " + n;
                             try {
-                                HttpResponse<String> answer = post(karaf, session, text);
+                                HttpResponse<String> answer = post(session, text);
                                 if (answer.statusCode() == 201) {
                                     acknowledged.add(new Acknowledged(JsonParser.parseString(answer.body())
                                             .getAsJsonObject().get("id").getAsLong(), text));
@@ -81,9 +76,9 @@ final class CrashRounds {
                 clients.awaitTermination(30, TimeUnit.SECONDS);
                 all.addAll(acknowledged);
                 restartMillis += karaf.start().toMillis();
-                String[] after = signIn(karaf, "directora.rosaura");
+                ApiClient after = ApiClient.demo(karaf, "directora.rosaura");
                 for (Acknowledged write : acknowledged) {
-                    HttpResponse<String> stored = read(karaf, after, write.id());
+                    HttpResponse<String> stored = read(after, write.id());
                     if (stored.statusCode() == 404 && stored.body().contains("no tiene el acuerdo")) {
                         missing++;
                     } else if (stored.statusCode() != 200) {
@@ -107,11 +102,10 @@ final class CrashRounds {
      * An agreement read back after the restart. Until the logbook's servlet is routed the answer is the API's 503 or
      * 404 for a path nobody serves, so it is asked again; only the logbook's own "no such agreement" counts as lost.
      */
-    private HttpResponse<String> read(Distribution karaf, String[] session, long id) throws Exception {
+    private static HttpResponse<String> read(ApiClient session, long id) throws Exception {
         HttpResponse<String> stored = null;
         for (int attempt = 0; attempt < 300; attempt++) {
-            stored = http.send(HttpRequest.newBuilder(URI.create(karaf.baseUrl() + "/api/v1/logbook/" + SCHOOL
-                    + "/agreements/" + id)).header("Cookie", session[0]).build(), HttpResponse.BodyHandlers.ofString());
+            stored = session.send("GET", "/api/v1/logbook/" + SCHOOL + "/agreements/" + id, null, null);
             if (stored.statusCode() == 200 || stored.body().contains("no tiene el acuerdo")) {
                 return stored;
             }
@@ -120,25 +114,9 @@ final class CrashRounds {
         return stored;
     }
 
-    private HttpResponse<String> post(Distribution karaf, String[] session, String text) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(karaf.baseUrl() + "/api/v1/logbook/" + SCHOOL
-                + "/agreements")).timeout(Duration.ofSeconds(10)).header("Cookie", session[0])
-                .header("X-CSRF-Token", session[1]).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"sesion\": \"" + SESSION + "\", \"actividad\": 21,"
-                        + " \"acuerdo\": \"" + text + "\", \"responsables\": [\"directora.rosaura\"],"
-                        + " \"fechaLimite\": \"" + LocalDate.now().plusMonths(1) + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private String[] signIn(Distribution karaf, String username) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(karaf.baseUrl() + "/api/v1/session"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"usuario\": \"" + username + "\", \"contrasena\": \""
-                        + karaf.demoPassword(username) + "\"}")).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("sign-in of " + username + ": " + answer.body());
-        }
-        return new String[] {answer.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0],
-            JsonParser.parseString(answer.body()).getAsJsonObject().get("csrfToken").getAsString()};
+    private static HttpResponse<String> post(ApiClient session, String text) throws Exception {
+        return session.send("POST", "/api/v1/logbook/" + SCHOOL + "/agreements", "{\"sesion\": \"" + SESSION
+                + "\", \"actividad\": 21, \"acuerdo\": \"" + text + "\", \"responsables\": [\"directora.rosaura\"],"
+                + " \"fechaLimite\": \"" + LocalDate.now().plusMonths(1) + "\"}", "application/json");
     }
 }

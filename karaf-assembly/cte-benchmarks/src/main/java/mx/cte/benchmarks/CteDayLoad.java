@@ -4,10 +4,6 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,15 +160,7 @@ final class CteDayLoad {
 
     private Map<String, Long> wrk(Path script, String url, int connections, int duration, String... args)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
-                "--timeout", "5s", "-s", script.toString(), url));
-        if (args.length > 0) {
-            command.add("--");
-            Collections.addAll(command, args);
-        }
-        String output = Distribution.run(out, command.toArray(String[]::new));
-        Files.writeString(out.resolve("wrk.log"), String.join(" ", command) + "\n" + output + "\n",
-                StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        String output = finish(launchWrk(script, url, connections, duration, args));
         String result = output.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("wrk printed no result: " + output));
         Map<String, Long> values = new LinkedHashMap<>();
@@ -181,6 +169,34 @@ final class CteDayLoad {
             values.put(matcher.group(1), Long.parseLong(matcher.group(2)));
         }
         return values;
+    }
+
+    /** Starts wrk in the background (the command goes to wrk.log); {@link #finish} waits for it. */
+    private Process launchWrk(Path script, String url, int connections, int duration, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c" + connections, "-d" + duration + "s",
+                "--timeout", "5s", "-s", script.toString(), url));
+        if (args.length > 0) {
+            command.add("--");
+            Collections.addAll(command, args);
+        }
+        appendToLog(String.join(" ", command));
+        return new ProcessBuilder(command).directory(out.toFile()).redirectErrorStream(true).start();
+    }
+
+    /** Waits for a wrk started by {@link #launchWrk}, keeps what it printed in wrk.log and returns it. */
+    private String finish(Process wrk) throws Exception {
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!wrk.waitFor(300, java.util.concurrent.TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        appendToLog(output);
+        return output;
+    }
+
+    private void appendToLog(String text) throws IOException {
+        Files.writeString(out.resolve("wrk.log"), text + "\n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     // ---- part 2: hot-swap under load
@@ -195,7 +211,7 @@ final class CteDayLoad {
      */
     private void hotSwap(Distribution karaf, Path script, Path sessions, String deadline, Writer writer)
             throws Exception {
-        Client publisher = Client.signIn(karaf.baseUrl(), "publicador.edomex", karaf.demoPassword("publicador.edomex"));
+        ApiClient publisher = ApiClient.demo(karaf, "publicador.edomex");
         byte[] original = Files.readAllBytes(stateGuide);
         HttpResponse<String> first = publisher.sendBytes("/api/v1/guide-bundles", edition(original, "1.0.0"));
         if (first.statusCode() != 201) {
@@ -226,7 +242,7 @@ final class CteDayLoad {
 
         Process moduleLoad = startWrk(script, karaf, sessions, deadline, 15);
         Thread.sleep(3000);
-        Client director = Client.signIn(karaf.baseUrl(), "directora.rosaura", karaf.demoPassword("directora.rosaura"));
+        ApiClient director = ApiClient.demo(karaf, "directora.rosaura");
         // A reader polls the module all along, so the window it was away is measured, not bin/client's start-up.
         java.util.concurrent.atomic.AtomicLong firstMiss = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicLong lastMiss = new java.util.concurrent.atomic.AtomicLong();
@@ -266,27 +282,20 @@ final class CteDayLoad {
                 + " module is away)");
     }
 
+    /** A background mixed run at 64 connections that reads the guide whose editions are being installed. */
     private Process startWrk(Path script, Distribution karaf, Path sessions, String deadline, int duration)
             throws IOException {
-        List<String> command = List.of("wrk", "-t2", "-c64", "-d" + duration + "s", "--timeout", "5s", "-s",
-                script.toString(), karaf.baseUrl(), "--", "swap", sessions.toString(), deadline,
+        return launchWrk(script, karaf.baseUrl(), 64, duration, "swap", sessions.toString(), deadline,
                 "/api/v1/guides/" + STATE_GUIDE);
-        Files.writeString(out.resolve("wrk.log"), String.join(" ", command) + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return new ProcessBuilder(command).directory(out.toFile()).redirectErrorStream(true).start();
     }
 
     /** Waits for a background wrk and returns its answers by status. */
     private String statuses(Process load) throws Exception {
-        String output = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        load.waitFor();
-        Files.writeString(out.resolve("wrk.log"), output + "\n", StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        return output.lines().filter(l -> l.startsWith("STATUSES ")).findFirst().orElse("STATUSES ?")
+        return finish(load).lines().filter(l -> l.startsWith("STATUSES ")).findFirst().orElse("STATUSES ?")
                 .substring("STATUSES ".length());
     }
 
-    private static boolean served(Client client, String version) throws Exception {
+    private static boolean served(ApiClient client, String version) throws Exception {
         HttpResponse<String> answer = client.send("GET", "/api/v1/guides/" + STATE_GUIDE, null, null);
         return answer.statusCode() == 200
                 && JsonParser.parseString(answer.body()).getAsJsonObject().get("version").getAsString().equals(version);
@@ -320,7 +329,7 @@ final class CteDayLoad {
 
     private List<Writer> seed(Distribution karaf) throws Exception {
         long started = System.nanoTime();
-        Client admin = Client.signIn(karaf.baseUrl(), "admin.plataforma", karaf.demoPassword("admin.plataforma"));
+        ApiClient admin = ApiClient.demo(karaf, "admin.plataforma");
         StringBuilder csv = new StringBuilder("CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n");
         String[] municipalities = {"Toluca", "Metepec", "Ecatepec", "Naucalpan", "Texcoco", "Zinacantepec"};
         for (int i = 0; i < schools; i++) {
@@ -382,7 +391,7 @@ final class CteDayLoad {
     }
 
     private static Writer thirdSession(String base, String cct, String username, String password) throws Exception {
-        Client director = Client.signIn(base, username, password);
+        ApiClient director = ApiClient.signIn(base, username, password);
         String school = "/api/v1/schools/" + cct;
         long version = director.json("GET", school, null).get("version").getAsLong();
         director.expect(200, "PUT", school + "/structure", "{\"multigrado\": false, \"grupos\": [{\"nombre\": \"A\","
@@ -419,68 +428,6 @@ final class CteDayLoad {
                     + "\", \"actividad\": " + activity + ", \"acuerdo\": \"Aplicar la ficha en el grupo B\","
                     + " \"responsables\": [\"" + username + "\"], \"fechaLimite\": \"" + deadline + "\"}");
         }
-        return new Writer(cct, username, director.cookie, director.csrf, card);
-    }
-
-    /** One signed-in person: the session cookie and the CSRF token, as wrk will send them. */
-    private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        private final String base;
-        private String cookie;
-        private String csrf;
-
-        private Client(String base) {
-            this.base = base;
-        }
-
-        static Client signIn(String base, String username, String password) throws Exception {
-            Client client = new Client(base);
-            JsonObject body = new JsonObject();
-            body.addProperty("usuario", username);
-            body.addProperty("contrasena", password);
-            HttpResponse<String> answer = client.send("POST", "/api/v1/session", body.toString(), "application/json");
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("sign-in of " + username + ": " + answer.body());
-            }
-            client.csrf = JsonParser.parseString(answer.body()).getAsJsonObject().get("csrfToken").getAsString();
-            client.cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
-            return client;
-        }
-
-        HttpResponse<String> send(String method, String path, String body, String type) throws IOException,
-                InterruptedException {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            if (type != null) {
-                request.header("Content-Type", type);
-            }
-            if (csrf != null) {
-                request.header("X-CSRF-Token", csrf);
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> sendBytes(String path, byte[] body) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/java-archive")
-                    .header("X-CSRF-Token", csrf).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        JsonObject json(String method, String path, String body) throws Exception {
-            HttpResponse<String> answer = send(method, path, body, body == null ? null : "application/json");
-            if (answer.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
-            }
-            return JsonParser.parseString(answer.body()).getAsJsonObject();
-        }
-
-        void expect(int status, String method, String path, String body) throws Exception {
-            HttpResponse<String> answer = send(method, path, body, "application/json");
-            if (answer.statusCode() != status) {
-                throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
-            }
-        }
+        return new Writer(cct, username, director.cookie(), director.csrf(), card);
     }
 }

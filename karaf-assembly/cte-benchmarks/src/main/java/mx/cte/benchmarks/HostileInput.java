@@ -1,14 +1,9 @@
 package mx.cte.benchmarks;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +29,6 @@ final class HostileInput {
 
     private final Consumer<String> report;
     private final Path out;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     HostileInput(Consumer<String> report, Path out) {
         this.report = report;
@@ -49,30 +43,28 @@ final class HostileInput {
     void run(Path archive) throws Exception {
         try (Distribution karaf = Distribution.unpack(archive, out.resolve("distribution"))) {
             karaf.start();
-            Session teacher = signIn(karaf, "docente.ana");
-            Session publisher = signIn(karaf, "publicador.edomex");
+            ApiClient teacher = ApiClient.demo(karaf, "docente.ana");
+            ApiClient publisher = ApiClient.demo(karaf, "publicador.edomex");
             List<Probe> probes = corpus();
             Map<Integer, Integer> byStatus = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
             List<String> crossed = new ArrayList<>();
             for (Probe probe : probes) {
-                Session as = probe.path().startsWith("/api/v1/guide-bundles") ? publisher : teacher;
-                HttpResponse<String> answer = send(karaf.baseUrl(), as, probe);
-                byStatus.merge(answer.statusCode(), 1, Integer::sum);
-                if (answer.statusCode() >= 500) {
-                    failures.add(answer.statusCode() + " " + probe.what() + " " + probe.method() + " " + probe.path()
+                Answer answer = send(probe.path().startsWith("/api/v1/guide-bundles") ? publisher : teacher, probe);
+                byStatus.merge(answer.status(), 1, Integer::sum);
+                if (answer.status() >= 500) {
+                    failures.add(answer.status() + " " + probe.what() + " " + probe.method() + " " + probe.path()
                             + ": " + answer.body().substring(0, Math.min(200, answer.body().length())));
                 }
-                if (probe.otherSchool() && answer.statusCode() < 300) {
+                if (probe.otherSchool() && answer.status() < 300) {
                     crossed.add(probe.what() + " " + probe.method() + " " + probe.path());
                 }
-                if (probe.forgedCsrf() && answer.statusCode() != 403) {
+                if (probe.forgedCsrf() && answer.status() != 403) {
                     crossed.add("forged CSRF accepted: " + probe.method() + " " + probe.path() + " → "
-                            + answer.statusCode());
+                            + answer.status());
                 }
             }
-            boolean alive = http.send(HttpRequest.newBuilder(URI.create(karaf.baseUrl() + "/api/v1/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            boolean alive = teacher.send("GET", "/api/v1/health", null, null).statusCode() == 200;
             report.accept("");
             report.accept("6. Hostile input: " + probes.size() + " requests to " + probes.stream()
                     .map(p -> p.method() + " " + p.path().replaceAll("\\?.*", "")).distinct().count()
@@ -177,76 +169,18 @@ final class HostileInput {
         return bytes.toByteArray();
     }
 
-    private record Session(String cookie, String csrf) {
+    /** An answer's status and body; 499 when the server closed the connection instead of answering. */
+    private record Answer(int status, String body) {
     }
 
-    private Session signIn(Distribution karaf, String username) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(karaf.baseUrl() + "/api/v1/session"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"usuario\": \"" + username + "\", \"contrasena\": \""
-                        + karaf.demoPassword(username) + "\"}")).header("Content-Type", "application/json").build(),
-                HttpResponse.BodyHandlers.ofString());
-        String csrf = com.google.gson.JsonParser.parseString(answer.body()).getAsJsonObject().get("csrfToken")
-                .getAsString();
-        return new Session(answer.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0], csrf);
-    }
-
-    private HttpResponse<String> send(String base, Session as, Probe probe) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + probe.path()))
-                .timeout(Duration.ofSeconds(60)).header("Cookie", as.cookie())
-                .header("X-CSRF-Token", probe.forgedCsrf() ? "falsificado" : as.csrf())
-                .method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(probe.body()));
-        if (probe.contentType() != null) {
-            request.header("Content-Type", probe.contentType());
-        }
+    private static Answer send(ApiClient as, Probe probe) throws Exception {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = as.send(probe.method(), probe.path(), probe.body(), probe.contentType(),
+                    probe.forgedCsrf() ? "falsificado" : as.csrf());
+            return new Answer(answer.statusCode(), answer.body());
         } catch (java.io.IOException closed) {
-            // A server may close the connection on a body it refuses to read; that is not a 5xx. Record it as 499.
-            return new ClosedAnswer(probe, closed.getMessage());
-        }
-    }
-
-    /** What a connection closed by the server looks like in the counts. */
-    private record ClosedAnswer(Probe probe, String message) implements HttpResponse<String> {
-        @Override
-        public int statusCode() {
-            return 499;
-        }
-
-        @Override
-        public HttpRequest request() {
-            return null;
-        }
-
-        @Override
-        public java.util.Optional<HttpResponse<String>> previousResponse() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public java.net.http.HttpHeaders headers() {
-            return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-        }
-
-        @Override
-        public String body() {
-            return String.valueOf(message);
-        }
-
-        @Override
-        public java.util.Optional<javax.net.ssl.SSLSession> sslSession() {
-            return java.util.Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return URI.create(probe.path());
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
+            // A server may close the connection on a body it refuses to read; that is not a 5xx.
+            return new Answer(499, String.valueOf(closed.getMessage()));
         }
     }
 }

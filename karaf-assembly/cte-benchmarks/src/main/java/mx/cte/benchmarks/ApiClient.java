@@ -1,0 +1,95 @@
+package mx.cte.benchmarks;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * One signed-in person of the harness, as a browser is: the session cookie kept, the CSRF token sent on every
+ * request. The cookie and the token are also handed to wrk.
+ */
+final class ApiClient {
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private String cookie;
+    private String csrf;
+
+    private ApiClient(String base) {
+        this.base = base;
+    }
+
+    static ApiClient signIn(String base, String username, String password) throws Exception {
+        ApiClient client = new ApiClient(base);
+        JsonObject body = new JsonObject();
+        body.addProperty("usuario", username);
+        body.addProperty("contrasena", password);
+        HttpResponse<String> answer = client.send("POST", "/api/v1/session", body.toString(), "application/json");
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("sign-in of " + username + ": " + answer.body());
+        }
+        client.csrf = JsonParser.parseString(answer.body()).getAsJsonObject().get("csrfToken").getAsString();
+        client.cookie = answer.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        return client;
+    }
+
+    /** One of the demo accounts the distribution wrote at its first start. */
+    static ApiClient demo(Distribution karaf, String username) throws Exception {
+        return signIn(karaf.baseUrl(), username, karaf.demoPassword(username));
+    }
+
+    String cookie() {
+        return cookie;
+    }
+
+    String csrf() {
+        return csrf;
+    }
+
+    HttpResponse<String> send(String method, String path, String body, String type) throws IOException,
+            InterruptedException {
+        return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type, csrf);
+    }
+
+    /** Any request, with the CSRF token given (a forged one, for the hostile-input corpus). */
+    HttpResponse<String> send(String method, String path, byte[] body, String type, String csrfToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> sendBytes(String path, byte[] body) throws IOException, InterruptedException {
+        return send("POST", path, body, "application/java-archive", csrf);
+    }
+
+    JsonObject json(String method, String path, String body) throws Exception {
+        HttpResponse<String> answer = send(method, path, body, body == null ? null : "application/json");
+        if (answer.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return JsonParser.parseString(answer.body()).getAsJsonObject();
+    }
+
+    void expect(int status, String method, String path, String body) throws Exception {
+        HttpResponse<String> answer = send(method, path, body, "application/json");
+        if (answer.statusCode() != status) {
+            throw new IllegalStateException(method + " " + path + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+}
