@@ -154,7 +154,11 @@ public final class IdempotencyFilter implements Filter {
     }
 
     private static Charset charset(HttpServletResponse response) {
-        String name = response.getCharacterEncoding();
+        return charset(response.getCharacterEncoding());
+    }
+
+    /** The named charset; UTF-8, the API's own, when none or an unknown one is named. */
+    private static Charset charset(String name) {
         try {
             return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
         } catch (IllegalArgumentException e) {
@@ -244,9 +248,8 @@ public final class IdempotencyFilter implements Filter {
 
         @Override
         public java.io.BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body), charset));
+            return new java.io.BufferedReader(new java.io.InputStreamReader(new ByteArrayInputStream(body),
+                    charset(getCharacterEncoding())));
         }
     }
 
