@@ -396,40 +396,112 @@ async function guide(key) {
 }
 
 const STATUS = {activa: 'Activa', instalada: 'Instalada', insatisfecha: 'Insatisfecha'};
-let refreshGuides = null;
+let refreshAdmin = null;
 
-/** The guides as installed now: each with its editions and status, then the refused bundles with their problems. */
-function guideTable(catalog) {
+function isAdministrator(session) {
+  return session.roles.some((r) => r.rol === 'administrador');
+}
+
+/** Replaces a list's content only when what the server says changed, so a periodic refresh keeps focus and reading. */
+function refreshInto(container, data, render) {
+  const text = JSON.stringify(data);
+  if (container.dataset.contenido !== text) {
+    container.dataset.contenido = text;
+    container.replaceChildren(...render(data));
+  }
+}
+
+/**
+ * The guides as installed now: each edition with its status and the actions on it (activate, which is also how an
+ * earlier edition is restored, and retire), then the refused bundles with their problems.
+ */
+function guideTable(catalog, act) {
   const rows = [];
   for (const guide of catalog.guides) {
     for (const edition of guide.editions) {
       const missing = (edition.missingProductTypes || []).join(', ');
+      const actions = el('td', {});
+      if (edition.status === 'instalada') {
+        const activate = el('button', {type: 'button', 'aria-label': `Activar la edición ${edition.version} de ${guide.key}`},
+            'Activar');
+        activate.addEventListener('click', () => act(`Activar la edición ${edition.version}`,
+            () => api('/api/v1/guide-activations', {method: 'POST', body: {clave: guide.key, edicion: edition.version}})));
+        actions.append(activate, ' ');
+      }
+      const retire = el('button', {type: 'button', 'aria-label': `Retirar la edición ${edition.version} de ${guide.key}`},
+          'Retirar');
+      retire.addEventListener('click', () => {
+        if (confirm(`¿Retirar la edición ${edition.version} de ${guide.key}? Las escuelas dejarán de verla.`)) {
+          act(`Retirar la edición ${edition.version}`,
+              () => api(`/api/v1/guide-bundles/${edition.bundle.id}`, {method: 'DELETE'}));
+        }
+      });
+      actions.append(retire);
       rows.push(el('tr', {},
           el('td', {}, guide.key), el('td', {}, edition.version),
-          el('td', {}, STATUS[edition.status] || edition.status),
-          el('td', {}, missing ? `Faltan módulos para: ${missing}` : '')));
+          el('td', {class: `estado-${edition.status}`}, STATUS[edition.status] || edition.status),
+          el('td', {}, missing ? `Faltan módulos para: ${missing}` : ''), actions));
     }
   }
   const table = el('table', {class: 'tabla'},
       el('caption', {}, 'Guías instaladas'),
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Clave'), el('th', {scope: 'col'}, 'Edición'),
-          el('th', {scope: 'col'}, 'Estado'), el('th', {scope: 'col'}, 'Observaciones'))),
+      el('thead', {}, el('tr', {}, ...['Clave', 'Edición', 'Estado', 'Observaciones', 'Acciones']
+          .map((h) => el('th', {scope: 'col'}, h)))),
       el('tbody', {}, ...rows));
   const refused = (catalog.refused || []).map((r) => el('li', {},
       `${r.bundle.symbolicName} ${r.bundle.version}: `,
       (r.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')));
-  return refused.length ? [table, el('h2', {}, 'Bundles rechazados'), el('ul', {}, ...refused)] : [table];
+  return refused.length ? [table, el('h3', {}, 'Bundles rechazados'), el('ul', {}, ...refused)] : [table];
 }
 
-async function adminGuides() {
-  const list = el('div', {id: 'lista-guias'});
+const BUNDLE_STATES = {'activo': 'Activo', 'detenido': 'Detenido', 'sin-resolver': 'Sin resolver',
+  'iniciando': 'Iniciando', 'deteniendose': 'Deteniéndose', 'desinstalado': 'Desinstalado'};
+const BUNDLE_KINDS = {plataforma: 'Módulo o núcleo', guia: 'Guía', paquete: 'Paquete de recursos'};
+
+/** The platform's bundles: version, state, the module each serves and, for a component that does not work, why. */
+function moduleTable(inventory) {
+  const rows = inventory.bundles.map((b) => {
+    const problems = (b.componentes || []).filter((c) => !['activo', 'listo'].includes(c.estado)).map((c) =>
+      `${c.nombre.split('.').pop()}: ${c.estado}` + (c.faltan.length ? `, falta ${c.faltan.join(', ')}` : '')
+        + (c.error ? `, ${c.error}` : ''));
+    return el('tr', {class: problems.length || b.estado !== 'activo' ? 'con-problemas' : ''},
+        el('th', {scope: 'row'}, b.nombreSimbolico), el('td', {}, b.modulo || ''),
+        el('td', {}, BUNDLE_KINDS[b.tipo] || b.tipo), el('td', {}, b.version),
+        el('td', {}, BUNDLE_STATES[b.estado] || b.estado), el('td', {}, problems.join('; ')));
+  });
+  const failing = inventory.bundles.filter((b) => b.estado !== 'activo' || b.componentesConProblemas > 0).length;
+  return [el('p', {}, failing ? `${failing} bundles necesitan atención.` : 'Todos los bundles están activos.'),
+    el('table', {class: 'tabla'}, el('caption', {}, 'Bundles de la plataforma'),
+        el('thead', {}, el('tr', {}, ...['Bundle', 'Módulo', 'Tipo', 'Versión', 'Estado', 'Observaciones']
+            .map((h) => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, ...rows))];
+}
+
+function auditTable(log) {
+  return [el('table', {class: 'tabla'}, el('caption', {}, `Últimos ${log.eventos.length} eventos`),
+      el('thead', {}, el('tr', {}, ...['Fecha', 'Usuario', 'Acción', 'Objeto', 'Detalle']
+          .map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...log.eventos.map((e) => el('tr', {},
+          el('td', {}, new Date(e.fecha).toLocaleString('es-MX')), el('td', {}, e.usuario), el('td', {}, e.accion),
+          el('td', {}, e.objeto), el('td', {}, e.detalle)))))];
+}
+
+async function admin() {
+  const guides = el('div', {id: 'lista-guias'});
   const result = el('p', {id: 'resultado-carga', role: 'status'});
-  const form = el('form', {},
+  const form = el('form', {id: 'carga-guia'},
       el('label', {for: 'bundle-guia'}, 'Bundle de guía (.jar)'),
       el('input', {id: 'bundle-guia', name: 'bundle', type: 'file', accept: '.jar'}),
       el('button', {type: 'submit'}, 'Instalar'));
-  const reload = async () => {
-    list.replaceChildren(...guideTable(await api('/api/v1/guides')));
+  const reloadGuides = async () => refreshInto(guides, await api('/api/v1/guides'), (catalog) => guideTable(catalog, act));
+  const act = async (what, request) => {
+    try {
+      await request();
+      result.textContent = `${what}: hecho.`;
+    } catch (problem) {
+      result.textContent = `${what}: ${problem.message}`;
+    }
+    await reloadGuides();
   };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -443,18 +515,48 @@ async function adminGuides() {
     const body = await response.json();
     result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.`
       : `${body.detail} ${(body.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')}`;
-    await reload();
+    await reloadGuides();
   });
-  show('Guías y módulos', el('p', {}, el('a', {href: '#'}, 'Volver al inicio')), form, result, list);
-  await reload();
+  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio')),
+    el('h2', {}, 'Guías'), form, result, guides];
+  const reloads = [reloadGuides];
+  if (isAdministrator(sesion)) {
+    const modules = el('div', {id: 'lista-modulos'});
+    const log = el('div', {id: 'auditoria'});
+    const filter = el('form', {id: 'filtro-auditoria'},
+        el('label', {for: 'auditoria-accion'}, 'Acción (o su comienzo)'),
+        el('input', {id: 'auditoria-accion', name: 'accion', autocomplete: 'off'}),
+        el('label', {for: 'auditoria-usuario'}, 'Usuario'),
+        el('input', {id: 'auditoria-usuario', name: 'usuario', autocomplete: 'off'}),
+        el('button', {type: 'submit'}, 'Consultar'));
+    const reloadLog = async () => {
+      const query = new URLSearchParams({limite: '100'});
+      for (const name of ['accion', 'usuario']) {
+        if (filter[name].value.trim()) {
+          query.set(name, filter[name].value.trim());
+        }
+      }
+      refreshInto(log, await api(`/api/v1/audit?${query}`), auditTable);
+    };
+    filter.addEventListener('submit', (event) => {
+      event.preventDefault();
+      reloadLog().catch((problem) => {
+        log.replaceChildren(el('p', {role: 'alert'}, problem.message));
+      });
+    });
+    content.push(el('h2', {}, 'Módulos'), modules, el('h2', {}, 'Bitácora de auditoría'), filter, log);
+    reloads.push(async () => refreshInto(modules, await api('/api/v1/admin/modules'), moduleTable), reloadLog);
+  }
+  show('Administración: guías y módulos', ...content);
+  await Promise.all(reloads.map((reload) => reload()));
   // What others install (the shell, the deploy folder, another publisher) shows up without reloading the page.
-  refreshGuides = setInterval(() => reload().catch(() => {}), 5000);
+  refreshAdmin = setInterval(() => reloads.forEach((reload) => reload().catch(() => {})), 5000);
 }
 
 async function route() {
-  if (refreshGuides) {
-    clearInterval(refreshGuides);
-    refreshGuides = null;
+  if (refreshAdmin) {
+    clearInterval(refreshAdmin);
+    refreshAdmin = null;
   }
   if (!sesion) {
     signIn();
@@ -465,7 +567,7 @@ async function route() {
     if (hash.startsWith('guia/')) {
       await guide(hash.slice('guia/'.length));
     } else if (hash === 'admin/guias' && publishes(sesion)) {
-      await adminGuides();
+      await admin();
     } else {
       await home();
     }

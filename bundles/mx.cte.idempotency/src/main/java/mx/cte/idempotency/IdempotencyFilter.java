@@ -126,6 +126,12 @@ public final class IdempotencyFilter implements Filter {
         boolean answered = false;
         try {
             chain.doFilter(new ReplayableRequest(request, body), captured);
+            if (captured.containerError != null) {
+                // The container's own error (no servlet for the path: a module being updated) is not the module's
+                // answer: it is not kept, and goes on to the outer filters as if this filter were not there.
+                response.sendError(captured.containerError, captured.containerErrorMessage);
+                return;
+            }
             int status = captured.getStatus();
             Charset charset = charset(captured);
             if (status < 500) {
@@ -259,9 +265,27 @@ public final class IdempotencyFilter implements Filter {
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private PrintWriter writer;
         private ServletOutputStream stream;
+        Integer containerError;
+        String containerErrorMessage;
 
         CapturedResponse(HttpServletResponse response) {
             super(response);
+        }
+
+        @Override
+        public void sendError(int status) {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String message) {
+            containerError = status;
+            containerErrorMessage = message;
+        }
+
+        @Override
+        public int getStatus() {
+            return containerError != null ? containerError : super.getStatus();
         }
 
         @Override

@@ -59,9 +59,21 @@ final class ApiClient {
         return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type, csrf);
     }
 
+    /** A JSON write as the web UI's outbox sends it: with its own idempotency key, the same on every resend. */
+    HttpResponse<String> sendKeyed(String method, String path, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        return send(method, path, body.getBytes(StandardCharsets.UTF_8), "application/json", csrf,
+                idempotencyKey);
+    }
+
     /** Any request, with the CSRF token given (a forged one, for the hostile-input corpus). */
     HttpResponse<String> send(String method, String path, byte[] body, String type, String csrfToken)
             throws IOException, InterruptedException {
+        return send(method, path, body, type, csrfToken, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, byte[] body, String type, String csrfToken,
+            String idempotencyKey) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
@@ -70,6 +82,9 @@ final class ApiClient {
         }
         if (csrfToken != null) {
             request.header("X-CSRF-Token", csrfToken);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -262,10 +262,17 @@ final class CteDayLoad {
             }
         });
         poller.start();
+        OutboxWriter outbox = new OutboxWriter(director);
+        Thread outboxThread = new Thread(outbox);
+        outboxThread.start();
+        Thread.sleep(500);
         karaf.shell(List.of("bundle:update mx.cte.logbook.web"));
         Thread.sleep(3000);
         polling.set(false);
         poller.join();
+        outbox.stop();
+        outboxThread.join(60_000);
+        OutboxWriter.Count count = outbox.count();
         long moduleAway = firstMiss.get() == 0 ? 0 : (lastMiss.get() - firstMiss.get()) / 1_000_000;
         String moduleStatuses = statuses(moduleLoad);
 
@@ -280,6 +287,9 @@ final class CteDayLoad {
                 + " %d ms (first to last refused poll, every 2 ms)", moduleAway));
         report.accept("    answers during that run, by status: " + moduleStatuses + " (target: no 5xx but 503 while the"
                 + " module is away)");
+        report.accept(String.format("    writes sent as the UI's outbox does (Idempotency-Key, sent again after a 503):"
+                + " %d acknowledged after %d answers of 503 or none; stored: %d missing, %d twice or more (target 0)",
+                count.acknowledged(), count.refused(), count.missing(), count.duplicated()));
     }
 
     /** A background mixed run at 64 connections that reads the guide whose editions are being installed. */

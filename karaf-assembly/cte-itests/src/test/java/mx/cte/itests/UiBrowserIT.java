@@ -193,7 +193,7 @@ public class UiBrowserIT {
             Files.write(jar, bundle.readAllBytes());
         }
         browser.findElement(By.id("bundle-guia")).sendKeys(jar.toString());
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#carga-guia button[type=submit]")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
                 "Instalada 09:2099-2100:preescolar:ui-navegador edición 1.0.0"));
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-guias"),
@@ -205,6 +205,55 @@ public class UiBrowserIT {
                 By.partialLinkText("Guía de prueba 1.0.0")));
         added.click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Guía de prueba 1.0.0"));
+    }
+
+    /** Installs a guide bundle through the administration page's form, as a person picks the file. */
+    private void uploadOnThePage(String symbolicName, String version, String session) throws Exception {
+        Path jar = Files.createTempFile("guia-ui", ".jar");
+        try (var bundle = GuideBundles.bundle(symbolicName, version, GuideBundles.descriptor(session, version,
+                "texto-libre"))) {
+            Files.write(jar, bundle.readAllBytes());
+        }
+        browser.findElement(By.id("bundle-guia")).sendKeys(jar.toString());
+        browser.findElement(By.cssSelector("#carga-guia button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
+                "Instalada 09:2099-2100:preescolar:" + session + " edición " + version));
+    }
+
+    private String editionStatus(String key, String version) {
+        return browser.findElements(By.cssSelector("#lista-guias tbody tr")).stream()
+                .map(WebElement::getText).filter(row -> row.startsWith(key + " " + version + " "))
+                .findFirst().orElse("");
+    }
+
+    @Test
+    public void anAdministratorRestoresAnEarlierEditionAndSeesTheModulesAndTheAuditLog() throws Exception {
+        String key = "09:2099-2100:preescolar:ui-vuelta";
+        signIn("admin.plataforma", WebSession.demoPassword(karaf.demoPasswords(), "admin.plataforma"));
+        await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
+        uploadOnThePage("it.guide.rollback", "1.0.0", "ui-vuelta");
+        uploadOnThePage("it.guide.rollback", "1.0.1", "ui-vuelta");
+        await().until(driver -> editionStatus(key, "1.0.1").contains("Activa"));
+
+        browser.findElement(By.cssSelector("button[aria-label='Activar la edición 1.0.0 de " + key + "']")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
+                "Activar la edición 1.0.0: hecho."));
+        await().until(driver -> editionStatus(key, "1.0.0").contains("Activa"));
+        assertTrue(editionStatus(key, "1.0.1"), editionStatus(key, "1.0.1").contains("Instalada"));
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        assertEquals("schools work with the restored edition", "1.0.0",
+                WebSession.json(teacher.get("/api/v1/guides/" + key)).get("version").getAsString());
+
+        WebElement modules = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("lista-modulos")));
+        await().until(ExpectedConditions.textToBePresentInElement(modules, "mx.cte.cards.web"));
+        assertTrue(modules.getText().contains("Tarjetas de intervención"));
+        assertTrue(modules.getText(), modules.getText().contains("Todos los bundles están activos."));
+
+        browser.findElement(By.id("auditoria-accion")).sendKeys("guia");
+        browser.findElement(By.cssSelector("#filtro-auditoria button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("auditoria"), key + " 1.0.0"));
+        capture("administracion-modulos");
+        assertEquals("the administration page", List.of(), seriousViolations());
     }
 
     @Test
@@ -264,6 +313,78 @@ public class UiBrowserIT {
         assertTrue(browser.findElement(By.id("documentos")).getText().contains("Concentrado de la escuela (PDF)"));
     }
 
+    /**
+     * Markup and script that would each add one to {@code window.cteXss} if a page rendered them as HTML; short
+     * enough to be an area's name (60 characters) after "Área ".
+     */
+    private static final List<String> STORED_SCRIPTS = List.of(
+            "<script>cteXss=(window.cteXss||0)+1</script>",
+            "<img src=x onerror=\"cteXss=(window.cteXss||0)+1\">",
+            "\"><svg onload=\"cteXss=(window.cteXss||0)+1\">",
+            "<iframe srcdoc=\"<script>parent.cteXss=1</script>\">",
+            "<a href=\"javascript:cteXss=1\" id=\"cte-xss-link\">a</a>");
+
+    private static String jsonString(String text) {
+        return new com.google.gson.JsonPrimitive(text).toString();
+    }
+
+    /** What the page ran or built from stored text: counted scripts and elements the payloads would have made. */
+    private long renderedScripts() {
+        Object ran = browser.executeScript("return window.cteXss || 0;");
+        Object built = browser.executeScript("return document.querySelectorAll("
+                + "'#principal img[src=x], #principal svg[onload], #principal iframe, #cte-xss-link').length;");
+        return ((Number) ran).longValue() + ((Number) built).longValue();
+    }
+
+    @Test
+    public void storedScriptsAreShownAsTextAndNeverRun() throws Exception {
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        for (String payload : STORED_SCRIPTS) {
+            assertEquals(201, director.send("POST", "/api/v1/logbook/15EJN0101A/agreements", "{\"sesion\":"
+                    + " \"SEP:2016-2017:preescolar:ordinaria-3\", \"actividad\": 21, \"acuerdo\": "
+                    + jsonString("Acuerdo " + payload) + ", \"responsables\": [\"directora.rosaura\"],"
+                    + " \"fechaLimite\": \"" + java.time.LocalDate.now().plusMonths(1) + "\"}").statusCode());
+            long id = WebSession.json(director.send("POST", "/api/v1/results/15EJN0101A/expected",
+                    "{\"periodo\": \"2016-12\", \"grado\": 3, \"area\": " + jsonString("Área " + payload)
+                    + ", \"resultado\": " + jsonString(payload) + "}")).get("id").getAsLong();
+            director.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/A", "{\"avance\": \"logrado\","
+                    + " \"version\": 0}");
+        }
+        assertEquals(200, director.send("PUT", "/api/v1/results/15EJN0101A/publication", "{\"periodo\":"
+                + " \"2016-12\", \"publicado\": true}").statusCode());
+
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Jardín de Niños Rosaura Zapata"));
+        assertEquals("the school's home", 0, renderedScripts());
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        for (String payload : STORED_SCRIPTS) {
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bitacora-21-lista"),
+                    "Acuerdo " + payload));
+        }
+        assertEquals("the session's bitácora", 0, renderedScripts());
+
+        signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+        WebElement period = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("periodo")));
+        browser.executeScript("arguments[0].value = '2016-12';", period);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        for (String payload : STORED_SCRIPTS) {
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("areas-zona"), "Área " + payload));
+        }
+        assertEquals("the zone's view", 0, renderedScripts());
+
+        // The count itself works: the same text put into the page as HTML is caught.
+        browser.executeScript("document.getElementById('principal').insertAdjacentHTML('beforeend', arguments[0]);",
+                STORED_SCRIPTS.get(1));
+        await().until(driver -> renderedScripts() > 0);
+    }
+
+    /** Whether any of the items the selector finds shows the text (other tests' agreements share the list). */
+    private boolean listed(String selector, String text) {
+        return browser.findElements(By.cssSelector(selector)).stream().anyMatch(item -> item.getText().contains(text));
+    }
+
     @Test
     public void anAgreementWrittenOfflineIsSavedOnceWhenTheConnectionReturns() throws Exception {
         String text = "Leer en voz alta cada mañana (escrito sin conexión " + System.nanoTime() + ")";
@@ -280,16 +401,14 @@ public class UiBrowserIT {
         try {
             agreement.sendKeys(text);
             browser.findElement(By.cssSelector("#actividad-21 form button[type=submit]")).click();
-            await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
-                    "#bitacora-21-lista li.pendiente"), text));
+            await().until(driver -> listed("#bitacora-21-lista li.pendiente", text));
             await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "1 cambio"));
             capture("bitacora-sin-conexion");
         } finally {
             browser.deleteNetworkConditions();
         }
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
-        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
-                "#bitacora-21-lista li.guardado"), text));
+        await().until(driver -> listed("#bitacora-21-lista li.guardado", text));
         assertEquals("nothing left pending", 0, browser.findElements(By.cssSelector("#bitacora-21-lista li.pendiente"))
                 .size());
 

@@ -29,15 +29,18 @@ public final class AccountsService implements Accounts {
     private final AuditLog audit;
     private final PasswordHasher hasher = new PasswordHasher();
     private final Clock clock;
+    private final ResolvedSessions resolved;
 
     @Activate
-    public AccountsService(@Reference Database database, @Reference AuditLog audit) {
-        this(database, audit, Clock.systemUTC());
+    public AccountsService(@Reference Database database, @Reference AuditLog audit,
+            @Reference ResolvedSessions resolved) {
+        this(database, audit, resolved, Clock.systemUTC());
     }
 
-    AccountsService(Database database, AuditLog audit, Clock clock) {
+    AccountsService(Database database, AuditLog audit, ResolvedSessions resolved, Clock clock) {
         this.database = database;
         this.audit = audit;
+        this.resolved = resolved;
         this.clock = clock;
         database.migrate(MODULE, AccountsService.class.getClassLoader(), CHANGELOG);
     }
@@ -114,6 +117,7 @@ public final class AccountsService implements Accounts {
             AccountStore.deleteSessionsOf(connection, name);
             return null;
         });
+        resolved.forgetUser(name);
         audit.record("contrasena-cambiada", name, "sus sesiones terminaron");
     }
 
@@ -130,6 +134,7 @@ public final class AccountsService implements Accounts {
             AccountStore.deleteSessionsOf(connection, name);
             return null;
         });
+        resolved.forgetUser(name);
         audit.record("roles-cambiados", name, "roles " + grants + "; sus sesiones terminaron");
         return find(name).orElseThrow();
     }
@@ -145,6 +150,9 @@ public final class AccountsService implements Accounts {
             }
             return null;
         });
+        if (!enabled) {
+            resolved.forgetUser(name);
+        }
         audit.record(enabled ? "cuenta-activada" : "cuenta-desactivada", name, "");
         return find(name).orElseThrow();
     }

@@ -51,15 +51,18 @@ public final class SignInService implements SignIn {
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
     private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+    private final ResolvedSessions resolved;
 
     @Activate
-    public SignInService(@Reference Database database, @Reference AuditLog audit) {
-        this(database, audit, Clock.systemUTC());
+    public SignInService(@Reference Database database, @Reference AuditLog audit,
+            @Reference ResolvedSessions resolved) {
+        this(database, audit, resolved, Clock.systemUTC());
     }
 
-    SignInService(Database database, AuditLog audit, Clock clock) {
+    SignInService(Database database, AuditLog audit, ResolvedSessions resolved, Clock clock) {
         this.database = database;
         this.audit = audit;
+        this.resolved = resolved;
         this.clock = clock;
         database.migrate(AccountsService.MODULE, SignInService.class.getClassLoader(), AccountsService.CHANGELOG);
         // Checked against unknown usernames, so that they take as long as known ones.
@@ -166,7 +169,12 @@ public final class SignInService implements SignIn {
         }
         Instant now = clock.instant();
         String hash = sha256(sessionToken);
-        return database.inTransaction(connection -> {
+        Optional<SessionInfo> recent = resolved.recent(hash, now);
+        if (recent.isPresent()) {
+            return recent;
+        }
+        long stamp = resolved.stamp();
+        Optional<SessionInfo> found = database.inTransaction(connection -> {
             Optional<AccountStore.StoredSession> stored = AccountStore.session(connection, hash);
             if (stored.isEmpty()) {
                 return Optional.empty();
@@ -190,15 +198,19 @@ public final class SignInService implements SignIn {
             return Optional.of(new SessionInfo(sessionToken, session.csrfToken(),
                     caller(credentials.get().account()), expires));
         });
+        found.ifPresent(session -> resolved.remember(hash, session.caller().username(), session, now, stamp));
+        return found;
     }
 
     @Override
     public void signOut(String sessionToken) {
         if (sessionToken != null) {
+            String hash = sha256(sessionToken);
             database.inTransaction(connection -> {
-                AccountStore.deleteSession(connection, sha256(sessionToken));
+                AccountStore.deleteSession(connection, hash);
                 return null;
             });
+            resolved.forget(hash);
         }
     }
 

@@ -43,8 +43,9 @@ public class SecurityServicesTest {
 
     public SecurityServicesTest(DatabaseKind kind) {
         database = TestDatabases.fresh(kind);
-        accounts = new AccountsService(database, audit, clock);
-        signIn = new SignInService(database, audit, clock);
+        ResolvedSessions resolved = new ResolvedSessions();
+        accounts = new AccountsService(database, audit, resolved, clock);
+        signIn = new SignInService(database, audit, resolved, clock);
     }
 
     private SessionInfo signedIn(String username, String password) {
@@ -119,6 +120,7 @@ public class SecurityServicesTest {
     public void sessionsEndOnSignOutIdlenessAbsoluteLimitAndAccountChanges() {
         accounts.create("docente1", "Docente", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0101A")));
         SessionInfo session = signedIn("docente1", PASSWORD);
+        assertTrue(signIn.resolve(session.token()).isPresent());
         signIn.signOut(session.token());
         assertTrue(signIn.resolve(session.token()).isEmpty());
 
@@ -134,15 +136,38 @@ public class SecurityServicesTest {
         assertTrue(signIn.resolve(busy.token()).isEmpty());
 
         SessionInfo before = signedIn("docente1", PASSWORD);
+        assertTrue(signIn.resolve(before.token()).isPresent());
         Account account = accounts.find("docente1").orElseThrow();
         accounts.setGrants("docente1", List.of(RoleGrant.parse("director@15EJN0101A")), account.version());
         assertTrue("new roles apply at once", signIn.resolve(before.token()).isEmpty());
 
         SessionInfo beforeDisable = signedIn("docente1", PASSWORD);
+        assertTrue(signIn.resolve(beforeDisable.token()).isPresent());
         accounts.setEnabled("docente1", false);
         assertTrue(signIn.resolve(beforeDisable.token()).isEmpty());
         assertTrue(signIn.signIn("docente1", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
         assertTrue(signIn.resolve("no-es-un-token").isEmpty());
+    }
+
+    @Test
+    public void aResolvedSessionIsKeptInMemoryBrieflyAndAPasswordChangeEndsItAtOnce() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of(RoleGrant.parse("docente@15EJN0101A")));
+        SessionInfo session = signedIn("docente1", PASSWORD);
+        assertTrue(signIn.resolve(session.token()).isPresent());
+        // Removed behind the service's back (another node signing it out): still served from memory...
+        database.inTransaction(connection -> {
+            AccountStore.deleteSession(connection, SignInService.sha256(session.token()));
+            return null;
+        });
+        assertTrue(signIn.resolve(session.token()).isPresent());
+        // ...but not after the time a cached session is trusted.
+        clock.advance(ResolvedSessions.TTL);
+        assertTrue(signIn.resolve(session.token()).isEmpty());
+
+        SessionInfo other = signedIn("docente1", PASSWORD);
+        assertTrue(signIn.resolve(other.token()).isPresent());
+        accounts.setPassword("docente1", "otra-contraseña-larga-2017");
+        assertTrue("a password change ends the sessions at once", signIn.resolve(other.token()).isEmpty());
     }
 
     @Test
