@@ -1,4 +1,4 @@
-import {flush, pendingEdits, send, useAccount} from './envios.js';
+import {conflicts, discardConflict, flush, pendingEdits, send, useAccount} from './envios.js';
 
 // The UI shell: sign-in and the school's home. Every text that comes from the server is set with textContent, never
 // as HTML, so nothing a user typed can run in another user's page.
@@ -112,6 +112,17 @@ function tallyCells(tally) {
 
 const LIGHT_HEADERS = ['Logrado', 'En proceso', 'Sin avance'];
 
+/** A table of traffic-light counts, one row per unit (school, zone, grade, area), each count with its bar. */
+function lightTable(id, caption, header, rows) {
+  return el('table', {class: 'tabla', id},
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, header),
+          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...(rows.length ? rows.map(([label, tally]) => el('tr', {}, el('th', {scope: 'row'}, label),
+          ...tallyCells(tally))) : [el('tr', {}, el('td', {colspan: String(LIGHT_HEADERS.length + 1)},
+          'Aún no hay valoraciones compartidas en este periodo.'))])));
+}
+
 async function zone(zoneKey, period) {
   const rollup = await api(`/api/v1/results/zones/${encodeURIComponent(zoneKey)}?periodo=${encodeURIComponent(period)}`);
   const bySchool = el('table', {class: 'tabla', id: 'escuelas-zona'},
@@ -121,13 +132,45 @@ async function zone(zoneKey, period) {
       el('tbody', {}, ...rollup.escuelas.map((school) => el('tr', {},
           el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
           el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))));
-  const byArea = el('table', {class: 'tabla', id: 'areas-zona'},
-      el('caption', {}, 'Valoraciones por área o indicador (escuelas que compartieron su análisis)'),
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Área'),
-          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-      el('tbody', {}, ...rollup.porArea.map((row) => el('tr', {}, el('th', {scope: 'row'}, row.area),
-          ...tallyCells(row)))));
-  return [bySchool, byArea];
+  return [bySchool,
+    lightTable('areas-zona', 'Valoraciones por área o indicador (escuelas que compartieron su análisis)', 'Área',
+        rollup.porArea.map((row) => [row.area, row])),
+    lightTable('grados-zona', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((row) => [`${row.grado}.º`, row]))];
+}
+
+/** The state's authority: each zone's schools and how many shared their analysis, and the state by area and grade. */
+async function stateHome(stateCode) {
+  const now = new Date();
+  const results = el('div', {id: 'resultados-entidad'});
+  const form = el('form', {},
+      el('label', {for: 'periodo'}, 'Periodo (mes)'),
+      el('input', {id: 'periodo', name: 'periodo', type: 'month',
+        value: `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`}),
+      el('button', {type: 'submit'}, 'Ver'));
+  const load = async () => {
+    try {
+      const period = form.periodo.value;
+      const rollup = await api(`/api/v1/results/states/${encodeURIComponent(stateCode)}?periodo=${
+        encodeURIComponent(period)}`);
+      const byZone = el('table', {class: 'tabla', id: 'zonas-entidad'},
+          el('caption', {}, `Zonas escolares, ${period}`),
+          el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Zona'), el('th', {scope: 'col'}, 'Escuelas'),
+              el('th', {scope: 'col'}, 'Compartieron su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+          el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
+              el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
+      results.replaceChildren(byZone,
+          lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
+          lightTable('grados-entidad', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((r) => [`${r.grado}.º`, r])));
+    } catch (problem) {
+      results.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
+    }
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+  show(`Entidad ${stateCode}: resultados de sus escuelas`, form, results);
+  await load();
 }
 
 async function supervisorHome(zoneKey) {
@@ -149,8 +192,123 @@ async function supervisorHome(zoneKey) {
     event.preventDefault();
     load();
   });
-  show(`Zona escolar ${zoneKey}`, form, results);
+  show(`Zona escolar ${zoneKey}`, form, results, el('h2', {id: 'titulo-intercambio'}, 'Intercambio entre escuelas'),
+      await exchangeGroups(zoneKey).catch((problem) => el('p', {class: 'aviso-modulo'},
+          `El intercambio entre escuelas no está disponible: ${problem.message}`)));
   await load();
+}
+
+/**
+ * The supervisor forms the zone's exchange groups: the platform suggests groups of schools with common problems and
+ * says why; the supervisor takes the suggestion or changes it school by school, and confirms.
+ */
+async function exchangeGroups(zoneKey) {
+  const level = zoneKey.split('-')[1];
+  const [catalog, zoneSchools] = await Promise.all([api('/api/v1/guides'),
+    api(`/api/v1/zones/${encodeURIComponent(zoneKey)}/schools`)]);
+  const sessions = catalog.guides.filter((g) => g.activeVersion && g.key.includes(`:${level}:`));
+  sessions.sort((a, b) => Number(b.key.startsWith('SEP:')) - Number(a.key.startsWith('SEP:')));
+  const names = new Map(zoneSchools.escuelas.map((s) => [s.cct, s.nombre]));
+  const session = el('select', {id: 'intercambio-sesion'},
+      ...sessions.map((g) => el('option', {value: g.key}, `${g.title} (${g.key})`)));
+  const size = el('select', {id: 'intercambio-tamano'},
+      ...[2, 3, 4, 5, 6].map((n) => el('option', {value: String(n)}, `Hasta ${n} escuelas`)));
+  size.value = '3';
+  const suggestion = el('div', {id: 'intercambio-sugerencia'});
+  const assignment = el('div', {id: 'intercambio-grupos'});
+  const result = el('p', {id: 'intercambio-resultado', role: 'status'});
+  const base = `/api/v1/exchange/zones/${encodeURIComponent(zoneKey)}`;
+  const school = (cct) => `${cct} ${names.get(cct) || ''}`.trim();
+  const choosers = new Map();
+
+  function applyGroups(groups) {
+    for (const [cct, chooser] of choosers) {
+      const index = groups.findIndex((g) => g.escuelas.includes(cct));
+      chooser.value = index < 0 ? '' : String(index + 1);
+    }
+  }
+
+  function assignmentForm() {
+    choosers.clear();
+    const count = zoneSchools.escuelas.length;
+    const rows = zoneSchools.escuelas.map((s) => {
+      const chooser = el('select', {id: `intercambio-grupo-${s.cct}`, 'aria-label': `Grupo de ${school(s.cct)}`},
+          el('option', {value: ''}, 'Sin grupo'),
+          ...Array.from({length: Math.floor(count / 2)}, (x, i) => el('option', {value: String(i + 1)}, `Grupo ${i + 1}`)));
+      choosers.set(s.cct, chooser);
+      return el('tr', {}, el('th', {scope: 'row'}, school(s.cct)), el('td', {}, chooser));
+    });
+    const confirm = el('button', {type: 'submit'}, 'Confirmar los grupos');
+    const formed = el('form', {id: 'intercambio-formar'},
+        el('table', {class: 'tabla'}, el('caption', {}, 'Grupos de intercambio de la zona'),
+            el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Escuela'), el('th', {scope: 'col'}, 'Grupo'))),
+            el('tbody', {}, ...rows)), confirm);
+    formed.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const byNumber = new Map();
+      for (const [cct, chooser] of choosers) {
+        if (chooser.value) {
+          byNumber.set(chooser.value, [...(byNumber.get(chooser.value) || []), cct]);
+        }
+      }
+      const alone = [...byNumber].filter(([, members]) => members.length < 2).map(([number]) => `Grupo ${number}`);
+      if (alone.length) {
+        result.textContent = `${alone.join(', ')}: un grupo necesita al menos dos escuelas.`;
+        return;
+      }
+      const answer = await send('Grupos de intercambio de la zona', 'PUT', `${base}/groups`,
+          {sesion: session.value, grupos: [...byNumber.values()]});
+      result.textContent = answer ? `Grupos confirmados: ${answer.grupos.length}.` : '';
+    });
+    assignment.replaceChildren(formed);
+  }
+
+  async function loadConfirmed() {
+    try {
+      const confirmed = await api(`${base}/groups?sesion=${encodeURIComponent(session.value)}`);
+      applyGroups(confirmed.grupos);
+      result.textContent = confirmed.grupos.length ? `Hay ${confirmed.grupos.length} grupos confirmados.` : '';
+    } catch (problem) {
+      result.textContent = problem.message;
+    }
+  }
+
+  const suggest = el('button', {type: 'button'}, 'Sugerir grupos');
+  suggest.addEventListener('click', async () => {
+    let matching;
+    try {
+      matching = await api(`${base}/suggestion?sesion=${encodeURIComponent(session.value)}&tamano=${size.value}`);
+    } catch (problem) {
+      suggestion.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
+      return;
+    }
+    const items = matching.grupos.map((g, i) => el('li', {},
+        el('strong', {}, `Grupo ${i + 1} (afinidad ${Math.round(100 * g.puntaje)} %): `), g.escuelas.map(school).join(', '),
+        el('ul', {}, ...g.razones.map((r) => el('li', {}, r)))));
+    const notes = [];
+    if (matching.sinPareja.length) {
+      notes.push(el('p', {}, `Sin escuela afín: ${matching.sinPareja.map(school).join(', ')}.`));
+    }
+    if (matching.sinPublicar.length) {
+      notes.push(el('p', {}, `Aún no publican su problemática: ${matching.sinPublicar.map(school).join(', ')}.`));
+    }
+    const take = el('button', {type: 'button'}, 'Usar esta sugerencia');
+    take.addEventListener('click', () => {
+      applyGroups(matching.grupos);
+      result.textContent = 'Sugerencia aplicada: revise los grupos y confírmelos.';
+    });
+    suggestion.replaceChildren(...(items.length ? [el('ol', {}, ...items), take]
+      : [el('p', {}, 'Ninguna pareja de escuelas tiene problemáticas parecidas todavía.')]), ...notes);
+  });
+  session.addEventListener('change', loadConfirmed);
+  assignmentForm();
+  const section = el('section', {'aria-labelledby': 'titulo-intercambio'},
+      el('label', {for: session.id}, 'Sesión'), session, el('label', {for: size.id}, 'Tamaño de los grupos'), size,
+      suggest, suggestion, assignment, result);
+  if (sessions.length) {
+    await loadConfirmed();
+  }
+  return section;
 }
 
 async function home() {
@@ -158,6 +316,11 @@ async function home() {
   const supervised = sesion.roles.find((r) => r.rol === 'supervisor');
   if (!cct && supervised) {
     await supervisorHome(supervised.ambito);
+    return;
+  }
+  const authority = sesion.roles.find((r) => r.rol === 'autoridad-estatal');
+  if (!cct && authority) {
+    await stateHome(authority.ambito);
     return;
   }
   if (!cct) {
@@ -358,6 +521,69 @@ let editing = null;
  * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
  * module that is missing shows as such.
  */
+/** The month the school is working on, shared by the editors of a session and remembered per school in this browser. */
+function workingPeriod(school) {
+  const key = `cte-periodo-${school}`;
+  return {
+    period: () => localStorage.getItem(key) || new Date().toISOString().slice(0, 7),
+    setPeriod: (value) => localStorage.setItem(key, value),
+  };
+}
+
+/** A month field for the working period; changing it remembers the choice for the session's other editors. */
+function periodPicker(working, id, label, onChange) {
+  const input = el('input', {id, type: 'month', value: working.period(), pattern: '[0-9]{4}-[0-9]{2}'});
+  input.addEventListener('change', () => {
+    if (/^\d{4}-\d{2}$/.test(input.value)) {
+      working.setPeriod(input.value);
+      onChange(input.value);
+    }
+  });
+  return [el('label', {for: id}, label), input];
+}
+
+/**
+ * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
+ * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice.
+ */
+function conflictBoxes(path, describe, onDone) {
+  return conflicts().filter((edit) => edit.path === path).map((edit) => {
+    const actual = edit.actual;
+    const keepMine = el('button', {type: 'button'}, 'Guardar la mía encima');
+    const keepTheirs = el('button', {type: 'button'}, 'Quedarme con la guardada');
+    keepMine.addEventListener('click', async () => {
+      discardConflict(edit.key);
+      await send(edit.label, edit.method, edit.path, {...edit.body, version: actual.version});
+      await onDone();
+    });
+    keepTheirs.addEventListener('click', async () => {
+      discardConflict(edit.key);
+      await onDone();
+    });
+    return el('div', {class: 'conflicto', role: 'group', 'aria-label': 'Cambio en conflicto'},
+        el('p', {}, el('strong', {}, 'Alguien más guardó otra versión mientras usted editaba.')),
+        el('dl', {},
+            el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, describe(edit.body)),
+            el('dt', {}, `La guardada${actual?.registro ? `, por ${actual.registro}` : ''}`),
+            el('dd', {}, actual ? describe(actual) : 'pulse «Quedarme con la guardada» para verla')),
+        ...(actual ? [keepMine, ' '] : []), keepTheirs);
+  });
+}
+
+/** Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, while it is on the page. */
+function refreshOnOutbox(container, matches, refresh) {
+  const listener = (event) => {
+    if (!container.isConnected) {
+      window.removeEventListener('cte-guardado', listener);
+      window.removeEventListener('cte-conflicto', listener);
+    } else if (matches(event.detail.path)) {
+      refresh();
+    }
+  };
+  window.addEventListener('cte-guardado', listener);
+  window.addEventListener('cte-conflicto', listener);
+}
+
 function editorFor(item) {
   const type = item.product.type;
   const slot = el('div', {class: 'editor', 'data-tipo': type});
@@ -366,8 +592,12 @@ function editorFor(item) {
         + ' avise a quien administra la plataforma.'));
     return slot;
   }
+  const working = workingPeriod(editing.school);
+  // What an editor may use of the page: helpers, the outbox, the working period, who and where.
   import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(slot, {
-    el, api, send, pendingEdits, flush, user: sesion, school: editing.school, session: editing.session,
+    el, api, send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, ...working,
+    periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
+    user: sesion, school: editing.school, session: editing.session,
     activity: item.number, product: item.product,
   })).catch((failure) => {
     slot.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`

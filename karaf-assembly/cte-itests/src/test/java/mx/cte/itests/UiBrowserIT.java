@@ -169,10 +169,13 @@ public class UiBrowserIT {
         assertEquals("the session's activities", List.of(), seriousViolations());
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640));
-        Long overflow = (Long) browser.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertEquals("nothing scrolls sideways at 320 px", 0L, overflow.longValue());
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 800));
+        try {
+            Long overflow = (Long) browser.executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals("nothing scrolls sideways at 320 px", 0L, overflow.longValue());
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 800));
+        }
 
         // The check itself works: an image without a text alternative is reported.
         browser.executeScript("document.getElementById('principal').append(Object.assign("
@@ -380,9 +383,158 @@ public class UiBrowserIT {
         await().until(driver -> renderedScripts() > 0);
     }
 
+    @Test
+    public void theStateAuthoritySeesItsZonesByAreaAndGrade() throws Exception {
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        long id = WebSession.json(teacher.send("POST", "/api/v1/results/15EJN0101A/expected", "{\"periodo\":"
+                + " \"2017-04\", \"grado\": 3, \"area\": \"Convivencia\", \"resultado\": \"Resuelven conflictos"
+                + " dialogando\"}")).get("id").getAsLong();
+        assertEquals(200, teacher.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/A", "{\"avance\":"
+                + " \"sin-avance\", \"version\": 0}").statusCode());
+        assertEquals(200, teacher.send("PUT", "/api/v1/results/15EJN0101A/publication", "{\"periodo\": \"2017-04\","
+                + " \"publicado\": true}").statusCode());
+
+        signIn("autoridad.edomex", WebSession.demoPassword(karaf.demoPasswords(), "autoridad.edomex"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Entidad 15"));
+        chooseMonth("periodo", "2017-04");
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("zonas-entidad"), "2017-04"));
+        assertTrue(browser.findElement(By.id("areas-entidad")).getText().contains("Convivencia"));
+        WebElement thirdGrade = browser.findElements(By.cssSelector("#grados-entidad tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("3.º")).findFirst().orElseThrow();
+        assertEquals("1", thirdGrade.findElement(By.cssSelector("td.sin-avance")).getText().strip());
+        capture("autoridad-entidad");
+        assertEquals("the state's screen", List.of(), seriousViolations());
+    }
+
+    private static void publishPresentation(String username, String cct, String problem) throws Exception {
+        WebSession staff = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), username);
+        String base = "/api/v1/exchange/" + cct + "/presentation";
+        assertEquals(200, staff.send("PUT", base, "{\"sesion\": \"SEP:2016-2017:preescolar:ordinaria-3\","
+                + " \"problema\": \"" + problem + "\", \"causas\": \"Pocas oportunidades de narrar en clase\","
+                + " \"acciones\": \"\", \"resultados\": \"\", \"practicas\": \"\", \"areas\": [\"Lenguaje oral\"],"
+                + " \"grados\": [2], \"version\": 0}").statusCode());
+        assertEquals(200, staff.send("PUT", base + "/publication", "{\"sesion\":"
+                + " \"SEP:2016-2017:preescolar:ordinaria-3\", \"publicado\": true}").statusCode());
+    }
+
+    @Test
+    public void theSupervisorFormsTheZonesExchangeGroupsFromTheSuggestion() throws Exception {
+        publishPresentation("docente.ana", "15EJN0101A",
+                "Los alumnos de segundo no logran narrar sucesos en orden cronológico");
+        publishPresentation("docente.luis", "15EJN0102B",
+                "A los niños de segundo grado les cuesta narrar sucesos siguiendo un orden");
+
+        signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+        WebElement suggest = await().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//button[normalize-space()='Sugerir grupos']")));
+        suggest.click();
+        WebElement suggestion = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#intercambio-sugerencia ol")));
+        assertTrue(suggestion.getText(), suggestion.getText().contains("15EJN0101A"));
+        assertTrue(suggestion.getText(), suggestion.getText().contains("15EJN0102B"));
+        assertTrue("the reasons are said", suggestion.getText().contains("Misma área: Lenguaje oral"));
+        browser.findElement(By.xpath("//button[normalize-space()='Usar esta sugerencia']")).click();
+        assertEquals("1", browser.findElement(By.id("intercambio-grupo-15EJN0101A")).getAttribute("value"));
+        assertEquals("1", browser.findElement(By.id("intercambio-grupo-15EJN0102B")).getAttribute("value"));
+        browser.executeScript("document.getElementById('titulo-intercambio').scrollIntoView();");
+        capture("supervision-intercambio");
+        browser.findElement(By.cssSelector("#intercambio-formar button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("intercambio-resultado"),
+                "Grupos confirmados: 1."));
+
+        WebSession supervisor = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "supervisora.zona15");
+        String confirmed = WebSession.json(supervisor.get("/api/v1/exchange/zones/15-preescolar-015/groups"
+                + "?sesion=SEP:2016-2017:preescolar:ordinaria-3")).getAsJsonArray("grupos").toString();
+        assertTrue(confirmed, confirmed.contains("\"15EJN0101A\"") && confirmed.contains("\"15EJN0102B\""));
+        assertEquals("the zone's screen with the exchange", List.of(), seriousViolations());
+    }
+
+    /** Sets a month field as a person's choice does, with the change event the page listens to. */
+    private void chooseMonth(String fieldId, String month) {
+        WebElement field = await().until(ExpectedConditions.visibilityOfElementLocated(By.id(fieldId)));
+        browser.executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", field, month);
+    }
+
+    @Test
+    public void aTeacherFillsTheResultsTableRatesHerGroupAndResolvesAConflictingEdit() throws Exception {
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        chooseMonth("resultados-1-periodo", "2017-03");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultados-1-tabla"), "marzo de 2017"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("resultados-1-grado")))
+                .selectByVisibleText("2.º");
+        browser.findElement(By.id("resultados-1-grupo")).sendKeys("B");
+        browser.findElement(By.id("resultados-1-area")).sendKeys("Pensamiento matemático");
+        browser.findElement(By.id("resultados-1-resultado")).sendKeys("Cuentan colecciones de hasta 20 objetos");
+        browser.findElement(By.cssSelector("#actividad-1 form button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultados-1-tabla"),
+                "Cuentan colecciones de hasta 20 objetos"));
+
+        // Activity 2 shares the period the school chose; the group is picked from the school's structure.
+        browser.navigate().refresh();
+        WebElement group = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("valoracion-2-grupo")));
+        new org.openqa.selenium.support.ui.Select(group).selectByVisibleText("2.º B");
+        WebElement progress = await().until(driver -> driver.findElements(By.cssSelector("#valoracion-2-lista select"))
+                .stream().findFirst().orElse(null));
+        new org.openqa.selenium.support.ui.Select(progress).selectByValue("en-proceso");
+        WebElement rating = browser.findElement(By.cssSelector("#valoracion-2-lista form"));
+        rating.findElement(By.cssSelector("input[type=checkbox]")).click();
+        rating.findElement(By.tagName("textarea")).sendKeys("Cuentan de memoria sin señalar los objetos");
+        rating.findElement(By.cssSelector("button[type=submit]")).click();
+        await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-amarillo"))
+                .isEmpty());
+        chooseMonth("resultados-1-periodo", "2017-03");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultados-1-por-grado"), "2.º grado"));
+        WebElement byGrade = browser.findElement(By.cssSelector("#resultados-1-por-grado tbody tr"));
+        assertEquals("one group rated it in process", "1", byGrade.findElement(By.cssSelector("td.en-proceso"))
+                .getText().strip());
+        assertTrue(browser.findElement(By.id("resultados-1-por-area")).getText().contains("Pensamiento matemático"));
+        browser.executeScript("document.getElementById('resultados-1-tabla').scrollIntoView();");
+        capture("cuadro-resultados");
+
+        // The director changes the same rating meanwhile; the teacher's next save is stale.
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        com.google.gson.JsonObject table = WebSession.json(director.get(
+                "/api/v1/results/15EJN0101A/expected?periodo=2017-03"));
+        long id = table.getAsJsonArray("resultados").get(0).getAsJsonObject().get("id").getAsLong();
+        assertEquals(200, director.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/B", "{\"avance\":"
+                + " \"sin-avance\", \"porque\": \"No reconocen los números\", \"version\": 1}").statusCode());
+        rating = browser.findElement(By.cssSelector("#valoracion-2-lista form"));
+        new org.openqa.selenium.support.ui.Select(rating.findElement(By.tagName("select"))).selectByValue("logrado");
+        rating.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement conflict = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#valoracion-2-lista .conflicto")));
+        assertTrue(conflict.getText(), conflict.getText().contains("Su versión (sin guardar)\nLogrado"));
+        assertTrue(conflict.getText(), conflict.getText().contains("directora.rosaura"));
+        assertTrue(conflict.getText(), conflict.getText().contains("Sin avance: No reconocen los números"));
+        assertTrue(browser.findElement(By.id("envios")).getText().contains("en conflicto"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'end'});", conflict);
+        capture("valoracion-conflicto");
+        assertEquals("the session's editors", List.of(), seriousViolations());
+
+        conflict.findElement(By.xpath(".//button[normalize-space()='Guardar la mía encima']")).click();
+        await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-verde"))
+                .isEmpty());
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
+        com.google.gson.JsonObject stored = WebSession.json(director.get(
+                "/api/v1/results/15EJN0101A/groups/2/B?periodo=2017-03"));
+        assertEquals("the teacher's choice, saved over the director's once she saw it", "logrado", stored
+                .getAsJsonArray("resultados").get(0).getAsJsonObject().getAsJsonObject("valoracion").get("avance")
+                .getAsString());
+    }
+
     /** Whether any of the items the selector finds shows the text (other tests' agreements share the list). */
     private boolean listed(String selector, String text) {
-        return browser.findElements(By.cssSelector(selector)).stream().anyMatch(item -> item.getText().contains(text));
+        try {
+            return browser.findElements(By.cssSelector(selector)).stream()
+                    .anyMatch(item -> item.getText().contains(text));
+        } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            return false; // the list was drawn again while being read: the wait asks again
+        }
     }
 
     @Test

@@ -1,0 +1,246 @@
+// Activities 3 to 7 of the third session, the collective's analysis of the period: what each grade's groups have in
+// common and the team's synthesis (3 and 5), the Estrategia Global's actions that help (4), and the school's
+// concentrate of achievements and challenges with its link to the Ruta de Mejora (6 and 7).
+
+import {PERIOD_LABEL, PROGRESS} from './comun.js';
+
+function setup(container, ctx, prefix, title) {
+  const {el, school, activity} = ctx;
+  const state = {period: ctx.period()};
+  const id = (name) => `${prefix}-${activity}-${name}`;
+  const note = el('p', {class: 'aviso-modulo', role: 'status'});
+  const body = el('div', {id: id('contenido')});
+  return {state, id, note, body, base: `/api/v1/results/${encodeURIComponent(school)}`,
+    mount: (refresh) => container.replaceChildren(el('h4', {}, title),
+        ...ctx.periodPicker(id('periodo'), PERIOD_LABEL, (value) => {
+          state.period = value;
+          refresh();
+        }), note, body)};
+}
+
+function counts(results) {
+  return PROGRESS.map(([key, name]) => `${results.conteo[key] || 0} ${name.toLowerCase()}`).join(', ');
+}
+
+/** Activities 3 (coincidencias-grado) and 5 (sintesis-equipo): one record per grade, written by its team. */
+export async function gradeTeams(container, ctx) {
+  const {el, api, send} = ctx;
+  const synthesis = ctx.product.type === 'sintesis-equipo';
+  const view = setup(container, ctx, synthesis ? 'sintesis' : 'coincidencias',
+      synthesis ? 'Síntesis del equipo de cada grado' : 'Coincidencias por grado');
+  const describe = (team) => synthesis
+    ? Object.values(team.sintesis || {}).filter(Boolean).join(' · ') || '(vacía)'
+    : team.coincidencias || '(vacías)';
+
+  function grade(data, g) {
+    const team = g.equipo;
+    const path = `${view.base}/coincidences/${g.grado}`;
+    const rows = g.resultados.map((r) => el('li', {}, `${r.area}: ${r.resultado}. `, el('span', {class: 'detalle'},
+        `${counts(r)}${r.dificilEn.length ? `; más difícil en ${r.dificilEn.join(', ')}` : ''}${r.sinValorar.length
+          ? `; sin valorar en ${r.sinValorar.join(', ')}` : ''}${r.coinciden ? '; todos los grupos coinciden' : ''}`)));
+    const fields = synthesis
+      ? data.frases.map((frame) => {
+        const area = el('textarea', {id: view.id(`${g.grado}-${frame.clave}`), rows: '2', maxlength: '4000'});
+        area.value = team.sintesis[frame.clave] || '';
+        return [frame.clave, el('label', {for: area.id}, frame.frase), area];
+      })
+      : (() => {
+        const area = el('textarea', {id: view.id(`${g.grado}-texto`), rows: '3', maxlength: '4000'});
+        area.value = team.coincidencias || g.coincidenciasSugeridas || '';
+        return [['coincidencias', el('label', {for: area.id}, 'Coincidencias del grado'), area]];
+      })();
+    const form = el('form', {class: 'equipo-grado'},
+        el('h5', {}, `${g.grado}.º grado (grupos ${g.grupos.join(', ')})`),
+        el('ul', {}, ...(rows.length ? rows : [el('li', {}, 'No hay resultados esperados de este grado en el periodo.')])),
+        ...fields.flatMap(([, label, area]) => [label, area]),
+        el('button', {type: 'submit'}, 'Guardar'), ...ctx.conflictBoxes(path, describe, refresh));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const values = Object.fromEntries(fields.map(([key, , area]) => [key, area.value.trim()]));
+      const record = synthesis ? {coincidencias: team.coincidencias, sintesis: values}
+        : {coincidencias: values.coincidencias, sintesis: team.sintesis};
+      await send(`${synthesis ? 'Síntesis' : 'Coincidencias'} de ${g.grado}.º`, 'PUT', path,
+          {periodo: view.state.period, ...record, version: team.version});
+      await refresh();
+    });
+    return form;
+  }
+
+  async function refresh() {
+    let data;
+    try {
+      data = await api(`${view.base}/coincidences?periodo=${encodeURIComponent(view.state.period)}`);
+    } catch (problem) {
+      view.note.textContent = `No se pudo leer el trabajo por grado: ${problem.message}`;
+      return;
+    }
+    view.note.textContent = '';
+    view.body.replaceChildren(...(data.grados.length ? data.grados.map((g) => grade(data, g))
+      : [el('p', {}, 'No hay resultados esperados en el periodo: agréguelos en el cuadro (actividad 1).')]));
+  }
+
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/coincidences/`), refresh);
+  view.mount(refresh);
+  await refresh();
+}
+
+/** Activity 4 (valoracion-estrategia-global): which actions of the Estrategia Global helped, and why. */
+export async function strategy(container, ctx) {
+  const {el, api, send} = ctx;
+  const view = setup(container, ctx, 'estrategia', 'Acciones de la Estrategia Global');
+  const describe = (a) => `${a.accion} (${a.ambito}): ${a.contribuye ? 'contribuye' : 'no contribuye'}${a.porque
+    ? `, ${a.porque}` : ''}`;
+
+  function fieldsFor(action, key) {
+    const text = el('input', {id: view.id(`${key}-accion`), maxlength: '500', value: action.accion || ''});
+    const ambit = el('input', {id: view.id(`${key}-ambito`), maxlength: '100', value: action.ambito || '',
+      list: view.id('ambitos')});
+    const helps = el('input', {type: 'checkbox', id: view.id(`${key}-contribuye`)});
+    helps.checked = Boolean(action.contribuye);
+    const reason = el('textarea', {id: view.id(`${key}-porque`), rows: '2', maxlength: '2000'});
+    reason.value = action.porque || '';
+    return {text, ambit, helps, reason, elements: [el('label', {for: text.id}, 'Acción'), text,
+      el('label', {for: ambit.id}, 'Ámbito'), ambit,
+      el('div', {class: 'opcion'}, helps, el('label', {for: helps.id}, 'Contribuye al logro de los resultados esperados')),
+      el('label', {for: reason.id}, '¿Por qué?'), reason]};
+  }
+
+  function values(fields) {
+    return {periodo: view.state.period, accion: fields.text.value.trim(), ambito: fields.ambit.value.trim(),
+      contribuye: fields.helps.checked, porque: fields.reason.value.trim()};
+  }
+
+  async function refresh() {
+    let data;
+    try {
+      data = await api(`${view.base}/strategy?periodo=${encodeURIComponent(view.state.period)}`);
+    } catch (problem) {
+      view.note.textContent = `No se pudieron leer las acciones: ${problem.message}`;
+      return;
+    }
+    view.note.textContent = '';
+    const saved = data.acciones.map((action) => {
+      const path = `${view.base}/strategy/${action.id}`;
+      const fields = fieldsFor(action, action.id);
+      const remove = el('button', {type: 'button', 'aria-label': `Quitar la acción «${action.accion}»`}, 'Quitar');
+      remove.addEventListener('click', async () => {
+        await send(`Quitar acción: ${action.accion}`, 'DELETE', `${path}?version=${action.version}`);
+        await refresh();
+      });
+      const form = el('form', {class: 'accion-estrategia'}, ...fields.elements, el('button', {type: 'submit'}, 'Guardar'),
+          ' ', remove, ...ctx.conflictBoxes(path, describe, refresh));
+      form.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        await send(`Acción: ${fields.text.value.trim()}`, 'PUT', path, {...values(fields), version: action.version});
+        await refresh();
+      });
+      return form;
+    });
+    const fresh = fieldsFor({}, 'nueva');
+    const error = el('p', {class: 'error', role: 'alert'});
+    const add = el('form', {class: 'accion-estrategia nueva'}, el('h5', {}, 'Agregar una acción'), ...fresh.elements, error,
+        el('button', {type: 'submit'}, 'Agregar'));
+    add.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.textContent = fresh.text.value.trim() && fresh.ambit.value.trim() ? '' : 'Escriba la acción y su ámbito.';
+      if (error.textContent) {
+        return;
+      }
+      await send(`Acción: ${fresh.text.value.trim()}`, 'POST', `${view.base}/strategy`, values(fresh));
+      await refresh();
+    });
+    view.body.replaceChildren(el('datalist', {id: view.id('ambitos')}, ...['En el salón de clases', 'En la escuela',
+      'Entre maestros', 'Con los padres de familia', 'Para medir avances', 'Asesoría técnica',
+      'Materiales e insumos educativos'].map((a) => el('option', {value: a}))), ...saved, add);
+  }
+
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/strategy`), refresh);
+  view.mount(refresh);
+  await refresh();
+}
+
+const KIND = {logro: 'Logro', desafio: 'Desafío'};
+
+/**
+ * Activities 6 (concentrado-escuela) and 7 (vinculo-ruta-mejora): the school's achievements and challenges of the
+ * period, proposed from the groups' ratings and saved by the collective, each tied to a Ruta de Mejora objective.
+ */
+export async function concentrate(container, ctx) {
+  const {el, api, send} = ctx;
+  const linking = ctx.product.type === 'vinculo-ruta-mejora';
+  const view = setup(container, ctx, linking ? 'vinculo' : 'concentrado',
+      linking ? 'Vínculo de los desafíos con la Ruta de Mejora' : 'Concentrado de la escuela');
+  const describe = (item) => `${KIND[item.tipo]}: ${item.texto}${item.objetivo ? `; objetivo: ${item.objetivo}` : ''}${
+    item.contribucion ? `; contribuye: ${item.contribucion}` : ''}`;
+
+  function line(item) {
+    const path = `${view.base}/concentrate/${item.id}`;
+    const text = el('textarea', {id: view.id(`${item.id}-texto`), rows: '2', maxlength: '1000'});
+    text.value = item.texto;
+    const objective = el('input', {id: view.id(`${item.id}-objetivo`), maxlength: '500', value: item.objetivo || ''});
+    const goal = el('input', {id: view.id(`${item.id}-meta`), maxlength: '500', value: item.meta || ''});
+    const contribution = el('textarea', {id: view.id(`${item.id}-contribucion`), rows: '2', maxlength: '2000'});
+    contribution.value = item.contribucion || '';
+    const fields = linking
+      ? [el('p', {}, el('strong', {}, `${KIND[item.tipo]} (${item.area}, ${item.grados.map((g) => `${g}.º`).join(', ')}): `),
+        item.texto),
+      el('label', {for: objective.id}, 'Objetivo de la Ruta de Mejora'), objective,
+      el('label', {for: goal.id}, 'Meta'), goal,
+      el('label', {for: contribution.id}, '¿Cómo contribuye atenderlo al logro de ese objetivo?'), contribution]
+      : [el('p', {}, el('strong', {}, `${KIND[item.tipo]} · ${item.area} · ${item.grados.map((g) => `${g}.º`).join(', ')}`)),
+        el('label', {for: text.id}, 'Texto'), text];
+    const form = el('form', {class: `renglon ${item.tipo}`}, ...fields, el('button', {type: 'submit'}, 'Guardar'),
+        ...ctx.conflictBoxes(path, describe, refresh));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      await send(`Concentrado: ${item.texto}`, 'PUT', path, {periodo: view.state.period, tipo: item.tipo,
+        area: item.area, grados: item.grados, texto: linking ? item.texto : text.value.trim(),
+        objetivo: objective.value.trim(), meta: goal.value.trim(), contribucion: contribution.value.trim(),
+        version: item.version});
+      await refresh();
+    });
+    return form;
+  }
+
+  async function refresh() {
+    let data;
+    try {
+      data = await api(`${view.base}/concentrate?periodo=${encodeURIComponent(view.state.period)}`);
+    } catch (problem) {
+      view.note.textContent = `No se pudo leer el concentrado: ${problem.message}`;
+      return;
+    }
+    view.note.textContent = data.publicado ? `Compartido con la supervisión por ${data.publicadoPor}.` : '';
+    const shown = linking ? data.renglones.filter((item) => item.tipo === 'desafio') : data.renglones;
+    const content = shown.map(line);
+    if (!linking && data.propuesta.length) {
+      const take = el('button', {type: 'button'}, 'Guardar la propuesta en el concentrado');
+      take.addEventListener('click', async () => {
+        const answer = await send('Propuesta del concentrado', 'POST', `${view.base}/concentrate/prefill`,
+            {periodo: view.state.period});
+        view.note.textContent = answer ? `Se agregaron ${answer.agregados} renglones.` : '';
+        await refresh();
+      });
+      content.push(el('h5', {}, 'Propuesta calculada de las valoraciones de los grupos'),
+          el('ul', {class: 'propuesta'}, ...data.propuesta.map((item) => el('li', {},
+              `${KIND[item.tipo]} (${item.area}, ${item.grados.map((g) => `${g}.º`).join(', ')}): ${item.texto}`))), take);
+    }
+    if (!linking && !data.publicado) {
+      const publish = el('button', {type: 'button'}, 'Compartir el análisis del periodo con la supervisión');
+      publish.addEventListener('click', async () => {
+        await send('Compartir el análisis', 'PUT', `${view.base}/publication`,
+            {periodo: view.state.period, publicado: true});
+        await refresh();
+      });
+      content.push(publish);
+    }
+    view.body.replaceChildren(...(content.length ? content : [el('p', {}, linking
+      ? 'El concentrado aún no tiene desafíos: guárdelos en la actividad 6.'
+      : 'Aún no hay valoraciones de los grupos de las que proponer logros y desafíos.')]));
+  }
+
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/concentrate`)
+    || path === `${view.base}/publication`, refresh);
+  view.mount(refresh);
+  await refresh();
+}
