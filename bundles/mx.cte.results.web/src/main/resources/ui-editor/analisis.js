@@ -10,7 +10,19 @@ function setup(container, ctx, prefix, title) {
   const id = (name) => `${prefix}-${activity}-${name}`;
   const note = el('p', {class: 'aviso-modulo', role: 'status'});
   const body = el('div', {id: id('contenido')});
-  return {state, id, note, body, base: `/api/v1/results/${encodeURIComponent(school)}`,
+  /** The module's answer for this period, or null after saying on the page what could not be read. */
+  const load = async (path, what) => {
+    try {
+      const data = await ctx.api(`/api/v1/results/${encodeURIComponent(school)}/${path}?periodo=${
+        encodeURIComponent(state.period)}`);
+      note.textContent = '';
+      return data;
+    } catch (problem) {
+      note.textContent = `No se pudo leer ${what}: ${problem.message}`;
+      return null;
+    }
+  };
+  return {state, id, note, body, load, base: `/api/v1/results/${encodeURIComponent(school)}`,
     mount: (refresh) => container.replaceChildren(el('h4', {}, title),
         ...ctx.periodPicker(id('periodo'), PERIOD_LABEL, (value) => {
           state.period = value;
@@ -24,7 +36,7 @@ function counts(results) {
 
 /** Activities 3 (coincidencias-grado) and 5 (sintesis-equipo): one record per grade, written by its team. */
 export async function gradeTeams(container, ctx) {
-  const {el, api, send} = ctx;
+  const {el, send} = ctx;
   const synthesis = ctx.product.type === 'sintesis-equipo';
   const view = setup(container, ctx, synthesis ? 'sintesis' : 'coincidencias',
       synthesis ? 'Síntesis del equipo de cada grado' : 'Coincidencias por grado');
@@ -67,14 +79,10 @@ export async function gradeTeams(container, ctx) {
   }
 
   async function refresh() {
-    let data;
-    try {
-      data = await api(`${view.base}/coincidences?periodo=${encodeURIComponent(view.state.period)}`);
-    } catch (problem) {
-      view.note.textContent = `No se pudo leer el trabajo por grado: ${problem.message}`;
+    const data = await view.load('coincidences', 'el trabajo por grado');
+    if (!data) {
       return;
     }
-    view.note.textContent = '';
     view.body.replaceChildren(...(data.grados.length ? data.grados.map((g) => grade(data, g))
       : [el('p', {}, 'No hay resultados esperados en el periodo: agréguelos en el cuadro (actividad 1).')]));
   }
@@ -86,7 +94,7 @@ export async function gradeTeams(container, ctx) {
 
 /** Activity 4 (valoracion-estrategia-global): which actions of the Estrategia Global helped, and why. */
 export async function strategy(container, ctx) {
-  const {el, api, send} = ctx;
+  const {el, send} = ctx;
   const view = setup(container, ctx, 'estrategia', 'Acciones de la Estrategia Global');
   const describe = (a) => `${a.accion} (${a.ambito}): ${a.contribuye ? 'contribuye' : 'no contribuye'}${a.porque
     ? `, ${a.porque}` : ''}`;
@@ -111,14 +119,10 @@ export async function strategy(container, ctx) {
   }
 
   async function refresh() {
-    let data;
-    try {
-      data = await api(`${view.base}/strategy?periodo=${encodeURIComponent(view.state.period)}`);
-    } catch (problem) {
-      view.note.textContent = `No se pudieron leer las acciones: ${problem.message}`;
+    const data = await view.load('strategy', 'las acciones');
+    if (!data) {
       return;
     }
-    view.note.textContent = '';
     const saved = data.acciones.map((action) => {
       const path = `${view.base}/strategy/${action.id}`;
       const fields = fieldsFor(action, action.id);
@@ -166,7 +170,7 @@ const KIND = {logro: 'Logro', desafio: 'Desafío'};
  * period, proposed from the groups' ratings and saved by the collective, each tied to a Ruta de Mejora objective.
  */
 export async function concentrate(container, ctx) {
-  const {el, api, send} = ctx;
+  const {el, send} = ctx;
   const linking = ctx.product.type === 'vinculo-ruta-mejora';
   const view = setup(container, ctx, linking ? 'vinculo' : 'concentrado',
       linking ? 'Vínculo de los desafíos con la Ruta de Mejora' : 'Concentrado de la escuela');
@@ -203,11 +207,8 @@ export async function concentrate(container, ctx) {
   }
 
   async function refresh() {
-    let data;
-    try {
-      data = await api(`${view.base}/concentrate?periodo=${encodeURIComponent(view.state.period)}`);
-    } catch (problem) {
-      view.note.textContent = `No se pudo leer el concentrado: ${problem.message}`;
+    const data = await view.load('concentrate', 'el concentrado');
+    if (!data) {
       return;
     }
     view.note.textContent = data.publicado ? `Compartido con la supervisión por ${data.publicadoPor}.` : '';

@@ -1,5 +1,6 @@
 -- The CTE-day workload for wrk: signed-in school staff reading the guide, their results table and their catalogue,
--- and, in "mixed" mode, 30 % durable writes (bitácora agreements, group observations, comments on a card).
+-- and, in "mixed" mode, 30 % durable writes (bitácora agreements, group observations, comments on a card), each with
+-- an Idempotency-Key as the web UI sends them.
 -- Usage: wrk ... -s cte-day.lua URL -- read|mixed|swap sessions.txt DEADLINE [GUIDE_PATH]
 -- sessions.txt: one signed-in director per line: cct|cookie|csrf|username|cardId
 -- "swap" is "mixed" reading GUIDE_PATH (the guide whose editions are being installed) and counting answers by status,
@@ -49,6 +50,8 @@ function request()
   if mode ~= "read" and roll <= 30 then
     headers["Content-Type"] = "application/json"
     headers["X-CSRF-Token"] = s.csrf
+    -- As the web UI's outbox sends every edit: with its own key, which the platform records with the answer.
+    headers["Idempotency-Key"] = string.format("carga-%02d-%09d-%09d", id, counter, math.random(999999999))
     local which = roll % 3
     if which == 0 then
       return wrk.format("POST", "/api/v1/logbook/" .. s.cct .. "/agreements", headers,

@@ -252,6 +252,19 @@ public class UiBrowserIT {
         assertTrue(modules.getText().contains("Tarjetas de intervención"));
         assertTrue(modules.getText(), modules.getText().contains("Todos los bundles están activos."));
 
+        // An edition installed elsewhere (here through the API, as a publisher's script would) shows up on the open
+        // page within its refresh, without reloading it.
+        browser.executeScript("window.cteSinRecargar = true;");
+        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
+        try (var bundle = GuideBundles.bundle("it.guide.rollback", "1.0.2",
+                GuideBundles.descriptor("ui-vuelta", "1.0.2", "texto-libre"))) {
+            assertEquals(201, admin.sendBytes("POST", "/api/v1/guide-bundles", bundle.readAllBytes(),
+                    "application/java-archive").statusCode());
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> !editionStatus(key, "1.0.2").isEmpty());
+        assertEquals("the same page, not reloaded", Boolean.TRUE, browser.executeScript(
+                "return window.cteSinRecargar === true;"));
+
         browser.findElement(By.id("auditoria-accion")).sendKeys("guia");
         browser.findElement(By.cssSelector("#filtro-auditoria button[type=submit]")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("auditoria"), key + " 1.0.0"));
