@@ -138,10 +138,13 @@ async function zone(zoneKey, period) {
     lightTable('grados-zona', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((row) => [`${row.grado}.º`, row]))];
 }
 
-/** The state's authority: each zone's schools and how many shared their analysis, and the state by area and grade. */
-async function stateHome(stateCode) {
+/**
+ * A month picker and the place for what it shows: render(period) gives the elements, or fails with a message that is
+ * shown instead. Loads the current month at once.
+ */
+async function monthlyView(resultsId, render) {
   const now = new Date();
-  const results = el('div', {id: 'resultados-entidad'});
+  const results = el('div', {id: resultsId});
   const form = el('form', {},
       el('label', {for: 'periodo'}, 'Periodo (mes)'),
       el('input', {id: 'periodo', name: 'periodo', type: 'month',
@@ -149,18 +152,7 @@ async function stateHome(stateCode) {
       el('button', {type: 'submit'}, 'Ver'));
   const load = async () => {
     try {
-      const period = form.periodo.value;
-      const rollup = await api(`/api/v1/results/states/${encodeURIComponent(stateCode)}?periodo=${
-        encodeURIComponent(period)}`);
-      const byZone = el('table', {class: 'tabla', id: 'zonas-entidad'},
-          el('caption', {}, `Zonas escolares, ${period}`),
-          el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Zona'), el('th', {scope: 'col'}, 'Escuelas'),
-              el('th', {scope: 'col'}, 'Compartieron su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-          el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
-              el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
-      results.replaceChildren(byZone,
-          lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
-          lightTable('grados-entidad', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((r) => [`${r.grado}.º`, r])));
+      results.replaceChildren(...await render(form.periodo.value));
     } catch (problem) {
       results.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
     }
@@ -169,33 +161,33 @@ async function stateHome(stateCode) {
     event.preventDefault();
     load();
   });
-  show(`Entidad ${stateCode}: resultados de sus escuelas`, form, results);
   await load();
+  return [form, results];
+}
+
+/** The state's authority: each zone's schools and how many shared their analysis, and the state by area and grade. */
+async function stateHome(stateCode) {
+  const view = await monthlyView('resultados-entidad', async (period) => {
+    const rollup = await api(`/api/v1/results/states/${encodeURIComponent(stateCode)}?periodo=${
+      encodeURIComponent(period)}`);
+    const byZone = el('table', {class: 'tabla', id: 'zonas-entidad'},
+        el('caption', {}, `Zonas escolares, ${period}`),
+        el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Zona'), el('th', {scope: 'col'}, 'Escuelas'),
+            el('th', {scope: 'col'}, 'Compartieron su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
+            el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
+    return [byZone,
+      lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
+      lightTable('grados-entidad', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((r) => [`${r.grado}.º`, r]))];
+  });
+  show(`Entidad ${stateCode}: resultados de sus escuelas`, ...view);
 }
 
 async function supervisorHome(zoneKey) {
-  const now = new Date();
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
-  const results = el('div', {id: 'resultados-zona'});
-  const form = el('form', {},
-      el('label', {for: 'periodo'}, 'Periodo (mes)'),
-      el('input', {id: 'periodo', name: 'periodo', type: 'month', value: month}),
-      el('button', {type: 'submit'}, 'Ver'));
-  const load = async () => {
-    try {
-      results.replaceChildren(...await zone(zoneKey, form.periodo.value));
-    } catch (problem) {
-      results.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
-    }
-  };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    load();
-  });
-  show(`Zona escolar ${zoneKey}`, form, results, el('h2', {id: 'titulo-intercambio'}, 'Intercambio entre escuelas'),
-      await exchangeGroups(zoneKey).catch((problem) => el('p', {class: 'aviso-modulo'},
-          `El intercambio entre escuelas no está disponible: ${problem.message}`)));
-  await load();
+  const [view, exchange] = await Promise.all([monthlyView('resultados-zona', (period) => zone(zoneKey, period)),
+    exchangeGroups(zoneKey).catch((problem) => el('p', {class: 'aviso-modulo'},
+        `El intercambio entre escuelas no está disponible: ${problem.message}`))]);
+  show(`Zona escolar ${zoneKey}`, ...view, el('h2', {id: 'titulo-intercambio'}, 'Intercambio entre escuelas'), exchange);
 }
 
 /**
@@ -337,7 +329,14 @@ async function home() {
     api('/api/v1/guides'),
     api(`/api/v1/logbook/${cct}/agreements`).catch(() => null),
   ]);
-  const active = (guides.guides || []).filter((g) => g.status === 'activa');
+  // A guide whose newest edition waits for a module is still offered: only the activities that need it must wait.
+  const active = (guides.guides || []).map((g) => {
+    if (g.status === 'activa') {
+      return g;
+    }
+    const waiting = g.editions.filter((e) => e.status === 'insatisfecha').at(-1);
+    return waiting && {...g, version: waiting.version, missing: waiting.missingProductTypes};
+  }).filter(Boolean);
   const content = [el('p', {}, `${school.cct} · ${school.municipio} · zona ${school.zona}`)];
   if (agreements) {
     const open = agreements.acuerdos.length;
@@ -349,8 +348,10 @@ async function home() {
   } else {
     const choose = el('ul', {});
     for (const guide of active) {
-      const link = el('a', {href: `#guia/${encodeURIComponent(guide.key)}`}, guide.title);
-      choose.append(el('li', {}, link));
+      const target = guide.version ? `${guide.key}@${guide.version}` : guide.key;
+      const link = el('a', {href: `#guia/${encodeURIComponent(target)}`}, guide.title);
+      choose.append(el('li', {}, link, ...(guide.missing
+        ? [` (falta instalar el módulo de: ${guide.missing.join(', ')})`] : [])));
     }
     content.push(el('h2', {}, 'Sesiones'), choose);
   }
@@ -608,13 +609,22 @@ function editorFor(item) {
   return slot;
 }
 
-async function guide(key) {
-  const [edition, types] = await Promise.all([api(`/api/v1/guides/${encodeURIComponent(key)}`),
+/** A guide's screen: its active edition, or with key@version one edition (one that waits for a module). */
+async function guide(target) {
+  const [key, version] = target.split('@');
+  const path = version ? `/api/v1/guides/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`
+    : `/api/v1/guides/${encodeURIComponent(key)}`;
+  const [edition, types] = await Promise.all([api(path),
     api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
   const school = schoolOf(sesion);
   editing = school ? {school, session: edition.key,
     types: new Set(types.productTypes.map((t) => t.id))} : null;
   const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
+  if ((edition.missingProductTypes || []).length) {
+    content.push(el('p', {class: 'aviso-modulo', role: 'status'}, 'Falta instalar el módulo que guarda: '
+        + `${edition.missingProductTypes.join(', ')}. Las actividades que lo necesitan lo indican; las demás se`
+        + ' trabajan como siempre.'));
+  }
   if (edition.guide.subtitle) {
     content.push(el('p', {class: 'subtitulo'}, edition.guide.subtitle));
   }

@@ -102,7 +102,8 @@ public final class IdempotencyFilter implements Filter {
         }
         String username = ((Caller) caller).username();
         purgeNowAndThen();
-        IdempotencyStore.Claim claim = store.claim(username, key, fingerprint(request, body));
+        String fingerprint = fingerprint(request, body);
+        IdempotencyStore.Claim claim = store.claim(username, key, fingerprint);
         if (claim instanceof IdempotencyStore.Replay replay) {
             LOG.info("{} {} by {} repeated with key {}: answering {} again", request.getMethod(), path, username, key,
                     replay.answer().status());
@@ -135,8 +136,9 @@ public final class IdempotencyFilter implements Filter {
             int status = captured.getStatus();
             Charset charset = charset(captured);
             if (status < 500) {
-                store.complete(username, key, new IdempotencyStore.Answer(status, captured.getContentType(),
-                        captured.getHeader("Location"), new String(captured.bytes(), charset)));
+                store.complete(username, key, fingerprint, new IdempotencyStore.Answer(status,
+                        captured.getContentType(), captured.getHeader("Location"), new String(captured.bytes(),
+                        charset)));
                 answered = true;
             }
             captured.flushBuffer();

@@ -273,6 +273,42 @@ public class UiBrowserIT {
     }
 
     @Test
+    public void aStoppedModuleIsSaidOnTheModulesPageAsItHappensAndOnTheSessionPage() throws Exception {
+        signIn("admin.plataforma", WebSession.demoPassword(karaf.demoPasswords(), "admin.plataforma"));
+        await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
+        waitForText("#lista-modulos th", "mx.cte.cards.impl");
+        browser.executeScript("window.cteSinRecargar = true;");
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        karaf.shell("bundle:stop mx.cte.cards.impl");
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(driver -> listed("#lista-modulos tr.con-problemas",
+                    "mx.cte.cards.web"));
+            String row = browser.findElements(By.cssSelector("#lista-modulos tr.con-problemas")).stream()
+                    .map(WebElement::getText).filter(text -> text.startsWith("mx.cte.cards.web")).findFirst()
+                    .orElseThrow();
+            assertTrue(row, row.contains("insatisfecho") && row.contains("falta mx.cte.cards.api."));
+            assertTrue(browser.findElement(By.id("lista-modulos")).getText().contains("necesitan atención"));
+            assertEquals("seen without reloading the page", Boolean.TRUE, browser.executeScript(
+                    "return window.cteSinRecargar === true;"));
+
+            signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+            await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria")))
+                    .click();
+            waitForText("#actividad-10 .aviso-modulo", "no está instalado");
+            assertTrue("the other modules' editors still work", field("bitacora-13-acuerdo").isDisplayed());
+        } finally {
+            karaf.shell("bundle:start mx.cte.cards.impl");
+        }
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (teacher.get("/api/v1/cards/15EJN0101A").statusCode() != 200) {
+            assertTrue("the cards module is back within 30 s", System.nanoTime() < deadline);
+            Thread.sleep(200);
+        }
+        reopenSession();
+        field("tarjeta-10-titulo");
+    }
+
+    @Test
     public void theSupervisorSeesWhatTheZonesSchoolsShared() throws Exception {
         WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
         String expected = "/api/v1/results/15EJN0101A/expected";
