@@ -37,8 +37,8 @@ async function design(container, ctx) {
   const challenges = el('fieldset', {id: id('desafios')});
   const written = el('input', {id: id('desafio-texto'), maxlength: '1000', 'aria-describedby': id('ayuda-desafio')});
   const title = el('input', {id: id('titulo'), maxlength: '200'});
-  const classroom = el('textarea', {id: id('aula'), rows: '3', maxlength: '4000'});
-  const school_ = el('textarea', {id: id('escuela'), rows: '2', maxlength: '4000'});
+  const classroomActions = el('textarea', {id: id('aula'), rows: '3', maxlength: '4000'});
+  const schoolActions = el('textarea', {id: id('escuela'), rows: '2', maxlength: '4000'});
   const materials = el('input', {id: id('materiales'), maxlength: '2000', 'aria-describedby': id('ayuda-lista')});
   const adequations = el('textarea', {id: id('adecuaciones'), rows: '2', maxlength: '4000'});
   const instruments = el('input', {id: id('instrumentos'), maxlength: '1000'});
@@ -50,8 +50,8 @@ async function design(container, ctx) {
       challenges, el('label', {for: written.id}, 'O un desafío con sus palabras'), written,
       el('p', {class: 'ayuda', id: id('ayuda-desafio')}, 'Úselo si el desafío no está en el concentrado.'),
       el('label', {for: title.id}, 'Título de la propuesta'), title,
-      el('label', {for: classroom.id}, 'Acciones en el aula'), classroom,
-      el('label', {for: school_.id}, 'Acciones en la escuela (opcional)'), school_,
+      el('label', {for: classroomActions.id}, 'Acciones en el aula'), classroomActions,
+      el('label', {for: schoolActions.id}, 'Acciones en la escuela (opcional)'), schoolActions,
       el('label', {for: materials.id}, 'Materiales'), materials,
       el('label', {for: adequations.id}, 'Adecuaciones para atender la diversidad'), adequations,
       el('label', {for: instruments.id}, 'Instrumentos de evaluación'), instruments,
@@ -102,8 +102,9 @@ async function design(container, ctx) {
       return;
     }
     const answer = await send(`Tarjeta: ${title.value.trim()}`, 'POST', base, {periodo: period, sesion: session,
-      desafios: chosen, titulo: title.value.trim(), accionesAula: classroom.value.trim(),
-      accionesEscuela: school_.value.trim(), materiales: list(materials.value), adecuaciones: adequations.value.trim(),
+      desafios: chosen, titulo: title.value.trim(), accionesAula: classroomActions.value.trim(),
+      accionesEscuela: schoolActions.value.trim(), materiales: list(materials.value),
+      adecuaciones: adequations.value.trim(),
       instrumentos: instruments.value.trim(), grados: gradeList.map(Number), grupos: list(groups.value),
       semanas: Number(weeks.value), responsables: [user.usuario]});
     if (answer) {

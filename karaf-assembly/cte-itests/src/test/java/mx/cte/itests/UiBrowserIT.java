@@ -133,6 +133,34 @@ public class UiBrowserIT {
         assertTrue(browser.findElement(By.id("lectura-latapi-2003")).getText().contains("¿Cómo aprenden los maestros?"));
     }
 
+    /** Fetches a path asking for gzip, as browsers do, and gives the answer's encoding and sizes. */
+    private static java.net.http.HttpResponse<byte[]> fetchCompressed(String path, String ifNoneMatch) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(karaf.baseUrl() + path))
+                .header("Accept-Encoding", "gzip");
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    public void scriptsAndTheGuideTravelCompressedAndAreRevalidated() throws Exception {
+        for (String path : List.of("/ui/app.js", "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")) {
+            var compressed = fetchCompressed(path, null);
+            assertEquals(path, 200, compressed.statusCode());
+            assertEquals(path, "gzip", compressed.headers().firstValue("Content-Encoding").orElse(""));
+            byte[] plain;
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(compressed.body()))) {
+                plain = in.readAllBytes();
+            }
+            assertTrue(path + ": " + compressed.body().length + " of " + plain.length + " bytes",
+                    compressed.body().length * 3 < plain.length);
+            String etag = compressed.headers().firstValue("ETag").orElseThrow();
+            assertEquals(path + " revalidated with its compressed ETag", 304, fetchCompressed(path, etag).statusCode());
+        }
+    }
+
     @Test
     public void aWrongPasswordIsSaidOnThePageInSpanish() {
         signIn("docente.ana", "no-es-la-contraseña");
