@@ -161,6 +161,42 @@ public class UiBrowserIT {
         }
     }
 
+    private String focused() {
+        return (String) browser.executeScript("const e = document.activeElement;"
+                + " return e.id || e.textContent.trim().slice(0, 60);");
+    }
+
+    /** Presses Tab until the focus is on what {@code wanted} says, or fails after {@code most} presses. */
+    private void tabTo(java.util.function.Predicate<String> wanted, int most) {
+        for (int i = 0; i < most && !wanted.test(focused()); i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertTrue("reached by Tab: " + focused(), wanted.test(focused()));
+    }
+
+    @Test
+    public void aTeacherSignsInAndOpensHerSessionWithTheKeyboardOnly() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get(karaf.baseUrl() + "/ui/");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("usuario")));
+        var keys = new org.openqa.selenium.interactions.Actions(browser);
+        assertEquals("the page's content has the focus", "principal", focused());
+        tabTo(text -> text.equals("usuario"), 3);
+        assertTrue("the focused field shows where the focus is", !"none".equals(browser.executeScript(
+                "return getComputedStyle(document.activeElement).outlineStyle;")));
+        keys.sendKeys("docente.ana").perform();
+        tabTo(text -> text.equals("contrasena"), 3);
+        keys.sendKeys(WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"))
+                .sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Jardín de Niños Rosaura Zapata"));
+        tabTo(text -> text.startsWith("Tercera Sesión Ordinaria"), 20);
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
+        assertEquals("the new page's content has the focus, for screen readers and the next Tab", "principal",
+                focused());
+    }
+
     @Test
     public void aWrongPasswordIsSaidOnThePageInSpanish() {
         signIn("docente.ana", "no-es-la-contraseña");
