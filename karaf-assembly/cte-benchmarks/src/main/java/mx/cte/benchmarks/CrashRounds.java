@@ -3,7 +3,6 @@ package mx.cte.benchmarks;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -21,9 +20,6 @@ import java.util.function.Consumer;
  * there, with its text. Counts what is missing.
  */
 final class CrashRounds {
-
-    private static final String SCHOOL = "15EJN0101A";
-    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
 
     private final Consumer<String> report;
     private final Path out;
@@ -105,7 +101,7 @@ final class CrashRounds {
     private static HttpResponse<String> read(ApiClient session, long id) throws Exception {
         HttpResponse<String> stored = null;
         for (int attempt = 0; attempt < 300; attempt++) {
-            stored = session.send("GET", "/api/v1/logbook/" + SCHOOL + "/agreements/" + id, null, null);
+            stored = session.send("GET", DemoAgreements.PATH + "/" + id, null, null);
             if (stored.statusCode() == 200 || stored.body().contains("no tiene el acuerdo")) {
                 return stored;
             }
@@ -115,8 +111,6 @@ final class CrashRounds {
     }
 
     private static HttpResponse<String> post(ApiClient session, String text) throws Exception {
-        return session.send("POST", "/api/v1/logbook/" + SCHOOL + "/agreements", "{\"sesion\": \"" + SESSION
-                + "\", \"actividad\": 21, \"acuerdo\": \"" + text + "\", \"responsables\": [\"directora.rosaura\"],"
-                + " \"fechaLimite\": \"" + LocalDate.now().plusMonths(1) + "\"}", "application/json");
+        return session.send("POST", DemoAgreements.PATH, DemoAgreements.body(text), "application/json");
     }
 }

@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
@@ -20,8 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class OutboxWriter implements Runnable {
 
-    private static final String SCHOOL = "15EJN0101A";
-    private static final String SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
     private static final String MARK = "Escrito durante la actualización " + UUID.randomUUID();
 
     record Count(long acknowledged, long refused, long missing, long duplicated) {
@@ -43,13 +40,11 @@ final class OutboxWriter implements Runnable {
             for (int n = 0; writing.get(); n++) {
                 String text = MARK + ", acuerdo " + n;
                 String key = UUID.randomUUID().toString();
-                String body = "{\"sesion\": \"" + SESSION + "\", \"actividad\": 21, \"acuerdo\": \"" + text
-                        + "\", \"responsables\": [\"directora.rosaura\"], \"fechaLimite\": \""
-                        + LocalDate.now().plusMonths(1) + "\"}";
+                String body = DemoAgreements.body(text);
                 while (true) {
                     HttpResponse<String> answer;
                     try {
-                        answer = client.sendKeyed("POST", "/api/v1/logbook/" + SCHOOL + "/agreements", body, key);
+                        answer = client.sendKeyed("POST", DemoAgreements.PATH, body, key);
                     } catch (java.io.IOException lost) {
                         // No answer: the outbox sends it again with the same key, and so does this.
                         refused.incrementAndGet();
@@ -82,8 +77,8 @@ final class OutboxWriter implements Runnable {
         if (failure != null) {
             throw new IllegalStateException("the outbox writer failed", failure);
         }
-        JsonArray stored = JsonParser.parseString(client.send("GET", "/api/v1/logbook/" + SCHOOL
-                + "/agreements?sesion=" + SESSION, null, null).body()).getAsJsonObject().getAsJsonArray("acuerdos");
+        JsonArray stored = JsonParser.parseString(client.send("GET", DemoAgreements.PATH
+                + "?sesion=" + DemoAgreements.SESSION, null, null).body()).getAsJsonObject().getAsJsonArray("acuerdos");
         Map<String, Integer> copies = new HashMap<>();
         for (JsonElement agreement : stored) {
             String text = agreement.getAsJsonObject().get("acuerdo").getAsString();
