@@ -3,11 +3,7 @@ package mx.cte.idempotency;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import mx.cte.idempotency.IdempotencyStore.Answer;
 import mx.cte.idempotency.IdempotencyStore.Claimed;
@@ -16,6 +12,7 @@ import mx.cte.idempotency.IdempotencyStore.OtherRequest;
 import mx.cte.idempotency.IdempotencyStore.Replay;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.testing.MutableClock;
 import mx.cte.storage.testing.TestDatabases;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -27,36 +24,12 @@ public class IdempotencyStoreTest {
 
     private static final String KEY = "6f1c2b1e-6f63-4a39-9a3e-0c5a0d1f4b21";
 
-    /** A clock the test moves forward. */
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2016-11-25T15:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-    }
-
     @Parameters(name = "{0}")
     public static List<Object[]> engines() {
         return TestDatabases.engines();
     }
 
-    private final MovingClock clock = new MovingClock();
+    private final MutableClock clock = new MutableClock();
     private final DatabaseKind kind;
     private final Database database;
     private final IdempotencyStore store;

@@ -18,6 +18,7 @@ import mx.cte.security.api.SignIn.SessionInfo;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.testing.MutableClock;
 import mx.cte.storage.testing.TestDatabases;
 import org.junit.Test;
 import org.junit.runner.RunWith;

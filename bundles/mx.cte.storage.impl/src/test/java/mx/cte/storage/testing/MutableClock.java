@@ -1,4 +1,4 @@
-package mx.cte.security.impl;
+package mx.cte.storage.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves forward. */
-final class MutableClock extends Clock {
+/** A clock a test moves forward, starting on the third session's day; shared by the modules' tests. */
+public final class MutableClock extends Clock {
 
     private Instant now = Instant.parse("2016-11-25T08:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 
