@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.Map;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
-import mx.cte.core.http.ProblemException;
 import mx.cte.security.http.RequestAccess;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -68,9 +67,7 @@ public final class ModulesServlet extends JsonServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!RequestAccess.caller(request).isAdministrator()) {
-            throw ProblemException.forbidden("Solo un administrador de la plataforma consulta los módulos.");
-        }
+        RequestAccess.administrator(request, "Solo un administrador de la plataforma consulta los módulos.");
         Map<Long, String> modules = moduleTitles();
         ServiceComponentRuntime runtime = components;
         JsonArray bundles = new JsonArray();

@@ -46,9 +46,8 @@ public final class AuditServlet extends JsonServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!RequestAccess.caller(request).isAdministrator()) {
-            throw ProblemException.forbidden("Solo un administrador de la plataforma consulta la bitácora de auditoría.");
-        }
+        RequestAccess.administrator(request, "Solo un administrador de la plataforma consulta la bitácora de"
+                + " auditoría.");
         AuditQuery query;
         try {
             String limit = request.getParameter("limite");

@@ -47,11 +47,8 @@ public final class CatalogueImportServlet extends JsonServlet {
     }
 
     private static Caller administrator(HttpServletRequest request) {
-        Caller caller = RequestAccess.caller(request);
-        if (!caller.isAdministrator()) {
-            throw ProblemException.forbidden("Solo un administrador de la plataforma importa el catálogo de escuelas.");
-        }
-        return caller;
+        return RequestAccess.administrator(request, "Solo un administrador de la plataforma importa el catálogo de"
+                + " escuelas.");
     }
 
     @Override

@@ -21,6 +21,15 @@ public final class RequestAccess {
         throw new ProblemException(401, "Sesión requerida", "Inicie sesión.");
     }
 
+    /** The signed-in caller, if a platform administrator; anyone else gets {@code refusal} (403). */
+    public static Caller administrator(HttpServletRequest request, String refusal) {
+        Caller caller = caller(request);
+        if (!caller.isAdministrator()) {
+            throw ProblemException.forbidden(refusal);
+        }
+        return caller;
+    }
+
     /** A CCT from a path segment, or 400 saying what is wrong with it. */
     public static Cct cct(String text) {
         try {
