@@ -10,9 +10,12 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import mx.cte.content.guard.testing.DisguisedJars;
 import org.ops4j.pax.exam.CoreOptions;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.karaf.options.KarafDistributionOption;
@@ -30,6 +33,11 @@ public final class CteKaraf {
     public static final String HTTP_PORT_PROPERTY = "cte.it.httpPort";
     /** Path of the state's fourth-session guide jar built by the reactor. */
     public static final String STATE_GUIDE_PROPERTY = "cte.it.stateGuide";
+
+    /** Path of a guide jar whose central directory hides an activator ({@code DisguisedJars}). */
+    public static final String DISGUISED_GUIDE_PROPERTY = "cte.it.disguisedGuide";
+    /** Path of a guide jar that carries an activator openly. */
+    public static final String CODE_GUIDE_PROPERTY = "cte.it.codeGuide";
 
     // Chosen once per JVM: identical options let Pax Exam's PerSuite strategy boot one container for all classes.
     private static final String HTTP_PORT = String.valueOf(freePort());
@@ -69,7 +77,13 @@ public final class CteKaraf {
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
-                systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY))));
+                systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
+                systemProperty(DISGUISED_GUIDE_PROPERTY).value(writeJar("guia-disfrazada.jar",
+                        DisguisedJars.guideWithHiddenActivator("it.guide.disfrazada", "1.0.0",
+                                GuideBundles.descriptor("disfrazada", "1.0.0", "texto-libre")))),
+                systemProperty(CODE_GUIDE_PROPERTY).value(writeJar("guia-con-codigo.jar",
+                        DisguisedJars.guideWithActivator("it.guide.codigo", "1.0.0",
+                                GuideBundles.descriptor("codigo", "1.0.0", "texto-libre"))))));
         options.addAll(java17Options(karafVersion));
         if (Boolean.getBoolean("cte.it.keepRuntime")) {
             // -Dcte.it.keepRuntime=true keeps target/exam/<uuid> to read data/log/karaf.log after a run.
@@ -77,6 +91,18 @@ public final class CteKaraf {
         }
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /** Writes a jar built here, in the Maven JVM, where the tests inside Karaf can read it. */
+    private static String writeJar(String name, byte[] content) {
+        try {
+            Path file = Path.of(requiredProperty("cte.exam.directory")).resolve("jars").resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The options of the Java 9+ block of Karaf's {@code bin/karaf}; without them the container logs errors. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.util.List;
+import mx.cte.content.guard.ContentBundles;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -17,7 +18,7 @@ import org.osgi.util.tracker.BundleTracker;
  */
 final class PackTracker extends BundleTracker<Long> {
 
-    static final String HEADER = "CTE-Resource-Pack";
+    static final String HEADER = ContentBundles.PACK_HEADER;
 
     private final CatalogueService catalogue;
 
@@ -35,6 +36,11 @@ final class PackTracker extends BundleTracker<Long> {
         String path = bundle.getHeaders().get(HEADER);
         if (path == null) {
             return null;
+        }
+        List<String> code = ContentBundles.problems(bundle);
+        if (!code.isEmpty()) {
+            catalogue.packArrived(bundle.getBundleId(), name(bundle), new PackReader.Outcome(null, code));
+            return bundle.getBundleId();
         }
         URL descriptor = bundle.getEntry(path.strip());
         if (descriptor == null) {

@@ -10,6 +10,9 @@ import java.util.Optional;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.content.guard.ContentBundles;
+import mx.cte.core.api.text.LogText;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
@@ -25,8 +28,13 @@ import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/guide-bundles} with a guide bundle jar as the body installs it, for publishers of the guide's
@@ -41,16 +49,39 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public final class GuideBundlesServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(GuideBundlesServlet.class);
     static final int MAX_BYTES = 20 * 1024 * 1024;
-    static final String LOCATION_PREFIX = "cte-guide-upload:";
+    static final String LOCATION_PREFIX = ContentBundles.UPLOAD_LOCATION_PREFIX;
 
     private final transient GuideRegistry registry;
     private final transient BundleContext context;
+    /** Optional: a refused upload is still refused without a database, and audited once the audit log is there. */
+    private transient volatile AuditLog audit;
 
     @Activate
     public GuideBundlesServlet(@Reference GuideRegistry registry, BundleContext context) {
         this.registry = registry;
         this.context = context;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    void unsetAudit(AuditLog audit) {
+        if (this.audit == audit) {
+            this.audit = null;
+        }
+    }
+
+    private void auditRefusal(String target, String why) {
+        LOG.warn("Guide upload {} refused: {}", LogText.of(target), LogText.of(why));
+        AuditLog log = audit;
+        if (log != null) {
+            log.record("guia-rechazada", target, why);
+        }
     }
 
     @Override
@@ -89,6 +120,7 @@ public final class GuideBundlesServlet extends JsonServlet {
         try {
             jar = GuideJar.inspect(content);
         } catch (IllegalArgumentException e) {
+            auditRefusal("subida de " + content.length + " bytes", e.getMessage());
             throw new ProblemException(422, "Bundle de guía no válido", e.getMessage());
         }
         if (!caller.canPublish(jar.publisher)) {
@@ -101,21 +133,22 @@ public final class GuideBundlesServlet extends JsonServlet {
                         + " ya está instalado (bundle " + installed.getBundleId() + "); suba una versión nueva.");
             }
         }
+        // Installed, not started: the registry reads guide bundles while they are installed, before installBundle
+        // returns, and nothing is started until it has accepted the guide.
         Bundle bundle;
         try {
             bundle = context.installBundle(LOCATION_PREFIX + jar.symbolicName + "/" + jar.version,
                     new ByteArrayInputStream(content));
-            bundle.start();
         } catch (BundleException e) {
+            auditRefusal(jar.symbolicName + " " + jar.version, "el framework no lo instaló: " + e.getMessage());
             throw new ProblemException(422, "No se pudo instalar", e.getMessage());
         }
-        // The registry reads guide bundles while they are installed, before installBundle returns.
         Optional<RefusedGuide> refused = registry.refused().stream()
                 .filter(r -> r.source().bundleId() == bundle.getBundleId()).findFirst();
         if (refused.isPresent()) {
             uninstall(bundle);
-            JsonObject problem = JsonResponses.problem(422, "Guía rechazada", "El descriptor tiene errores; no se"
-                    + " instaló nada.", request.getRequestURI());
+            JsonObject problem = JsonResponses.problem(422, "Guía rechazada", "La guía tiene errores; no se instaló"
+                    + " nada.", request.getRequestURI());
             JsonArray problems = new JsonArray();
             for (GuideProblem p : refused.get().problems()) {
                 JsonObject item = new JsonObject();
@@ -127,8 +160,22 @@ public final class GuideBundlesServlet extends JsonServlet {
             JsonResponses.writeProblem(response, problem);
             return;
         }
-        GuideEdition edition = registry.editions().stream().filter(e -> e.source().bundleId() == bundle.getBundleId())
-                .findFirst().orElseThrow();
+        Optional<GuideEdition> published = registry.editions().stream()
+                .filter(e -> e.source().bundleId() == bundle.getBundleId()).findFirst();
+        if (published.isEmpty()) {
+            uninstall(bundle);
+            auditRefusal(jar.symbolicName + " " + jar.version, "el registro de guías no lo leyó como guía");
+            throw new ProblemException(422, "Guía rechazada", "El bundle no se leyó como guía; no se instaló nada.");
+        }
+        GuideEdition edition = published.get();
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            uninstall(bundle);
+            auditRefusal(jar.symbolicName + " " + jar.version, "el framework no lo resolvió: " + e.getMessage());
+            throw new ProblemException(422, "No se pudo instalar", "El framework no aceptó el bundle; no se instaló"
+                    + " nada.");
+        }
         JsonResponses.write(response, HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
     }
 

@@ -15,18 +15,15 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import mx.cte.content.guard.ContentBundles;
 
 /**
- * An uploaded guide bundle, checked before anything is installed: it must be content only (no classes, no imports,
- * exports, activator or native code, which could wire it to other bundles or run code), name its descriptor in
- * {@code CTE-Guide}, and say which publisher the guide is for.
+ * An uploaded guide bundle, checked before anything is installed: both views of the zip must agree (the framework
+ * reads the central directory, this check reads front to back), it must be content only by the rules of
+ * {@link ContentBundles} (no classes, imports, exports, activator, components or native code, which could wire it to
+ * other bundles or run code), name its descriptor in {@code CTE-Guide}, and say which publisher the guide is for.
  */
 final class GuideJar {
-
-    /** Manifest headers a content-only bundle must not carry. */
-    static final List<String> FORBIDDEN_HEADERS = List.of("Import-Package", "Export-Package", "DynamicImport-Package",
-            "Require-Bundle", "Fragment-Host", "Bundle-Activator", "Bundle-NativeCode", "Require-Capability",
-            "Provide-Capability", "Service-Component");
 
     final String symbolicName;
     final String version;
@@ -40,17 +37,20 @@ final class GuideJar {
 
     /** @throws IllegalArgumentException with every reason, in Spanish */
     static GuideJar inspect(byte[] content) {
-        List<String> problems = new ArrayList<>();
+        List<String> disagreements = ContentBundles.archiveProblems(content);
+        if (!disagreements.isEmpty()) {
+            throw new IllegalArgumentException("El archivo no es un jar válido o se lee distinto según el lector: "
+                    + String.join("; ", disagreements));
+        }
+        List<String> names = new ArrayList<>();
         Map<String, byte[]> entries = new HashMap<>();
         Manifest manifest;
         try (JarInputStream jar = new JarInputStream(new ByteArrayInputStream(content))) {
             manifest = jar.getManifest();
             for (JarEntry entry = jar.getNextJarEntry(); entry != null; entry = jar.getNextJarEntry()) {
-                String name = entry.getName();
-                if (name.endsWith(".class")) {
-                    problems.add("contiene código (" + name + "): un bundle de guía solo lleva contenido");
-                } else if (!entry.isDirectory()) {
-                    entries.put(name, jar.readNBytes(5 * 1024 * 1024));
+                names.add(entry.getName());
+                if (!entry.isDirectory()) {
+                    entries.put(entry.getName(), jar.readNBytes(5 * 1024 * 1024));
                 }
             }
         } catch (IOException | SecurityException e) {
@@ -60,9 +60,12 @@ final class GuideJar {
             throw new IllegalArgumentException("El jar no tiene META-INF/MANIFEST.MF");
         }
         Attributes main = manifest.getMainAttributes();
+        Map<String, String> headers = new HashMap<>();
+        main.forEach((name, value) -> headers.put(name.toString(), String.valueOf(value)));
+        List<String> problems = new ArrayList<>(ContentBundles.problems(headers, names));
         String symbolicName = main.getValue("Bundle-SymbolicName");
         String version = main.getValue("Bundle-Version");
-        String descriptor = main.getValue("CTE-Guide");
+        String descriptor = main.getValue(ContentBundles.GUIDE_HEADER);
         if (!"2".equals(main.getValue("Bundle-ManifestVersion"))) {
             problems.add("el manifiesto debe decir Bundle-ManifestVersion: 2");
         }
@@ -71,12 +74,6 @@ final class GuideJar {
         }
         if (version == null || !version.strip().matches("\\d+(\\.\\d+){0,2}(\\.[\\w-]+)?")) {
             problems.add("falta Bundle-Version en el manifiesto, o no es una versión como 1.0.0");
-        }
-        for (String header : FORBIDDEN_HEADERS) {
-            if (main.getValue(header) != null) {
-                problems.add("el manifiesto declara " + header + ": un bundle de guía no importa, exporta ni ejecuta"
-                        + " nada");
-            }
         }
         String publisher = null;
         if (descriptor == null || descriptor.isBlank()) {

@@ -11,6 +11,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import mx.cte.content.guard.testing.DisguisedJars;
 import org.junit.Test;
 
 public class GuideJarTest {
@@ -47,6 +48,14 @@ public class GuideJarTest {
     }
 
     @Test
+    public void refusesAJarWhoseCentralDirectoryHidesAnActivator() {
+        byte[] disguised = DisguisedJars.guideWithHiddenActivator("mx.gob.edomex.guia", "1.1.0", DESCRIPTOR);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> GuideJar.inspect(disguised));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("Intruder.class: está en el directorio central"));
+    }
+
+    @Test
     public void refusesCodeImportsAndMissingDescriptorsNamingEachProblem() throws Exception {
         Map<String, String> headers = new java.util.HashMap<>(guideHeaders());
         headers.put("Import-Package", "org.osgi.framework");
@@ -63,6 +72,6 @@ public class GuideJarTest {
 
         IllegalArgumentException notJar = assertThrows(IllegalArgumentException.class,
                 () -> GuideJar.inspect("no soy un jar".getBytes(StandardCharsets.UTF_8)));
-        assertTrue(notJar.getMessage(), notJar.getMessage().contains("MANIFEST"));
+        assertTrue(notJar.getMessage(), notJar.getMessage().contains("no es un jar válido"));
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.content.guard.ContentBundles;
+import mx.cte.core.api.text.LogText;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -48,7 +50,7 @@ import org.slf4j.LoggerFactory;
 public final class GuideRegistryImpl implements GuideRegistry {
 
     /** Manifest header naming the descriptor inside a guide bundle, e.g. {@code CTE-Guide: guide/guide.json}. */
-    public static final String GUIDE_HEADER = "CTE-Guide";
+    public static final String GUIDE_HEADER = ContentBundles.GUIDE_HEADER;
     static final String CHOICES_FILE = "active-editions.properties";
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
@@ -157,7 +159,9 @@ public final class GuideRegistryImpl implements GuideRegistry {
     }
 
     private void offer(Bundle bundle, GuideSource source) {
-        DescriptorResult result = readDescriptor(bundle, source.descriptor());
+        List<String> code = ContentBundles.problems(bundle);
+        DescriptorResult result = code.isEmpty() ? readDescriptor(bundle, source.descriptor())
+                : DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList());
         RegistryState.Outcome outcome = state.offer(source, result);
         if (outcome instanceof RegistryState.Published published) {
             GuideEdition edition = published.edition();
@@ -167,7 +171,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
             audit("guia-publicada", edition.key() + " " + edition.version(), "desde " + source.describe() + ": "
                     + edition.status().wireName());
         } else if (outcome instanceof RegistryState.Refused refused) {
-            LOG.warn("Guide bundle {} refused: {}", source.describe(), refused.refusal().problems());
+            LOG.warn("Guide bundle {} refused: {}", LogText.of(source.describe()),
+                    LogText.of(refused.refusal().problems()));
             audit("guia-rechazada", source.describe(), String.valueOf(refused.refusal().problems()));
         }
     }

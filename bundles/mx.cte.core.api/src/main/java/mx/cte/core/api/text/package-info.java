@@ -1,0 +1,10 @@
+/**
+ * Text that comes from outside written safely where it is not HTML: {@link mx.cte.core.api.text.LogText} for log
+ * lines.
+ */
+@Export
+@Version("1.0.0")
+package mx.cte.core.api.text;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
