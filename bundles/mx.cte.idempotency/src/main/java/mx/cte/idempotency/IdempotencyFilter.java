@@ -30,6 +30,8 @@ import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RequestBodies;
 import mx.cte.security.api.Caller;
 import mx.cte.storage.api.Database;
 import org.osgi.service.component.annotations.Activate;
@@ -94,10 +96,12 @@ public final class IdempotencyFilter implements Filter {
                             + " UUID).", path);
             return;
         }
-        byte[] body = readBody(request);
-        if (body == null) {
-            JsonResponses.writeProblem(response, 413, "Petición demasiado grande", "Una escritura con " + HEADER
-                    + " admite hasta " + MAX_BODY / (1024 * 1024) + " MB.", path);
+        byte[] body;
+        try {
+            body = RequestBodies.read(request, MAX_BODY, "Una escritura con " + HEADER + " admite hasta "
+                    + MAX_BODY / (1024 * 1024) + " MB.");
+        } catch (ProblemException problem) {
+            JsonResponses.writeProblem(response, problem.status(), problem.title(), problem.detail(), path);
             return;
         }
         String username = ((Caller) caller).username();
@@ -188,16 +192,6 @@ public final class IdempotencyFilter implements Filter {
             response.setContentLength(bytes.length);
             response.getOutputStream().write(bytes);
         }
-    }
-
-    /** The whole body, or null when it is larger than {@link #MAX_BODY}. */
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY) {
-            return null;
-        }
-        InputStream in = request.getInputStream();
-        byte[] bytes = in.readNBytes(MAX_BODY + 1);
-        return bytes.length > MAX_BODY ? null : bytes;
     }
 
     static String fingerprint(HttpServletRequest request, byte[] body) {

@@ -25,7 +25,10 @@ public final class UiEntryServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getRequestURI().endsWith("/ui")) {
-            response.sendRedirect(request.getRequestURI() + "/");
+            // A path, never an absolute URL: sendRedirect would build one from the request's Host header, which
+            // anyone can set to their own site.
+            response.setStatus(HttpServletResponse.SC_FOUND);
+            response.setHeader("Location", request.getContextPath() + "/ui/");
             return;
         }
         URL page = UiEntryServlet.class.getResource("/ui/index.html");

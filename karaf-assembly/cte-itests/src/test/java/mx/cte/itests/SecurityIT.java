@@ -163,7 +163,15 @@ public class SecurityIT {
         }
         assertEquals(429, last.statusCode());
         assertTrue(last.headers().firstValue("Retry-After").isPresent());
-        assertEquals("locked even with the right password", 429,
+        assertEquals("held back even with the right password", 429,
                 guesser.signIn("bloqueo.prueba", "contraseña-correcta-2016").statusCode());
+
+        // An unknown account is answered exactly as an existing one: the throttle does not reveal who exists.
+        HttpResponse<String> lastUnknown = null;
+        for (int i = 0; i < 5; i++) {
+            lastUnknown = guesser.signIn("nadie.existe.tampoco", "adivinanza-" + i);
+        }
+        assertEquals(429, lastUnknown.statusCode());
+        assertEquals(json(last).get("detail"), json(lastUnknown).get("detail"));
     }
 }

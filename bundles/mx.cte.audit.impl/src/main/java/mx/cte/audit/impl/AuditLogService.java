@@ -13,6 +13,7 @@ import javax.security.auth.Subject;
 import mx.cte.audit.api.AuditEvent;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.audit.api.AuditQuery;
+import mx.cte.core.api.text.LogText;
 import mx.cte.storage.api.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -67,9 +68,11 @@ public final class AuditLogService implements AuditLog {
 
     @Override
     public void recordAs(String actor, String action, String target, String detail) {
-        String who = cut(actor == null ? SYSTEM : actor, 100);
-        String what = cut(target == null ? "" : target, 300);
-        String more = cut(detail == null ? "" : detail, 2000);
+        // Escaped once, for the log line and the stored event alike: a name or title with control characters can
+        // neither forge a second log line nor repaint the operator's terminal (LogText).
+        String who = cut(LogText.of(actor == null ? SYSTEM : actor), 100);
+        String what = cut(LogText.of(target == null ? "" : target), 300);
+        String more = cut(LogText.of(detail == null ? "" : detail), 2000);
         LOG.info("AUDIT {} {} {}{}", who, action, what, more.isEmpty() ? "" : " (" + more + ")");
         try {
             database.inTransaction(connection -> {

@@ -7,8 +7,12 @@ import com.google.gson.JsonParser;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import javax.servlet.http.HttpServletRequest;
 
@@ -28,12 +32,8 @@ public final class JsonRequests {
             throw new ProblemException(415, "Tipo de contenido no admitido",
                     "El cuerpo debe ser JSON, con Content-Type: application/json");
         }
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            throw new ProblemException(413, "Solicitud demasiado grande",
-                    "El cuerpo tiene más de " + MAX_BODY_BYTES + " bytes");
-        }
-        try (Reader reader = new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8);
-                JsonReader json = new JsonReader(reader)) {
+        String text = utf8Body(request, MAX_BODY_BYTES);
+        try (JsonReader json = new JsonReader(new StringReader(text))) {
             json.setStrictness(Strictness.STRICT);
             JsonElement element = JsonParser.parseReader(json);
             if (!element.isJsonObject()) {
@@ -43,6 +43,34 @@ public final class JsonRequests {
         } catch (JsonParseException | IllegalStateException e) {
             throw ProblemException.badRequest("El cuerpo no es JSON válido: " + cause(e));
         }
+    }
+
+    /**
+     * The body as UTF-8 text. At most {@code maxBytes} are read whatever the request announces (a chunked body has no
+     * length to check beforehand): more is a 413; bytes that are not UTF-8 are a 400 naming the first one, never
+     * stored as U+FFFD.
+     */
+    public static String utf8Body(HttpServletRequest request, int maxBytes) {
+        return strictUtf8(RequestBodies.read(request, maxBytes, "El cuerpo tiene más de " + maxBytes + " bytes"));
+    }
+
+    /** The bytes as UTF-8; a 400 that names the first byte that is not. */
+    static String strictUtf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            int at = in.position();
+            throw ProblemException.badRequest("El cuerpo no es texto UTF-8 válido: el byte " + (at + 1) + " (0x"
+                    + String.format("%02X", bytes[Math.min(at, bytes.length - 1)] & 0xFF) + ") no forma un carácter"
+                    + " UTF-8");
+        }
+        return out.flip().toString();
     }
 
     private static String cause(RuntimeException e) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.Set;
 import javax.servlet.ServletException;
+import mx.cte.core.api.text.LogText;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -34,8 +35,8 @@ public abstract class JsonServlet extends HttpServlet {
             }
             super.service(request, response);
         } catch (ProblemException problem) {
-            LOG.info("{} {} refused: {} {}", request.getMethod(), request.getRequestURI(), problem.status(),
-                    problem.detail());
+            LOG.info("{} {} refused: {} {}", request.getMethod(), LogText.of(request.getRequestURI()),
+                    problem.status(), LogText.of(problem.detail()));
             if (!response.isCommitted()) {
                 // Keeps headers the servlet set on purpose before refusing, such as Retry-After.
                 response.resetBuffer();
@@ -47,7 +48,8 @@ public abstract class JsonServlet extends HttpServlet {
         } catch (RuntimeException e) {
             if (isContainerBadMessage(e)) {
                 // The container could not read the request (a query that is not UTF-8, say): the client's mistake.
-                LOG.info("{} {} refused: 400 {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+                LOG.info("{} {} refused: 400 {}", request.getMethod(), LogText.of(request.getRequestURI()),
+                        LogText.of(e.getMessage()));
                 if (!response.isCommitted()) {
                     response.reset();
                     JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Solicitud mal formada",
@@ -56,7 +58,7 @@ public abstract class JsonServlet extends HttpServlet {
                 }
                 return;
             }
-            LOG.error("Unexpected failure serving {} {}", request.getMethod(), request.getRequestURI(), e);
+            LOG.error("Unexpected failure serving {} {}", request.getMethod(), LogText.of(request.getRequestURI()), e);
             if (!response.isCommitted()) {
                 response.reset();
                 JsonResponses.writeProblem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "Error interno",

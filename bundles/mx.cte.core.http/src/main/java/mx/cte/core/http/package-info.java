@@ -3,7 +3,7 @@
  * {@link mx.cte.core.http.JsonResponses} writes bodies and RFC 9457 problem documents.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package mx.cte.core.http;
 
 import org.osgi.annotation.bundle.Export;

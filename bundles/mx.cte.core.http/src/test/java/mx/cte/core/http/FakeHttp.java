@@ -1,5 +1,6 @@
 package mx.cte.core.http;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Proxy;
@@ -21,6 +22,46 @@ public final class FakeHttp {
                     case "getProtocol" -> "HTTP/1.1";
                     case "getHeader", "getDateHeader" -> m.getReturnType() == long.class ? -1L : null;
                     default -> throw new UnsupportedOperationException(m.getName());
+                });
+    }
+
+    /** A request with a body; {@code length} -1 as for a chunked body. */
+    public static HttpServletRequest request(String method, String uri, String contentType, InputStream body,
+            long length) {
+        HttpServletRequest plain = request(method, uri);
+        javax.servlet.ServletInputStream stream = new javax.servlet.ServletInputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                return body.read();
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int count) throws java.io.IOException {
+                return body.read(buffer, offset, count);
+            }
+
+            @Override
+            public boolean isFinished() {
+                return false;
+            }
+
+            @Override
+            public boolean isReady() {
+                return true;
+            }
+
+            @Override
+            public void setReadListener(javax.servlet.ReadListener listener) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        return (HttpServletRequest) Proxy.newProxyInstance(FakeHttp.class.getClassLoader(),
+                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
+                    case "getContentType" -> contentType;
+                    case "getContentLengthLong" -> length;
+                    case "getContentLength" -> (int) length;
+                    case "getInputStream" -> stream;
+                    default -> m.invoke(plain, args);
                 });
     }
 

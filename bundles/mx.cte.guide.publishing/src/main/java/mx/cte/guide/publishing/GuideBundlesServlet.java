@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
 import javax.servlet.Servlet;
@@ -16,6 +15,7 @@ import mx.cte.core.api.text.LogText;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RequestBodies;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideRegistry;
@@ -109,13 +109,7 @@ public final class GuideBundlesServlet extends JsonServlet {
             throw new ProblemException(415, "Tipo de contenido no admitido",
                     "Envíe el jar del bundle de guía con Content-Type: application/java-archive");
         }
-        byte[] content;
-        try (InputStream body = request.getInputStream()) {
-            content = body.readNBytes(MAX_BYTES + 1);
-        }
-        if (content.length > MAX_BYTES) {
-            throw new ProblemException(413, "Archivo demasiado grande", "Un bundle de guía no pasa de 20 MB");
-        }
+        byte[] content = RequestBodies.read(request, MAX_BYTES, "Un bundle de guía no pasa de 20 MB");
         GuideJar jar;
         try {
             jar = GuideJar.inspect(content);

@@ -9,8 +9,8 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SignIn {
 
     /**
-     * Checks the password. Repeated failures lock the account for a while and slow the client address down; the
-     * outcome never tells whether the username exists.
+     * Checks the password. Repeated failures slow down that account at that address, and the address, with growing
+     * delays; the outcome never tells whether the username exists.
      *
      * @param clientAddress the remote address, for throttling
      */
@@ -22,7 +22,7 @@ public interface SignIn {
     void signOut(String sessionToken);
 
     /** What a sign-in attempt gave. */
-    sealed interface Outcome permits SignedIn, Refused, Throttled {
+    sealed interface Outcome permits SignedIn, Refused, Throttled, Busy {
     }
 
     /** Signed in: the token goes into the session cookie, the CSRF token into every state-changing request. */
@@ -35,6 +35,10 @@ public interface SignIn {
 
     /** Too many failures: try again after the delay. */
     record Throttled(Duration retryAfter) implements Outcome {
+    }
+
+    /** Too many sign-ins at once (from this address, or in all): nothing was checked; try again after the delay. */
+    record Busy(Duration retryAfter) implements Outcome {
     }
 
     /** A valid session. {@code token} is secret: it never appears in logs or responses bodies. */

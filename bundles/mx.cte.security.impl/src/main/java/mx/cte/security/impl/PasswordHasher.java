@@ -16,7 +16,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 final class PasswordHasher {
 
-    private static final int MEMORY_KIB = 19_456;
+    static final int MEMORY_KIB = 19_456;
     private static final int ITERATIONS = 2;
     private static final int PARALLELISM = 1;
     private static final int SALT_BYTES = 16;

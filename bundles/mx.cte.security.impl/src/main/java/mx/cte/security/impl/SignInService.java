@@ -7,14 +7,16 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.text.LogText;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Caller;
 import mx.cte.security.api.SignIn;
@@ -26,19 +28,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Password sign-in with two brakes on guessing: an account locks for {@link #LOCK} after {@link #MAX_FAILURES}
- * consecutive failures (stored, so a restart does not reset it), and a client address that fails
- * {@link #MAX_ADDRESS_FAILURES} times within {@link #ADDRESS_WINDOW} is turned away for the rest of the window.
- * Sessions end after {@link #IDLE} without use or {@link #ABSOLUTE} after sign-in; only their tokens' SHA-256 is
- * stored.
+ * Password sign-in with brakes on guessing that never lock the owner out: failures are counted per account at an
+ * address and per address, and after the free attempts each key waits a delay that doubles with every further failure
+ * (up to {@link #MAX_DELAY}). An attacker guessing from one address slows only himself; the owner signs in from hers.
+ * Unknown and existing usernames go through the very same counting, so neither the answer nor its timing tells which
+ * exist. Argon2id needs {@link PasswordHasher#MEMORY_KIB} KiB per check: at most {@link #hashPermits} checks run at
+ * once (sized to the heap) and at most {@link #MAX_IN_FLIGHT_PER_ADDRESS} per address; the rest are answered "busy"
+ * at once, before any hashing. Sessions end after {@link #IDLE} without use or {@link #ABSOLUTE} after sign-in; only
+ * their tokens' SHA-256 is stored.
  */
 @Component(service = SignIn.class)
 public final class SignInService implements SignIn {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK = Duration.ofMinutes(15);
-    static final int MAX_ADDRESS_FAILURES = 20;
-    static final Duration ADDRESS_WINDOW = Duration.ofMinutes(10);
+    /** Failures of one account at one address before its delays begin. */
+    static final int FREE_ATTEMPTS = 5;
+    /** Failures of one address, whatever the accounts, before its delays begin. */
+    static final int FREE_ADDRESS_ATTEMPTS = 20;
+    static final Duration FIRST_DELAY = Duration.ofSeconds(2);
+    static final Duration MAX_DELAY = Duration.ofMinutes(15);
+    static final Duration FORGET_AFTER = Duration.ofHours(1);
+    static final int MAX_IN_FLIGHT_PER_ADDRESS = 4;
+    /** How long a sign-in waits for a free hashing permit before it is answered busy. */
+    static final Duration PERMIT_WAIT = Duration.ofSeconds(2);
     static final Duration IDLE = Duration.ofHours(2);
     static final Duration ABSOLUTE = Duration.ofHours(12);
     private static final Duration EXTEND_AFTER = Duration.ofMinutes(1);
@@ -50,20 +61,26 @@ public final class SignInService implements SignIn {
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
-    private final Map<String, Deque<Instant>> failuresByAddress = new ConcurrentHashMap<>();
+    private final FailureThrottle accountAtAddress = new FailureThrottle(FREE_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
+            FORGET_AFTER, 100_000);
+    private final FailureThrottle byAddress = new FailureThrottle(FREE_ADDRESS_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
+            FORGET_AFTER, 100_000);
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Semaphore hashPermits;
     private final ResolvedSessions resolved;
 
     @Activate
     public SignInService(@Reference Database database, @Reference AuditLog audit,
             @Reference ResolvedSessions resolved) {
-        this(database, audit, resolved, Clock.systemUTC());
+        this(database, audit, resolved, Clock.systemUTC(), hashPermitsFor(Runtime.getRuntime().maxMemory()));
     }
 
-    SignInService(Database database, AuditLog audit, ResolvedSessions resolved, Clock clock) {
+    SignInService(Database database, AuditLog audit, ResolvedSessions resolved, Clock clock, int hashPermits) {
         this.database = database;
         this.audit = audit;
         this.resolved = resolved;
         this.clock = clock;
+        this.hashPermits = new Semaphore(hashPermits, true);
         database.migrate(AccountsService.MODULE, SignInService.class.getClassLoader(), AccountsService.CHANGELOG);
         // Checked against unknown usernames, so that they take as long as known ones.
         this.dummyHash = hasher.hash(token());
@@ -72,94 +89,98 @@ public final class SignInService implements SignIn {
         if (expired > 0) {
             LOG.info("{} expired sessions removed", expired);
         }
+        LOG.info("At most {} password checks at once ({} MB of heap)", hashPermits,
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    /**
+     * Concurrent Argon2id checks the heap affords: a quarter of it for their memory, at least 1, and never more than
+     * twice the processors (more would only queue on the CPU).
+     */
+    static int hashPermitsFor(long maxHeapBytes) {
+        long byMemory = maxHeapBytes / 4 / (PasswordHasher.MEMORY_KIB * 1024L);
+        long byCpu = 2L * Runtime.getRuntime().availableProcessors();
+        return (int) Math.max(1, Math.min(byMemory, byCpu));
     }
 
     @Override
     public Outcome signIn(String username, String password, String clientAddress) {
         Instant now = clock.instant();
         String address = clientAddress == null ? "?" : clientAddress;
-        Duration addressWait = addressWait(address, now);
-        if (!addressWait.isZero()) {
-            LOG.warn("Sign-in from {} throttled: too many failures", address);
-            audit.recordAs(AccountsService.normalize(username), "inicio-sesion-frenado", address,
-                    "demasiados intentos fallidos desde esa dirección");
-            return new Throttled(addressWait);
-        }
         String name = AccountsService.normalize(username);
+        String pair = name + "\n" + address;
+        Duration wait = longer(byAddress.wait(address, now), accountAtAddress.wait(pair, now));
+        if (!wait.isZero()) {
+            LOG.info("Sign-in of '{}' from {} held back {} s after repeated failures", LogText.of(name),
+                    LogText.of(address), wait.toSeconds());
+            return new Throttled(wait);
+        }
+        AtomicInteger running = inFlight.computeIfAbsent(address, a -> new AtomicInteger());
+        try {
+            if (running.incrementAndGet() > MAX_IN_FLIGHT_PER_ADDRESS) {
+                return new Busy(PERMIT_WAIT);
+            }
+            boolean permitted;
+            try {
+                permitted = hashPermits.tryAcquire(PERMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                permitted = false;
+            }
+            if (!permitted) {
+                LOG.warn("Sign-in from {} answered busy: every password check in use", LogText.of(address));
+                return new Busy(PERMIT_WAIT);
+            }
+            try {
+                return check(name, password, address, pair, now);
+            } finally {
+                hashPermits.release();
+            }
+        } finally {
+            release(address, running);
+        }
+    }
+
+    private void release(String address, AtomicInteger running) {
+        if (running.decrementAndGet() <= 0) {
+            inFlight.remove(address, running);
+        }
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private Outcome check(String name, String password, String address, String pair, Instant now) {
         Optional<AccountStore.Credentials> found = database.inTransaction(c -> AccountStore.credentials(c, name));
-        if (found.isEmpty()) {
-            hasher.verify(password == null ? "" : password, dummyHash);
-            return failed(name, address, now, null);
+        boolean matches = hasher.verify(password == null ? "" : password,
+                found.map(AccountStore.Credentials::passwordHash).orElse(dummyHash));
+        if (found.isEmpty() || !matches || !found.get().account().enabled()) {
+            byAddress.failed(address, now);
+            Duration delay = accountAtAddress.failed(pair, now);
+            audit.recordAs(name, "inicio-sesion-fallido", address, found.isEmpty() ? "usuario inexistente" : "");
+            if (delay.isZero()) {
+                return new Refused();
+            }
+            audit.recordAs(name, "inicio-sesion-frenado", address, accountAtAddress.count(pair) + " intentos"
+                    + " fallidos desde esa dirección; el siguiente espera " + delay.toSeconds() + " s");
+            return new Throttled(delay);
         }
-        AccountStore.Credentials credentials = found.get();
-        if (credentials.lockedUntil() != null && credentials.lockedUntil().isAfter(now)) {
-            recordAddressFailure(address, now);
-            LOG.warn("Sign-in of '{}' from {} refused: account locked until {}", name, address,
-                    credentials.lockedUntil());
-            return new Throttled(Duration.between(now, credentials.lockedUntil()));
-        }
-        boolean matches = password != null && hasher.verify(password, credentials.passwordHash());
-        if (!matches || !credentials.account().enabled()) {
-            return failed(name, address, now, credentials);
-        }
+        accountAtAddress.succeeded(pair);
         String token = token();
         String csrf = token();
         Instant expires = now.plus(IDLE);
-        Account account = credentials.account();
+        Account account = found.get().account();
         database.inTransaction(connection -> {
-            AccountStore.recordFailure(connection, name, 0, null);
+            // Clears a lock written by an earlier version, which locked the account itself.
+            if (found.get().failedAttempts() != 0 || found.get().lockedUntil() != null) {
+                AccountStore.recordFailure(connection, name, 0, null);
+            }
             AccountStore.insertSession(connection, sha256(token), name, csrf, now, expires);
             return null;
         });
         audit.recordAs(name, "inicio-sesion", address, "");
         return new SignedIn(new SessionInfo(token, csrf, caller(account), expires));
-    }
-
-    private Outcome failed(String name, String address, Instant now, AccountStore.Credentials credentials) {
-        recordAddressFailure(address, now);
-        if (credentials != null) {
-            int failures = credentials.failedAttempts() + 1;
-            Instant lockedUntil = failures >= MAX_FAILURES ? now.plus(LOCK) : null;
-            database.inTransaction(connection -> {
-                AccountStore.recordFailure(connection, name, lockedUntil != null ? 0 : failures, lockedUntil);
-                return null;
-            });
-            if (lockedUntil != null) {
-                LOG.warn("Account '{}' locked until {} after {} failed sign-ins, the last from {}", name,
-                        lockedUntil, failures, address);
-                audit.recordAs(name, "cuenta-bloqueada", address, failures + " intentos fallidos; bloqueada hasta "
-                        + lockedUntil);
-                return new Throttled(LOCK);
-            }
-        }
-        audit.recordAs(name, "inicio-sesion-fallido", address, credentials == null ? "usuario inexistente" : "");
-        return new Refused();
-    }
-
-    private Duration addressWait(String address, Instant now) {
-        Deque<Instant> failures = failuresByAddress.get(address);
-        if (failures == null) {
-            return Duration.ZERO;
-        }
-        synchronized (failures) {
-            while (!failures.isEmpty() && failures.peekFirst().isBefore(now.minus(ADDRESS_WINDOW))) {
-                failures.pollFirst();
-            }
-            if (failures.size() < MAX_ADDRESS_FAILURES) {
-                return Duration.ZERO;
-            }
-            return Duration.between(now, failures.peekFirst().plus(ADDRESS_WINDOW));
-        }
-    }
-
-    private void recordAddressFailure(String address, Instant now) {
-        Deque<Instant> failures = failuresByAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (failures) {
-            failures.addLast(now);
-            while (failures.size() > MAX_ADDRESS_FAILURES) {
-                failures.pollFirst();
-            }
-        }
     }
 
     @Override

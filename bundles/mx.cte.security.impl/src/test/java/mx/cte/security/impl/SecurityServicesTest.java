@@ -41,12 +41,14 @@ public class SecurityServicesTest {
     private final Database database;
     private final AccountsService accounts;
     private final SignInService signIn;
+    private final ResolvedSessions resolved;
 
     public SecurityServicesTest(DatabaseKind kind) {
         database = TestDatabases.fresh(kind);
         ResolvedSessions resolved = new ResolvedSessions();
         accounts = new AccountsService(database, audit, resolved, clock);
-        signIn = new SignInService(database, audit, resolved, clock);
+        this.resolved = resolved;
+        signIn = new SignInService(database, audit, resolved, clock, 2);
     }
 
     private SessionInfo signedIn(String username, String password) {
@@ -91,30 +93,60 @@ public class SecurityServicesTest {
     }
 
     @Test
-    public void locksAnAccountAfterRepeatedFailuresUntilTheLockEnds() {
+    public void aGuesserAtOneAddressSlowsOnlyHimselfNeverTheOwner() {
         accounts.create("docente1", "Docente", PASSWORD, List.of());
-        for (int i = 1; i < SignInService.MAX_FAILURES; i++) {
-            assertTrue(signIn.signIn("docente1", "contraseña-equivocada", "10.0.0." + i) instanceof SignIn.Refused);
+        for (int i = 1; i < SignInService.FREE_ATTEMPTS; i++) {
+            assertTrue(signIn.signIn("docente1", "contraseña-equivocada", "203.0.113.7") instanceof SignIn.Refused);
         }
-        SignIn.Outcome locked = signIn.signIn("docente1", "contraseña-equivocada", "10.0.0.9");
-        assertEquals(new SignIn.Throttled(SignInService.LOCK), locked);
-        assertTrue("even the right password waits", signIn.signIn("docente1", PASSWORD, "10.0.0.10")
-                instanceof SignIn.Throttled);
-        clock.advance(SignInService.LOCK.plusSeconds(1));
+        assertEquals(new SignIn.Throttled(SignInService.FIRST_DELAY),
+                signIn.signIn("docente1", "contraseña-equivocada", "203.0.113.7"));
+        assertTrue("the guesser waits, even with the right password",
+                signIn.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.Throttled);
         signedIn("docente1", PASSWORD);
+
+        clock.advance(SignInService.FIRST_DELAY);
+        assertEquals("each further failure doubles the wait", new SignIn.Throttled(SignInService.FIRST_DELAY
+                .multipliedBy(2)), signIn.signIn("docente1", "otra-equivocada", "203.0.113.7"));
+        clock.advance(SignInService.FIRST_DELAY.multipliedBy(2));
+        assertTrue(signIn.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.SignedIn);
+    }
+
+    @Test
+    public void unknownAndExistingAccountsAreAnsweredAlike() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        for (int i = 0; i < SignInService.FREE_ATTEMPTS + 1; i++) {
+            assertEquals("attempt " + (i + 1), signIn.signIn("docente1", "x", "10.0.0.5"),
+                    signIn.signIn("nadie.existe", "x", "10.0.0.6"));
+        }
     }
 
     @Test
     public void throttlesAnAddressThatKeepsFailing() {
-        for (int i = 0; i < SignInService.MAX_ADDRESS_FAILURES; i++) {
+        for (int i = 0; i < SignInService.FREE_ADDRESS_ATTEMPTS; i++) {
             signIn.signIn("usuario" + i, "contraseña-equivocada", "203.0.113.7");
         }
         assertTrue(signIn.signIn("otro", "x", "203.0.113.7") instanceof SignIn.Throttled);
         accounts.create("docente1", "Docente", PASSWORD, List.of());
         assertTrue("other addresses are not affected", signIn.signIn("docente1", PASSWORD, "198.51.100.1")
                 instanceof SignIn.SignedIn);
-        clock.advance(SignInService.ADDRESS_WINDOW.plusSeconds(1));
+        clock.advance(SignInService.MAX_DELAY);
         assertTrue(signIn.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.SignedIn);
+    }
+
+    @Test
+    public void withNoPasswordCheckFreeASignInIsAnsweredBusyWithoutHashing() {
+        SignInService saturated = new SignInService(database, audit, resolved, clock, 0);
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        assertEquals(new SignIn.Busy(SignInService.PERMIT_WAIT), saturated.signIn("docente1", PASSWORD, "10.0.0.1"));
+        assertTrue("a busy answer counts no failure", signIn.signIn("docente1", PASSWORD, "10.0.0.1")
+                instanceof SignIn.SignedIn);
+    }
+
+    @Test
+    public void concurrentChecksAreSizedToTheHeap() {
+        assertEquals(1, SignInService.hashPermitsFor(64L * 1024 * 1024));
+        assertTrue(SignInService.hashPermitsFor(256L * 1024 * 1024) <= 3);
+        assertTrue(SignInService.hashPermitsFor(512L * 1024 * 1024) >= 1);
     }
 
     @Test

@@ -47,6 +47,37 @@ public final class SessionFilter implements Filter {
         this.signIn = signIn;
     }
 
+    /**
+     * The path the container resolved (decoded, dot segments removed): the one that picks the servlet. What is public
+     * is decided on it, never on the raw URI, where {@code /api/v1/guides/../logbook/…} looks like a guide.
+     */
+    static String resolvedPath(HttpServletRequest request) {
+        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
+        return servletPath + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /**
+     * Public only when the raw URI says plainly what the container resolved: a URI that needed dot segments, encoded
+     * dots or slashes, or path parameters to get there is never public, whatever it resolves to.
+     */
+    static boolean isPublic(String method, String rawPath, String resolvedPath) {
+        return plainlySays(rawPath, resolvedPath) && isPublic(method, resolvedPath);
+    }
+
+    private static boolean plainlySays(String rawPath, String resolvedPath) {
+        if (rawPath.contains(";") || rawPath.contains("//")) {
+            return false;
+        }
+        String decoded;
+        try {
+            decoded = java.net.URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        return decoded.equals(resolvedPath) && !decoded.contains("/./") && !decoded.contains("/../")
+                && !decoded.endsWith("/.") && !decoded.endsWith("/..");
+    }
+
     static boolean isPublic(String method, String path) {
         if (path.equals("/api/v1/session")) {
             return true;
@@ -61,13 +92,14 @@ public final class SessionFilter implements Filter {
             throws IOException, ServletException {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String rawPath = request.getRequestURI().substring(request.getContextPath().length());
+        String path = resolvedPath(request);
         Optional<SessionInfo> session = Optional.ofNullable(SessionCookie.read(request)).flatMap(signIn::resolve);
         session.ifPresent(s -> {
             request.setAttribute(Caller.REQUEST_ATTRIBUTE, s.caller());
             request.setAttribute(SESSION_ATTRIBUTE, s);
         });
-        if (isPublic(request.getMethod(), path)) {
+        if (isPublic(request.getMethod(), rawPath, path)) {
             proceedAs(session, request, response, chain);
             return;
         }

@@ -74,10 +74,14 @@ public final class SessionServlet extends JsonServlet {
                 : JsonRequests.string(body, "contrasena");
         SignIn.Outcome outcome = signIn.signIn(username, password, clientAddress(request));
         if (outcome instanceof SignIn.Throttled throttled) {
-            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
-            response.setHeader("Retry-After", String.valueOf(seconds));
+            long seconds = retryAfter(response, throttled.retryAfter());
             throw new ProblemException(429, "Demasiados intentos", "Demasiados intentos fallidos de inicio de"
-                    + " sesión. Vuelva a intentarlo en " + Math.max(1, (seconds + 59) / 60) + " minutos.");
+                    + " sesión desde aquí. Vuelva a intentarlo en " + inWords(seconds) + ".");
+        }
+        if (outcome instanceof SignIn.Busy busy) {
+            long seconds = retryAfter(response, busy.retryAfter());
+            throw new ProblemException(503, "Servidor ocupado", "Hay muchos inicios de sesión en este momento."
+                    + " Vuelva a intentarlo en " + inWords(seconds) + ".");
         }
         if (!(outcome instanceof SignIn.SignedIn signedIn)) {
             throw new ProblemException(401, "No se pudo iniciar sesión", "Usuario o contraseña incorrectos.");
@@ -87,6 +91,20 @@ public final class SessionServlet extends JsonServlet {
         // Long enough for the absolute session limit; the server decides when the session really ends.
         SessionCookie.set(request, response, session.token(), Math.max(maxAge, Duration.ofHours(12).toSeconds()));
         JsonResponses.write(response, HttpServletResponse.SC_OK, describe(session));
+    }
+
+    private static long retryAfter(HttpServletResponse response, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
+        response.setHeader("Retry-After", String.valueOf(seconds));
+        return seconds;
+    }
+
+    static String inWords(long seconds) {
+        if (seconds < 60) {
+            return seconds == 1 ? "1 segundo" : seconds + " segundos";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes == 1 ? "1 minuto" : minutes + " minutos";
     }
 
     @Override

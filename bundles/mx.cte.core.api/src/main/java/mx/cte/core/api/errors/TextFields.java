@@ -20,7 +20,19 @@ public final class TextFields {
         if (value.length() > max) {
             return Optional.of(field + ": tiene " + value.length() + " caracteres; el máximo es " + max);
         }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || isBidiControl(c)) {
+                return Optional.of(field + ": contiene un carácter de control invisible (U+" + String.format("%04X",
+                        (int) c) + ") en la posición " + (i + 1) + "; quítelo");
+            }
+        }
         return Optional.empty();
+    }
+
+    /** The characters that reorder text out of sight (U+202E makes "gpj.exe" read "exe.jpg"). */
+    private static boolean isBidiControl(char c) {
+        return c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
     }
 
     /**

@@ -3,7 +3,7 @@
  * something that changed meanwhile is a {@link mx.cte.core.api.errors.ConflictException} (409).
  */
 @Export
-@Version("1.0.0")
+@Version("1.0.1")
 package mx.cte.core.api.errors;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,4 +19,15 @@ public class TextFieldsTest {
         assertEquals("texto: no puede quedar vacío", assertThrows(IllegalArgumentException.class,
                 () -> TextFields.checked("texto", "", 10, true)).getMessage());
     }
+
+    @Test
+    public void refusesInvisibleControlCharactersNamingWhere() {
+        assertEquals(Optional.of("texto: contiene un carácter de control invisible (U+0000) en la posición 3; quítelo"),
+                TextFields.problem("texto", "ab\0c", 10, true));
+        assertEquals(Optional.of("texto: contiene un carácter de control invisible (U+001B) en la posición 1; quítelo"),
+                TextFields.problem("texto", "\u001b[31m", 10, true));
+        assertEquals(Optional.of("titulo: contiene un carácter de control invisible (U+202E) en la posición 5; quítelo"),
+                TextFields.problem("titulo", "foto\u202egpj.exe", 20, true));
+        assertEquals(Optional.empty(), TextFields.problem("texto", "uno\ndos\ttres", 20, true));
+    }
 }
