@@ -34,7 +34,7 @@ echo "CTE platform running at $URL"
 echo "  web UI:        $URL/ui/"
 echo "  health:        $URL/api/v1/health"
 echo "  guides:        $URL/api/v1/guides"
-echo "  admin shell:   echo 'bundle:list' | $KARAF_DIR/bin/client -b"
+echo "  admin shell:   cd $KARAF_DIR && echo 'bundle:list' | bin/client -k etc/admin.key -b"
 if [ -f "$KARAF_DIR/etc/admin.password" ]; then
     echo "  admin password (user 'admin'): $KARAF_DIR/etc/admin.password"
 fi

@@ -106,8 +106,9 @@ async function presentation(container, ctx) {
     grades.value = p.grados.join(', ');
     note.textContent = p.borrador
       ? 'Borrador armado con lo que la escuela ya registró (concentrado, síntesis, tarjetas, bitácora, materiales). Revíselo y guárdelo.'
-      : p.publicada ? 'Publicada: la supervisión y las escuelas de su grupo de intercambio la ven.' : 'Guardada, sin publicar.';
-    publish.hidden = p.borrador || p.publicada;
+      : p.publicada ? 'Publicada: la supervisión y las escuelas de su grupo de intercambio la ven.'
+        : `Guardada, sin publicar${ctx.directs ? '' : ': la dirección de la escuela la publica a la zona'}.`;
+    publish.hidden = p.borrador || p.publicada || !ctx.directs;
     conflicts.replaceChildren(...ctx.conflictBoxes(path, (c) => c.problema || '(sin problemática)', refresh));
   }
 

@@ -226,7 +226,9 @@ export async function concentrate(container, ctx) {
           el('ul', {class: 'propuesta'}, ...data.propuesta.map((item) => el('li', {},
               `${KIND[item.tipo]} (${item.area}, ${item.grados.map((g) => `${g}.º`).join(', ')}): ${item.texto}`))), take);
     }
-    if (!linking && !data.publicado) {
+    if (!linking && !data.publicado && !ctx.directs) {
+      content.push(el('p', {class: 'nota'}, 'La dirección de la escuela comparte el análisis con la supervisión.'));
+    } else if (!linking && !data.publicado) {
       const publish = el('button', {type: 'button'}, 'Compartir el análisis del periodo con la supervisión');
       publish.addEventListener('click', async () => {
         await send('Compartir el análisis', 'PUT', `${view.base}/publication`,

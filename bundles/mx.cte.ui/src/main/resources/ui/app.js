@@ -599,6 +599,7 @@ function editorFor(item) {
     el, api, send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, ...working,
     periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
     user: sesion, school: editing.school, session: editing.session,
+    directs: sesion.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
     activity: item.number, product: item.product,
   })).catch((failure) => {
     slot.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`

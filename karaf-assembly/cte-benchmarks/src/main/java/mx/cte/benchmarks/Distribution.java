@@ -126,7 +126,9 @@ final class Distribution implements AutoCloseable {
 
     /** Runs shell commands, one per line, through one {@code bin/client} connection; returns what they printed. */
     String shell(List<String> commands) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-b", "-r", "5").directory(home.toFile())
+        // The administrator signs in with the key the distribution made at first start (bin/setenv).
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-k", "etc/admin.key", "-b", "-r", "5")
+                .directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();

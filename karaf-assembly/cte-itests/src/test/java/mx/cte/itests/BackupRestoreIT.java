@@ -43,12 +43,51 @@ public class BackupRestoreIT {
         }
     }
 
+    /**
+     * Issue 19, point 11: the shell administrator's password is kept only as a hash, bin/client signs in with the key
+     * made at first start, and SSH answers on this machine only.
+     */
+    private static void assertShellIsLockedDown(DistributionProcess distribution) throws Exception {
+        String users = Files.readString(distribution.home().resolve("etc/users.properties"));
+        String password = Files.readString(distribution.home().resolve("etc/admin.password")).strip();
+        assertTrue(users, users.contains("admin = {CRYPT}"));
+        assertTrue("the password is in etc/users.properties in plain text", !users.contains(password));
+        assertTrue(distribution.shell("shell:echo con-llave").contains("con-llave"));
+
+        java.util.Properties shell = new java.util.Properties();
+        try (var in = Files.newInputStream(distribution.home().resolve("etc/org.apache.karaf.shell.cfg"))) {
+            shell.load(in);
+        }
+        int port = Integer.parseInt(shell.getProperty("sshPort").strip());
+        try (java.net.Socket local = new java.net.Socket()) {
+            local.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+        }
+        java.net.InetAddress outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+                .stream().filter(nic -> {
+                    try {
+                        return nic.isUp() && !nic.isLoopback();
+                    } catch (java.net.SocketException e) {
+                        return false;
+                    }
+                }).flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address).findFirst().orElse(null);
+        if (outside != null) {
+            try (java.net.Socket remote = new java.net.Socket()) {
+                remote.connect(new java.net.InetSocketAddress(outside, port), 2_000);
+                throw new AssertionError("the shell answers on " + outside.getHostAddress() + ":" + port);
+            } catch (java.net.ConnectException refused) {
+                // listening on loopback only
+            }
+        }
+    }
+
     @Test
     public void aBackupTakenWhileRunningRestoresIntoAFreshInstallation() throws Exception {
         Path backup;
         Path passwords;
         try (DistributionProcess original = DistributionProcess.unpack("backup-original")) {
             original.start();
+            assertShellIsLockedDown(original);
             passwords = Files.copy(original.demoPasswords(), Files.createTempFile("cuentas-demo", ".txt"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             WebSession director = WebSession.demo(new WebSession(original.baseUrl()), passwords, "directora.rosaura");

@@ -143,7 +143,9 @@ final class DistributionProcess implements AutoCloseable {
 
     /** Runs a shell command as the distribution's administrator, through {@code bin/client}. */
     String shell(String command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bin/client", "-b", "-r", "3").directory(home.toFile())
+        // The administrator signs in with the key the distribution made at first start (bin/setenv).
+        ProcessBuilder builder = new ProcessBuilder("bin/client", "-k", "etc/admin.key", "-b", "-r", "3")
+                .directory(home.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         Process process = builder.start();

@@ -50,17 +50,9 @@ public class ExchangeIT {
 
 
 
-    /** A teacher of a school the demo data has no account for, created through the shell. */
-    private WebSession teacherOf(String username, String cct) throws Exception {
-        KarafShell shell = KarafShell.asAdmin(sessionFactory);
-        String created = shell.run("cte:account-create --generar " + username + " \"Educadora de prueba\" docente@"
-                + cct);
-        String password = created.substring(created.indexOf("Contraseña: ") + "Contraseña: ".length()).strip()
-                .split("\\s")[0];
-        WebSession session = new WebSession();
-        HttpResponse<String> signedIn = session.signIn(username, password);
-        assertEquals(signedIn.body(), 200, signedIn.statusCode());
-        return session;
+    /** The director of a school the demo data has no account for, created through the shell. */
+    private WebSession directorOf(String username, String cct) throws Exception {
+        return KarafShell.asAdmin(sessionFactory).signedInNewAccount(username, "Directora de prueba", "director@" + cct);
     }
 
     private static String presentation(String problem, String causes, String area, int grade, long version) {
@@ -132,9 +124,9 @@ public class ExchangeIT {
     @Test
     public void theZoneIsGroupedByCommonProblemsAndPeersWorkTogether() throws Exception {
         WebSession a = WebSession.demo("directora.rosaura");
-        WebSession b = WebSession.demo("docente.luis");
-        WebSession c = teacherOf("docente.zona.c", "15EJN0103C");
-        WebSession d = teacherOf("docente.zona.d", "15EJN0104D");
+        WebSession b = WebSession.demo("director.bernardo");
+        WebSession c = directorOf("direccion.zona.c", "15EJN0103C");
+        WebSession d = directorOf("direccion.zona.d", "15EJN0104D");
         publish(a, A, "Los alumnos no narran sucesos en orden y les cuesta la expresión oral",
                 "En el aula dominan las instrucciones y se conversa poco", "Lenguaje oral", 2);
         publish(b, "/api/v1/exchange/15EJN0102B", "Nuestros alumnos no logran narrar sucesos en orden",

@@ -62,4 +62,17 @@ final class KarafShell {
         }
         return out.toString(StandardCharsets.UTF_8);
     }
+
+    /** Creates an account with a generated password through {@code cte:account-create} and signs it in. */
+    WebSession signedInNewAccount(String username, String displayName, String grant) throws Exception {
+        String created = run("cte:account-create --generar " + username + " \"" + displayName + "\" " + grant);
+        String password = created.substring(created.indexOf("Contraseña: ") + "Contraseña: ".length()).strip()
+                .split("\\s")[0];
+        WebSession session = new WebSession();
+        var signedIn = session.signIn(username, password);
+        if (signedIn.statusCode() != 200) {
+            throw new AssertionError("sign-in of " + username + ": " + signedIn.statusCode() + " " + signedIn.body());
+        }
+        return session;
+    }
 }

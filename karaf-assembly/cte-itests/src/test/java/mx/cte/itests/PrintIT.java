@@ -94,8 +94,8 @@ public class PrintIT {
         WebSession supervisor = WebSession.demo("supervisora.zona15");
         assertEquals(403, supervisor.download(PRINT + "concentrado.pdf?periodo=2017-01").statusCode());
         assertEquals(200, supervisor.download(PRINT + "bitacora.pdf?sesion=" + SESSION).statusCode());
-        assertEquals(200, teacher.send("PUT", RESULTS + "/publication", "{\"periodo\": \"2017-01\","
-                + " \"publicado\": true}").statusCode());
+        assertEquals(200, WebSession.demo("directora.rosaura").send("PUT", RESULTS + "/publication",
+                "{\"periodo\": \"2017-01\", \"publicado\": true}").statusCode());
         assertPdf(supervisor.download(PRINT + "concentrado.pdf?periodo=2017-01"), "concentrado-15EJN0101A");
     }
 

@@ -150,7 +150,8 @@ public class ResultsIT {
         HttpResponse<String> notACollective = teacher.send("POST", SCHOOL + "/concentrate/prefill",
                 "{\"periodo\": \"2016-12\", \"colectivo\": [\"15EJN0105E\"]}");
         assertEquals(422, notACollective.statusCode());
-        assertTrue(notACollective.body(), notACollective.body().contains("15EJN0101A no es multigrado"));
+        assertTrue("nothing is read of another school before its director agrees: " + notACollective.body(),
+                notACollective.body().contains("aún falta que lo acuerde la dirección de 15EJN0101A, 15EJN0105E"));
 
         WebSession supervisor = WebSession.demo("supervisora.zona15");
         HttpResponse<String> drafts = supervisor.get(SCHOOL + "/concentrate?periodo=2016-12");
@@ -159,8 +160,12 @@ public class ResultsIT {
                 .getAsJsonObject("total").get("total").getAsInt());
         assertEquals(403, supervisor.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
                 + " \"publicado\": true}", "application/json").statusCode());
-        assertEquals(200, teacher.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
-                + " \"publicado\": true}").statusCode());
+        HttpResponse<String> byTeacher = teacher.send("PUT", SCHOOL + "/publication", "{\"periodo\": \"2016-12\","
+                + " \"publicado\": true}");
+        assertEquals("the director decides what is shared", 403, byTeacher.statusCode());
+        assertTrue(byTeacher.body(), byTeacher.body().contains("Solo la dirección de la escuela"));
+        assertEquals(200, WebSession.demo("directora.rosaura").send("PUT", SCHOOL + "/publication",
+                "{\"periodo\": \"2016-12\", \"publicado\": true}").statusCode());
 
         JsonObject concentrate = json(supervisor.get(SCHOOL + "/concentrate?periodo=2016-12"));
         assertEquals(List.of("logro", "desafio"), java.util.stream.StreamSupport.stream(
@@ -266,15 +271,85 @@ public class ResultsIT {
         assertEquals(204, teacher.send("DELETE", EXPECTED + "/" + id + "?version=2", null).statusCode());
     }
 
+    private static void makeMultigrade(WebSession director, String cct) throws Exception {
+        long version = json(director.get("/api/v1/schools/" + cct)).get("version").getAsLong();
+        HttpResponse<String> saved = director.send("PUT", "/api/v1/schools/" + cct + "/structure", "{\"multigrado\":"
+                + " true, \"grupos\": [{\"nombre\": \"Único\", \"grados\": [1, 2, 3]}], \"version\": " + version + "}");
+        assertEquals(saved.body(), 200, saved.statusCode());
+    }
+
+    private static HttpResponse<String> agree(WebSession director, String cct) throws Exception {
+        return director.send("PUT", "/api/v1/results/collective/agreement", "{\"escuelas\": [\"15EJN0104D\","
+                + " \"15EJN0105E\"], \"escuela\": \"" + cct + "\"}");
+    }
+
+    /** Issue 19, point 4: a school cannot read another's drafts by calling itself multigrade. */
+    @Test
+    public void aMultigradeCollectiveNeedsEveryDirectorAndSupervisionSeesOnlyWhatWasPublished() throws Exception {
+        KarafShell shell = KarafShell.asAdmin(sessionFactory);
+        WebSession d = shell.signedInNewAccount("direccion.multi.d", "Directora multigrado", "director@15EJN0104D");
+        WebSession e = shell.signedInNewAccount("direccion.multi.e", "Director multigrado", "director@15EJN0105E");
+        String collective = "/api/v1/results/collective?escuelas=15EJN0104D,15EJN0105E&periodo=2016-10";
+        long id = json(e.send("POST", "/api/v1/results/15EJN0105E/expected",
+                "{\"periodo\": \"2016-10\", \"grado\": 2, \"area\": \"Lenguaje oral\", \"resultado\":"
+                + " \"Borrador de E: narran en orden\"}")).get("id").getAsLong();
+        assertTrue(id > 0);
+
+        HttpResponse<String> alone = d.get(collective);
+        assertEquals("D calls itself a collective with E: E has not agreed", 403, alone.statusCode());
+        assertTrue(alone.body(), alone.body().contains("falta la dirección de 15EJN0104D, 15EJN0105E"));
+        assertTrue(alone.body(), !alone.body().contains("Borrador de E"));
+        assertEquals(422, d.send("POST", "/api/v1/results/15EJN0104D/concentrate/prefill", "{\"periodo\":"
+                + " \"2016-10\", \"colectivo\": [\"15EJN0105E\"]}").statusCode());
+
+        WebSession outsider = WebSession.demo("docente.ana");
+        HttpResponse<String> existing = outsider.get(collective);
+        HttpResponse<String> missing = outsider.get("/api/v1/results/collective?escuelas=15EJN0104D,15EJN9999Z"
+                + "&periodo=2016-10");
+        assertEquals(403, existing.statusCode());
+        assertEquals("an outsider cannot tell which schools exist", json(existing).get("detail"),
+                json(missing).get("detail"));
+        assertEquals("a teacher does not agree for her school", 403, outsider.send("PUT",
+                "/api/v1/results/collective/agreement", "{\"escuelas\": [\"15EJN0101A\", \"15EJN0105E\"],"
+                + " \"escuela\": \"15EJN0101A\"}").statusCode());
+
+        assertEquals(List.of("15EJN0105E"), List.of(json(agree(d, "15EJN0104D")).getAsJsonArray("faltanPorAcordar")
+                .get(0).getAsString()));
+        assertEquals(403, d.get(collective).statusCode());
+        assertTrue(json(agree(e, "15EJN0105E")).get("acordado").getAsBoolean());
+        HttpResponse<String> notMultigrade = d.get(collective);
+        assertEquals("agreed, the schools' own flags are checked", 422, notMultigrade.statusCode());
+        assertTrue(notMultigrade.body(), notMultigrade.body().contains("no es multigrado"));
+        makeMultigrade(d, "15EJN0104D");
+        makeMultigrade(e, "15EJN0105E");
+        HttpResponse<String> together = d.get(collective);
+        assertEquals(together.body(), 200, together.statusCode());
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> unpublished = supervisor.get(collective);
+        assertEquals(403, unpublished.statusCode());
+        assertTrue(unpublished.body(), unpublished.body().contains("15EJN0104D, 15EJN0105E"));
+        for (WebSession director : List.of(d, e)) {
+            String cct = director == d ? "15EJN0104D" : "15EJN0105E";
+            assertEquals(200, director.send("PUT", "/api/v1/results/" + cct + "/publication", "{\"periodo\":"
+                    + " \"2016-10\", \"publicado\": true}").statusCode());
+        }
+        assertEquals(200, supervisor.get(collective).statusCode());
+
+        assertEquals(200, e.send("DELETE", "/api/v1/results/collective/agreement?escuelas=15EJN0104D,15EJN0105E"
+                + "&escuela=15EJN0105E", null).statusCode());
+        assertEquals("E withdrew", 403, d.get(collective).statusCode());
+    }
+
     @Test
     public void aMultigradeCollectiveIsMadeOfMultigradeSchoolsOfOneZone() throws Exception {
-        WebSession teacher = WebSession.demo("docente.ana");
-        HttpResponse<String> notMultigrade = teacher.get("/api/v1/results/collective?escuelas=15EJN0101A,15EJN0105E"
-                + "&periodo=2016-11");
-        assertEquals(notMultigrade.body(), 422, notMultigrade.statusCode());
-        assertTrue(notMultigrade.body(), notMultigrade.body().contains("la escuela 15EJN0101A no es multigrado"));
-        assertEquals("not a member of either school", 403, teacher.get(
-                "/api/v1/results/collective?escuelas=15EJN0104D,15EJN0105E&periodo=2016-11").statusCode());
-        assertEquals(400, teacher.get("/api/v1/results/collective?periodo=2016-11").statusCode());
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> formed = supervisor.send("PUT", "/api/v1/results/collective/agreement",
+                "{\"escuelas\": [\"15EJN0101A\", \"15EJN0102B\"]}");
+        assertEquals(formed.body(), 422, formed.statusCode());
+        assertTrue(formed.body(), formed.body().contains("la escuela 15EJN0101A no es multigrado"));
+        assertEquals(400, supervisor.get("/api/v1/results/collective?periodo=2016-11").statusCode());
+        assertEquals(400, supervisor.get("/api/v1/results/collective?escuelas=15EJN0101A&periodo=2016-11")
+                .statusCode());
     }
 }

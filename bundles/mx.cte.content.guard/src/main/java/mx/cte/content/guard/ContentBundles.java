@@ -42,12 +42,17 @@ public final class ContentBundles {
     /** Location of bundles installed by the publishing API: content bundles whatever their manifest says. */
     public static final String UPLOAD_LOCATION_PREFIX = "cte-guide-upload:";
 
-    /** Manifest headers a content bundle may carry (compared without case, as the framework does). */
+    /**
+     * Manifest headers a content bundle may carry (compared without case, as the framework does): identification and
+     * description only, and the CTE headers that name its descriptor.
+     */
     public static final Set<String> ALLOWED_HEADERS = Set.of("manifest-version", "created-by", "built-by",
             "build-jdk", "build-jdk-spec", "bnd-lastmodified", "tool", "private-package", "bundle-manifestversion",
             "bundle-symbolicname", "bundle-version", "bundle-name", "bundle-description", "bundle-vendor",
             "bundle-copyright", "bundle-license", "bundle-docurl", "bundle-contactaddress", "bundle-category",
-            "cte-guide", "cte-resource-pack", "cte-platform-version");
+            "bundle-updatelocation", "bundle-icon", "bundle-scm", "bundle-developers", "bundle-contributors",
+            "implementation-title", "implementation-version", "implementation-vendor", "specification-title",
+            "specification-version", "specification-vendor", "cte-guide", "cte-resource-pack", "cte-platform-version");
 
     /** Kinds of content file a guide or pack may bring, by extension. */
     public static final Set<String> CONTENT_EXTENSIONS = Set.of("json", "txt", "md", "csv", "png", "jpg", "jpeg",

@@ -338,6 +338,8 @@ public final class ExchangeServlet extends JsonServlet {
             if (!body.has("publicado")) {
                 throw ProblemException.badRequest("Falta el campo 'publicado' (true para compartirla con la zona)");
             }
+            RequestAccess.directedSchool(caller, directory, cct, "Solo la dirección de la escuela " + cct
+                    + " publica su presentación a la zona o la retira.");
             boolean published = JsonRequests.bool(body, "publicado", false);
             write(response, json(call(() -> exchange.publish(cct, session, published, caller.username())), false));
         } else {

@@ -72,6 +72,27 @@ public interface ResultsAnalysis {
 
     void removeConcentrateItem(Cct school, long id, long expectedVersion, String author);
 
+    /**
+     * Records that {@code school} agrees to form the multigrade collective of {@code members} (its director agrees);
+     * nothing is checked of the other schools, which the agreeing school may not read.
+     *
+     * @return the members that have not agreed yet
+     */
+    List<Cct> agreeToCollective(List<Cct> members, Cct school, String author);
+
+    /**
+     * The zone's supervision forms the collective for all its members at once.
+     *
+     * @throws IllegalArgumentException when the schools do not form a collective (see {@link #collectiveProposal})
+     */
+    void formCollective(List<Cct> members, String author);
+
+    /** Withdraws {@code school}'s agreement: the collective stops until it agrees again. */
+    void leaveCollective(List<Cct> members, Cct school, String author);
+
+    /** The members that have not agreed to form this collective; empty when every school agreed. */
+    List<Cct> collectivePending(List<Cct> members);
+
     /** Whether the school shares the period's analysis with its supervision. */
     boolean isPublished(Cct school, Period period);
 

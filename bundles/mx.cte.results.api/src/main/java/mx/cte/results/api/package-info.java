@@ -6,7 +6,7 @@
  * analysis from there: ratings per group, coincidences by grade, the school concentrate and the roll-ups.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package mx.cte.results.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -460,12 +460,81 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
                 .toList();
     }
 
-    @Override
-    public List<ConcentrateItem> collectiveProposal(List<Cct> schools, Period period) {
+    /** The collective's members, each once and in order: the same set always has the same key. */
+    private static List<Cct> members(List<Cct> schools) {
         List<Cct> members = new TreeSet<>(schools.stream().map(Cct::value).toList()).stream().map(Cct::parse).toList();
         if (members.size() < 2) {
             throw new IllegalArgumentException("colectivo: un colectivo multigrado reúne dos o más escuelas");
         }
+        if (members.size() > 30) {
+            throw new IllegalArgumentException("colectivo: un colectivo multigrado reúne a lo más 30 escuelas");
+        }
+        return members;
+    }
+
+    private static String key(List<Cct> members) {
+        return String.join(",", members.stream().map(Cct::value).toList());
+    }
+
+    @Override
+    public List<Cct> agreeToCollective(List<Cct> schools, Cct school, String author) {
+        List<Cct> members = members(schools);
+        if (!members.contains(school)) {
+            throw new IllegalArgumentException("colectivo: la escuela " + school + " no está en el colectivo");
+        }
+        school(school);
+        database.inTransaction(connection -> agree(connection, members, List.of(school), author));
+        audit.record("colectivo-acordado", key(members), "la escuela " + school + " acuerda formarlo");
+        return collectivePending(members);
+    }
+
+    @Override
+    public void formCollective(List<Cct> schools, String author) {
+        List<Cct> members = members(schools);
+        checkCollective(members);
+        database.inTransaction(connection -> agree(connection, members, members, author));
+        audit.record("colectivo-formado", key(members), "formado por la supervisión");
+    }
+
+    private int agree(Connection connection, List<Cct> members, List<Cct> agreeing, String author)
+            throws SQLException {
+        for (Cct cct : agreeing) {
+            Sql.update(connection, "DELETE FROM results_collective_agreement WHERE members = ? AND cct = ?",
+                    key(members), cct.value());
+            Sql.update(connection, "INSERT INTO results_collective_agreement (members, cct, agreed_by, agreed_at)"
+                    + " VALUES (?, ?, ?, ?)", key(members), cct.value(), author, now());
+        }
+        return agreeing.size();
+    }
+
+    @Override
+    public void leaveCollective(List<Cct> schools, Cct school, String author) {
+        List<Cct> members = members(schools);
+        int removed = database.inTransaction(connection -> Sql.update(connection,
+                "DELETE FROM results_collective_agreement WHERE members = ? AND cct = ?", key(members), school.value()));
+        if (removed > 0) {
+            audit.record("colectivo-dejado", key(members), "la escuela " + school + " retira su acuerdo");
+        }
+    }
+
+    @Override
+    public List<Cct> collectivePending(List<Cct> schools) {
+        List<Cct> members = members(schools);
+        Set<String> agreed = new HashSet<>(database.inTransaction(connection -> Sql.query(connection,
+                "SELECT cct FROM results_collective_agreement WHERE members = ?", row -> row.getString(1).strip(),
+                key(members))));
+        return members.stream().filter(cct -> !agreed.contains(cct.value())).toList();
+    }
+
+    @Override
+    public List<ConcentrateItem> collectiveProposal(List<Cct> schools, Period period) {
+        List<Cct> members = members(schools);
+        checkCollective(members);
+        return proposal(members, period);
+    }
+
+    /** All multigrade schools of one zone. */
+    private void checkCollective(List<Cct> members) {
         ZoneId zone = null;
         for (Cct cct : members) {
             School school = school(cct);
@@ -478,7 +547,6 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
             }
             zone = school.zone();
         }
-        return proposal(members, period);
     }
 
     private List<ConcentrateItem> proposal(List<Cct> members, Period period) {
@@ -497,6 +565,13 @@ public final class ResultsAnalysisService implements ResultsAnalysis {
         List<Cct> schools = new ArrayList<>(collective == null ? List.of() : collective);
         if (!schools.contains(cct)) {
             schools.add(cct);
+        }
+        if (schools.size() > 1) {
+            List<Cct> pending = collectivePending(schools);
+            if (!pending.isEmpty()) {
+                throw new IllegalArgumentException("colectivo: aún falta que lo acuerde la dirección de "
+                        + String.join(", ", pending.stream().map(Cct::value).toList()));
+            }
         }
         List<ConcentrateItem> proposal = schools.size() > 1 ? collectiveProposal(schools, period)
                 : proposal(schools, period);

@@ -397,7 +397,9 @@ final class AnalysisResource implements ResultsServlet.Resource {
         if (!route.method().equals("PUT")) {
             return false;
         }
-        Caller caller = writer(route, cct);
+        Caller caller = RequestAccess.caller(route.request());
+        RequestAccess.directedSchool(caller, directory, cct, "Solo la dirección de la escuela " + cct
+                + " comparte su análisis con la supervisión o lo retira.");
         JsonObject body = JsonRequests.object(route.request());
         Period period = Params.bodyPeriod(body);
         if (!body.has("publicado")) {

@@ -1,11 +1,13 @@
 package mx.cte.results.web;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.ServiceCalls;
@@ -41,6 +43,9 @@ final class RollupResource implements ResultsServlet.Resource {
 
     @Override
     public boolean handle(ResultsServlet.Route route) throws IOException {
+        if (route.part(0).equals("collective") && route.size() == 2 && route.part(1).equals("agreement")) {
+            return agreement(route);
+        }
         if (!route.method().equals("GET")) {
             return false;
         }
@@ -81,19 +86,22 @@ final class RollupResource implements ResultsServlet.Resource {
                 if (route.size() != 1) {
                     throw route.notFound();
                 }
-                String list = route.request().getParameter("escuelas");
-                if (list == null || list.isBlank()) {
-                    throw ProblemException.badRequest("Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
-                }
-                List<Cct> schools = java.util.Arrays.stream(list.split(",")).map(String::strip)
-                        .map(RequestAccess::cct).toList();
-                List<School> known = schools.stream().map(cct -> directory.school(cct)
-                        .orElseThrow(() -> RequestAccess.noAccess(cct))).toList();
+                List<Cct> schools = schools(route.request().getParameter("escuelas"));
                 boolean member = schools.stream().anyMatch(caller::isStaffOf);
-                boolean supervision = known.stream().map(School::zone).allMatch(caller::canReadZone);
-                if (!member && !supervision) {
-                    throw ProblemException.forbidden("Solo el personal de las escuelas del colectivo y su supervisión"
-                            + " ven su concentrado.");
+                if (member) {
+                    List<Cct> pending = analysis.collectivePending(schools);
+                    if (!pending.isEmpty()) {
+                        throw notAgreed(pending);
+                    }
+                } else if (supervises(caller, schools)) {
+                    List<Cct> unpublished = schools.stream().filter(cct -> !analysis.isPublished(cct, period))
+                            .toList();
+                    if (!unpublished.isEmpty()) {
+                        throw ProblemException.forbidden("Aún no comparten el análisis de " + period.key()
+                                + " con la supervisión: " + join(unpublished) + ".");
+                    }
+                } else {
+                    throw outsider();
                 }
                 JsonObject body = new JsonObject();
                 body.addProperty("periodo", period.key());
@@ -107,6 +115,114 @@ final class RollupResource implements ResultsServlet.Resource {
             default -> throw route.notFound();
         }
         return true;
+    }
+
+    /**
+     * {@code PUT /collective/agreement {"escuelas": [...], "escuela": "A"}}: the director of A agrees to form the
+     * collective; the zone's supervisor forms it for all its schools at once (without {@code escuela}).
+     * {@code DELETE /collective/agreement?escuelas=A,B&escuela=A}: A's director withdraws. Answers who still has to
+     * agree.
+     */
+    private boolean agreement(ResultsServlet.Route route) throws IOException {
+        Caller caller = RequestAccess.caller(route.request());
+        List<Cct> schools;
+        String own;
+        switch (route.method()) {
+            case "PUT" -> {
+                JsonObject body = JsonRequests.object(route.request());
+                JsonElement list = body.get("escuelas");
+                if (list == null || !list.isJsonArray()) {
+                    throw ProblemException.badRequest("escuelas: indique la lista de CCT del colectivo, p. ej."
+                            + " [\"15EJN0104D\", \"15EJN0105E\"]");
+                }
+                List<String> ccts = new java.util.ArrayList<>();
+                for (JsonElement cct : list.getAsJsonArray()) {
+                    if (!cct.isJsonPrimitive() || !cct.getAsJsonPrimitive().isString()) {
+                        throw ProblemException.badRequest("escuelas: cada escuela es una CCT entre comillas");
+                    }
+                    ccts.add(cct.getAsString());
+                }
+                schools = schools(String.join(",", ccts));
+                own = JsonRequests.optionalString(body, "escuela");
+            }
+            case "DELETE" -> {
+                schools = schools(route.request().getParameter("escuelas"));
+                own = route.request().getParameter("escuela");
+            }
+            default -> {
+                return false;
+            }
+        }
+        if (own == null || own.isBlank()) {
+            if (!supervises(caller, schools)) {
+                throw ProblemException.forbidden("Solo la supervisión de la zona forma un colectivo multigrado por"
+                        + " todas sus escuelas; la dirección de cada escuela lo acuerda indicando \"escuela\".");
+            }
+            if (route.method().equals("DELETE")) {
+                throw ProblemException.badRequest("escuela: indique qué escuela retira su acuerdo");
+            }
+            ServiceCalls.run("Colectivo no válido", () -> analysis.formCollective(schools, caller.username()));
+        } else {
+            Cct school = RequestAccess.cct(own);
+            if (!schools.contains(school)) {
+                throw ProblemException.badRequest("escuela: " + school + " no está entre las escuelas del colectivo");
+            }
+            if (!caller.isDirectorOf(school)) {
+                throw ProblemException.forbidden("Solo la dirección de la escuela " + school + " acuerda por ella"
+                        + " formar un colectivo multigrado.");
+            }
+            if (route.method().equals("PUT")) {
+                ServiceCalls.run("Colectivo no válido", () -> analysis.agreeToCollective(schools, school,
+                        caller.username()));
+            } else {
+                ServiceCalls.run("Colectivo no válido", () -> analysis.leaveCollective(schools, school,
+                        caller.username()));
+            }
+        }
+        JsonObject answer = new JsonObject();
+        JsonArray members = new JsonArray();
+        schools.forEach(s -> members.add(s.value()));
+        answer.add("escuelas", members);
+        JsonArray pending = new JsonArray();
+        analysis.collectivePending(schools).forEach(s -> pending.add(s.value()));
+        answer.add("faltanPorAcordar", pending);
+        answer.addProperty("acordado", pending.isEmpty());
+        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, answer);
+        return true;
+    }
+
+    /** The CCTs of {@code escuelas=A,B}, each checked for its form only: whether they exist is not told here. */
+    private static List<Cct> schools(String list) {
+        if (list == null || list.isBlank()) {
+            throw ProblemException.badRequest("Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
+        }
+        List<Cct> schools = java.util.Arrays.stream(list.split(",")).map(String::strip).map(RequestAccess::cct)
+                .distinct().toList();
+        if (schools.size() < 2 || schools.size() > 30) {
+            throw ProblemException.badRequest("escuelas: un colectivo multigrado reúne de 2 a 30 escuelas");
+        }
+        return schools;
+    }
+
+    /** Whether the caller supervises the zones of all these schools (each must exist in a zone it reads). */
+    private boolean supervises(Caller caller, List<Cct> schools) {
+        return schools.stream().allMatch(cct -> directory.school(cct).map(School::zone).filter(caller::canReadZone)
+                .isPresent());
+    }
+
+    private static ProblemException notAgreed(List<Cct> pending) {
+        return ProblemException.forbidden("El colectivo multigrado aún no está acordado: falta la dirección de "
+                + join(pending) + " (PUT /api/v1/results/collective/agreement), o que lo forme la supervisión.");
+    }
+
+    /** The same answer whatever the schools named: an outsider learns nothing about them. */
+    private static ProblemException outsider() {
+        return ProblemException.forbidden("Solo el personal de las escuelas del colectivo y su supervisión ven su"
+                + " concentrado.");
+    }
+
+    private static String join(List<Cct> schools) {
+        return String.join(", ", schools.stream().map(Cct::value).toList());
     }
 
     private static void write(ResultsServlet.Route route, String unitsName, Rollup rollup) throws IOException {

@@ -86,8 +86,8 @@ public final class SchoolServlet extends JsonServlet {
             return;
         }
         Cct cct = RequestAccess.cct(parts[0]);
-        School school = RequestAccess.writableSchool(RequestAccess.caller(request), directory, cct,
-                "Solo el personal de la escuela " + cct + " puede modificarla.");
+        School school = RequestAccess.directedSchool(RequestAccess.caller(request), directory, cct,
+                "Solo la dirección de la escuela " + cct + " cambia sus grupos y si es multigrado.");
         JsonObject body = JsonRequests.object(request);
         long version = JsonRequests.number(body, "version");
         SchoolStructure structure = new SchoolStructure(bool(body, "multigrado"), groups(body));

@@ -39,6 +39,14 @@ public record Caller(String username, String displayName, List<RoleGrant> grants
         return isStaffOf(school);
     }
 
+    /**
+     * The school's director: decides what the collective's work is shared and how the school is organised (its
+     * groups, whether it is multigrade), besides writing its work as all its staff do.
+     */
+    public boolean isDirectorOf(Cct school) {
+        return grants.stream().anyMatch(g -> g.role() == Role.DIRECTOR && g.scope().equals(school.value()));
+    }
+
     /** The school's staff, its zone's supervisor, its state's authority. */
     public boolean canRead(Cct school, ZoneId zone) {
         return isStaffOf(school) || canReadZone(zone);

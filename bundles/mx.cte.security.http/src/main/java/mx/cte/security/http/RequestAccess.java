@@ -66,4 +66,16 @@ public final class RequestAccess {
         }
         return school;
     }
+
+    /**
+     * The school, if the caller is its director; its other readers get {@code refusal} (403), which should say that
+     * the director decides this.
+     */
+    public static School directedSchool(Caller caller, SchoolDirectory directory, Cct cct, String refusal) {
+        School school = readableSchool(caller, directory, cct);
+        if (!caller.isDirectorOf(cct)) {
+            throw ProblemException.forbidden(refusal);
+        }
+        return school;
+    }
 }

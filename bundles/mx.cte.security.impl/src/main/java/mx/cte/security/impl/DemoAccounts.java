@@ -42,6 +42,7 @@ public final class DemoAccounts {
             new String[] {"directora.rosaura", "Mtra. Rosaura Zapata (demostración)", "director@15EJN0101A"},
             new String[] {"docente.ana", "Educadora Ana López (demostración)", "docente@15EJN0101A"},
             new String[] {"docente.luis", "Educador Luis Pérez (demostración)", "docente@15EJN0102B"},
+            new String[] {"director.bernardo", "Mtro. Bernardo Ruiz (demostración)", "director@15EJN0102B"},
             new String[] {"supervisora.zona15", "Supervisora de la zona 15 (demostración)",
                 "supervisor@15-preescolar-015"},
             new String[] {"autoridad.edomex", "Autoridad educativa del Estado de México (demostración)",
