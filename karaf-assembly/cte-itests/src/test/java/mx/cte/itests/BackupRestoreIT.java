@@ -81,6 +81,45 @@ public class BackupRestoreIT {
         }
     }
 
+    /**
+     * Issue 19, point 5: a school catalogue near the import's 100 MB limit is streamed to disk and read in two passes,
+     * within the distribution's 256 MB heap: it is answered and reported, never a 500 or an OutOfMemoryError.
+     */
+    private static void aCatalogueNearTheLimitIsImportedWithinTheHeap(DistributionProcess distribution,
+            Path passwords) throws Exception {
+        Path csv = Files.createTempFile("catalogo-grande-", ".csv");
+        try {
+            try (var out = Files.newBufferedWriter(csv)) {
+                out.write("CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n");
+                long written = 0;
+                for (int i = 0; written < 95L * 1024 * 1024; i++) {
+                    // Every row names a zone that is not a number: the whole file is checked and refused.
+                    String row = String.format("15EJN%04d%c,Jardín de Niños número %d de la zona de prueba,15,"
+                            + "Toluca de Lerdo,zona-%d,PREESCOLAR,MATUTINO%n", i % 10_000,
+                            (char) ('A' + i / 10_000 % 26), i, i);
+                    out.write(row);
+                    written += row.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+                }
+            }
+            WebSession admin = WebSession.demo(new WebSession(distribution.baseUrl()), passwords, "admin.plataforma");
+            HttpResponse<String> started = admin.sendFile("POST", "/api/v1/school-catalogue?archivo=grande.csv", csv,
+                    "text/csv");
+            assertEquals(started.body(), 202, started.statusCode());
+            String job = started.headers().firstValue("Location").orElseThrow();
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+            JsonObject state;
+            do {
+                Thread.sleep(1_000);
+                state = JsonParser.parseString(admin.get(job).body()).getAsJsonObject();
+            } while (state.get("estado").getAsString().equals("en-curso") && System.nanoTime() < deadline);
+            assertEquals(state.toString(), "rechazada", state.get("estado").getAsString());
+            assertTrue(state.toString(), state.getAsJsonObject("informe").toString().contains("ZONA 'zona-0'"));
+            assertEquals(200, admin.get("/api/v1/health").statusCode());
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
     @Test
     public void aBackupTakenWhileRunningRestoresIntoAFreshInstallation() throws Exception {
         Path backup;
@@ -90,6 +129,7 @@ public class BackupRestoreIT {
             assertShellIsLockedDown(original);
             passwords = Files.copy(original.demoPasswords(), Files.createTempFile("cuentas-demo", ".txt"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            aCatalogueNearTheLimitIsImportedWithinTheHeap(original, passwords);
             WebSession director = WebSession.demo(new WebSession(original.baseUrl()), passwords, "directora.rosaura");
             save(director, "Respaldado");
             backup = original.home().getParent().resolve("respaldo.zip");

@@ -120,6 +120,11 @@ final class WebSession {
         return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, true);
     }
 
+    /** A file as the body, streamed from disk. */
+    HttpResponse<String> sendFile(String method, String path, Path body, String contentType) throws Exception {
+        return send(method, path, HttpRequest.BodyPublishers.ofFile(body), contentType, true);
+    }
+
     HttpResponse<String> send(String method, String path, String body, String contentType, boolean withCsrf)
             throws IOException, InterruptedException {
         return send(method, path, body == null ? HttpRequest.BodyPublishers.noBody()

@@ -236,7 +236,15 @@ public class ResultsAnalysisServiceTest {
         List<ConcentrateItem> together = analysis.collectiveProposal(List.of(RURAL_1, RURAL_2), NOVEMBER);
         assertEquals(1, together.size());
         assertEquals(ConcentrateItem.Kind.LOGRO, together.get(0).kind());
+        IllegalArgumentException notAgreed = assertThrows(IllegalArgumentException.class,
+                () -> analysis.prefillConcentrate(RURAL_1, NOVEMBER, List.of(RURAL_1, RURAL_2), "docente.rural1"));
+        assertEquals("colectivo: aún falta que lo acuerde la dirección de " + RURAL_1 + ", " + RURAL_2,
+                notAgreed.getMessage());
+        assertEquals(List.of(RURAL_2), analysis.agreeToCollective(List.of(RURAL_2, RURAL_1), RURAL_1, "directora1"));
+        assertEquals(List.of(), analysis.agreeToCollective(List.of(RURAL_1, RURAL_2), RURAL_2, "directora2"));
         assertEquals(1, analysis.prefillConcentrate(RURAL_1, NOVEMBER, List.of(RURAL_1, RURAL_2), "docente.rural1"));
+        analysis.leaveCollective(List.of(RURAL_1, RURAL_2), RURAL_2, "directora2");
+        assertEquals(List.of(RURAL_2), analysis.collectivePending(List.of(RURAL_1, RURAL_2)));
         assertEquals(1, analysis.concentrate(RURAL_1, NOVEMBER).items().size());
         assertTrue("the other school's concentrate is its own",
                 analysis.concentrate(RURAL_2, NOVEMBER).items().isEmpty());

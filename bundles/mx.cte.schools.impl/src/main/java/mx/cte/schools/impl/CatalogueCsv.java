@@ -1,20 +1,27 @@
 package mx.cte.schools.impl;
 
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.Level;
@@ -27,8 +34,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a school catalogue in CSV, the shape of the SEP's public catalogue, and checks every row. Reading never writes:
- * it yields the accepted rows and the rejected ones with their line numbers and reasons.
+ * Reads a school catalogue in CSV, the shape of the SEP's public catalogue, from a file, twice and without holding it:
+ * {@link #check} checks every row and reports the rejected ones with their line numbers and reasons; once the file is
+ * accepted, {@link #forEachRow} hands its rows on to be written. Checking never writes.
  */
 final class CatalogueCsv {
 
@@ -54,71 +62,151 @@ final class CatalogueCsv {
         }
     }
 
-    record Result(List<CatalogueRow> rows, List<RejectedRow> rejected, String problem, Charset charset) {
+    /**
+     * What checking the whole file found, without its rows (a national catalogue does not fit in the heap): how many
+     * rows are good, the rejected ones (the first {@link #MAX_REJECTED}, with {@code rejectedCount} of all), a problem
+     * with the file as a whole, its encoding, and the zones the good rows name.
+     */
+    record Checked(int rows, List<RejectedRow> rejected, int rejectedCount, String problem, Charset charset,
+            Set<ZoneId> zones) {
+
+        boolean accepted() {
+            return problem == null && rejectedCount == 0;
+        }
     }
+
+    /** Receives the rows of a file that {@link #check} accepted, one at a time. */
+    interface RowSink {
+        void accept(CatalogueRow row) throws SQLException;
+    }
+
+    /** Rejected rows kept to report; the rest are counted. */
+    static final int MAX_REJECTED = 1000;
 
     private CatalogueCsv() {
     }
 
-    static Result read(byte[] content, ImportProgress progress) {
-        Charset charset = StandardCharsets.UTF_8;
-        String text;
-        try {
-            text = strictUtf8(content);
-        } catch (CharacterCodingException notUtf8) {
-            // Spreadsheets on Windows save CSV in their own code page.
-            charset = Charset.forName("windows-1252");
-            text = new String(content, charset);
+    /** Checks every row of the file, keeping only what the report needs. */
+    static Checked check(Path file, ImportProgress progress) throws IOException {
+        Charset charset = isUtf8(file) ? StandardCharsets.UTF_8 : Charset.forName("windows-1252");
+        List<RejectedRow> rejected = new ArrayList<>();
+        int[] counts = new int[2];
+        Set<ZoneId> zones = new HashSet<>();
+        String problem = parse(file, charset, (row, refusal) -> {
+            if (refusal != null) {
+                if (rejected.size() < MAX_REJECTED) {
+                    rejected.add(refusal);
+                }
+                counts[1]++;
+            } else {
+                zones.add(row.zone());
+                counts[0]++;
+            }
+            int done = counts[0] + counts[1];
+            if (done % PROGRESS_EVERY == 0) {
+                progress.progressed("revisando filas", done, -1);
+            }
+        });
+        if (problem == null) {
+            progress.progressed("revisando filas", counts[0] + counts[1], counts[0] + counts[1]);
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        return new Checked(counts[0], List.copyOf(rejected), counts[1], problem, charset, zones);
+    }
+
+    /** Reads again a file that {@link #check} accepted, handing each row to {@code sink}. */
+    static void forEachRow(Path file, Charset charset, RowSink sink) throws IOException, SQLException {
+        SQLException[] failure = {null};
+        parse(file, charset, (row, refusal) -> {
+            if (row != null && failure[0] == null) {
+                try {
+                    sink.accept(row);
+                } catch (SQLException e) {
+                    failure[0] = e;
+                }
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
         }
-        int firstLineEnd = text.indexOf('\n');
-        String header = firstLineEnd < 0 ? text : text.substring(0, firstLineEnd);
-        if (header.isBlank()) {
-            return new Result(List.of(), List.of(), "El archivo está vacío: se esperaba una fila de encabezados con "
-                    + "las columnas CCT, NOMBRE, ENTIDAD, MUNICIPIO, ZONA, NIVEL y TURNO", charset);
+    }
+
+    /** Each record as a good row or a refusal; a problem of the whole file, or null. */
+    private interface RecordSink {
+        void accept(CatalogueRow row, RejectedRow refusal);
+    }
+
+    private static String parse(Path file, Charset charset, RecordSink sink) throws IOException {
+        String header;
+        try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
+            header = reader.readLine();
+        }
+        if (header != null && header.startsWith("\uFEFF")) {
+            header = header.substring(1);
+        }
+        if (header == null || header.isBlank()) {
+            return "El archivo está vacío: se esperaba una fila de encabezados con las columnas CCT, NOMBRE, ENTIDAD,"
+                    + " MUNICIPIO, ZONA, NIVEL y TURNO";
         }
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(header)).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        List<CatalogueRow> rows = new ArrayList<>();
-        List<RejectedRow> rejected = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-            Map<Column, Integer> columns = null;
-            int headerWidth = 0;
-            Map<Cct, Integer> seen = new HashMap<>();
-            for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
-                if (columns == null) {
-                    columns = new EnumMap<>(Column.class);
-                    List<String> missing = locate(record, columns);
-                    if (!missing.isEmpty()) {
-                        return new Result(List.of(), List.of(), "Faltan columnas en la fila de encabezados: "
-                                + String.join(", ", missing) + ". Se esperan CCT, NOMBRE, ENTIDAD, MUNICIPIO, ZONA,"
-                                + " NIVEL y TURNO (en cualquier orden)", charset);
+        try (BufferedReader reader = Files.newBufferedReader(file, charset)) {
+            reader.mark(1);
+            if (reader.read() != '\uFEFF') {
+                reader.reset();
+            }
+            try (CSVParser parser = CSVParser.parse(reader, format)) {
+                Map<Column, Integer> columns = null;
+                int headerWidth = 0;
+                CctLines seen = new CctLines();
+                for (CSVRecord record : parser) {
+                    int line = (int) parser.getCurrentLineNumber();
+                    if (columns == null) {
+                        columns = new EnumMap<>(Column.class);
+                        List<String> missing = locate(record, columns);
+                        if (!missing.isEmpty()) {
+                            return "Faltan columnas en la fila de encabezados: " + String.join(", ", missing)
+                                    + ". Se esperan CCT, NOMBRE, ENTIDAD, MUNICIPIO, ZONA, NIVEL y TURNO (en cualquier"
+                                    + " orden)";
+                        }
+                        headerWidth = record.size();
+                        continue;
                     }
-                    headerWidth = record.size();
-                    continue;
+                    checkRow(record, line, headerWidth, columns, seen, sink);
                 }
-                checkRow(record, line, headerWidth, columns, seen, rows, rejected);
-                int done = rows.size() + rejected.size();
-                if (done % PROGRESS_EVERY == 0) {
-                    progress.progressed("revisando filas", done, -1);
+                if (columns == null) {
+                    return "El archivo no tiene filas";
                 }
             }
-            if (columns == null) {
-                return new Result(List.of(), List.of(), "El archivo no tiene filas", charset);
-            }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            return new Result(List.of(), List.of(), "El archivo no es un CSV legible: " + e.getMessage(), charset);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            return "El archivo no es un CSV legible: " + e.getMessage();
         }
-        progress.progressed("revisando filas", rows.size() + rejected.size(), rows.size() + rejected.size());
-        return new Result(rows, rejected, null, charset);
+        return null;
     }
 
-    private static String strictUtf8(byte[] content) throws CharacterCodingException {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(content)).toString();
+    /** Whether the whole file is valid UTF-8, read in pieces. */
+    private static boolean isUtf8(Path file) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file)) {
+            ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
+            CharBuffer chars = CharBuffer.allocate(64 * 1024);
+            boolean end = false;
+            while (!end) {
+                int read = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                end = read < 0;
+                if (!end) {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                if (result.isError()) {
+                    return false;
+                }
+                chars.clear();
+                bytes.compact();
+            }
+            return !decoder.flush(chars).isError();
+        }
     }
 
     private static char delimiter(String header) {
@@ -155,10 +243,10 @@ final class CatalogueCsv {
     }
 
     private static void checkRow(CSVRecord record, int line, int width, Map<Column, Integer> columns,
-            Map<Cct, Integer> seen, List<CatalogueRow> rows, List<RejectedRow> rejected) {
+            CctLines seen, RecordSink sink) {
         String rawCct = value(record, columns, Column.CCT);
         if (record.size() != width) {
-            rejected.add(new RejectedRow(line, rawCct, List.of("la fila tiene " + record.size()
+            sink.accept(null, new RejectedRow(line, rawCct, List.of("la fila tiene " + record.size()
                     + " columnas y el encabezado " + width)));
             return;
         }
@@ -208,17 +296,17 @@ final class CatalogueCsv {
                     + " discontinuo, continuo, complementario, jornada ampliada)");
         }
         if (cct != null) {
-            Integer earlier = seen.putIfAbsent(cct, line);
-            if (earlier != null) {
+            int earlier = seen.putIfAbsent(cct, line);
+            if (earlier != 0) {
                 reasons.add("la CCT " + cct + " ya aparece en la línea " + earlier);
             }
         }
         if (!reasons.isEmpty()) {
-            rejected.add(new RejectedRow(line, rawCct, reasons));
+            sink.accept(null, new RejectedRow(line, rawCct, reasons));
             return;
         }
-        rows.add(new CatalogueRow(line, cct, name, municipality, new ZoneId(state.get(), level.get(), zoneNumber),
-                shift.get()));
+        sink.accept(new CatalogueRow(line, cct, name, municipality, new ZoneId(state.get(), level.get(), zoneNumber),
+                shift.get()), null);
     }
 
     private static String value(CSVRecord record, Map<Column, Integer> columns, Column column) {

@@ -3,6 +3,9 @@ package mx.cte.schools.impl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import mx.cte.audit.api.AuditLog;
@@ -22,6 +25,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The school directory over the platform database; brings its tables up to date when it starts. */
 @Component(service = SchoolDirectory.class, configurationPid = "mx.cte.schools")
@@ -36,6 +41,7 @@ public final class SchoolDirectoryService implements SchoolDirectory {
 
     static final String MODULE = "schools";
     static final String CHANGELOG = "mx/cte/schools/impl/db/changelog.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(SchoolDirectoryService.class);
 
     private final Database database;
     private final AuditLog audit;
@@ -71,28 +77,51 @@ public final class SchoolDirectoryService implements SchoolDirectory {
                 SchoolStore.updateStructure(connection, cct, structure, expectedVersion));
     }
 
+    /**
+     * The catalogue is copied to a temporary file and read from there twice, checked then written, so that a national
+     * catalogue (up to the import's 100 MB) is never held in memory whole.
+     */
     @Override
     public ImportReport importCatalogue(InputStream csv, String source, ImportProgress progress) {
-        byte[] content;
+        Path file = null;
         try {
-            content = csv.readAllBytes();
+            file = Files.createTempFile("cte-catalogo-", ".csv");
+            Files.copy(csv, file, StandardCopyOption.REPLACE_EXISTING);
+            return importCatalogue(file, source, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("No se pudo leer " + source, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warn("Temporary catalogue file {} could not be deleted", file, e);
+                }
+            }
         }
-        CatalogueCsv.Result read = CatalogueCsv.read(content, progress);
-        if (read.problem() != null || !read.rejected().isEmpty()) {
+    }
+
+    private ImportReport importCatalogue(Path file, String source, ImportProgress progress) throws IOException {
+        CatalogueCsv.Checked read = CatalogueCsv.check(file, progress);
+        if (!read.accepted()) {
             audit.record("catalogo-rechazado", source, read.problem() != null ? read.problem()
-                    : read.rejected().size() + " filas rechazadas, la primera en la línea "
+                    : read.rejectedCount() + " filas rechazadas, la primera en la línea "
                             + read.rejected().get(0).line());
-            return new ImportReport(source, read.rows().size() + read.rejected().size(), 0, 0, 0, read.rejected(),
+            return new ImportReport(source, read.rows() + read.rejectedCount(), 0, 0, 0, read.rejected(),
                     read.problem());
         }
-        SchoolStore.Written written = database.inTransaction(connection ->
-                SchoolStore.write(connection, read.rows(), source, progress));
-        audit.record("catalogo-importado", source, read.rows().size() + " filas (" + read.charset() + "), "
+        SchoolStore.Written written = database.inTransaction(connection -> SchoolStore.write(connection,
+                read.zones(), sink -> {
+                    try {
+                        CatalogueCsv.forEachRow(file, read.charset(), sink);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, read.rows(), source, progress));
+        audit.record("catalogo-importado", source, read.rows() + " filas (" + read.charset() + "), "
                 + written.inserted() + " escuelas nuevas, " + written.updated() + " actualizadas, "
                 + written.zonesCreated() + " zonas nuevas");
-        return new ImportReport(source, read.rows().size(), written.inserted(), written.updated(),
+        return new ImportReport(source, read.rows(), written.inserted(), written.updated(),
                 written.zonesCreated(), List.of(), null);
     }
 }

@@ -171,73 +171,94 @@ final class SchoolStore {
         return find(connection, cct).orElseThrow();
     }
 
-    /** Adds new schools and refreshes the catalogue data of known ones; zones are created as needed. */
-    static Written write(Connection connection, List<CatalogueRow> rows, String source, ImportProgress progress)
-            throws SQLException {
-        int zonesCreated = createMissingZones(connection, rows);
-        Map<String, String> known = new HashMap<>();
-        try (ResultSet existing = connection.createStatement().executeQuery(
-                "SELECT cct, name, municipality, level, zone_number, shift FROM school")) {
-            while (existing.next()) {
-                known.put(existing.getString(1).strip(), String.join("|", existing.getString(2),
-                        existing.getString(3), existing.getString(4), existing.getString(5), existing.getString(6)));
-            }
-        }
-        int inserted = 0;
-        int updated = 0;
+    /**
+     * Adds new schools and refreshes the catalogue data of known ones, from the rows {@code rows} hands on one at a
+     * time; the zones are created first. Rows go in batches, each batch looking up only its own schools, so a national
+     * catalogue is never held whole.
+     */
+    static Written write(Connection connection, Set<ZoneId> zones, RowSource rows, int total, String source,
+            ImportProgress progress) throws SQLException {
+        int zonesCreated = createMissingZones(connection, zones);
         OffsetDateTime now = now();
+        int[] counts = new int[3];
+        List<CatalogueRow> batch = new ArrayList<>(BATCH);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO school (cct, name, municipality,"
                 + " state, level, zone_number, shift, multigrade, version, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?)");
                 PreparedStatement update = connection.prepareStatement("UPDATE school SET name = ?,"
                         + " municipality = ?, state = ?, level = ?, zone_number = ?, shift = ?,"
                         + " version = version + 1, updated_at = ? WHERE cct = ?")) {
-            int pending = 0;
-            int done = 0;
-            for (CatalogueRow row : rows) {
-                String before = known.get(row.cct().value());
-                if (before == null) {
-                    bind(insert, row, now);
-                    insert.addBatch();
-                    inserted++;
-                    pending++;
-                } else if (!before.equals(fingerprint(row))) {
-                    update.setString(1, row.name());
-                    update.setString(2, row.municipality());
-                    update.setString(3, row.zone().state().code());
-                    update.setString(4, row.zone().level().wireName());
-                    update.setInt(5, row.zone().number());
-                    update.setString(6, row.shift().wireName());
-                    update.setObject(7, now);
-                    update.setString(8, row.cct().value());
-                    update.addBatch();
-                    updated++;
-                    pending++;
+            rows.forEach(row -> {
+                batch.add(row);
+                if (batch.size() == BATCH) {
+                    writeBatch(connection, batch, insert, update, now, counts);
+                    progress.progressed("guardando escuelas", counts[2], total);
                 }
-                if (pending >= BATCH) {
-                    insert.executeBatch();
-                    update.executeBatch();
-                    pending = 0;
-                }
-                if (++done % CatalogueCsv.PROGRESS_EVERY == 0) {
-                    progress.progressed("guardando escuelas", done, rows.size());
-                }
-            }
-            insert.executeBatch();
-            update.executeBatch();
+            });
+            writeBatch(connection, batch, insert, update, now, counts);
         }
-        progress.progressed("guardando escuelas", rows.size(), rows.size());
+        progress.progressed("guardando escuelas", counts[2], total);
         try (PreparedStatement history = connection.prepareStatement("INSERT INTO school_catalogue_import"
                 + " (source, imported_at, rows_read, inserted, updated, zones_created) VALUES (?, ?, ?, ?, ?, ?)")) {
             history.setString(1, source.length() > 200 ? source.substring(0, 200) : source);
             history.setObject(2, now);
-            history.setInt(3, rows.size());
-            history.setInt(4, inserted);
-            history.setInt(5, updated);
+            history.setInt(3, counts[2]);
+            history.setInt(4, counts[0]);
+            history.setInt(5, counts[1]);
             history.setInt(6, zonesCreated);
             history.executeUpdate();
         }
-        return new Written(inserted, updated, zonesCreated);
+        return new Written(counts[0], counts[1], zonesCreated);
+    }
+
+    /** Hands the rows to write on, one at a time. */
+    interface RowSource {
+        void forEach(CatalogueCsv.RowSink sink) throws SQLException;
+    }
+
+    /** Writes and empties the batch; counts[0] inserted, [1] updated, [2] rows done. */
+    private static void writeBatch(Connection connection, List<CatalogueRow> batch, PreparedStatement insert,
+            PreparedStatement update, OffsetDateTime now, int[] counts) throws SQLException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<String, String> known = new HashMap<>();
+        String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+        try (PreparedStatement existing = connection.prepareStatement("SELECT cct, name, municipality, level,"
+                + " zone_number, shift FROM school WHERE cct IN (" + marks + ")")) {
+            for (int i = 0; i < batch.size(); i++) {
+                existing.setString(i + 1, batch.get(i).cct().value());
+            }
+            try (ResultSet rows = existing.executeQuery()) {
+                while (rows.next()) {
+                    known.put(rows.getString(1).strip(), String.join("|", rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getString(6)));
+                }
+            }
+        }
+        for (CatalogueRow row : batch) {
+            String before = known.get(row.cct().value());
+            if (before == null) {
+                bind(insert, row, now);
+                insert.addBatch();
+                counts[0]++;
+            } else if (!before.equals(fingerprint(row))) {
+                update.setString(1, row.name());
+                update.setString(2, row.municipality());
+                update.setString(3, row.zone().state().code());
+                update.setString(4, row.zone().level().wireName());
+                update.setInt(5, row.zone().number());
+                update.setString(6, row.shift().wireName());
+                update.setObject(7, now);
+                update.setString(8, row.cct().value());
+                update.addBatch();
+                counts[1]++;
+            }
+            counts[2]++;
+        }
+        insert.executeBatch();
+        update.executeBatch();
+        batch.clear();
     }
 
     private static String fingerprint(CatalogueRow row) {
@@ -256,7 +277,7 @@ final class SchoolStore {
         insert.setObject(8, now);
     }
 
-    private static int createMissingZones(Connection connection, List<CatalogueRow> rows) throws SQLException {
+    private static int createMissingZones(Connection connection, Set<ZoneId> named) throws SQLException {
         Set<ZoneId> existing = new HashSet<>();
         try (ResultSet zones = connection.createStatement().executeQuery(
                 "SELECT state, level, number FROM school_zone")) {
@@ -265,12 +286,8 @@ final class SchoolStore {
                         Level.parse(zones.getString(2)).orElseThrow(), zones.getInt(3)));
             }
         }
-        Set<ZoneId> missing = new HashSet<>();
-        for (CatalogueRow row : rows) {
-            if (!existing.contains(row.zone())) {
-                missing.add(row.zone());
-            }
-        }
+        Set<ZoneId> missing = new HashSet<>(named);
+        missing.removeAll(existing);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO school_zone (state, level, number) VALUES (?, ?, ?)")) {
             for (ZoneId zone : missing) {

@@ -4,8 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import mx.cte.schools.api.ImportProgress;
@@ -19,13 +23,37 @@ public class CatalogueCsvTest {
 
     private static final String HEADER = "CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO\n";
 
-    private static CatalogueCsv.Result read(String csv) {
-        return CatalogueCsv.read(csv.getBytes(StandardCharsets.UTF_8), ImportProgress.NONE);
+    /** What checking and then reading the file gives. */
+    record Read(List<CatalogueRow> rows, List<RejectedRow> rejected, String problem, Charset charset) {
+    }
+
+    private static Read read(byte[] content, ImportProgress progress) {
+        try {
+            Path file = Files.createTempFile("catalogo-", ".csv");
+            try {
+                Files.write(file, content);
+                CatalogueCsv.Checked checked = CatalogueCsv.check(file, progress);
+                List<CatalogueRow> rows = new ArrayList<>();
+                if (checked.problem() == null) {
+                    CatalogueCsv.forEachRow(file, checked.charset(), rows::add);
+                }
+                assertEquals(checked.rows(), rows.size());
+                return new Read(rows, checked.rejected(), checked.problem(), checked.charset());
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException | SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Read read(String csv) {
+        return read(csv.getBytes(StandardCharsets.UTF_8), ImportProgress.NONE);
     }
 
     @Test
     public void readsAValidCatalogue() {
-        CatalogueCsv.Result result = read(HEADER
+        Read result = read(HEADER
                 + "15EJN0101A,Jardín de Niños Rosaura Zapata,15,Toluca,15,PREESCOLAR,MATUTINO\n"
                 + "15EPR0200B,\"Primaria Benito Juárez, turno vespertino\",MÉXICO,Metepec,7,PRIMARIA,VESPERTINO\n");
         assertNull(result.problem());
@@ -42,7 +70,7 @@ public class CatalogueCsvTest {
 
     @Test
     public void rejectsEachBadRowWithItsLineAndEveryReason() {
-        CatalogueCsv.Result result = read(HEADER
+        Read result = read(HEADER
                 + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n"
                 + "15EJN010A,,15,Toluca,15,PREESCOLAR,MATUTINO\n"
                 + "09DJN0001Z,Jardín dos,15,Toluca,zona 3,BACHILLERATO,SABATINO\n"
@@ -76,7 +104,7 @@ public class CatalogueCsvTest {
 
     @Test
     public void recognisesThePublicCataloguesHeadersInAnyOrderAndSemicolons() {
-        CatalogueCsv.Result result = read("TURNO;NIVEL;CLAVE_CCT;NOMBRE_CT;NOMBRE ENTIDAD;NOMBRE_MUN;ZONA ESCOLAR\n"
+        Read result = read("TURNO;NIVEL;CLAVE_CCT;NOMBRE_CT;NOMBRE ENTIDAD;NOMBRE_MUN;ZONA ESCOLAR\n"
                 + "CONTINUO (TIEMPO COMPLETO);EDUCACIÓN PREESCOLAR;15djn0001a;Jardín federal;México;Toluca;015\n");
         assertNull(result.problem());
         assertEquals(List.of(), result.rejected());
@@ -88,18 +116,17 @@ public class CatalogueCsvTest {
     @Test
     public void readsSpreadsheetEncodingsAndByteOrderMarks() {
         String csv = HEADER + "15EJN0101A,Jardín Niños Héroes,15,Zinacantepec,15,PREESCOLAR,MATUTINO\n";
-        CatalogueCsv.Result latin = CatalogueCsv.read(csv.getBytes(Charset.forName("windows-1252")),
-                ImportProgress.NONE);
+        Read latin = read(csv.getBytes(Charset.forName("windows-1252")), ImportProgress.NONE);
         assertEquals("Jardín Niños Héroes", latin.rows().get(0).name());
         assertEquals("windows-1252", latin.charset().name());
-        CatalogueCsv.Result bom = read("\uFEFF" + csv);
+        Read bom = read("\uFEFF" + csv);
         assertEquals(1, bom.rows().size());
         assertEquals(StandardCharsets.UTF_8, bom.charset());
     }
 
     @Test
     public void refusesAFileWithoutTheColumnsNamingThem() {
-        CatalogueCsv.Result result = read("CCT,NOMBRE,MUNICIPIO\n15EJN0101A,Jardín,Toluca\n");
+        Read result = read("CCT,NOMBRE,MUNICIPIO\n15EJN0101A,Jardín,Toluca\n");
         assertTrue(result.problem(), result.problem().contains("ENTIDAD, ZONA, NIVEL, TURNO"));
         assertTrue(read("").problem().contains("vacío"));
     }
@@ -111,7 +138,21 @@ public class CatalogueCsvTest {
             csv.append(String.format("15EJN%04dA,Jardín %d,15,Toluca,15,PREESCOLAR,MATUTINO%n", i, i));
         }
         List<Integer> seen = new ArrayList<>();
-        CatalogueCsv.read(csv.toString().getBytes(StandardCharsets.UTF_8), (phase, done, total) -> seen.add(done));
+        read(csv.toString().getBytes(StandardCharsets.UTF_8), (phase, done, total) -> {
+            if (phase.equals("revisando filas")) {
+                seen.add(done);
+            }
+        });
         assertEquals(List.of(1000, 2000, 2500), seen);
+    }
+
+    @Test
+    public void findsDuplicatesAmongManyWithoutKeepingTheRows() {
+        CctLines seen = new CctLines();
+        for (int i = 0; i < 200_000; i++) {
+            assertEquals(0, seen.putIfAbsent(mx.cte.schools.api.Cct.parse(String.format("15EJN%04dA", i % 10_000)
+                    .substring(0, 9) + (char) ('A' + i / 10_000)), i + 2));
+        }
+        assertEquals(2, seen.putIfAbsent(mx.cte.schools.api.Cct.parse("15EJN0000A"), 999_999));
     }
 }

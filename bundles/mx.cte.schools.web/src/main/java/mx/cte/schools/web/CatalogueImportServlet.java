@@ -2,13 +2,14 @@ package mx.cte.schools.web;
 
 import com.google.gson.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Path;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RequestBodies;
 import mx.cte.schools.api.ImportReport;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
@@ -62,13 +63,8 @@ public final class CatalogueImportServlet extends JsonServlet {
             throw new ProblemException(415, "Tipo de contenido no admitido",
                     "Envíe el catálogo como CSV, con Content-Type: text/csv");
         }
-        byte[] csv;
-        try (InputStream body = request.getInputStream()) {
-            csv = body.readNBytes(MAX_BYTES + 1);
-        }
-        if (csv.length > MAX_BYTES) {
-            throw new ProblemException(413, "Archivo demasiado grande", "El catálogo pasa de 100 MB");
-        }
+        // On disk, not in the heap: a national catalogue is tens of megabytes.
+        Path csv = RequestBodies.toTemporaryFile(request, MAX_BYTES, "El catálogo pasa de 100 MB");
         String source = request.getParameter("archivo") == null ? "catalogo.csv" : request.getParameter("archivo");
         CatalogueImports.Job job = imports.start(csv, source, caller.username());
         response.setHeader("Location", IMPORTS + job.id);

@@ -1,6 +1,10 @@
 package mx.cte.schools.web;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.AccessController;
 import java.security.PrivilegedAction;
 import java.time.Instant;
@@ -71,7 +75,7 @@ public final class CatalogueImports {
 
     /** Starts the import as the current JAAS subject, so that the audit log names who imported. */
     @SuppressWarnings("removal")
-    Job start(byte[] csv, String source, String startedBy) {
+    Job start(Path csv, String source, String startedBy) {
         Subject subject = Subject.getSubject(AccessController.getContext());
         Job job = new Job(source, startedBy);
         synchronized (jobs) {
@@ -81,17 +85,28 @@ public final class CatalogueImports {
             }
         }
         executor.submit(() -> {
-            PrivilegedAction<ImportReport> work = () -> directory.importCatalogue(new ByteArrayInputStream(csv),
-                    source, (phase, done, total) -> {
+            PrivilegedAction<ImportReport> work = () -> {
+                try (InputStream in = Files.newInputStream(csv)) {
+                    return directory.importCatalogue(in, source, (phase, done, total) -> {
                         job.phase = phase;
                         job.done = done;
                         job.total = total;
                     });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            };
             try {
                 job.report = subject == null ? work.run() : Subject.doAs(subject, work);
             } catch (RuntimeException e) {
                 job.failure = "La importación falló: " + e.getMessage();
                 LOG.error("Catalogue import {} of {} failed", job.id, source, e);
+            } finally {
+                try {
+                    Files.deleteIfExists(csv);
+                } catch (IOException e) {
+                    LOG.warn("Uploaded catalogue {} could not be deleted", csv, e);
+                }
             }
         });
         return job;
