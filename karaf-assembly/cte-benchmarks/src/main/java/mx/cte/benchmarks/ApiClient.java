@@ -23,7 +23,8 @@ final class ApiClient {
     private String cookie;
     private String csrf;
 
-    private ApiClient(String base) {
+    /** A client that has not signed in. */
+    ApiClient(String base) {
         this.base = base;
     }
 
@@ -57,6 +58,18 @@ final class ApiClient {
     HttpResponse<String> send(String method, String path, String body, String type) throws IOException,
             InterruptedException {
         return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), type, csrf);
+    }
+
+    /** A body sent chunked, without a length the server could check beforehand. */
+    HttpResponse<String> sendChunked(String method, String path, byte[] body, String type)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .header("Content-Type", type);
+        if (csrf != null) {
+            request.header("X-CSRF-Token", csrf);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A JSON write as the web UI's outbox sends it: with its own idempotency key, the same on every resend. */

@@ -17,9 +17,13 @@ import java.util.jar.Manifest;
 
 /**
  * Part 6 of issue 7, the hostile-input corpus: every writing endpoint of the modules gets malformed and deeply nested
- * JSON, a 10 MB body, invalid UTF-8, wrong types, SQL and script injection, another school's CCT, path traversal, a
- * forged CSRF token; the publishing API gets a zip-slip bundle and an oversized file. Counts answers by status and
- * reports every 5xx and every request that crossed a school boundary (a 2xx for another school).
+ * JSON, a 10 MB body, the same sent chunked (no length to check beforehand), invalid UTF-8, wrong types, SQL and
+ * script injection, another school's CCT, path traversal, a forged CSRF token; the publishing API gets a zip-slip
+ * bundle, an oversized file, and guides that hide or carry an activator; a multigrade collective with another school
+ * that never agreed; an anonymous path that climbs out of the public guides. Issue 19 added the last ones and the
+ * sign-in comparison: an unknown account and an existing one, guessed alike, must be answered alike. Counts answers by
+ * status and reports every 5xx and every request that crossed a boundary (a 2xx for another school, an anonymous 2xx
+ * outside the public paths, a guide with code installed).
  */
 final class HostileInput {
 
@@ -37,7 +41,12 @@ final class HostileInput {
 
     /** A request of the corpus and what it must not do. */
     record Probe(String what, String method, String path, byte[] body, String contentType, boolean otherSchool,
-            boolean forgedCsrf) {
+            boolean forgedCsrf, boolean chunked, boolean anonymous) {
+
+        Probe(String what, String method, String path, byte[] body, String contentType, boolean otherSchool,
+                boolean forgedCsrf) {
+            this(what, method, path, body, contentType, otherSchool, forgedCsrf, false, false);
+        }
     }
 
     void run(Path archive) throws Exception {
@@ -49,14 +58,16 @@ final class HostileInput {
             Map<Integer, Integer> byStatus = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
             List<String> crossed = new ArrayList<>();
+            ApiClient anonymous = new ApiClient(karaf.baseUrl());
             for (Probe probe : probes) {
-                Answer answer = send(probe.path().startsWith("/api/v1/guide-bundles") ? publisher : teacher, probe);
+                Answer answer = send(probe.anonymous() ? anonymous
+                        : probe.path().startsWith("/api/v1/guide-bundles") ? publisher : teacher, probe);
                 byStatus.merge(answer.status(), 1, Integer::sum);
                 if (answer.status() >= 500) {
                     failures.add(answer.status() + " " + probe.what() + " " + probe.method() + " " + probe.path()
                             + ": " + answer.body().substring(0, Math.min(200, answer.body().length())));
                 }
-                if (probe.otherSchool() && answer.status() < 300) {
+                if ((probe.otherSchool() || probe.anonymous()) && answer.status() < 300) {
                     crossed.add(probe.what() + " " + probe.method() + " " + probe.path());
                 }
                 if (probe.forgedCsrf() && answer.status() != 403) {
@@ -64,6 +75,13 @@ final class HostileInput {
                             + answer.status());
                 }
             }
+            String installed = karaf.shell(List.of("bundle:list -s -t 0"));
+            if (installed.contains("hostil.intruso")) {
+                crossed.add("a guide bundle with code stayed installed: " + installed.lines()
+                        .filter(l -> l.contains("hostil.intruso")).toList());
+            }
+            List<String> telling = signInsThatTell(karaf.baseUrl());
+            crossed.addAll(telling);
             boolean alive = teacher.send("GET", "/api/v1/health", null, null).statusCode() == 200;
             report.accept("");
             report.accept("6. Hostile input: " + probes.size() + " requests to " + probes.stream()
@@ -74,6 +92,8 @@ final class HostileInput {
             report.accept("  requests that crossed a school boundary or passed a forged CSRF token: " + crossed.size()
                     + " (target 0)" + (crossed.isEmpty() ? "" : ":"));
             crossed.forEach(c -> report.accept("    " + c));
+            report.accept("  sign-in guesses at an existing and an unknown account answered differently: "
+                    + telling.size() + " (target 0)");
             report.accept("  platform healthy afterwards: " + alive);
         }
     }
@@ -110,7 +130,10 @@ final class HostileInput {
             probes.add(json("wrong types", "POST", own, "{\"periodo\": 2016, \"grado\": \"dos\", \"sesion\": [],"
                     + " \"responsables\": \"docente.ana\", \"fechaLimite\": true, \"texto\": {}, \"titulo\": 5}", false));
             probes.add(json("deeply nested", "POST", own, "[".repeat(100_000) + "]".repeat(100_000), false));
-            probes.add(json("10 MB", "POST", own, "{\"texto\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}", false));
+            byte[] tenMegabytes = ("{\"texto\": \"" + "a".repeat(10 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+            probes.add(new Probe("10 MB", "POST", own, tenMegabytes, "application/json", false, false));
+            probes.add(new Probe("10 MB chunked", "POST", own, tenMegabytes, "application/json", false, false, true,
+                    false));
             probes.add(new Probe("invalid UTF-8", "POST", own, invalidUtf8(), "application/json", false, false));
             probes.add(new Probe("forged CSRF", "POST", own, String.format(write.getValue(), "x")
                     .getBytes(StandardCharsets.UTF_8), "application/json", false, true));
@@ -132,6 +155,26 @@ final class HostileInput {
                 "application/java-archive", false, false));
         probes.add(new Probe("not a jar", "POST", "/api/v1/guide-bundles", "hola".getBytes(StandardCharsets.UTF_8),
                 "application/java-archive", false, false));
+        String guide = "{\"schemaVersion\": 1, \"id\": {\"publisher\": \"15\"}}";
+        probes.add(new Probe("hidden activator", "POST", "/api/v1/guide-bundles",
+                mx.cte.content.guard.testing.DisguisedJars.guideWithHiddenActivator("hostil.intruso.oculto", "1.0.0",
+                        guide), "application/java-archive", false, false));
+        probes.add(new Probe("activator", "POST", "/api/v1/guide-bundles",
+                mx.cte.content.guard.testing.DisguisedJars.guideWithActivator("hostil.intruso.abierto", "1.0.0",
+                        guide), "application/java-archive", false, false));
+        probes.add(json("multigrade collective never agreed", "GET", "/api/v1/results/collective?escuelas=" + OWN
+                + "," + OTHER + "&periodo=2016-11", null, true));
+        probes.add(json("multigrade prefill never agreed", "POST", "/api/v1/results/" + OWN + "/concentrate/prefill",
+                "{\"periodo\": \"2016-11\", \"colectivo\": [\"" + OTHER + "\"]}", true));
+        for (String climbing : List.of("/api/v1/guides/../logbook/" + OWN + "/agreements?sesion=" + SESSION,
+                "/api/v1/guides/%2e%2e/schools/" + OWN, "/api/v1/health/../schools/" + OWN,
+                "/api/v1/session/..;/schools/" + OWN)) {
+            probes.add(new Probe("climbs out of a public path", "GET", climbing, null, null, false, false, false,
+                    true));
+        }
+        probes.add(new Probe("chunked sign-in past the limit", "POST", "/api/v1/session",
+                " ".repeat(3 * 1024 * 1024).getBytes(StandardCharsets.US_ASCII), "application/json", false, false,
+                true, true));
         return probes;
     }
 
@@ -173,10 +216,41 @@ final class HostileInput {
     private record Answer(int status, String body) {
     }
 
+    /**
+     * Five wrong passwords for an existing account and for an unknown one, from this address: every answer must be
+     * the same for both (status and text), or the answers tell which accounts exist.
+     */
+    private static List<String> signInsThatTell(String base) throws Exception {
+        List<String> telling = new ArrayList<>();
+        ApiClient anonymous = new ApiClient(base);
+        for (int i = 1; i <= 6; i++) {
+            HttpResponse<String> known = anonymous.send("POST", "/api/v1/session", "{\"usuario\": \"publicador.edomex\","
+                    + " \"contrasena\": \"adivinanza-" + i + "\"}", "application/json");
+            HttpResponse<String> unknown = anonymous.send("POST", "/api/v1/session", "{\"usuario\":"
+                    + " \"nadie.hostil\", \"contrasena\": \"adivinanza-" + i + "\"}", "application/json");
+            if (known.statusCode() != unknown.statusCode()
+                    || !detail(known.body()).equals(detail(unknown.body()))) {
+                telling.add("sign-in guess " + i + ": existing " + known.statusCode() + " " + detail(known.body())
+                        + ", unknown " + unknown.statusCode() + " " + detail(unknown.body()));
+            }
+        }
+        return telling;
+    }
+
+    private static String detail(String problem) {
+        try {
+            return com.google.gson.JsonParser.parseString(problem).getAsJsonObject().get("detail").getAsString();
+        } catch (RuntimeException notAProblem) {
+            return problem;
+        }
+    }
+
     private static Answer send(ApiClient as, Probe probe) throws Exception {
         try {
-            HttpResponse<String> answer = as.send(probe.method(), probe.path(), probe.body(), probe.contentType(),
-                    probe.forgedCsrf() ? "falsificado" : as.csrf());
+            HttpResponse<String> answer = probe.chunked()
+                    ? as.sendChunked(probe.method(), probe.path(), probe.body(), probe.contentType())
+                    : as.send(probe.method(), probe.path(), probe.body(), probe.contentType(),
+                            probe.forgedCsrf() ? "falsificado" : as.csrf());
             return new Answer(answer.statusCode(), answer.body());
         } catch (java.io.IOException closed) {
             // A server may close the connection on a body it refuses to read; that is not a 5xx.

@@ -226,4 +226,25 @@ public class HostileClientsIT {
         assertEquals(answer.body(), 400, answer.statusCode());
         assertTrue(answer.body(), answer.body().contains("UTF-8"));
     }
+
+    /** Issue 19, point 9: the UI's files keep scripts out and cannot be framed; its address redirects to a path. */
+    @Test
+    public void theUiIsServedWithHeadersThatKeepForeignScriptsAndFramesOut() throws Exception {
+        for (String file : List.of("/ui/", "/ui/app.js", "/ui/estilos.css")) {
+            HttpResponse<String> answer = Http.get(file);
+            assertEquals(file, 200, answer.statusCode());
+            String policy = answer.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(file + ": " + policy, policy.contains("script-src 'self'") && policy.contains(
+                    "frame-ancestors 'none'"));
+            assertEquals(file, "DENY", answer.headers().firstValue("X-Frame-Options").orElse(""));
+            assertEquals(file, "nosniff", answer.headers().firstValue("X-Content-Type-Options").orElse(""));
+        }
+        try (Socket socket = open()) {
+            socket.getOutputStream().write("GET /ui HTTP/1.1\r\nHost: sitio-ajeno.example\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(answer, answer.startsWith("HTTP/1.1 302"));
+            assertTrue("the redirect stays on this site: " + answer, answer.contains("\r\nLocation: /ui/\r\n"));
+        }
+    }
 }

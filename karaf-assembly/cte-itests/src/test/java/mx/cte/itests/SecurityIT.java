@@ -67,6 +67,10 @@ public class SecurityIT {
             assertFalse(where + " leaks B's data: " + attempt.body(), attempt.body().contains(NAME_B));
             assertFalse(where + " leaks B's data: " + attempt.body(), attempt.body().contains("Metepec"));
         }
+        HttpResponse<String> ownStructure = teacherA.send("PUT", "/api/v1/schools/" + SCHOOL_A + "/structure",
+                structure(1), "application/json");
+        assertEquals("the school's structure is the director's decision", 403, ownStructure.statusCode());
+        assertTrue(ownStructure.body(), ownStructure.body().contains("Solo la dirección de la escuela"));
         HttpResponse<String> unknown = teacherA.get("/api/v1/schools/15EJN0999Z");
         assertEquals("an unknown school answers like a forbidden one", json(attempts.get(0)).get("detail")
                 .getAsString().replace(SCHOOL_B, "X"), json(unknown).get("detail").getAsString()

@@ -19,6 +19,12 @@ import java.util.zip.CRC32;
  */
 public final class DisguisedJars {
 
+    /**
+     * By name, never {@code Intruder.class}: loading it would need the OSGi framework's classes, which the benchmark
+     * harness that also builds these jars does not have.
+     */
+    private static final String INTRUDER = "mx.cte.content.guard.testing.Intruder";
+
     private DisguisedJars() {
     }
 
@@ -27,11 +33,11 @@ public final class DisguisedJars {
         String common = "Manifest-Version: 1.0\r\nBundle-ManifestVersion: 2\r\nBundle-SymbolicName: " + symbolicName
                 + "\r\nBundle-Version: " + version + "\r\nCTE-Guide: guide/guide.json\r\n";
         byte[] harmless = (common + "\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] intruding = (common + "Bundle-Activator: " + Intruder.class.getName()
+        byte[] intruding = (common + "Bundle-Activator: " + INTRUDER
                 + "\r\nImport-Package: org.osgi.framework\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] descriptor = descriptorJson.getBytes(StandardCharsets.UTF_8);
         String manifestName = "META-INF/MANIFEST.MF";
-        String className = Intruder.class.getName().replace('.', '/') + ".class";
+        String className = INTRUDER.replace('.', '/') + ".class";
 
         ByteArrayOutputStream hidden = new ByteArrayOutputStream();
         ZipWriter inner = new ZipWriter(hidden);
@@ -62,13 +68,13 @@ public final class DisguisedJars {
         main.putValue("Bundle-SymbolicName", symbolicName);
         main.putValue("Bundle-Version", version);
         main.putValue("CTE-Guide", "guide/guide.json");
-        main.putValue("Bundle-Activator", Intruder.class.getName());
+        main.putValue("Bundle-Activator", INTRUDER);
         main.putValue("Import-Package", "org.osgi.framework");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, manifest)) {
             jar.putNextEntry(new java.util.jar.JarEntry("guide/guide.json"));
             jar.write(descriptorJson.getBytes(StandardCharsets.UTF_8));
-            jar.putNextEntry(new java.util.jar.JarEntry(Intruder.class.getName().replace('.', '/') + ".class"));
+            jar.putNextEntry(new java.util.jar.JarEntry(INTRUDER.replace('.', '/') + ".class"));
             jar.write(classBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +83,7 @@ public final class DisguisedJars {
     }
 
     private static byte[] classBytes() {
-        try (InputStream in = Intruder.class.getResourceAsStream("Intruder.class")) {
+        try (InputStream in = DisguisedJars.class.getResourceAsStream("Intruder.class")) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
