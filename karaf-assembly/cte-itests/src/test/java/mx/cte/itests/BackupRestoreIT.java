@@ -120,6 +120,33 @@ public class BackupRestoreIT {
         }
     }
 
+    /**
+     * Issue 19, point 3: 24 parallel sign-ins of unknown users from one address, against the distribution's own
+     * 256 MB heap (Argon2id takes 19 MiB a check): each is answered 401 or, past the checks the heap affords, 503 with
+     * Retry-After; never a 500; health keeps answering.
+     */
+    private static void parallelSignInsNeverExhaustTheHeap(DistributionProcess distribution) throws Exception {
+        int parallel = 24;
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        java.util.Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.List<java.util.concurrent.Future<Boolean>> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < parallel; i++) {
+            String username = "desconocido." + i;
+            sent.add(clients.submit(() -> {
+                HttpResponse<String> answer = new WebSession(distribution.baseUrl()).signIn(username, "adivinanza");
+                statuses.merge(answer.statusCode(), 1, Integer::sum);
+                return answer.statusCode() != 503 || answer.headers().firstValue("Retry-After").isPresent();
+            }));
+        }
+        for (java.util.concurrent.Future<Boolean> answer : sent) {
+            assertTrue("a 503 without Retry-After", answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        clients.shutdown();
+        System.err.println("Sign-in burst against 256 MB: " + parallel + " in parallel: " + statuses);
+        assertTrue(statuses.toString(), statuses.keySet().stream().allMatch(s -> s == 401 || s == 503));
+        assertEquals(200, new WebSession(distribution.baseUrl()).get("/api/v1/health").statusCode());
+    }
+
     @Test
     public void aBackupTakenWhileRunningRestoresIntoAFreshInstallation() throws Exception {
         Path backup;
@@ -127,6 +154,7 @@ public class BackupRestoreIT {
         try (DistributionProcess original = DistributionProcess.unpack("backup-original")) {
             original.start();
             assertShellIsLockedDown(original);
+            parallelSignInsNeverExhaustTheHeap(original);
             passwords = Files.copy(original.demoPasswords(), Files.createTempFile("cuentas-demo", ".txt"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             aCatalogueNearTheLimitIsImportedWithinTheHeap(original, passwords);

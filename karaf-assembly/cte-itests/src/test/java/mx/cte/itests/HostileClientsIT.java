@@ -22,8 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.inject.Inject;
-import mx.cte.security.api.Accounts;
-import mx.cte.security.api.RoleGrant;
 import org.apache.karaf.features.BootFinished;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -34,9 +32,10 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 
 /**
- * Clients that try to stop the server without signing in (issue 19, points 2, 3, 5 and 8), bounded in time and count
- * and on loopback only: bodies trickled a byte every few seconds, a burst of parallel sign-ins, chunked bodies past
- * the limit, bodies that are not UTF-8. Health keeps answering; no answer is a 500.
+ * Clients that try to stop the server without signing in (issue 19, points 2, 5, 8 and 9), bounded in time and count
+ * and on loopback only: bodies trickled a byte every few seconds, chunked bodies past the limit, bodies that are not
+ * UTF-8; and the UI's headers. Health keeps answering; no answer is a 500. The burst of parallel sign-ins (point 3)
+ * needs the distribution's own 256 MB heap: it is in {@link BackupRestoreIT}.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerSuite.class)
@@ -44,9 +43,6 @@ public class HostileClientsIT {
 
     @Inject
     private BootFinished bootFinished;
-
-    @Inject
-    private Accounts accounts;
 
     @Configuration
     public Option[] config() {
@@ -160,37 +156,6 @@ public class HostileClientsIT {
         assertTrue("the server never cut a trickling body: " + answers, answers.getOrDefault(408, 0) > 0);
         assertTrue("a trickled body got something else than a client error: " + answers,
                 answers.keySet().stream().allMatch(status -> status >= 400 && status < 500));
-    }
-
-    @Test
-    public void aBurstOfParallelSignInsIsAnsweredWithoutA500() throws Exception {
-        accounts.create("rafaga.prueba", "Cuenta para la prueba de ráfaga", "contraseña-de-rafaga-2016",
-                List.of(RoleGrant.parse("docente@15EJN0101A")));
-        int parallel = 24;
-        ExecutorService clients = Executors.newFixedThreadPool(parallel);
-        Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
-        List<Future<?>> sent = new ArrayList<>();
-        for (int i = 0; i < parallel; i++) {
-            sent.add(clients.submit(() -> {
-                HttpResponse<String> answer = new WebSession().signIn("rafaga.prueba", "contraseña-de-rafaga-2016");
-                statuses.merge(answer.statusCode(), 1, Integer::sum);
-                if (answer.statusCode() == 503) {
-                    assertTrue(answer.headers().firstValue("Retry-After").isPresent());
-                    assertTrue(answer.body(), answer.body().contains("Vuelva a intentarlo"));
-                }
-                return null;
-            }));
-        }
-        List<Long> latencies = healthDuring(Duration.ofSeconds(3));
-        for (Future<?> future : sent) {
-            future.get(60, TimeUnit.SECONDS);
-        }
-        clients.shutdown();
-        System.err.println("Sign-in burst: " + parallel + " in parallel: " + statuses + "; health p99 "
-                + percentile(latencies, 0.99) + " ms");
-        assertTrue(statuses.toString(), statuses.keySet().stream().allMatch(s -> s == 200 || s == 503));
-        assertTrue("some got in", statuses.getOrDefault(200, 0) > 0);
-        assertTrue(latencies.stream().noneMatch(l -> l < 0));
     }
 
     @Test
