@@ -107,8 +107,10 @@ public final class SchoolDirectoryService implements SchoolDirectory {
             audit.record("catalogo-rechazado", source, read.problem() != null ? read.problem()
                     : read.rejectedCount() + " filas rechazadas, la primera en la línea "
                             + read.rejected().get(0).line());
-            return new ImportReport(source, read.rows() + read.rejectedCount(), 0, 0, 0, read.rejected(),
-                    read.problem());
+            String problem = read.problem() != null || read.rejectedCount() == read.rejected().size() ? read.problem()
+                    : "Se muestran las primeras " + read.rejected().size() + " de " + read.rejectedCount()
+                            + " filas rechazadas; corríjalas y vuelva a importar el archivo";
+            return new ImportReport(source, read.rows() + read.rejectedCount(), 0, 0, 0, read.rejected(), problem);
         }
         SchoolStore.Written written = database.inTransaction(connection -> SchoolStore.write(connection,
                 read.zones(), sink -> {

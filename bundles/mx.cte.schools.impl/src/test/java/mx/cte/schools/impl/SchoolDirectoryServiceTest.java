@@ -134,6 +134,20 @@ public class SchoolDirectoryServiceTest {
     }
 
     @Test
+    public void aCatalogueWithThousandsOfBadRowsReportsTheFirstAndHowManyThereAre() {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < CatalogueCsv.MAX_REJECTED + 500; i++) {
+            csv.append(String.format("15EJN%04dA,Jardín %d,15,Toluca,zona,PREESCOLAR,MATUTINO%n", i, i));
+        }
+        ImportReport refused = importCsv(csv.toString());
+        assertFalse(refused.imported());
+        assertEquals(CatalogueCsv.MAX_REJECTED + 500, refused.rows());
+        assertEquals(CatalogueCsv.MAX_REJECTED, refused.rejected().size());
+        assertEquals("Se muestran las primeras 1000 de 1500 filas rechazadas; corríjalas y vuelva a importar el"
+                + " archivo", refused.problem());
+    }
+
+    @Test
     public void structureChangesNeedTheCurrentVersionAndAValidShape() {
         importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
         Cct cct = Cct.parse("15EJN0101A");
