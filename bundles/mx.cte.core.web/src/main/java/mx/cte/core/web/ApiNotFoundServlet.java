@@ -8,6 +8,7 @@ import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.RequestPaths;
 import mx.cte.core.http.JsonServlet;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -76,9 +77,8 @@ public final class ApiNotFoundServlet extends JsonServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // The path as the container matched it (decoded, dot segments resolved), not as sent: /api/v1/logbook/..%2F..
-        // is not a logbook path and must not be answered as the logbook being away.
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        // /api/v1/logbook/..%2F.. is not a logbook path and must not be answered as the logbook being away.
+        String path = RequestPaths.resolved(request);
         Optional<ModuleRoutes.Unavailable> unavailable = routes.unavailableFor(path);
         if (unavailable.isPresent()) {
             boolean away = unavailable.get().away();

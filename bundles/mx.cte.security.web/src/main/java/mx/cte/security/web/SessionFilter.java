@@ -17,6 +17,7 @@ import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.RequestPaths;
 import mx.cte.security.api.Caller;
 import mx.cte.security.api.SignIn;
 import mx.cte.security.api.SignIn.SessionInfo;
@@ -48,17 +49,10 @@ public final class SessionFilter implements Filter {
     }
 
     /**
-     * The path the container resolved (decoded, dot segments removed): the one that picks the servlet. What is public
-     * is decided on it, never on the raw URI, where {@code /api/v1/guides/../logbook/…} looks like a guide.
-     */
-    static String resolvedPath(HttpServletRequest request) {
-        String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
-        return servletPath + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    }
-
-    /**
-     * Public only when the raw URI says plainly what the container resolved: a URI that needed dot segments, encoded
-     * dots or slashes, or path parameters to get there is never public, whatever it resolves to.
+     * What is public is decided on the path the container resolved ({@link RequestPaths#resolved}), never on the raw
+     * URI, where {@code /api/v1/guides/../logbook/…} looks like a guide; and only when the raw URI says plainly what
+     * the container resolved: a URI that needed dot segments, encoded dots or slashes, or path parameters to get
+     * there is never public, whatever it resolves to.
      */
     static boolean isPublic(String method, String rawPath, String resolvedPath) {
         return plainlySays(rawPath, resolvedPath) && isPublic(method, resolvedPath);
@@ -93,7 +87,7 @@ public final class SessionFilter implements Filter {
         HttpServletRequest request = (HttpServletRequest) servletRequest;
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         String rawPath = request.getRequestURI().substring(request.getContextPath().length());
-        String path = resolvedPath(request);
+        String path = RequestPaths.resolved(request);
         Optional<SessionInfo> session = Optional.ofNullable(SessionCookie.read(request)).flatMap(signIn::resolve);
         session.ifPresent(s -> {
             request.setAttribute(Caller.REQUEST_ATTRIBUTE, s.caller());
