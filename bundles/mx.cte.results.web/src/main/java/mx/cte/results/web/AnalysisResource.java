@@ -315,7 +315,7 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 JsonObject body = JsonRequests.object(route.request());
                 Period period = Params.bodyPeriod(body);
                 if ("prefill".equals(id)) {
-                    List<Cct> collective = ccts(body.get("colectivo"));
+                    List<Cct> collective = Params.ccts(body.get("colectivo"), "colectivo");
                     JsonObject added = new JsonObject();
                     added.addProperty("agregados", ServiceCalls.call(INVALID,
                             () -> analysis.prefillConcentrate(cct, period, collective, caller.username())));
@@ -351,22 +351,6 @@ final class AnalysisResource implements ResultsServlet.Resource {
         return true;
     }
 
-    static List<Cct> ccts(JsonElement value) {
-        List<Cct> ccts = new ArrayList<>();
-        if (value == null || value.isJsonNull()) {
-            return ccts;
-        }
-        if (!value.isJsonArray()) {
-            throw ProblemException.badRequest("El campo 'colectivo' debe ser una lista de claves de centro de trabajo");
-        }
-        for (JsonElement element : value.getAsJsonArray()) {
-            if (!element.isJsonPrimitive()) {
-                throw ProblemException.badRequest("colectivo: cada escuela es una clave de centro de trabajo");
-            }
-            ccts.add(RequestAccess.cct(element.getAsString()));
-        }
-        return ccts;
-    }
 
     private static ConcentrateItem item(JsonObject body, long id, long version) {
         List<Integer> grades = new ArrayList<>();

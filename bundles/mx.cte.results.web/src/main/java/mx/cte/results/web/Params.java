@@ -1,6 +1,9 @@
 package mx.cte.results.web;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 import javax.servlet.http.HttpServletRequest;
 import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.ProblemException;
@@ -65,5 +68,24 @@ final class Params {
         Caller caller = RequestAccess.caller(request);
         RequestAccess.writableSchool(caller, directory, cct, refusal);
         return caller;
+    }
+
+    /** A JSON list of CCTs in the member {@code field}; empty when absent, 400 naming the field when malformed. */
+    static List<Cct> ccts(JsonElement value, String field) {
+        List<Cct> ccts = new ArrayList<>();
+        if (value == null || value.isJsonNull()) {
+            return ccts;
+        }
+        if (!value.isJsonArray()) {
+            throw ProblemException.badRequest("El campo '" + field + "' debe ser una lista de claves de centro de"
+                    + " trabajo");
+        }
+        for (JsonElement element : value.getAsJsonArray()) {
+            if (!element.isJsonPrimitive()) {
+                throw ProblemException.badRequest(field + ": cada escuela es una clave de centro de trabajo");
+            }
+            ccts.add(RequestAccess.cct(element.getAsString()));
+        }
+        return ccts;
     }
 }

@@ -1,7 +1,6 @@
 package mx.cte.results.web;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
@@ -130,19 +129,7 @@ final class RollupResource implements ResultsServlet.Resource {
         switch (route.method()) {
             case "PUT" -> {
                 JsonObject body = JsonRequests.object(route.request());
-                JsonElement list = body.get("escuelas");
-                if (list == null || !list.isJsonArray()) {
-                    throw ProblemException.badRequest("escuelas: indique la lista de CCT del colectivo, p. ej."
-                            + " [\"15EJN0104D\", \"15EJN0105E\"]");
-                }
-                List<String> ccts = new java.util.ArrayList<>();
-                for (JsonElement cct : list.getAsJsonArray()) {
-                    if (!cct.isJsonPrimitive() || !cct.getAsJsonPrimitive().isString()) {
-                        throw ProblemException.badRequest("escuelas: cada escuela es una CCT entre comillas");
-                    }
-                    ccts.add(cct.getAsString());
-                }
-                schools = schools(String.join(",", ccts));
+                schools = collective(Params.ccts(body.get("escuelas"), "escuelas"));
                 own = JsonRequests.optionalString(body, "escuela");
             }
             case "DELETE" -> {
@@ -196,8 +183,13 @@ final class RollupResource implements ResultsServlet.Resource {
         if (list == null || list.isBlank()) {
             throw ProblemException.badRequest("Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
         }
-        List<Cct> schools = java.util.Arrays.stream(list.split(",")).map(String::strip).map(RequestAccess::cct)
-                .distinct().toList();
+        return collective(java.util.Arrays.stream(list.split(",")).map(String::strip).map(RequestAccess::cct)
+                .toList());
+    }
+
+    /** The collective's schools, each once; 400 unless they are 2 to 30. */
+    private static List<Cct> collective(List<Cct> named) {
+        List<Cct> schools = named.stream().distinct().toList();
         if (schools.size() < 2 || schools.size() > 30) {
             throw ProblemException.badRequest("escuelas: un colectivo multigrado reúne de 2 a 30 escuelas");
         }
