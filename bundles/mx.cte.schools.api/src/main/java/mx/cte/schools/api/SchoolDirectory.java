@@ -35,4 +35,12 @@ public interface SchoolDirectory {
      * All or nothing: a rejected row or an unreadable file writes nothing.
      */
     ImportReport importCatalogue(InputStream csv, String source, ImportProgress progress);
+
+    /**
+     * {@link #importCatalogue(InputStream, String, ImportProgress)} of a file already on disk, read from there twice
+     * (checked, then written) without a copy and without holding it in memory.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be read
+     */
+    ImportReport importCatalogue(java.nio.file.Path csv, String source, ImportProgress progress);
 }

@@ -101,8 +101,14 @@ public final class SchoolDirectoryService implements SchoolDirectory {
         }
     }
 
-    private ImportReport importCatalogue(Path file, String source, ImportProgress progress) throws IOException {
-        CatalogueCsv.Checked read = CatalogueCsv.check(file, progress);
+    @Override
+    public ImportReport importCatalogue(Path file, String source, ImportProgress progress) {
+        CatalogueCsv.Checked read;
+        try {
+            read = CatalogueCsv.check(file, progress);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No se pudo leer " + source, e);
+        }
         if (!read.accepted()) {
             audit.record("catalogo-rechazado", source, read.problem() != null ? read.problem()
                     : read.rejectedCount() + " filas rechazadas, la primera en la línea "

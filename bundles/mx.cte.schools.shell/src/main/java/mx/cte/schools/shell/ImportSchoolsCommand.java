@@ -1,7 +1,6 @@
 package mx.cte.schools.shell;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import mx.cte.schools.api.ImportReport;
@@ -33,12 +32,12 @@ public class ImportSchoolsCommand implements Action {
             return null;
         }
         ImportReport report;
-        try (InputStream in = Files.newInputStream(path)) {
-            report = directory.importCatalogue(in, path.getFileName().toString(),
+        try {
+            report = directory.importCatalogue(path, path.getFileName().toString(),
                     (phase, done, total) -> System.out.println("  " + phase + ": " + done
                             + (total >= 0 ? " de " + total : "")));
-        } catch (IOException e) {
-            System.err.println("No se pudo leer " + path + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            System.err.println("No se pudo leer " + path + ": " + e.getCause().getMessage());
             return null;
         }
         print(report);

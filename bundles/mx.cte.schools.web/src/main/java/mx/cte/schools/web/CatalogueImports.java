@@ -1,8 +1,6 @@
 package mx.cte.schools.web;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.AccessController;
@@ -85,17 +83,12 @@ public final class CatalogueImports {
             }
         }
         executor.submit(() -> {
-            PrivilegedAction<ImportReport> work = () -> {
-                try (InputStream in = Files.newInputStream(csv)) {
-                    return directory.importCatalogue(in, source, (phase, done, total) -> {
+            PrivilegedAction<ImportReport> work = () -> directory.importCatalogue(csv, source,
+                    (phase, done, total) -> {
                         job.phase = phase;
                         job.done = done;
                         job.total = total;
                     });
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            };
             try {
                 job.report = subject == null ? work.run() : Subject.doAs(subject, work);
             } catch (RuntimeException e) {
