@@ -38,7 +38,8 @@ public final class JsonResponses {
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getWriter().write(toJson(body));
+        // Straight to the response: no intermediate string of a large body.
+        GSON.toJson(body, response.getWriter());
     }
 
     /**

@@ -44,12 +44,31 @@ public class ProblemException extends RuntimeException {
         return this;
     }
 
+    /**
+     * Names the member of the request at fault ({@code campo}: a JSON member such as {@code fechaLimite}, a path
+     * segment or a query parameter), so that a form can mark it; one shape for every module.
+     */
+    public ProblemException at(String field) {
+        return with("campo", new com.google.gson.JsonPrimitive(field));
+    }
+
+    /** The member at fault, if {@link #at} named one. */
+    public java.util.Optional<String> field() {
+        JsonElement field = extensions.get("campo");
+        return field == null ? java.util.Optional.empty() : java.util.Optional.of(field.getAsString());
+    }
+
     public Map<String, JsonElement> extensions() {
         return Map.copyOf(extensions);
     }
 
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "Solicitud no válida", detail);
+    }
+
+    /** A 400 for one member of the request, named in {@code campo}. */
+    public static ProblemException badField(String field, String detail) {
+        return badRequest(detail).at(field);
     }
 
     public static ProblemException notFound(String detail) {

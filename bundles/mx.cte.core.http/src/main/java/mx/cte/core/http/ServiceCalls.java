@@ -3,12 +3,16 @@ package mx.cte.core.http;
 import com.google.gson.JsonElement;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import mx.cte.core.api.errors.ConflictException;
+import mx.cte.core.api.errors.InvalidContentException;
 
 /**
  * How a module's service errors reach a client, the same in every module: an unknown record is 404, a change between
  * schools that may not share is 403, a stale version is 409 (with the current record in {@code actual} when the
- * caller can give it), invalid content is 422 under the module's title. Other exceptions pass through.
+ * caller can give it), invalid content is 422 under the module's title (with each field at fault when the service
+ * named them). Other exceptions pass through.
  */
 public final class ServiceCalls {
 
@@ -37,9 +41,24 @@ public final class ServiceCalls {
             throw ProblemException.notFound(e.getMessage());
         } catch (SecurityException e) {
             throw ProblemException.forbidden(e.getMessage());
+        } catch (InvalidContentException invalid) {
+            throw invalidContent(invalidTitle, invalid);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, invalidTitle, e.getMessage());
         }
+    }
+
+    /** 422 with every field at fault in {@code campos} ({@code campo}, {@code mensaje}) and the first in {@code campo}. */
+    public static ProblemException invalidContent(String invalidTitle, InvalidContentException invalid) {
+        JsonArray fields = new JsonArray();
+        for (InvalidContentException.FieldProblem problem : invalid.problems()) {
+            JsonObject field = new JsonObject();
+            field.addProperty("campo", problem.field());
+            field.addProperty("mensaje", problem.message());
+            fields.add(field);
+        }
+        return new ProblemException(422, invalidTitle, invalid.getMessage())
+                .at(invalid.problems().get(0).field()).with("campos", fields);
     }
 
     public static void run(String invalidTitle, Runnable work) {

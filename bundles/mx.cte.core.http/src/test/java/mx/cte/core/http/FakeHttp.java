@@ -71,6 +71,7 @@ public final class FakeHttp {
         public String contentType;
         public final Map<String, String> headers = new HashMap<>();
         final StringWriter body = new StringWriter();
+        final java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
 
         public HttpServletResponse proxy() {
             PrintWriter writer = new PrintWriter(body);
@@ -79,10 +80,32 @@ public final class FakeHttp {
                         switch (m.getName()) {
                             case "setStatus" -> status = (Integer) args[0];
                             case "setContentType" -> contentType = (String) args[0];
-                            case "setHeader" -> headers.put((String) args[0], (String) args[1]);
-                            case "setCharacterEncoding", "reset", "flushBuffer" -> { }
+                            case "setHeader", "addHeader" -> headers.put((String) args[0], (String) args[1]);
+                            case "getHeader" -> {
+                                return headers.get((String) args[0]);
+                            }
+                            case "setCharacterEncoding", "reset", "resetBuffer", "flushBuffer", "setContentLength",
+                                    "setContentLengthLong" -> { }
                             case "getWriter" -> {
                                 return writer;
+                            }
+                            case "getOutputStream" -> {
+                                return new javax.servlet.ServletOutputStream() {
+                                    @Override
+                                    public void write(int b) {
+                                        bytes.write(b);
+                                    }
+
+                                    @Override
+                                    public boolean isReady() {
+                                        return true;
+                                    }
+
+                                    @Override
+                                    public void setWriteListener(javax.servlet.WriteListener listener) {
+                                        throw new UnsupportedOperationException();
+                                    }
+                                };
                             }
                             case "isCommitted" -> {
                                 return false;
@@ -93,8 +116,13 @@ public final class FakeHttp {
                     });
         }
 
+        /** What was written, through the writer or the output stream. */
         public String body() {
-            return body.toString();
+            return body.toString() + bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        public com.google.gson.JsonObject json() {
+            return com.google.gson.JsonParser.parseString(body()).getAsJsonObject();
         }
     }
 

@@ -27,7 +27,7 @@ import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
-import mx.cte.logbook.api.InvalidAgreementException.Problem;
+import mx.cte.core.api.errors.InvalidContentException.FieldProblem;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
@@ -92,7 +92,7 @@ public final class LogbookService implements Logbook {
      * An agreement comes from an activity its guide marks as producing one ({@value #PRODUCT_TYPE}). A session whose
      * guide is no longer installed is taken at its word: old agreements stay editable.
      */
-    static Optional<Problem> activityProblem(String session, int activity, Map<Integer, Set<String>> products) {
+    static Optional<FieldProblem> activityProblem(String session, int activity, Map<Integer, Set<String>> products) {
         if (products.isEmpty()) {
             return Optional.empty();
         }
@@ -104,22 +104,22 @@ public final class LogbookService implements Logbook {
         String which = producing.isEmpty() ? "ninguna actividad de esa guía registra acuerdos; deje la actividad vacía"
                 : "registran acuerdos las actividades " + producing.stream().map(String::valueOf)
                         .collect(Collectors.joining(", "));
-        return Optional.of(new Problem("actividad", (products.containsKey(activity)
+        return Optional.of(new FieldProblem("actividad", (products.containsKey(activity)
                 ? "la actividad " + activity + " de la sesión " + session + " no registra acuerdos en la bitácora"
                 : "la sesión " + session + " no tiene la actividad " + activity) + "; " + which));
     }
 
     private void check(Cct school, AgreementDraft draft, LocalDate previousDeadline) {
-        List<Problem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         GuideId session = null;
         try {
             session = GuideId.parse(draft.session());
         } catch (RuntimeException e) {
-            problems.add(new Problem("sesion", "'" + draft.session() + "' no es la clave de una sesión, p. ej."
+            problems.add(new FieldProblem("sesion", "'" + draft.session() + "' no es la clave de una sesión, p. ej."
                     + " SEP:2016-2017:preescolar:ordinaria-3"));
         }
         if (draft.activity() != null && (draft.activity() < 1 || draft.activity() > 999)) {
-            problems.add(new Problem("actividad", "el número de actividad va de 1 a 999"));
+            problems.add(new FieldProblem("actividad", "el número de actividad va de 1 a 999"));
         } else if (draft.activity() != null && session != null) {
             GuideRegistry registry = guides;
             if (registry != null) {
@@ -128,29 +128,29 @@ public final class LogbookService implements Logbook {
             }
         }
         if (draft.text().isEmpty()) {
-            problems.add(new Problem("acuerdo", "escriba lo que se acordó"));
+            problems.add(new FieldProblem("acuerdo", "escriba lo que se acordó"));
         } else if (draft.text().length() > 2000) {
-            problems.add(new Problem("acuerdo", "tiene más de 2000 caracteres"));
+            problems.add(new FieldProblem("acuerdo", "tiene más de 2000 caracteres"));
         }
         if (draft.commitments().length() > 4000) {
-            problems.add(new Problem("compromisos", "tienen más de 4000 caracteres"));
+            problems.add(new FieldProblem("compromisos", "tienen más de 4000 caracteres"));
         }
         if (draft.responsibles().isEmpty()) {
-            problems.add(new Problem("responsables", "nombre al menos a un responsable"));
+            problems.add(new FieldProblem("responsables", "nombre al menos a un responsable"));
         } else {
             Set<String> staff = accounts.staffOf(school).stream().map(Account::username).collect(Collectors.toSet());
             for (String responsible : draft.responsibles()) {
                 if (!staff.contains(responsible)) {
-                    problems.add(new Problem("responsables", "'" + responsible + "' no es personal de la escuela "
+                    problems.add(new FieldProblem("responsables", "'" + responsible + "' no es personal de la escuela "
                             + school));
                 }
             }
         }
         if (draft.deadline() == null) {
-            problems.add(new Problem("fechaLimite", "falta la fecha límite"));
+            problems.add(new FieldProblem("fechaLimite", "falta la fecha límite"));
         } else if (!draft.deadline().equals(previousDeadline)
                 && draft.deadline().isBefore(LocalDate.now(clock.withZone(SCHOOL_TIME)))) {
-            problems.add(new Problem("fechaLimite", "la fecha " + draft.deadline() + " ya pasó"));
+            problems.add(new FieldProblem("fechaLimite", "la fecha " + draft.deadline() + " ya pasó"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidAgreementException(problems);

@@ -1,0 +1,165 @@
+package mx.cte.logbook.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.JsonBinding.Member;
+import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.Routes;
+import mx.cte.core.http.ServiceCalls;
+import mx.cte.logbook.api.Agreement;
+import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementStatus;
+import mx.cte.logbook.api.Logbook;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
+import mx.cte.security.api.Caller;
+import mx.cte.security.http.RequestAccess;
+
+/**
+ * The Cuaderno de Bitácora of a school, for its staff (read and write), its zone's supervisor and its state's
+ * authority (read). A session's agreements ({@code ?sesion=CLAVE}) or, without it, all open ones; one agreement; a new
+ * one; a change to one with the version it was based on (409 with the current one in {@code actual} when it
+ * changed meanwhile); who can be named responsible (the school's enabled staff).
+ */
+final class LogbookApi {
+
+    private static final String INVALID = "Acuerdo no válido";
+
+    private final Logbook logbook;
+    private final SchoolDirectory directory;
+    private final Accounts accounts;
+
+    LogbookApi(Logbook logbook, SchoolDirectory directory, Accounts accounts) {
+        this.logbook = logbook;
+        this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    Routes routes() {
+        return Routes.builder()
+                .get("/{cct}/agreements", this::agreements)
+                .post("/{cct}/agreements", this::record)
+                .get("/{cct}/agreements/{id:int}", this::agreement)
+                .put("/{cct}/agreements/{id:int}", this::update)
+                .get("/{cct}/staff", this::staff)
+                .build();
+    }
+
+    /** An agreement as the UI sends it. */
+    record AgreementBody(@Member("sesion") String session,
+            @Member(value = "actividad", optional = true) Integer activity,
+            @Member(value = "acuerdo", optional = true) String text,
+            @Member(value = "responsables", optional = true) List<String> responsibles,
+            @Member(value = "compromisos", optional = true) String commitments,
+            @Member(value = "fechaLimite", optional = true) LocalDate deadline,
+            @Member(value = "estado", optional = true) String status) {
+
+        AgreementDraft draft() {
+            AgreementStatus parsed = status == null ? AgreementStatus.PENDIENTE : AgreementStatus.parse(status)
+                    .orElseThrow(() -> ProblemException.badField("estado", "El estado '" + status
+                            + "' no existe: pendiente, en-curso, cumplido o reprogramado"));
+            return new AgreementDraft(session, activity, text, responsibles, commitments, deadline, parsed);
+        }
+    }
+
+    /** The version a change was based on. */
+    record BasedOn(long version) {
+    }
+
+    private Cct readable(ApiCall call) {
+        Cct school = call.path("cct", RequestAccess::cct);
+        RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, school);
+        return school;
+    }
+
+    private Caller writer(ApiCall call, Cct school) {
+        Caller caller = RequestAccess.caller(call.request());
+        RequestAccess.writableSchool(caller, directory, school, "Solo el personal de la escuela " + school
+                + " escribe en su Cuaderno de Bitácora.");
+        return caller;
+    }
+
+    private void agreements(ApiCall call) throws IOException {
+        Cct school = readable(call);
+        String session = call.query("sesion").orElse(null);
+        List<Agreement> agreements = session == null ? logbook.open(school) : logbook.ofSession(school, session);
+        JsonArray array = new JsonArray();
+        agreements.forEach(a -> array.add(json(a)));
+        JsonObject body = new JsonObject();
+        body.addProperty("escuela", school.value());
+        if (session != null) {
+            body.addProperty("sesion", session);
+        }
+        body.add("acuerdos", array);
+        call.ok(body);
+    }
+
+    private void agreement(ApiCall call) throws IOException {
+        Cct school = readable(call);
+        long id = call.pathNumber("id");
+        call.ok(json(logbook.find(school, id)
+                .orElseThrow(() -> ProblemException.notFound("La escuela no tiene el acuerdo " + id + "."))));
+    }
+
+    private void record(ApiCall call) throws IOException {
+        Cct school = call.path("cct", RequestAccess::cct);
+        Caller caller = writer(call, school);
+        AgreementDraft draft = call.body(AgreementBody.class).draft();
+        Agreement agreement = ServiceCalls.call(INVALID, () -> logbook.record(school, draft, caller.username()));
+        call.created(call.uri() + "/" + agreement.id(), json(agreement));
+    }
+
+    private void update(ApiCall call) throws IOException {
+        Cct school = call.path("cct", RequestAccess::cct);
+        Caller caller = writer(call, school);
+        long id = call.pathNumber("id");
+        AgreementDraft draft = call.body(AgreementBody.class).draft();
+        long version = call.body(BasedOn.class).version();
+        call.ok(json(ServiceCalls.call(INVALID, () -> logbook.update(school, id, draft, version, caller.username()),
+                () -> json(logbook.find(school, id).orElseThrow()))));
+    }
+
+    private void staff(ApiCall call) throws IOException {
+        Cct school = readable(call);
+        JsonArray staff = new JsonArray();
+        for (Account account : accounts.staffOf(school)) {
+            JsonObject person = new JsonObject();
+            person.addProperty("usuario", account.username());
+            person.addProperty("nombre", account.displayName());
+            staff.add(person);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("escuela", school.value());
+        body.add("personal", staff);
+        call.ok(body);
+    }
+
+    static JsonObject json(Agreement agreement) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", agreement.id());
+        json.addProperty("escuela", agreement.school().value());
+        json.addProperty("sesion", agreement.content().session());
+        if (agreement.content().activity() != null) {
+            json.addProperty("actividad", agreement.content().activity());
+        }
+        json.addProperty("acuerdo", agreement.content().text());
+        JsonArray responsibles = new JsonArray();
+        agreement.content().responsibles().forEach(responsibles::add);
+        json.add("responsables", responsibles);
+        json.addProperty("compromisos", agreement.content().commitments());
+        json.addProperty("fechaLimite", agreement.content().deadline().toString());
+        json.addProperty("estado", agreement.content().status().wireName());
+        json.addProperty("registradoPor", agreement.recordedBy());
+        json.addProperty("registrado", agreement.recordedAt().toString());
+        json.addProperty("actualizadoPor", agreement.updatedBy());
+        json.addProperty("actualizado", agreement.updatedAt().toString());
+        json.addProperty("version", agreement.version());
+        return json;
+    }
+}
