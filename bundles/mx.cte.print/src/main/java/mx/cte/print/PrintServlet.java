@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.cards.api.CardQuery;
 import mx.cte.cards.api.InterventionCards;
-import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.results.api.GroupAssessment;
 import mx.cte.results.api.Period;
@@ -43,10 +44,11 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class, property = {"cte.module=print", "cte.module.title=Impresión y exportación"})
 @HttpWhiteboardServletName("cte-print")
 @HttpWhiteboardServletPattern("/api/v1/print/*")
-public final class PrintServlet extends JsonServlet {
+public final class PrintServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final java.time.ZoneId MEXICO = java.time.ZoneId.of("America/Mexico_City");
+    private static final String PDF = "application/pdf";
 
     private final transient SchoolDirectory directory;
 
@@ -65,75 +67,90 @@ public final class PrintServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD";
+    protected Routes table() {
+        return Routes.builder()
+                .get("/{cct}/concentrado.pdf", this::concentrate)
+                .get("/{cct}/fichas.pdf", this::cards)
+                .get("/{cct}/bitacora.pdf", this::logbook)
+                .get("/{cct}/resultados.csv", this::resultsTable)
+                .build();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        String[] parts = info.startsWith("/") ? info.substring(1).split("/", -1) : new String[0];
-        if (parts.length != 2) {
-            throw notFound(request);
+    /** The school, if the caller may read it, and who the caller is. */
+    private record Reader(Caller caller, School school) {
+        Cct cct() {
+            return school.cct();
         }
-        Cct cct = RequestAccess.cct(parts[0]);
-        Caller caller = RequestAccess.caller(request);
-        School school = RequestAccess.readableSchool(caller, directory, cct);
-        LocalDate today = LocalDate.now(MEXICO);
+    }
+
+    private Reader reader(ApiCall call) {
+        Cct cct = call.path("cct", RequestAccess::cct);
+        Caller caller = RequestAccess.caller(call.request());
+        return new Reader(caller, RequestAccess.readableSchool(caller, directory, cct));
+    }
+
+    private void concentrate(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        ResultsAnalysis analysis = required(results, "Análisis de resultados");
+        Period period = period(call);
+        checkPublished(reader.caller(), analysis, reader.cct(), period);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        String fileName;
-        String contentType = "application/pdf";
-        switch (parts[1]) {
-            case "concentrado.pdf" -> {
-                ResultsAnalysis analysis = required(results, "Análisis de resultados");
-                Period period = period(request.getParameter("periodo"));
-                checkPublished(caller, analysis, cct, period);
-                SchoolDocuments.concentrate(body, school, period, analysis.concentrate(cct, period), today);
-                fileName = "concentrado-" + cct + "-" + period.key() + ".pdf";
+        SchoolDocuments.concentrate(body, reader.school(), period, analysis.concentrate(reader.cct(), period), today());
+        send(call, body, "concentrado-" + reader.cct() + "-" + period.key() + ".pdf", PDF);
+    }
+
+    private void cards(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        InterventionCards library = required(cards, "Fichas de intervención");
+        String period = call.query("periodo").isEmpty() ? "" : period(call).key();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        SchoolDocuments.cards(body, reader.school(), period,
+                library.search(reader.cct(), new CardQuery("", 0, null, period)), today());
+        send(call, body, "fichas-" + reader.cct() + (period.isEmpty() ? "" : "-" + period) + ".pdf", PDF);
+    }
+
+    private void logbook(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        Logbook book = required(logbook, "Cuaderno de Bitácora");
+        String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
+                "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        SchoolDocuments.logbook(body, reader.school(), session, book.ofSession(reader.cct(), session), today());
+        send(call, body, "bitacora-" + reader.cct() + ".pdf", PDF);
+    }
+
+    private void resultsTable(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        ResultsAnalysis analysis = required(results, "Análisis de resultados");
+        Period period = period(call);
+        checkPublished(reader.caller(), analysis, reader.cct(), period);
+        List<GroupAssessment> groups = new ArrayList<>();
+        for (SchoolGroup group : reader.school().groups()) {
+            for (int grade : group.grades()) {
+                groups.add(analysis.assessment(reader.cct(), period, grade, group.name()));
             }
-            case "fichas.pdf" -> {
-                InterventionCards library = required(cards, "Fichas de intervención");
-                String periodKey = request.getParameter("periodo");
-                String period = periodKey == null || periodKey.isBlank() ? "" : period(periodKey).key();
-                SchoolDocuments.cards(body, school, period,
-                        library.search(cct, new CardQuery("", 0, null, period)), today);
-                fileName = "fichas-" + cct + (period.isEmpty() ? "" : "-" + period) + ".pdf";
-            }
-            case "bitacora.pdf" -> {
-                Logbook book = required(logbook, "Cuaderno de Bitácora");
-                String session = request.getParameter("sesion");
-                if (session == null || session.isBlank()) {
-                    throw ProblemException.badRequest("Falta el parámetro 'sesion' (la clave de la sesión, p. ej."
-                            + " SEP:2016-2017:preescolar:ordinaria-3)");
-                }
-                SchoolDocuments.logbook(body, school, session, book.ofSession(cct, session), today);
-                fileName = "bitacora-" + cct + ".pdf";
-            }
-            case "resultados.csv" -> {
-                ResultsAnalysis analysis = required(results, "Análisis de resultados");
-                Period period = period(request.getParameter("periodo"));
-                checkPublished(caller, analysis, cct, period);
-                List<GroupAssessment> groups = new ArrayList<>();
-                for (SchoolGroup group : school.groups()) {
-                    for (int grade : group.grades()) {
-                        groups.add(analysis.assessment(cct, period, grade, group.name()));
-                    }
-                }
-                try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
-                    ResultsTableCsv.write(writer, groups);
-                }
-                fileName = "resultados-" + cct + "-" + period.key() + ".csv";
-                contentType = "text/csv; charset=UTF-8";
-            }
-            default -> throw notFound(request);
         }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
+            ResultsTableCsv.write(writer, groups);
+        }
+        send(call, body, "resultados-" + reader.cct() + "-" + period.key() + ".csv", "text/csv; charset=UTF-8");
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(MEXICO);
+    }
+
+    private static void send(ApiCall call, ByteArrayOutputStream body, String fileName, String contentType)
+            throws IOException {
+        HttpServletResponse response = call.response();
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(contentType);
         response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
         // A school's own data: never kept by shared caches or proxies of a school network.
         response.setHeader("Cache-Control", "private, no-store");
         response.setContentLength(body.size());
-        if (!request.getMethod().equals("HEAD")) {
+        if (!call.request().getMethod().equals("HEAD")) {
             body.writeTo(response.getOutputStream());
         }
     }
@@ -146,15 +163,13 @@ public final class PrintServlet extends JsonServlet {
         return module;
     }
 
-    private static Period period(String text) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest("Falta el parámetro 'periodo' (un mes, 2016-11, o un bimestre,"
-                    + " 2016-2017-b2)");
-        }
+    private static Period period(ApiCall call) {
+        String text = call.query("periodo").orElseThrow(() -> ProblemException.badField("periodo",
+                "Falta el parámetro 'periodo' (un mes, 2016-11, o un bimestre, 2016-2017-b2)"));
         try {
             return new Period(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("periodo: " + e.getMessage());
+            throw ProblemException.badField("periodo", "periodo: " + e.getMessage());
         }
     }
 
@@ -163,10 +178,5 @@ public final class PrintServlet extends JsonServlet {
             throw ProblemException.forbidden("La escuela " + cct + " aún no comparte su análisis de "
                     + period.displayName() + ".");
         }
-    }
-
-    private static ProblemException notFound(HttpServletRequest request) {
-        return ProblemException.notFound("No existe el documento " + request.getRequestURI() + "; use /api/v1/print/"
-                + "{cct}/concentrado.pdf, fichas.pdf, bitacora.pdf o resultados.csv");
     }
 }

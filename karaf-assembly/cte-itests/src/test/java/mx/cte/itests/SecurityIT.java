@@ -128,7 +128,7 @@ public class SecurityIT {
         HttpResponse<String> invalid = director.send("PUT", "/api/v1/schools/" + SCHOOL_A + "/structure",
                 "{\"multigrado\": false, \"grupos\": [{\"nombre\": \"A\", \"grados\": [7]}], \"version\": "
                         + (version + 1) + "}", "application/json");
-        assertEquals(400, invalid.statusCode());
+        assertEquals("content the directory refuses is a 422, as in every module", 422, invalid.statusCode());
         assertTrue(invalid.body(), invalid.body().contains("grado 7"));
         HttpResponse<String> malformed = director.send("PUT", "/api/v1/schools/" + SCHOOL_A + "/structure",
                 "{\"multigrado\": ", "application/json");

@@ -3,15 +3,14 @@ package mx.cte.admin.web;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.security.http.RequestAccess;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -35,7 +34,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-admin-modules")
 @HttpWhiteboardServletPattern("/api/v1/admin/modules")
-public final class ModulesServlet extends JsonServlet {
+public final class ModulesServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final String MODULE = "cte.module";
@@ -61,13 +60,12 @@ public final class ModulesServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD";
+    protected Routes table() {
+        return Routes.builder().get("/", this::modules).build();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RequestAccess.administrator(request, "Solo un administrador de la plataforma consulta los módulos.");
+    private void modules(ApiCall call) throws IOException {
+        RequestAccess.administrator(call.request(), "Solo un administrador de la plataforma consulta los módulos.");
         Map<Long, String> modules = moduleTitles();
         ServiceComponentRuntime runtime = components;
         JsonArray bundles = new JsonArray();
@@ -78,7 +76,7 @@ public final class ModulesServlet extends JsonServlet {
         JsonObject body = new JsonObject();
         body.addProperty("componentesConocidos", runtime != null);
         body.add("bundles", bundles);
-        JsonResponses.write(response, HttpServletResponse.SC_OK, body);
+        call.ok(body);
     }
 
     private static JsonArray componentsOf(ServiceComponentRuntime runtime, Bundle bundle) {

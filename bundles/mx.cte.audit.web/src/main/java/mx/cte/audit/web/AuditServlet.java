@@ -6,14 +6,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
 import mx.cte.audit.api.AuditEvent;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.audit.api.AuditQuery;
-import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
-import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -28,7 +26,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-audit")
 @HttpWhiteboardServletPattern("/api/v1/audit")
-public final class AuditServlet extends JsonServlet {
+public final class AuditServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,27 +38,22 @@ public final class AuditServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD";
+    protected Routes table() {
+        return Routes.builder().get("/", this::events).build();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        RequestAccess.administrator(request, "Solo un administrador de la plataforma consulta la bitácora de"
+    private void events(ApiCall call) throws IOException {
+        RequestAccess.administrator(call.request(), "Solo un administrador de la plataforma consulta la bitácora de"
                 + " auditoría.");
-        AuditQuery query;
-        try {
-            String limit = request.getParameter("limite");
-            String since = request.getParameter("desde");
-            query = new AuditQuery(request.getParameter("accion"), request.getParameter("usuario"),
-                    since == null ? null : Instant.parse(since), limit == null ? 100 : Integer.parseInt(limit));
-        } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("'limite' debe ser un número de 1 a 1000");
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest("'desde' debe ser un instante ISO-8601, p. ej. 2016-11-25T08:00:00Z");
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
-        }
+        Instant since = call.query("desde", text -> {
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("debe ser un instante ISO-8601, p. ej. 2016-11-25T08:00:00Z");
+            }
+        }).orElse(null);
+        AuditQuery query = new AuditQuery(call.query("accion").orElse(null), call.query("usuario").orElse(null),
+                since, call.queryNumber("limite", 100, 1, 1000));
         JsonArray events = new JsonArray();
         for (AuditEvent event : audit.list(query)) {
             JsonObject json = new JsonObject();
@@ -74,6 +67,6 @@ public final class AuditServlet extends JsonServlet {
         }
         JsonObject body = new JsonObject();
         body.add("eventos", events);
-        JsonResponses.write(response, HttpServletResponse.SC_OK, body);
+        call.ok(body);
     }
 }

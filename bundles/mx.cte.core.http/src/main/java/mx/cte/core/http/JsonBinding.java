@@ -21,8 +21,8 @@ import java.util.List;
 /**
  * Binds a JSON object to a record, component by component: the member's name is the component's, or the one
  * {@link Member} gives (the wire speaks Spanish, the code English). Supported types: text, whole numbers
- * ({@code int}, {@code long} and their boxes), {@code boolean}, {@link LocalDate} (AAAA-MM-DD), lists of those or of
- * records, nested records, and {@link JsonElement} for shapes a module reads itself.
+ * ({@code int}, {@code long} and their boxes), {@code boolean}, {@link LocalDate} (AAAA-MM-DD), lists of those, of
+ * records or of lists, nested records, and {@link JsonElement} for shapes a module reads itself.
  *
  * <p>Every mistake is a 400 whose {@code campo} is the path of the member at fault ({@code fechaLimite},
  * {@code materiales[2].titulo}). Members the record does not name are ignored. An optional member that is absent or
@@ -205,9 +205,15 @@ public final class JsonBinding {
         if (!value.isJsonArray()) {
             throw ProblemException.badField(path, "El campo '" + path + "' debe ser una lista ([…]).");
         }
-        if (!(genericType instanceof ParameterizedType parameterized)
-                || !(parameterized.getActualTypeArguments()[0] instanceof Class<?> element)) {
-            throw new IllegalStateException("JsonBinding needs List<T> with a concrete T (" + path + ")");
+        if (!(genericType instanceof ParameterizedType parameterized)) {
+            throw new IllegalStateException("JsonBinding needs List<T>, not a raw List (" + path + ")");
+        }
+        Type element = parameterized.getActualTypeArguments()[0];
+        Class<?> elementClass = element instanceof Class<?> plain ? plain
+                : element instanceof ParameterizedType nested && nested.getRawType() == List.class ? List.class
+                : null;
+        if (elementClass == null) {
+            throw new IllegalStateException("JsonBinding cannot bind a list of " + element + " (" + path + ")");
         }
         JsonArray array = value.getAsJsonArray();
         List<Object> items = new ArrayList<>(array.size());
@@ -217,7 +223,7 @@ public final class JsonBinding {
             if (item.isJsonNull()) {
                 throw ProblemException.badField(itemPath, "El elemento '" + itemPath + "' está vacío (null).");
             }
-            items.add(value(item, element, element, itemPath));
+            items.add(value(item, elementClass, element, itemPath));
         }
         return List.copyOf(items);
     }

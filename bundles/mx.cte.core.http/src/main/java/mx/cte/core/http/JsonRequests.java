@@ -82,14 +82,14 @@ public final class JsonRequests {
     public static String string(JsonObject body, String member) {
         JsonElement value = body.get(member);
         if (value == null || value.isJsonNull()) {
-            throw ProblemException.badRequest("Falta el campo '" + member + "'");
+            throw ProblemException.badField(member, "Falta el campo '" + member + "'");
         }
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw ProblemException.badRequest("El campo '" + member + "' debe ser texto");
+            throw ProblemException.badField(member, "El campo '" + member + "' debe ser texto");
         }
         String text = value.getAsString();
         if (text.isBlank()) {
-            throw ProblemException.badRequest("El campo '" + member + "' está vacío");
+            throw ProblemException.badField(member, "El campo '" + member + "' está vacío");
         }
         return text;
     }
@@ -98,7 +98,7 @@ public final class JsonRequests {
     public static long number(JsonObject body, String member) {
         JsonElement value = body.get(member);
         if (value == null || value.isJsonNull()) {
-            throw ProblemException.badRequest("Falta el campo '" + member + "'");
+            throw ProblemException.badField(member, "Falta el campo '" + member + "'");
         }
         try {
             if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
@@ -107,7 +107,7 @@ public final class JsonRequests {
         } catch (ArithmeticException notWhole) {
             // falls through to the problem below
         }
-        throw ProblemException.badRequest("El campo '" + member + "' debe ser un número entero");
+        throw ProblemException.badField(member, "El campo '" + member + "' debe ser un número entero");
     }
 
     /** An optional text member: empty when absent or null, 400 when it is not text. */
@@ -117,7 +117,7 @@ public final class JsonRequests {
             return "";
         }
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw ProblemException.badRequest("El campo '" + member + "' debe ser texto");
+            throw ProblemException.badField(member, "El campo '" + member + "' debe ser texto");
         }
         return value.getAsString();
     }
@@ -129,7 +129,7 @@ public final class JsonRequests {
             return absent;
         }
         if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
-            throw ProblemException.badRequest("El campo '" + member + "' debe ser true o false");
+            throw ProblemException.badField(member, "El campo '" + member + "' debe ser true o false");
         }
         return value.getAsBoolean();
     }

@@ -51,28 +51,24 @@ public final class JsonResponses {
      */
     public static void writeRevalidated(HttpServletRequest request, HttpServletResponse response, String json)
             throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        String etag;
-        try {
-            etag = "\"" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(bytes), 18)) + "\"";
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-        response.setHeader("ETag", etag);
+        writeRevalidated(request, response, PublicDocument.of(json));
+    }
+
+    /** As {@link #writeRevalidated(HttpServletRequest, HttpServletResponse, String)}, for a document kept encoded. */
+    public static void writeRevalidated(HttpServletRequest request, HttpServletResponse response,
+            PublicDocument document) throws IOException {
+        response.setHeader("ETag", document.etag());
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Content-Type-Options", "nosniff");
-        String conditional = request.getHeader("If-None-Match");
-        if (conditional != null && java.util.Arrays.stream(conditional.split(",")).map(String::strip)
-                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
+        if (document.matches(request.getHeader("If-None-Match"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(JSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        response.setContentLength(document.length());
+        response.getOutputStream().write(document.bytes());
     }
 
     /**

@@ -7,24 +7,42 @@ import javax.servlet.http.HttpServletResponse;
 /**
  * An API servlet whose requests go through a {@link Routes} table: a module registers one of these with its table
  * and writes no dispatching of its own. Errors are answered as {@link JsonServlet} answers them.
+ *
+ * <p>A module whose handlers live in another object passes the table to the constructor; a servlet whose handlers are
+ * its own methods (it holds dynamic references, say) overrides {@link #table()} instead, built at first use.
  */
 public class RoutedServlet extends JsonServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Routes routes;
+    private transient volatile Routes routes;
 
     public RoutedServlet(Routes routes) {
         this.routes = routes;
     }
 
+    /** For a subclass that overrides {@link #table()}. */
+    protected RoutedServlet() {
+    }
+
+    /** The table of a servlet whose handlers are its own methods, which cannot be named before it is constructed. */
+    protected Routes table() {
+        throw new IllegalStateException(getClass().getName() + " was given no route table");
+    }
+
     public Routes routes() {
-        return routes;
+        Routes table = routes;
+        if (table == null) {
+            // Building it twice in a race is harmless: the table is immutable and the same each time.
+            table = table();
+            routes = table;
+        }
+        return table;
     }
 
     @Override
     protected String allowedMethods() {
-        return routes.allMethods();
+        return routes().allMethods();
     }
 
     @Override
@@ -49,7 +67,7 @@ public class RoutedServlet extends JsonServlet {
 
     @Override
     protected void doOptions(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Routes.Resolution resolution = routes.resolve("OPTIONS", request.getPathInfo());
+        Routes.Resolution resolution = routes().resolve("OPTIONS", request.getPathInfo());
         if (resolution instanceof Routes.NotFound) {
             throw notFound(request);
         }
@@ -60,7 +78,7 @@ public class RoutedServlet extends JsonServlet {
     }
 
     private void dispatch(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Routes.Resolution resolution = routes.resolve(request.getMethod(), request.getPathInfo());
+        Routes.Resolution resolution = routes().resolve(request.getMethod(), request.getPathInfo());
         if (resolution instanceof Routes.Found found) {
             found.match().route().handler().handle(new ApiCall(request, response, found.match().parameters()));
         } else if (resolution instanceof Routes.WrongMethod wrong) {
@@ -77,6 +95,6 @@ public class RoutedServlet extends JsonServlet {
     private ProblemException notFound(HttpServletRequest request) {
         String prefix = request.getContextPath() + request.getServletPath();
         return ProblemException.notFound("No existe el recurso " + request.getRequestURI() + "; este módulo atiende: "
-                + String.join(", ", routes.describe(prefix)) + ".");
+                + String.join(", ", routes().describe(prefix)) + ".");
     }
 }

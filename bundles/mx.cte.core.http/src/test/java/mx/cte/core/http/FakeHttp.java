@@ -84,6 +84,16 @@ public final class FakeHttp {
                             case "getHeader" -> {
                                 return headers.get((String) args[0]);
                             }
+                            case "getStatus" -> {
+                                return status;
+                            }
+                            case "getContentType" -> {
+                                return contentType;
+                            }
+                            case "getCharacterEncoding" -> {
+                                return "UTF-8";
+                            }
+                            case "sendError" -> status = (Integer) args[0];
                             case "setCharacterEncoding", "reset", "resetBuffer", "flushBuffer", "setContentLength",
                                     "setContentLengthLong" -> { }
                             case "getWriter" -> {

@@ -100,7 +100,11 @@ public final class FakeRequest {
                     case "getPathInfo" -> pathInfo;
                     case "getProtocol" -> "HTTP/1.1";
                     case "getRemoteAddr" -> "192.0.2.10";
+                    case "isSecure" -> false;
+                    case "getCookies" -> null;
                     case "getParameter" -> parameters.get((String) args[0]);
+                    case "getQueryString" -> parameters.isEmpty() ? null : String.join("&", parameters.entrySet()
+                            .stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
                     case "getParameterMap" -> Collections.unmodifiableMap(parameters);
                     case "getAttribute" -> attributes.get((String) args[0]);
                     case "setAttribute" -> attributes.put((String) args[0], args[1]);

@@ -32,6 +32,18 @@ public class JsonBindingTest {
         }
     }
 
+    record Groups(@JsonBinding.Member("grupos") List<List<String>> groups) {
+    }
+
+    @Test
+    public void listsOfListsNameTheInnerElementAtFault() {
+        assertEquals(List.of(List.of("a", "b"), List.of("c")),
+                JsonBinding.bind(json("{\"grupos\":[[\"a\",\"b\"],[\"c\"]]}"), Groups.class).groups());
+        refused("{\"grupos\":[[\"a\"],[\"b\",3]]}", Groups.class, "grupos[1][1]",
+                "El campo 'grupos[1][1]' debe ser texto.");
+        refused("{\"grupos\":[\"a\"]}", Groups.class, "grupos[0]", "El campo 'grupos[0]' debe ser una lista ([…]).");
+    }
+
     private static JsonObject json(String text) {
         return JsonParser.parseString(text).getAsJsonObject();
     }

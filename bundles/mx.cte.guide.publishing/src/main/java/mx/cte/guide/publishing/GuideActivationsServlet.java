@@ -3,12 +3,11 @@ package mx.cte.guide.publishing;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonRequests;
-import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -27,7 +26,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-guide-activations")
 @HttpWhiteboardServletPattern("/api/v1/guide-activations")
-public final class GuideActivationsServlet extends JsonServlet {
+public final class GuideActivationsServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -39,26 +38,25 @@ public final class GuideActivationsServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "POST";
+    protected Routes table() {
+        return Routes.builder().post("/", this::activate).build();
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = GuideBundlesServlet.publisherOrAdmin(request);
-        JsonObject body = JsonRequests.object(request);
+    private void activate(ApiCall call) throws IOException {
+        Caller caller = GuideBundlesServlet.publisherOrAdmin(call.request());
+        JsonObject body = call.body();
         GuideId id;
         try {
             id = GuideId.parse(JsonRequests.string(body, "clave"));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
+            throw ProblemException.badField("clave", e.getMessage());
         }
         if (!caller.canPublish(id.publisher())) {
             throw ProblemException.forbidden("No puede activar guías de " + id.publisher() + ".");
         }
         try {
             GuideEdition edition = registry.activate(id, JsonRequests.string(body, "edicion"));
-            JsonResponses.write(response, HttpServletResponse.SC_OK, PublishingJson.edition(edition));
+            call.ok(PublishingJson.edition(edition));
         } catch (GuideActivationException e) {
             throw new ProblemException(409, "No se puede activar", e.getMessage());
         }

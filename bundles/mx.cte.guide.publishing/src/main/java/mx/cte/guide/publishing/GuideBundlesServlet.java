@@ -12,10 +12,12 @@ import javax.servlet.http.HttpServletResponse;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.content.guard.ContentBundles;
 import mx.cte.core.api.text.LogText;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RequestBodies;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideRegistry;
@@ -46,7 +48,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-guide-bundles")
 @HttpWhiteboardServletPattern({"/api/v1/guide-bundles", "/api/v1/guide-bundles/*"})
-public final class GuideBundlesServlet extends JsonServlet {
+public final class GuideBundlesServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(GuideBundlesServlet.class);
@@ -85,8 +87,11 @@ public final class GuideBundlesServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "POST, DELETE";
+    protected Routes table() {
+        return Routes.builder()
+                .post("/", this::install)
+                .delete("/{bundle:int}", this::uninstall)
+                .build();
     }
 
     static Caller publisherOrAdmin(HttpServletRequest request) {
@@ -98,12 +103,9 @@ public final class GuideBundlesServlet extends JsonServlet {
                 + " guías.");
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void install(ApiCall call) throws IOException {
+        HttpServletRequest request = call.request();
         Caller caller = publisherOrAdmin(request);
-        if (request.getPathInfo() != null && !request.getPathInfo().equals("/")) {
-            throw ProblemException.notFound("Para instalar una guía use POST /api/v1/guide-bundles");
-        }
         String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/java-archive") && !type.startsWith("application/octet-stream")) {
             throw new ProblemException(415, "Tipo de contenido no admitido",
@@ -151,7 +153,7 @@ public final class GuideBundlesServlet extends JsonServlet {
                 problems.add(item);
             }
             problem.add("problems", problems);
-            JsonResponses.writeProblem(response, problem);
+            JsonResponses.writeProblem(call.response(), problem);
             return;
         }
         Optional<GuideEdition> published = registry.editions().stream()
@@ -170,24 +172,19 @@ public final class GuideBundlesServlet extends JsonServlet {
             throw new ProblemException(422, "No se pudo instalar", "El framework no aceptó el bundle; no se instaló"
                     + " nada.");
         }
-        JsonResponses.write(response, HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
+        call.answer(HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
     }
 
-    @Override
-    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Caller caller = publisherOrAdmin(request);
-        String info = request.getPathInfo() == null ? "" : request.getPathInfo();
-        if (!info.matches("/\\d{1,18}")) {
-            throw ProblemException.notFound("Para retirar una guía use DELETE /api/v1/guide-bundles/{bundle}");
-        }
-        long id = Long.parseLong(info.substring(1));
+    private void uninstall(ApiCall call) {
+        Caller caller = publisherOrAdmin(call.request());
+        long id = call.pathNumber("bundle");
         GuideEdition edition = registry.editions().stream().filter(e -> e.source().bundleId() == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("El bundle " + id + " no es una guía instalada."));
         if (!caller.canPublish(edition.guide().id().publisher())) {
             throw ProblemException.forbidden("No puede retirar guías de " + edition.guide().id().publisher() + ".");
         }
         uninstall(context.getBundle(id));
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        call.noContent();
     }
 
     private static void uninstall(Bundle bundle) {

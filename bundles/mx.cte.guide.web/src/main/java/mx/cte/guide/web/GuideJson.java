@@ -11,6 +11,7 @@ import com.google.gson.JsonSerializer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import mx.cte.core.http.PublicDocument;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideSource;
@@ -88,18 +89,23 @@ final class GuideJson {
      * instance: a guide never changes once read from its bundle, and on a CTE Friday every school reads the same one.
      * Only the status around it is written each time.
      */
-    static String editionText(GuideEdition edition, java.util.Map<String, SerializedGuide> serialized) {
-        SerializedGuide cached = serialized.compute(edition.key() + "@" + edition.version(),
-                (id, before) -> before != null && before.guide() == edition.guide() ? before
-                        : new SerializedGuide(edition.guide(), GSON.toJson(GSON.toJsonTree(edition.guide()))));
+    /**
+     * An edition's whole document, encoded once: kept while the same guide instance is installed and its summary
+     * (status, activation) is unchanged, so serving a guide costs a copy of bytes.
+     */
+    static PublicDocument editionDocument(GuideEdition edition, java.util.Map<String, SerializedGuide> serialized) {
         JsonObject head = editionSummary(edition);
         head.addProperty("key", edition.key());
-        String text = GSON.toJson(head);
-        return text.substring(0, text.length() - 1) + ",\"guide\":" + cached.json() + "}";
+        String headText = GSON.toJson(head);
+        return serialized.compute(edition.key() + "@" + edition.version(),
+                (id, before) -> before != null && before.guide() == edition.guide() && before.head().equals(headText)
+                        ? before : new SerializedGuide(edition.guide(), headText, PublicDocument.of(
+                                headText.substring(0, headText.length() - 1) + ",\"guide\":"
+                                        + GSON.toJson(GSON.toJsonTree(edition.guide())) + "}"))).document();
     }
 
-    /** A guide and its JSON, kept while that same guide instance is the one installed. */
-    record SerializedGuide(mx.cte.guide.api.Guide guide, String json) {
+    /** A guide's document, kept while that same guide instance is installed with the same summary. */
+    record SerializedGuide(mx.cte.guide.api.Guide guide, String head, PublicDocument document) {
     }
 
     static JsonArray refused(List<RefusedGuide> refused) {

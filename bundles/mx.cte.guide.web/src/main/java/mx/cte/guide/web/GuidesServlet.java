@@ -4,12 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
-import java.util.Optional;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
@@ -28,12 +28,14 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * <li>{@code GET /api/v1/guides/{key}/versions/{version}}: one edition whole, active or not, so that work captured
  * under an older edition stays readable.</li>
  * </ul>
- * Choosing the active edition is an administrator's action, in the shell until sign-in exists.
+ * Each edition's document is kept encoded with its {@code ETag} ({@link GuideJson#editionDocument}): a school that
+ * already has it gets {@code 304}, and serving it costs no serialisation. Choosing the active edition is a publisher's
+ * or an administrator's action ({@code /api/v1/guide-activations}).
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-guides")
 @HttpWhiteboardServletPattern({"/api/v1/guides", "/api/v1/guides/*"})
-public final class GuidesServlet extends JsonServlet {
+public final class GuidesServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -48,67 +50,54 @@ public final class GuidesServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD";
+    protected Routes table() {
+        return Routes.builder()
+                .get("/", this::catalog)
+                .get("/{clave}", this::active)
+                .get("/{clave}/versions", this::editions)
+                .get("/{clave}/versions/{edicion}", this::edition)
+                .build();
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo();
-        List<String> segments = path == null ? List.of()
-                : List.of(path.replaceAll("^/+|/+$", "").split("/")).stream().filter(s -> !s.isEmpty()).toList();
-        if (segments.isEmpty()) {
-            JsonResponses.write(response, HttpServletResponse.SC_OK,
-                    GuideJson.catalog(registry.editions(), registry.refused()));
-            return;
-        }
-        GuideId id;
-        try {
-            id = GuideId.parse(segments.get(0));
-        } catch (IllegalArgumentException e) {
-            JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Solicitud incorrecta",
-                    e.getMessage(), request.getRequestURI());
-            return;
-        }
+    private void catalog(ApiCall call) throws IOException {
+        call.ok(GuideJson.catalog(registry.editions(), registry.refused()));
+    }
+
+    /** The guide's editions, or a 404 when none is installed. */
+    private List<GuideEdition> installed(GuideId id) {
         List<GuideEdition> editions = registry.editions(id);
         if (editions.isEmpty()) {
-            notFound(request, response, "No hay ninguna guía instalada con la clave " + id.key() + ".");
-            return;
+            throw ProblemException.notFound("No hay ninguna guía instalada con la clave " + id.key() + ".");
         }
-        if (segments.size() == 1) {
-            Optional<GuideEdition> active = registry.active(id);
-            if (active.isEmpty()) {
-                notFound(request, response, "La guía " + id.key() + " no tiene edición activa: ninguna de sus "
-                        + "ediciones tiene instalados todos sus tipos de producto (faltan "
-                        + editions.get(0).missingProductTypes() + ").");
-                return;
-            }
-            JsonResponses.writeRevalidated(request, response, GuideJson.editionText(active.get(), serialized));
-        } else if (segments.get(1).equals("versions") && segments.size() == 2) {
-            JsonArray array = new JsonArray();
-            editions.forEach(e -> array.add(GuideJson.editionSummary(e)));
-            JsonObject body = new JsonObject();
-            body.addProperty("key", id.key());
-            body.add("editions", array);
-            JsonResponses.write(response, HttpServletResponse.SC_OK, body);
-        } else if (segments.get(1).equals("versions") && segments.size() == 3) {
-            Optional<GuideEdition> edition = registry.edition(id, segments.get(2));
-            if (edition.isEmpty()) {
-                notFound(request, response, "La guía " + id.key() + " no tiene instalada la edición "
-                        + segments.get(2) + "; hay: " + editions.stream().map(GuideEdition::version).toList() + ".");
-                return;
-            }
-            JsonResponses.writeRevalidated(request, response, GuideJson.editionText(edition.get(), serialized));
-        } else {
-            notFound(request, response, "No existe el recurso " + request.getRequestURI()
-                    + "; las rutas de una guía son /api/v1/guides/{clave}, /api/v1/guides/{clave}/versions y "
-                    + "/api/v1/guides/{clave}/versions/{versión}.");
-        }
+        return editions;
     }
 
-    private static void notFound(HttpServletRequest request, HttpServletResponse response, String detail)
-            throws IOException {
-        JsonResponses.writeProblem(response, HttpServletResponse.SC_NOT_FOUND, "No encontrado", detail,
-                request.getRequestURI());
+    private void active(ApiCall call) throws IOException {
+        GuideId id = call.path("clave", GuideId::parse);
+        List<GuideEdition> editions = installed(id);
+        GuideEdition active = registry.active(id).orElseThrow(() -> ProblemException.notFound("La guía " + id.key()
+                + " no tiene edición activa: ninguna de sus ediciones tiene instalados todos sus tipos de producto"
+                + " (faltan " + editions.get(0).missingProductTypes() + ")."));
+        JsonResponses.writeRevalidated(call.request(), call.response(), GuideJson.editionDocument(active, serialized));
+    }
+
+    private void editions(ApiCall call) throws IOException {
+        GuideId id = call.path("clave", GuideId::parse);
+        JsonArray array = new JsonArray();
+        installed(id).forEach(e -> array.add(GuideJson.editionSummary(e)));
+        JsonObject body = new JsonObject();
+        body.addProperty("key", id.key());
+        body.add("editions", array);
+        call.ok(body);
+    }
+
+    private void edition(ApiCall call) throws IOException {
+        GuideId id = call.path("clave", GuideId::parse);
+        List<GuideEdition> editions = installed(id);
+        String version = call.path("edicion");
+        GuideEdition edition = registry.edition(id, version).orElseThrow(() -> ProblemException.notFound("La guía "
+                + id.key() + " no tiene instalada la edición " + version + "; hay: "
+                + editions.stream().map(GuideEdition::version).toList() + "."));
+        JsonResponses.writeRevalidated(call.request(), call.response(), GuideJson.editionDocument(edition, serialized));
     }
 }

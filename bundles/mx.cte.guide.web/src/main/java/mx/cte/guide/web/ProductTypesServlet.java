@@ -1,11 +1,8 @@
 package mx.cte.guide.web;
 
-import java.io.IOException;
 import javax.servlet.Servlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
-import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideRegistry;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -17,7 +14,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-product-types")
 @HttpWhiteboardServletPattern("/api/v1/product-types")
-public final class ProductTypesServlet extends JsonServlet {
+public final class ProductTypesServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -29,12 +26,7 @@ public final class ProductTypesServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD";
-    }
-
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.write(response, HttpServletResponse.SC_OK, GuideJson.productTypes(registry.productTypes()));
+    protected Routes table() {
+        return Routes.builder().get("/", call -> call.ok(GuideJson.productTypes(registry.productTypes()))).build();
     }
 }

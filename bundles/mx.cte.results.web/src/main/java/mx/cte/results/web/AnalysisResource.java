@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonRequests;
-import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.Routes;
 import mx.cte.core.http.ServiceCalls;
 import mx.cte.results.api.Agent;
 import mx.cte.results.api.Concentrate;
@@ -36,10 +35,12 @@ import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
 
 /**
- * A school's analysis of a period, activities 2 to 7. Its staff read and write it; its supervisor and state authority
- * read it once the school has published the period (a school's working drafts are its own).
+ * A school's analysis of a period, activities 2 to 7: each group's assessment of the expected results (ratings,
+ * reflection, observations), the coincidences of a grade's team, the Estrategia Global actions, the school's
+ * concentrate and its publication. Its staff read and write it; its supervisor and state authority read it once the
+ * school has published the period (a school's working drafts are its own).
  */
-final class AnalysisResource implements ResultsServlet.Resource {
+final class AnalysisResource {
 
     private static final String INVALID = "Análisis no válido";
 
@@ -53,28 +54,37 @@ final class AnalysisResource implements ResultsServlet.Resource {
         this.directory = directory;
     }
 
-    @Override
-    public boolean handle(ResultsServlet.Route route) throws IOException {
-        Cct cct = RequestAccess.cct(route.part(0));
-        String section = route.part(1);
-        if (section == null) {
-            throw route.notFound();
-        }
-        return switch (section) {
-            case "groups" -> groups(route, cct);
-            case "ratings" -> ratings(route, cct);
-            case "observations" -> observations(route, cct);
-            case "coincidences" -> coincidences(route, cct);
-            case "strategy" -> strategy(route, cct);
-            case "concentrate" -> concentrate(route, cct);
-            case "publication" -> publication(route, cct);
-            default -> throw route.notFound();
-        };
+    void addRoutes(Routes.Builder routes) {
+        routes.get("/{cct}/groups/{grado}/{grupo}", this::assessment)
+                .put("/{cct}/groups/{grado}/{grupo}/reflection", this::reflect)
+                .post("/{cct}/groups/{grado}/{grupo}/observations", this::observe)
+                .put("/{cct}/ratings/{id:int}/{grupo}", this::rate)
+                .delete("/{cct}/observations/{id:int}", this::removeObservation)
+                .get("/{cct}/coincidences", this::coincidences)
+                .put("/{cct}/coincidences/{grado}", this::saveTeamWork)
+                .get("/{cct}/strategy", this::strategy)
+                .post("/{cct}/strategy", this::addStrategyAction)
+                .put("/{cct}/strategy/{id:int}", this::changeStrategyAction)
+                .delete("/{cct}/strategy/{id:int}", this::removeStrategyAction)
+                .get("/{cct}/concentrate", this::concentrate)
+                .post("/{cct}/concentrate", this::addConcentrateItem)
+                .post("/{cct}/concentrate/prefill", this::prefillConcentrate)
+                .put("/{cct}/concentrate/{id:int}", this::changeConcentrateItem)
+                .delete("/{cct}/concentrate/{id:int}", this::removeConcentrateItem)
+                .put("/{cct}/publication", this::publish);
+    }
+
+    private static Cct school(ApiCall call) {
+        return call.path("cct", RequestAccess::cct);
+    }
+
+    private static int grade(ApiCall call) {
+        return call.path("grado", Params::grade);
     }
 
     /** Staff always; the zone's supervisor and the state's authority once the school published the period. */
-    private void checkReader(HttpServletRequest request, Cct cct, Period period) {
-        Caller caller = RequestAccess.caller(request);
+    private void checkReader(ApiCall call, Cct cct, Period period) {
+        Caller caller = RequestAccess.caller(call.request());
         RequestAccess.readableSchool(caller, directory, cct);
         if (!caller.isStaffOf(cct) && !analysis.isPublished(cct, period)) {
             throw ProblemException.forbidden("La escuela " + cct + " aún no comparte su análisis de "
@@ -82,85 +92,60 @@ final class AnalysisResource implements ResultsServlet.Resource {
         }
     }
 
-    private Caller writer(ResultsServlet.Route route, Cct cct) {
-        return Params.writer(route.request(), directory, cct,
+    private Caller writer(ApiCall call, Cct cct) {
+        return Params.writer(call, directory, cct,
                 "Solo el personal de la escuela " + cct + " registra su análisis.");
     }
 
-    private static void ok(ResultsServlet.Route route, JsonElement body) throws IOException {
-        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
+    private void assessment(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        int grade = grade(call);
+        String group = call.path("grupo");
+        Period period = Params.queryPeriod(call);
+        checkReader(call, cct, period);
+        call.ok(json(ServiceCalls.call(INVALID, () -> analysis.assessment(cct, period, grade, group))));
     }
 
-    private static void created(ResultsServlet.Route route, JsonElement body) throws IOException {
-        JsonResponses.write(route.response(), HttpServletResponse.SC_CREATED, body);
-    }
-
-    // GET groups/{grade}/{group}?periodo=, PUT groups/{grade}/{group}/reflection, POST …/observations
-    private boolean groups(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() < 4 || route.size() > 5) {
-            throw route.notFound();
-        }
-        int grade = Params.grade(route.part(2));
-        String group = route.part(3);
-        String tail = route.part(4);
-        if (tail == null) {
-            if (!route.method().equals("GET")) {
-                return false;
-            }
-            Period period = Params.queryPeriod(route.request());
-            checkReader(route.request(), cct, period);
-            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.assessment(cct, period, grade, group))));
-            return true;
-        }
-        if (tail.equals("reflection")) {
-            if (!route.method().equals("PUT")) {
-                return false;
-            }
-            Caller caller = writer(route, cct);
-            JsonObject body = JsonRequests.object(route.request());
-            Period period = Params.bodyPeriod(body);
-            GroupReflection reflection = new GroupReflection(JsonRequests.optionalString(body, "funcionaron"),
-                    JsonRequests.optionalString(body, "noFuncionaron"), JsonRequests.optionalString(body, "atribucion"),
-                    JsonRequests.optionalString(body, "materiales"), 0);
-            long version = JsonRequests.number(body, "version");
-            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection, version,
-                    caller.username()), () -> json(analysis.assessment(cct, period, grade, group).reflection()))));
-            return true;
-        }
-        if (tail.equals("observations")) {
-            if (!route.method().equals("POST")) {
-                return false;
-            }
-            Caller caller = writer(route, cct);
-            JsonObject body = JsonRequests.object(route.request());
-            Period period = Params.bodyPeriod(body);
-            Observation added = ServiceCalls.call(INVALID, () -> analysis.observe(cct, period, grade, group,
-                    Agent.parse(JsonRequests.optionalString(body, "agente")), JsonRequests.optionalString(body,
-                            "texto"), caller.username()));
-            created(route, json(added));
-            return true;
-        }
-        throw route.notFound();
-    }
-
-    // PUT ratings/{expectedId}/{group}
-    private boolean ratings(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() != 4) {
-            throw route.notFound();
-        }
-        if (!route.method().equals("PUT")) {
-            return false;
-        }
-        Caller caller = writer(route, cct);
-        long id = Params.id(route.part(2), "el resultado esperado");
-        JsonObject body = JsonRequests.object(route.request());
+    private void reflect(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        int grade = grade(call);
+        String group = call.path("grupo");
+        Caller caller = writer(call, cct);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        GroupReflection reflection = new GroupReflection(JsonRequests.optionalString(body, "funcionaron"),
+                JsonRequests.optionalString(body, "noFuncionaron"), JsonRequests.optionalString(body, "atribucion"),
+                JsonRequests.optionalString(body, "materiales"), 0);
         long version = JsonRequests.number(body, "version");
-        Rating rating = ServiceCalls.call(INVALID, () -> analysis.rate(cct, id, route.part(3),
+        call.ok(json(ServiceCalls.call(INVALID, () -> analysis.reflect(cct, period, grade, group, reflection,
+                version, caller.username()), () -> json(analysis.assessment(cct, period, grade, group).reflection()))));
+    }
+
+    private void observe(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        int grade = grade(call);
+        String group = call.path("grupo");
+        Caller caller = writer(call, cct);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        Observation added = ServiceCalls.call(INVALID, () -> analysis.observe(cct, period, grade, group,
+                Agent.parse(JsonRequests.optionalString(body, "agente")), JsonRequests.optionalString(body, "texto"),
+                caller.username()));
+        call.answer(201, json(added));
+    }
+
+    private void rate(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        long id = call.pathNumber("id");
+        String group = call.path("grupo");
+        JsonObject body = call.body();
+        long version = JsonRequests.number(body, "version");
+        Rating rating = ServiceCalls.call(INVALID, () -> analysis.rate(cct, id, group,
                 Progress.parse(JsonRequests.optionalString(body, "avance")), JsonRequests.bool(body, "dificil", false),
                 JsonRequests.optionalString(body, "porque"), version, caller.username()),
-                () -> currentRating(cct, id, route.part(3)));
-        ok(route, json(rating));
-        return true;
+                () -> currentRating(cct, id, group));
+        call.ok(json(rating));
     }
 
     private JsonElement currentRating(Cct cct, long expectedResultId, String group) {
@@ -170,63 +155,51 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 .map(r -> (JsonElement) json(r.rating())).orElseThrow();
     }
 
-    // DELETE observations/{id}
-    private boolean observations(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() != 3) {
-            throw route.notFound();
-        }
-        if (!route.method().equals("DELETE")) {
-            return false;
-        }
-        Caller caller = writer(route, cct);
-        long id = Params.id(route.part(2), "la observación");
+    private void removeObservation(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        long id = call.pathNumber("id");
         ServiceCalls.run(INVALID, () -> analysis.removeObservation(cct, id, caller.username()));
-        route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
-        return true;
+        call.noContent();
     }
 
-    // GET coincidences?periodo=, PUT coincidences/{grade}
-    private boolean coincidences(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() == 2 && route.method().equals("GET")) {
-            Period period = Params.queryPeriod(route.request());
-            checkReader(route.request(), cct, period);
-            JsonArray grades = new JsonArray();
-            analysis.coincidences(cct, period).forEach(g -> grades.add(json(g)));
-            JsonObject body = new JsonObject();
-            body.addProperty("escuela", cct.value());
-            body.addProperty("periodo", period.key());
-            body.add("frases", frames());
-            body.add("grados", grades);
-            ok(route, body);
-            return true;
-        }
-        if (route.size() == 3 && route.method().equals("PUT")) {
-            Caller caller = writer(route, cct);
-            int grade = Params.grade(route.part(2));
-            JsonObject body = JsonRequests.object(route.request());
-            Period period = Params.bodyPeriod(body);
-            Map<SynthesisFrame, String> synthesis = new EnumMap<>(SynthesisFrame.class);
-            JsonElement given = body.get("sintesis");
-            if (given != null && !given.isJsonNull()) {
-                if (!given.isJsonObject()) {
-                    throw ProblemException.badRequest("El campo 'sintesis' debe ser un objeto: {\"funcionaron\": …}");
-                }
-                for (String key : given.getAsJsonObject().keySet()) {
-                    SynthesisFrame frame = ServiceCalls.call(INVALID, () -> SynthesisFrame.parse(key));
-                    synthesis.put(frame, JsonRequests.optionalString(given.getAsJsonObject(), key));
-                }
+    private void coincidences(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Period period = Params.queryPeriod(call);
+        checkReader(call, cct, period);
+        JsonArray grades = new JsonArray();
+        analysis.coincidences(cct, period).forEach(g -> grades.add(json(g)));
+        JsonObject body = new JsonObject();
+        body.addProperty("escuela", cct.value());
+        body.addProperty("periodo", period.key());
+        body.add("frases", frames());
+        body.add("grados", grades);
+        call.ok(body);
+    }
+
+    private void saveTeamWork(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        int grade = grade(call);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        Map<SynthesisFrame, String> synthesis = new EnumMap<>(SynthesisFrame.class);
+        JsonElement given = body.get("sintesis");
+        if (given != null && !given.isJsonNull()) {
+            if (!given.isJsonObject()) {
+                throw ProblemException.badField("sintesis",
+                        "El campo 'sintesis' debe ser un objeto: {\"funcionaron\": …}");
             }
-            long version = JsonRequests.number(body, "version");
-            ok(route, json(ServiceCalls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
-                    JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()),
-                    () -> json(analysis.coincidences(cct, period).stream().filter(g -> g.grade() == grade)
-                            .findFirst().orElseThrow().teamWork()))));
-            return true;
+            for (String key : given.getAsJsonObject().keySet()) {
+                SynthesisFrame frame = ServiceCalls.call(INVALID, () -> SynthesisFrame.parse(key));
+                synthesis.put(frame, JsonRequests.optionalString(given.getAsJsonObject(), key));
+            }
         }
-        if (route.size() > 3) {
-            throw route.notFound();
-        }
-        return false;
+        long version = JsonRequests.number(body, "version");
+        call.ok(json(ServiceCalls.call(INVALID, () -> analysis.saveTeamWork(cct, period, grade,
+                JsonRequests.optionalString(body, "coincidencias"), synthesis, version, caller.username()),
+                () -> json(analysis.coincidences(cct, period).stream().filter(g -> g.grade() == grade)
+                        .findFirst().orElseThrow().teamWork()))));
     }
 
     private static JsonArray frames() {
@@ -240,128 +213,109 @@ final class AnalysisResource implements ResultsServlet.Resource {
         return frames;
     }
 
-    // GET strategy?periodo=, POST strategy, PUT strategy/{id}, DELETE strategy/{id}?version=
-    private boolean strategy(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() > 3) {
-            throw route.notFound();
-        }
-        String id = route.part(2);
-        switch (route.method()) {
-            case "GET" -> {
-                if (id != null) {
-                    return false;
-                }
-                Period period = Params.queryPeriod(route.request());
-                checkReader(route.request(), cct, period);
-                JsonArray actions = new JsonArray();
-                analysis.strategy(cct, period).forEach(a -> actions.add(json(a)));
-                JsonObject body = new JsonObject();
-                body.addProperty("periodo", period.key());
-                body.add("acciones", actions);
-                ok(route, body);
-            }
-            case "POST", "PUT" -> {
-                boolean adding = route.method().equals("POST");
-                if (adding != (id == null)) {
-                    return false;
-                }
-                Caller caller = writer(route, cct);
-                long actionId = adding ? 0 : Params.id(id, "la acción");
-                JsonObject body = JsonRequests.object(route.request());
-                Period period = Params.bodyPeriod(body);
-                long version = adding ? 0 : JsonRequests.number(body, "version");
-                StrategyAction saved = ServiceCalls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
-                        JsonRequests.optionalString(body, "accion"), JsonRequests.optionalString(body, "ambito"),
-                        JsonRequests.bool(body, "contribuye", false), JsonRequests.optionalString(body, "porque"),
-                        version, caller.username()), () -> json(analysis.strategy(cct, period).stream()
-                                .filter(a -> a.id() == actionId).findFirst().orElseThrow()));
-                if (adding) {
-                    created(route, json(saved));
-                } else {
-                    ok(route, json(saved));
-                }
-            }
-            case "DELETE" -> {
-                Caller caller = writer(route, cct);
-                long actionId = Params.id(id, "la acción");
-                long version = Params.queryVersion(route.request());
-                ServiceCalls.run(INVALID, () -> analysis.removeStrategyAction(cct, actionId, version, caller.username()));
-                route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    private void strategy(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Period period = Params.queryPeriod(call);
+        checkReader(call, cct, period);
+        JsonArray actions = new JsonArray();
+        analysis.strategy(cct, period).forEach(a -> actions.add(json(a)));
+        JsonObject body = new JsonObject();
+        body.addProperty("periodo", period.key());
+        body.add("acciones", actions);
+        call.ok(body);
     }
 
-    // GET concentrate?periodo=, POST concentrate, POST concentrate/prefill, PUT concentrate/{id}, DELETE …/{id}
-    private boolean concentrate(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() > 3) {
-            throw route.notFound();
-        }
-        String id = route.part(2);
-        switch (route.method()) {
-            case "GET" -> {
-                if (id != null) {
-                    return false;
-                }
-                Period period = Params.queryPeriod(route.request());
-                checkReader(route.request(), cct, period);
-                ok(route, json(period, analysis.concentrate(cct, period)));
-            }
-            case "POST" -> {
-                Caller caller = writer(route, cct);
-                JsonObject body = JsonRequests.object(route.request());
-                Period period = Params.bodyPeriod(body);
-                if ("prefill".equals(id)) {
-                    List<Cct> collective = Params.ccts(body.get("colectivo"), "colectivo");
-                    JsonObject added = new JsonObject();
-                    added.addProperty("agregados", ServiceCalls.call(INVALID,
-                            () -> analysis.prefillConcentrate(cct, period, collective, caller.username())));
-                    ok(route, added);
-                } else if (id == null) {
-                    created(route, json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
-                            item(body, 0, 0), caller.username()))));
-                } else {
-                    return false;
-                }
-            }
-            case "PUT" -> {
-                Caller caller = writer(route, cct);
-                long itemId = Params.id(id, "el renglón del concentrado");
-                JsonObject body = JsonRequests.object(route.request());
-                Period period = Params.bodyPeriod(body);
-                long version = JsonRequests.number(body, "version");
-                ok(route, json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
-                        item(body, itemId, version), caller.username()), () -> json(analysis.concentrate(cct, period)
-                                .items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow()))));
-            }
-            case "DELETE" -> {
-                Caller caller = writer(route, cct);
-                long itemId = Params.id(id, "el renglón del concentrado");
-                long version = Params.queryVersion(route.request());
-                ServiceCalls.run(INVALID, () -> analysis.removeConcentrateItem(cct, itemId, version, caller.username()));
-                route.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
-            }
-            default -> {
-                return false;
-            }
-        }
-        return true;
+    private void addStrategyAction(ApiCall call) throws IOException {
+        call.answer(201, json(saveStrategyAction(call, 0)));
     }
 
+    private void changeStrategyAction(ApiCall call) throws IOException {
+        call.ok(json(saveStrategyAction(call, call.pathNumber("id"))));
+    }
+
+    /** @param actionId 0 to add one */
+    private StrategyAction saveStrategyAction(ApiCall call, long actionId) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        long version = actionId == 0 ? 0 : JsonRequests.number(body, "version");
+        return ServiceCalls.call(INVALID, () -> analysis.saveStrategyAction(cct, period, actionId,
+                JsonRequests.optionalString(body, "accion"), JsonRequests.optionalString(body, "ambito"),
+                JsonRequests.bool(body, "contribuye", false), JsonRequests.optionalString(body, "porque"),
+                version, caller.username()), () -> json(analysis.strategy(cct, period).stream()
+                        .filter(a -> a.id() == actionId).findFirst().orElseThrow()));
+    }
+
+    private void removeStrategyAction(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        long actionId = call.pathNumber("id");
+        long version = Params.queryVersion(call);
+        ServiceCalls.run(INVALID, () -> analysis.removeStrategyAction(cct, actionId, version, caller.username()));
+        call.noContent();
+    }
+
+    private void concentrate(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Period period = Params.queryPeriod(call);
+        checkReader(call, cct, period);
+        call.ok(json(period, analysis.concentrate(cct, period)));
+    }
+
+    private void prefillConcentrate(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        List<Cct> collective = Params.ccts(body.get("colectivo"), "colectivo");
+        JsonObject added = new JsonObject();
+        added.addProperty("agregados", ServiceCalls.call(INVALID,
+                () -> analysis.prefillConcentrate(cct, period, collective, caller.username())));
+        call.ok(added);
+    }
+
+    private void addConcentrateItem(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        call.answer(201, json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                item(body, 0, 0), caller.username()))));
+    }
+
+    private void changeConcentrateItem(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        long itemId = call.pathNumber("id");
+        JsonObject body = call.body();
+        Period period = Params.bodyPeriod(body);
+        long version = JsonRequests.number(body, "version");
+        call.ok(json(ServiceCalls.call(INVALID, () -> analysis.saveConcentrateItem(cct, period,
+                item(body, itemId, version), caller.username()), () -> json(analysis.concentrate(cct, period)
+                        .items().stream().filter(i -> i.id() == itemId).findFirst().orElseThrow()))));
+    }
+
+    private void removeConcentrateItem(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = writer(call, cct);
+        long itemId = call.pathNumber("id");
+        long version = Params.queryVersion(call);
+        ServiceCalls.run(INVALID, () -> analysis.removeConcentrateItem(cct, itemId, version, caller.username()));
+        call.noContent();
+    }
 
     private static ConcentrateItem item(JsonObject body, long id, long version) {
         List<Integer> grades = new ArrayList<>();
         JsonElement given = body.get("grados");
         if (given != null && !given.isJsonNull()) {
             if (!given.isJsonArray()) {
-                throw ProblemException.badRequest("El campo 'grados' debe ser una lista de números, p. ej. [1, 2]");
+                throw ProblemException.badField("grados",
+                        "El campo 'grados' debe ser una lista de números, p. ej. [1, 2]");
             }
             for (JsonElement grade : given.getAsJsonArray()) {
                 if (!grade.isJsonPrimitive() || !grade.getAsJsonPrimitive().isNumber()) {
-                    throw ProblemException.badRequest("grados: cada grado es un número, p. ej. [1, 2]");
+                    throw ProblemException.badField("grados", "grados: cada grado es un número, p. ej. [1, 2]");
                 }
                 grades.add(grade.getAsInt());
             }
@@ -373,26 +327,21 @@ final class AnalysisResource implements ResultsServlet.Resource {
                 JsonRequests.optionalString(body, "contribucion"), version);
     }
 
-    // PUT publication {"periodo", "publicado"}
-    private boolean publication(ResultsServlet.Route route, Cct cct) throws IOException {
-        if (route.size() != 2) {
-            throw route.notFound();
-        }
-        if (!route.method().equals("PUT")) {
-            return false;
-        }
-        Caller caller = RequestAccess.caller(route.request());
+    /** {"periodo", "publicado"}: the director shares the period's analysis with the supervision, or withdraws it. */
+    private void publish(ApiCall call) throws IOException {
+        Cct cct = school(call);
+        Caller caller = RequestAccess.caller(call.request());
         RequestAccess.directedSchool(caller, directory, cct, "Solo la dirección de la escuela " + cct
                 + " comparte su análisis con la supervisión o lo retira.");
-        JsonObject body = JsonRequests.object(route.request());
+        JsonObject body = call.body();
         Period period = Params.bodyPeriod(body);
         if (!body.has("publicado")) {
-            throw ProblemException.badRequest("Falta el campo 'publicado' (true para compartir con la supervisión)");
+            throw ProblemException.badField("publicado",
+                    "Falta el campo 'publicado' (true para compartir con la supervisión)");
         }
         boolean published = JsonRequests.bool(body, "publicado", false);
         ServiceCalls.run(INVALID, () -> analysis.publish(cct, period, published, caller.username()));
-        ok(route, json(period, analysis.concentrate(cct, period)));
-        return true;
+        call.ok(json(period, analysis.concentrate(cct, period)));
     }
 
     // ---------------------------------------------------------------- JSON

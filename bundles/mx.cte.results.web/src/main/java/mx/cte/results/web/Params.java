@@ -4,7 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import javax.servlet.http.HttpServletRequest;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.ProblemException;
 import mx.cte.results.api.Period;
@@ -21,51 +21,42 @@ final class Params {
 
     static Period period(String text, String field) {
         if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest("Falta el campo '" + field + "' (un mes, 2016-11, o un bimestre,"
+            throw ProblemException.badField(field, "Falta el campo '" + field + "' (un mes, 2016-11, o un bimestre,"
                     + " 2016-2017-b2)");
         }
         try {
             return new Period(text);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field + ": " + e.getMessage());
+            throw ProblemException.badField(field, field + ": " + e.getMessage());
         }
     }
 
-    static Period queryPeriod(HttpServletRequest request) {
-        return period(request.getParameter("periodo"), "periodo");
+    static Period queryPeriod(ApiCall call) {
+        return period(call.request().getParameter("periodo"), "periodo");
     }
 
     static Period bodyPeriod(JsonObject body) {
         return period(JsonRequests.optionalString(body, "periodo"), "periodo");
     }
 
-    /** A path segment that must be a record's id. */
-    static long id(String segment, String what) {
-        if (segment == null || !segment.matches("\\d{1,18}")) {
-            throw ProblemException.notFound("Indique " + what + " por su número en la ruta");
-        }
-        return Long.parseLong(segment);
-    }
-
+    /** A grade in a path segment, {@code {grado}}. */
     static int grade(String segment) {
         if (segment == null || !segment.matches("\\d{1,2}")) {
-            throw ProblemException.badRequest("grado: '" + segment + "' no es un grado; use un número, p. ej. 2");
+            throw new IllegalArgumentException("'" + segment + "' no es un grado; use un número, p. ej. 2");
         }
         return Integer.parseInt(segment);
     }
 
     /** The {@code ?version=N} a removal names. */
-    static long queryVersion(HttpServletRequest request) {
-        String version = request.getParameter("version");
-        if (version == null || !version.matches("\\d{1,18}")) {
-            throw ProblemException.badRequest("Indique la versión que quiere quitar: ?version=N");
-        }
-        return Long.parseLong(version);
+    static long queryVersion(ApiCall call) {
+        return call.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
+                .orElseThrow(() -> ProblemException.badField("version",
+                        "Indique la versión que quiere quitar: ?version=N"));
     }
 
     /** The caller, if they are staff of the school; a reader who may not write gets {@code refusal}. */
-    static Caller writer(HttpServletRequest request, SchoolDirectory directory, Cct cct, String refusal) {
-        Caller caller = RequestAccess.caller(request);
+    static Caller writer(ApiCall call, SchoolDirectory directory, Cct cct, String refusal) {
+        Caller caller = RequestAccess.caller(call.request());
         RequestAccess.writableSchool(caller, directory, cct, refusal);
         return caller;
     }
@@ -77,14 +68,20 @@ final class Params {
             return ccts;
         }
         if (!value.isJsonArray()) {
-            throw ProblemException.badRequest("El campo '" + field + "' debe ser una lista de claves de centro de"
-                    + " trabajo");
+            throw ProblemException.badField(field, "El campo '" + field + "' debe ser una lista de claves de centro"
+                    + " de trabajo");
         }
-        for (JsonElement element : value.getAsJsonArray()) {
+        for (int i = 0; i < value.getAsJsonArray().size(); i++) {
+            JsonElement element = value.getAsJsonArray().get(i);
             if (!element.isJsonPrimitive()) {
-                throw ProblemException.badRequest(field + ": cada escuela es una clave de centro de trabajo");
+                throw ProblemException.badField(field + "[" + i + "]", field
+                        + ": cada escuela es una clave de centro de trabajo");
             }
-            ccts.add(RequestAccess.cct(element.getAsString()));
+            try {
+                ccts.add(Cct.parse(element.getAsString()));
+            } catch (IllegalArgumentException e) {
+                throw ProblemException.badField(field + "[" + i + "]", field + ": " + e.getMessage());
+            }
         }
         return ccts;
     }

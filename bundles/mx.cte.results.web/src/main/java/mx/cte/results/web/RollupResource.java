@@ -5,10 +5,10 @@ import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonRequests;
-import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.Routes;
 import mx.cte.core.http.ServiceCalls;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.Progress;
@@ -28,9 +28,9 @@ import mx.cte.security.http.RequestAccess;
  * Read-only views across schools: {@code GET /zones/{zona}?periodo=} for the zone's supervisor (and its state's
  * authority), {@code GET /states/{entidad}?periodo=} for the state's authority, both as chart-ready counts; and
  * {@code GET /collective?escuelas=A,B&periodo=}, the concentrate proposal of a multigrade collective for the staff of
- * any of its schools.
+ * any of its schools, once its directors agreed to form it ({@code /collective/agreement}) or its supervision did.
  */
-final class RollupResource implements ResultsServlet.Resource {
+final class RollupResource {
 
     private final ResultsAnalysis analysis;
     private final SchoolDirectory directory;
@@ -40,132 +40,133 @@ final class RollupResource implements ResultsServlet.Resource {
         this.directory = directory;
     }
 
-    @Override
-    public boolean handle(ResultsServlet.Route route) throws IOException {
-        if (route.part(0).equals("collective") && route.size() == 2 && route.part(1).equals("agreement")) {
-            return agreement(route);
+    void addRoutes(Routes.Builder routes) {
+        routes.get("/zones/{zona}", this::zone)
+                .get("/states/{entidad}", this::state)
+                .get("/collective", this::collective)
+                .put("/collective/agreement", this::agree)
+                .delete("/collective/agreement", this::withdraw);
+    }
+
+    private void zone(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        Period period = Params.queryPeriod(call);
+        ZoneId zone = call.path("zona", ZoneId::parse);
+        if (!caller.canReadZone(zone)) {
+            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
+                    + " y la autoridad de su entidad ven su concentrado.");
         }
-        if (!route.method().equals("GET")) {
-            return false;
+        call.ok(json("escuelas", analysis.zoneRollup(zone, period)));
+    }
+
+    private void state(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        Period period = Params.queryPeriod(call);
+        String code = call.path("entidad");
+        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
+                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
+        boolean authority = caller.grants().stream().anyMatch(
+                g -> g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(state.code()));
+        if (!authority) {
+            throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
+                    + " ve el concentrado de la entidad.");
         }
-        Caller caller = RequestAccess.caller(route.request());
-        Period period = Params.queryPeriod(route.request());
-        switch (route.part(0)) {
-            case "zones" -> {
-                if (route.size() != 2) {
-                    throw route.notFound();
-                }
-                ZoneId zone;
-                try {
-                    zone = ZoneId.parse(route.part(1));
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.badRequest(e.getMessage());
-                }
-                if (!caller.canReadZone(zone)) {
-                    throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
-                            + " y la autoridad de su entidad ven su concentrado.");
-                }
-                write(route, "escuelas", analysis.zoneRollup(zone, period));
+        call.ok(json("zonas", analysis.stateRollup(state, period)));
+    }
+
+    /** The concentrate proposal of a multigrade collective, for the staff of its schools and their supervision. */
+    private void collective(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        Period period = Params.queryPeriod(call);
+        List<Cct> schools = schools(call.query("escuelas").orElse(null));
+        boolean member = schools.stream().anyMatch(caller::isStaffOf);
+        if (member) {
+            List<Cct> pending = analysis.collectivePending(schools);
+            if (!pending.isEmpty()) {
+                throw notAgreed(pending);
             }
-            case "states" -> {
-                if (route.size() != 2) {
-                    throw route.notFound();
-                }
-                State state = State.byCode(route.part(1)).orElseThrow(() -> ProblemException.badRequest(
-                        "entidad: '" + route.part(1) + "' no es una entidad; use su número de 01 a 32"));
-                boolean authority = caller.grants().stream().anyMatch(
-                        g -> g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(state.code()));
-                if (!authority) {
-                    throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
-                            + " ve el concentrado de la entidad.");
-                }
-                write(route, "zonas", analysis.stateRollup(state, period));
+        } else if (supervises(caller, schools)) {
+            List<Cct> unpublished = schools.stream().filter(cct -> !analysis.isPublished(cct, period)).toList();
+            if (!unpublished.isEmpty()) {
+                throw ProblemException.forbidden("Aún no comparten el análisis de " + period.key()
+                        + " con la supervisión: " + join(unpublished) + ".");
             }
-            case "collective" -> {
-                if (route.size() != 1) {
-                    throw route.notFound();
-                }
-                List<Cct> schools = schools(route.request().getParameter("escuelas"));
-                boolean member = schools.stream().anyMatch(caller::isStaffOf);
-                if (member) {
-                    List<Cct> pending = analysis.collectivePending(schools);
-                    if (!pending.isEmpty()) {
-                        throw notAgreed(pending);
-                    }
-                } else if (supervises(caller, schools)) {
-                    List<Cct> unpublished = schools.stream().filter(cct -> !analysis.isPublished(cct, period))
-                            .toList();
-                    if (!unpublished.isEmpty()) {
-                        throw ProblemException.forbidden("Aún no comparten el análisis de " + period.key()
-                                + " con la supervisión: " + join(unpublished) + ".");
-                    }
-                } else {
-                    throw outsider();
-                }
-                JsonObject body = new JsonObject();
-                body.addProperty("periodo", period.key());
-                JsonArray members = new JsonArray();
-                schools.forEach(s -> members.add(s.value()));
-                body.add("escuelas", members);
-                body.add("propuesta", AnalysisResource.json(
-                        ServiceCalls.call("Colectivo no válido", () -> analysis.collectiveProposal(schools, period))));
-                JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
-            }
-            default -> throw route.notFound();
+        } else {
+            throw outsider();
         }
-        return true;
+        JsonObject body = new JsonObject();
+        body.addProperty("periodo", period.key());
+        JsonArray members = new JsonArray();
+        schools.forEach(s -> members.add(s.value()));
+        body.add("escuelas", members);
+        body.add("propuesta", AnalysisResource.json(
+                ServiceCalls.call("Colectivo no válido", () -> analysis.collectiveProposal(schools, period))));
+        call.ok(body);
     }
 
     /**
-     * {@code PUT /collective/agreement {"escuelas": [...], "escuela": "A"}}: the director of A agrees to form the
-     * collective; the zone's supervisor forms it for all its schools at once (without {@code escuela}).
-     * {@code DELETE /collective/agreement?escuelas=A,B&escuela=A}: A's director withdraws. Answers who still has to
-     * agree.
+     * {@code {"escuelas": [...], "escuela": "A"}}: the director of A agrees to form the collective; the zone's
+     * supervisor forms it for all its schools at once (without {@code escuela}). Answers who still has to agree.
      */
-    private boolean agreement(ResultsServlet.Route route) throws IOException {
-        Caller caller = RequestAccess.caller(route.request());
-        List<Cct> schools;
-        String own;
-        switch (route.method()) {
-            case "PUT" -> {
-                JsonObject body = JsonRequests.object(route.request());
-                schools = collective(Params.ccts(body.get("escuelas"), "escuelas"));
-                own = JsonRequests.optionalString(body, "escuela");
-            }
-            case "DELETE" -> {
-                schools = schools(route.request().getParameter("escuelas"));
-                own = route.request().getParameter("escuela");
-            }
-            default -> {
-                return false;
-            }
-        }
-        if (own == null || own.isBlank()) {
+    private void agree(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        JsonObject body = call.body();
+        List<Cct> schools = collective(Params.ccts(body.get("escuelas"), "escuelas"));
+        String own = JsonRequests.optionalString(body, "escuela");
+        if (own.isBlank()) {
             if (!supervises(caller, schools)) {
-                throw ProblemException.forbidden("Solo la supervisión de la zona forma un colectivo multigrado por"
-                        + " todas sus escuelas; la dirección de cada escuela lo acuerda indicando \"escuela\".");
-            }
-            if (route.method().equals("DELETE")) {
-                throw ProblemException.badRequest("escuela: indique qué escuela retira su acuerdo");
+                throw supervisionOnly();
             }
             ServiceCalls.run("Colectivo no válido", () -> analysis.formCollective(schools, caller.username()));
         } else {
-            Cct school = RequestAccess.cct(own);
-            if (!schools.contains(school)) {
-                throw ProblemException.badRequest("escuela: " + school + " no está entre las escuelas del colectivo");
-            }
-            if (!caller.isDirectorOf(school)) {
-                throw ProblemException.forbidden("Solo la dirección de la escuela " + school + " acuerda por ella"
-                        + " formar un colectivo multigrado.");
-            }
-            if (route.method().equals("PUT")) {
-                ServiceCalls.run("Colectivo no válido", () -> analysis.agreeToCollective(schools, school,
-                        caller.username()));
-            } else {
-                ServiceCalls.run("Colectivo no válido", () -> analysis.leaveCollective(schools, school,
-                        caller.username()));
-            }
+            Cct school = member(caller, schools, own);
+            ServiceCalls.run("Colectivo no válido", () -> analysis.agreeToCollective(schools, school,
+                    caller.username()));
         }
+        call.ok(pending(schools));
+    }
+
+    /** {@code ?escuelas=A,B&escuela=A}: A's director withdraws its agreement. */
+    private void withdraw(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        List<Cct> schools = schools(call.query("escuelas").orElse(null));
+        String own = call.query("escuela").orElse(null);
+        if (own == null) {
+            if (!supervises(caller, schools)) {
+                throw supervisionOnly();
+            }
+            throw ProblemException.badField("escuela", "escuela: indique qué escuela retira su acuerdo");
+        }
+        Cct school = member(caller, schools, own);
+        ServiceCalls.run("Colectivo no válido", () -> analysis.leaveCollective(schools, school, caller.username()));
+        call.ok(pending(schools));
+    }
+
+    private static ProblemException supervisionOnly() {
+        return ProblemException.forbidden("Solo la supervisión de la zona forma un colectivo multigrado por"
+                + " todas sus escuelas; la dirección de cada escuela lo acuerda indicando \"escuela\".");
+    }
+
+    /** The school {@code own} names, if it is one of the collective's and the caller directs it. */
+    private static Cct member(Caller caller, List<Cct> schools, String own) {
+        Cct school;
+        try {
+            school = Cct.parse(own);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("escuela", "escuela: " + e.getMessage());
+        }
+        if (!schools.contains(school)) {
+            throw ProblemException.badField("escuela", "escuela: " + school
+                    + " no está entre las escuelas del colectivo");
+        }
+        if (!caller.isDirectorOf(school)) {
+            throw ProblemException.forbidden("Solo la dirección de la escuela " + school + " acuerda por ella"
+                    + " formar un colectivo multigrado.");
+        }
+        return school;
+    }
+
+    private JsonObject pending(List<Cct> schools) {
         JsonObject answer = new JsonObject();
         JsonArray members = new JsonArray();
         schools.forEach(s -> members.add(s.value()));
@@ -174,24 +175,27 @@ final class RollupResource implements ResultsServlet.Resource {
         analysis.collectivePending(schools).forEach(s -> pending.add(s.value()));
         answer.add("faltanPorAcordar", pending);
         answer.addProperty("acordado", pending.isEmpty());
-        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, answer);
-        return true;
+        return answer;
     }
 
     /** The CCTs of {@code escuelas=A,B}, each checked for its form only: whether they exist is not told here. */
     private static List<Cct> schools(String list) {
         if (list == null || list.isBlank()) {
-            throw ProblemException.badRequest("Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
+            throw ProblemException.badField("escuelas",
+                    "Indique las escuelas del colectivo: ?escuelas=15EJN0104D,15EJN0105E");
         }
-        return collective(java.util.Arrays.stream(list.split(",")).map(String::strip).map(RequestAccess::cct)
-                .toList());
+        try {
+            return collective(java.util.Arrays.stream(list.split(",")).map(String::strip).map(Cct::parse).toList());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("escuelas", "escuelas: " + e.getMessage());
+        }
     }
 
     /** The collective's schools, each once; 400 unless they are 2 to 30. */
     private static List<Cct> collective(List<Cct> named) {
         List<Cct> schools = named.stream().distinct().toList();
         if (schools.size() < 2 || schools.size() > 30) {
-            throw ProblemException.badRequest("escuelas: un colectivo multigrado reúne de 2 a 30 escuelas");
+            throw ProblemException.badField("escuelas", "escuelas: un colectivo multigrado reúne de 2 a 30 escuelas");
         }
         return schools;
     }
@@ -217,7 +221,7 @@ final class RollupResource implements ResultsServlet.Resource {
         return String.join(", ", schools.stream().map(Cct::value).toList());
     }
 
-    private static void write(ResultsServlet.Route route, String unitsName, Rollup rollup) throws IOException {
+    private static JsonObject json(String unitsName, Rollup rollup) {
         JsonObject body = new JsonObject();
         body.addProperty("ambito", rollup.scope());
         body.addProperty("periodo", rollup.period().key());
@@ -248,7 +252,7 @@ final class RollupResource implements ResultsServlet.Resource {
             units.add(json);
         }
         body.add(unitsName, units);
-        JsonResponses.write(route.response(), HttpServletResponse.SC_OK, body);
+        return body;
     }
 
     private static JsonObject tally(Tally tally) {

@@ -8,10 +8,11 @@ import java.time.Instant;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonRequests;
-import mx.cte.core.http.JsonResponses;
-import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.RoutedServlet;
+import mx.cte.core.http.Routes;
 import mx.cte.security.api.RoleGrant;
 import mx.cte.security.api.SignIn;
 import mx.cte.security.api.SignIn.SessionInfo;
@@ -32,7 +33,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @Designate(ocd = SessionServlet.Config.class)
 @HttpWhiteboardServletName("cte-session")
 @HttpWhiteboardServletPattern("/api/v1/session")
-public final class SessionServlet extends JsonServlet {
+public final class SessionServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
@@ -62,13 +63,18 @@ public final class SessionServlet extends JsonServlet {
     }
 
     @Override
-    protected String allowedMethods() {
-        return "GET, HEAD, POST, DELETE";
+    protected Routes table() {
+        return Routes.builder()
+                .get("/", this::current)
+                .post("/", this::signIn)
+                .delete("/", this::signOut)
+                .build();
     }
 
-    @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonObject body = JsonRequests.object(request);
+    private void signIn(ApiCall call) throws IOException {
+        HttpServletRequest request = call.request();
+        HttpServletResponse response = call.response();
+        JsonObject body = call.body();
         String username = JsonRequests.string(body, "usuario");
         String password = body.has("contraseña") ? JsonRequests.string(body, "contraseña")
                 : JsonRequests.string(body, "contrasena");
@@ -90,7 +96,7 @@ public final class SessionServlet extends JsonServlet {
         long maxAge = Math.max(0, Duration.between(Instant.now(), session.expiresAt()).toSeconds());
         // Long enough for the absolute session limit; the server decides when the session really ends.
         SessionCookie.set(request, response, session.token(), Math.max(maxAge, Duration.ofHours(12).toSeconds()));
-        JsonResponses.write(response, HttpServletResponse.SC_OK, describe(session));
+        call.ok(describe(session));
     }
 
     private static long retryAfter(HttpServletResponse response, Duration wait) {
@@ -107,21 +113,20 @@ public final class SessionServlet extends JsonServlet {
         return minutes == 1 ? "1 minuto" : minutes + " minutos";
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        JsonResponses.write(response, HttpServletResponse.SC_OK, describe(current(request)));
+    private void current(ApiCall call) throws IOException {
+        call.ok(describe(current(call.request())));
     }
 
-    @Override
-    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private void signOut(ApiCall call) {
+        HttpServletRequest request = call.request();
         SessionInfo session = current(request);
         if (!SessionFilter.csrfMatches(request, session)) {
             throw ProblemException.forbidden("Para cerrar la sesión envíe el encabezado " + SessionCookie.CSRF_HEADER
                     + " con el csrfToken de la sesión.");
         }
         signIn.signOut(session.token());
-        SessionCookie.clear(request, response);
-        response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+        SessionCookie.clear(request, call.response());
+        call.noContent();
     }
 
     private static SessionInfo current(HttpServletRequest request) {

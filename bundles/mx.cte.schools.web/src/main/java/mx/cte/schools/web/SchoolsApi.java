@@ -1,0 +1,112 @@
+package mx.cte.schools.web;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.JsonBinding.Member;
+import mx.cte.core.http.ProblemException;
+import mx.cte.core.http.Routes;
+import mx.cte.core.http.ServiceCalls;
+import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.School;
+import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.SchoolGroup;
+import mx.cte.schools.api.SchoolStructure;
+import mx.cte.schools.api.ZoneId;
+import mx.cte.security.http.RequestAccess;
+
+/**
+ * Schools and zones over HTTP. A school, for its staff, its zone's supervisor and its state's authority; its
+ * structure (multigrade flag and groups), changed by its director with the version it was based on; a zone's
+ * schools, for its supervisor and its state's authority.
+ */
+final class SchoolsApi {
+
+    private final SchoolDirectory directory;
+
+    SchoolsApi(SchoolDirectory directory) {
+        this.directory = directory;
+    }
+
+    /** Under {@code /api/v1/schools}. */
+    Routes schoolRoutes() {
+        return Routes.builder()
+                .get("/{cct}", this::school)
+                .get("/{cct}/structure", this::structure)
+                .put("/{cct}/structure", this::changeStructure)
+                .build();
+    }
+
+    /** Under {@code /api/v1/zones}. */
+    Routes zoneRoutes() {
+        return Routes.builder()
+                .get("/{zona}/schools", this::zoneSchools)
+                .build();
+    }
+
+    record GroupBody(@Member("nombre") String name, @Member("grados") List<Integer> grades) {
+    }
+
+    record StructureBody(@Member("multigrado") boolean multigrade, @Member("grupos") List<GroupBody> groups,
+            long version) {
+
+        SchoolStructure structure() {
+            List<SchoolGroup> parsed = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                try {
+                    parsed.add(new SchoolGroup(groups.get(i).name(), groups.get(i).grades()));
+                } catch (IllegalArgumentException e) {
+                    throw ProblemException.badField("grupos[" + i + "]", "grupos[" + i + "]: " + e.getMessage());
+                }
+            }
+            return new SchoolStructure(multigrade, parsed);
+        }
+    }
+
+    private School readable(ApiCall call) {
+        return RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory,
+                call.path("cct", RequestAccess::cct));
+    }
+
+    private void school(ApiCall call) throws IOException {
+        call.ok(SchoolJson.school(readable(call)));
+    }
+
+    private void structure(ApiCall call) throws IOException {
+        School school = readable(call);
+        JsonObject json = new JsonObject();
+        json.addProperty("multigrado", school.multigrade());
+        json.add("grupos", SchoolJson.groups(school.groups()));
+        json.addProperty("version", school.version());
+        call.ok(json);
+    }
+
+    private void changeStructure(ApiCall call) throws IOException {
+        Cct cct = call.path("cct", RequestAccess::cct);
+        School school = RequestAccess.directedSchool(RequestAccess.caller(call.request()), directory, cct,
+                "Solo la dirección de la escuela " + cct + " cambia sus grupos y si es multigrado.");
+        StructureBody body = call.body(StructureBody.class);
+        SchoolStructure structure = body.structure();
+        call.ok(SchoolJson.school(ServiceCalls.call("Estructura no válida",
+                () -> directory.updateStructure(cct, structure, body.version()),
+                () -> SchoolJson.school(directory.school(cct).orElse(school)))));
+    }
+
+    private void zoneSchools(ApiCall call) throws IOException {
+        ZoneId zone = call.path("zona", ZoneId::parse);
+        if (!RequestAccess.caller(call.request()).canReadZone(zone)) {
+            throw ProblemException.forbidden("No tiene acceso a la zona " + zone.key() + ".");
+        }
+        JsonArray schools = new JsonArray();
+        for (School school : directory.schools(zone)) {
+            schools.add(SchoolJson.school(school));
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("zona", zone.key());
+        body.add("escuelas", schools);
+        call.ok(body);
+    }
+}
