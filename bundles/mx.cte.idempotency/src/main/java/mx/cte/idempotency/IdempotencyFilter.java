@@ -29,6 +29,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
+import mx.cte.core.api.text.LogText;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RequestBodies;
@@ -43,12 +44,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A write ({@code POST}, {@code PUT}, {@code DELETE}) sent with an {@value #HEADER} header takes effect once per
- * signed-in user and key: a repeat gets the first answer again, marked {@value #REPLAYED}. The web UI sends every edit
- * it kept while offline this way, so an edit whose answer was lost on a bad connection is not stored twice. The same
- * key with a different request is refused (422), and a repeat while the first is still running waits its turn (409
- * with Retry-After). Answers of 5xx are not kept, so the retry runs again. Ranked below the session filter, so the
- * caller is known.
+ * Every signed-in write ({@code POST}, {@code PUT}, {@code DELETE}) is one unit of work: the module's rows, its audit
+ * entry and, for a keyed write, the answer kept for its key commit together, once, and the answer goes out only after
+ * that commit; a server error (5xx) or an exception rolls all of it back.
+ *
+ * <p>A write sent with an {@value #HEADER} header takes effect once per signed-in user and key: a repeat gets the first
+ * answer again, marked {@value #REPLAYED}. The web UI sends every edit it kept while offline this way, so an edit whose
+ * answer was lost on a bad connection, or on a server killed after its commit, is not stored twice. The same key with a
+ * different request is refused (422), and a repeat while the first is still running waits its turn (409 with
+ * Retry-After). Answers of 5xx are not kept, so the retry runs again. Ranked below the session filter, so the caller is
+ * known.
  */
 @Component(service = Filter.class, property = "service.ranking:Integer=-10")
 @HttpWhiteboardFilterName("cte-idempotency")
@@ -64,16 +69,18 @@ public final class IdempotencyFilter implements Filter {
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
     private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
+    private final Database database;
     private final IdempotencyStore store;
     private final Clock clock;
     private final AtomicLong nextPurge = new AtomicLong();
 
     @Activate
     public IdempotencyFilter(@Reference Database database) {
-        this(new IdempotencyStore(database, Clock.systemUTC()), Clock.systemUTC());
+        this(database, new IdempotencyStore(database, Clock.systemUTC()), Clock.systemUTC());
     }
 
-    IdempotencyFilter(IdempotencyStore store, Clock clock) {
+    IdempotencyFilter(Database database, IdempotencyStore store, Clock clock) {
+        this.database = database;
         this.store = store;
         this.clock = clock;
     }
@@ -85,8 +92,12 @@ public final class IdempotencyFilter implements Filter {
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         String key = request.getHeader(HEADER);
         Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
-        if (key == null || !WRITES.contains(request.getMethod()) || !(caller instanceof Caller)) {
+        if (!WRITES.contains(request.getMethod()) || !(caller instanceof Caller)) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (key == null) {
+            inOneUnit(request, response, chain, null);
             return;
         }
         String path = request.getRequestURI();
@@ -127,29 +138,64 @@ public final class IdempotencyFilter implements Filter {
                     "Una petición con la clave " + key + " se está procesando; se reintentará en un momento.", path);
             return;
         }
+        inOneUnit(new ReplayableRequest(request, body), response, chain, new Keyed(username, key, fingerprint));
+    }
+
+    /** The key a write was claimed with. */
+    private record Keyed(String username, String key, String fingerprint) {
+    }
+
+    /**
+     * Runs the write in one unit of work and sends its answer once the unit committed. The container's own error (no
+     * servlet for the path: a module being updated) is not the module's answer: nothing is kept, and it goes on to the
+     * outer filters as if this filter were not there.
+     */
+    private void inOneUnit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Keyed keyed)
+            throws IOException, ServletException {
         CapturedResponse captured = new CapturedResponse(response);
         boolean answered = false;
+        boolean notStored = false;
         try {
-            chain.doFilter(new ReplayableRequest(request, body), captured);
-            if (captured.containerError != null) {
-                // The container's own error (no servlet for the path: a module being updated) is not the module's
-                // answer: it is not kept, and goes on to the outer filters as if this filter were not there.
-                response.sendError(captured.containerError, captured.containerErrorMessage);
-                return;
+            try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+                chain.doFilter(request, captured);
+                if (captured.containerError != null) {
+                    response.sendError(captured.containerError, captured.containerErrorMessage);
+                    return;
+                }
+                int status = captured.getStatus();
+                if (status >= 500) {
+                    LOG.warn("{} {} answered {}: its writes were rolled back", request.getMethod(),
+                            LogText.of(request.getRequestURI()), status);
+                } else {
+                    try {
+                        if (keyed != null) {
+                            store.complete(keyed.username(), keyed.key(), keyed.fingerprint(), new IdempotencyStore
+                                    .Answer(status, captured.getContentType(), captured.getHeader("Location"),
+                                            new String(captured.bytes(), charset(captured))));
+                        }
+                        unit.commit();
+                        answered = true;
+                    } catch (RuntimeException e) {
+                        LOG.error("{} {}: the database did not take its unit of work; nothing of it was stored",
+                                request.getMethod(), LogText.of(request.getRequestURI()), e);
+                        notStored = true;
+                    }
+                }
             }
-            int status = captured.getStatus();
-            Charset charset = charset(captured);
-            if (status < 500) {
-                store.complete(username, key, fingerprint, new IdempotencyStore.Answer(status,
-                        captured.getContentType(), captured.getHeader("Location"), new String(captured.bytes(),
-                        charset)));
-                answered = true;
+            if (notStored) {
+                // The module's answer would claim a change that is not there: the client is told to send it again.
+                response.reset();
+                response.setHeader("Retry-After", "1");
+                JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Cambio no guardado",
+                        "La base de datos no aceptó el cambio y no se guardó nada; vuelva a enviarlo.",
+                        request.getRequestURI());
+                return;
             }
             captured.flushBuffer();
             response.getOutputStream().write(captured.bytes());
         } finally {
-            if (!answered) {
-                store.release(username, key);
+            if (keyed != null && !answered) {
+                store.release(keyed.username(), keyed.key());
             }
         }
     }

@@ -31,8 +31,9 @@ public class IdempotencyFilterTest {
     private static final String PATH = "/api/v1/logbook/15EJN0101A/agreements";
     private static final byte[] BODY = "{\"acuerdo\": \"Leer en voz alta cada día\"}".getBytes(StandardCharsets.UTF_8);
 
-    private final IdempotencyFilter filter = new IdempotencyFilter(new IdempotencyStore(
-            TestDatabases.fresh(DatabaseKind.H2), Clock.systemUTC()), Clock.systemUTC());
+    private final mx.cte.storage.api.Database database = TestDatabases.fresh(DatabaseKind.H2);
+    private final IdempotencyFilter filter = new IdempotencyFilter(database, new IdempotencyStore(database,
+            Clock.systemUTC()), Clock.systemUTC());
 
     private static HttpServletRequest keyedWrite(String key) {
         Caller teacher = new Caller("docente.ana", "Ana", List.of(RoleGrant.parse("docente@15EJN0101A")));

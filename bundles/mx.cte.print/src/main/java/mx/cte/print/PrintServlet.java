@@ -84,7 +84,7 @@ public final class PrintServlet extends RoutedServlet {
     }
 
     private Reader reader(ApiCall call) {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         Caller caller = RequestAccess.caller(call.request());
         return new Reader(caller, RequestAccess.readableSchool(caller, directory, cct));
     }

@@ -151,16 +151,12 @@ final class CardsApi {
     }
 
     private Cct readable(ApiCall call) {
-        Cct school = call.path("cct", RequestAccess::cct);
-        RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, school);
-        return school;
+        return RequestAccess.readableSchool(call, directory);
     }
 
     private Caller writer(ApiCall call, Cct school) {
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.writableSchool(caller, directory, school,
+        return RequestAccess.staff(call, directory, school,
                 "Solo el personal de la escuela " + school + " escribe sus tarjetas.");
-        return caller;
     }
 
     private void search(ApiCall call) throws IOException {
@@ -181,7 +177,7 @@ final class CardsApi {
     }
 
     private void create(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         CardDraft draft = call.body(CardBody.class).draft();
         InterventionCard card = call(() -> cards.create(school, draft, caller.username()));
@@ -189,7 +185,7 @@ final class CardsApi {
     }
 
     private void update(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         CardDraft draft = call.body(CardBody.class).draft();
@@ -198,7 +194,7 @@ final class CardsApi {
     }
 
     private void remove(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         long version = call.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
@@ -212,7 +208,7 @@ final class CardsApi {
     }
 
     private void comment(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         CommentBody comment = call.body(CommentBody.class);
         call.answer(201, CardJson.json(call(() -> cards.comment(school, call.pathNumber("id"), comment.suggestion(),
@@ -220,7 +216,7 @@ final class CardsApi {
     }
 
     private void decide(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         DecisionBody body = call.body(DecisionBody.class);
@@ -231,7 +227,7 @@ final class CardsApi {
     }
 
     private void followUp(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         FollowUpBody body = call.body(FollowUpBody.class);
         call.answer(201, CardJson.json(call(() -> cards.followUp(school, call.pathNumber("id"),

@@ -111,16 +111,12 @@ final class CatalogueApi {
     }
 
     private Cct readable(ApiCall call) {
-        Cct school = call.path("cct", RequestAccess::cct);
-        RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, school);
-        return school;
+        return RequestAccess.readableSchool(call, directory);
     }
 
     private Caller writer(ApiCall call, Cct school) {
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.writableSchool(caller, directory, school,
+        return RequestAccess.staff(call, directory, school,
                 "Solo el personal de la escuela " + school + " modifica su catálogo.");
-        return caller;
     }
 
     private void criteria(ApiCall call) throws IOException {
@@ -187,7 +183,7 @@ final class CatalogueApi {
     }
 
     private void add(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         ResourceBody body = call.body(ResourceBody.class);
         Resource added = body.adoptedFrom() != null
@@ -197,7 +193,7 @@ final class CatalogueApi {
     }
 
     private void update(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         ResourceDraft draft = call.body(ResourceBody.class).draft();
@@ -207,7 +203,7 @@ final class CatalogueApi {
     }
 
     private void classify(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         ClassificationBody body = call.body(ClassificationBody.class);
@@ -216,7 +212,7 @@ final class CatalogueApi {
     }
 
     private void remove(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         long version = call.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
@@ -242,7 +238,7 @@ final class CatalogueApi {
     }
 
     private void select(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         SelectionBody body = call.body(SelectionBody.class);
         Selection selection = call(() -> catalogue.select(school, text(body.period()), body.resource(),
@@ -251,7 +247,7 @@ final class CatalogueApi {
     }
 
     private void unselect(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         call(() -> {

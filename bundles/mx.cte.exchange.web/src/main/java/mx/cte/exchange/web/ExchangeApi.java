@@ -123,14 +123,12 @@ final class ExchangeApi {
     }
 
     private Caller staff(ApiCall call, Cct school) {
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.writableSchool(caller, directory, school,
+        return RequestAccess.staff(call, directory, school,
                 "Solo el personal de la escuela " + school + " participa en su intercambio.");
-        return caller;
     }
 
     private static Cct school(ApiCall call) {
-        return call.path("cct", RequestAccess::cct);
+        return RequestAccess.school(call);
     }
 
     /** The zone, if the caller may organise its exchange (its supervision, its state's authority). */

@@ -73,16 +73,12 @@ final class LogbookApi {
     }
 
     private Cct readable(ApiCall call) {
-        Cct school = call.path("cct", RequestAccess::cct);
-        RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, school);
-        return school;
+        return RequestAccess.readableSchool(call, directory);
     }
 
     private Caller writer(ApiCall call, Cct school) {
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.writableSchool(caller, directory, school, "Solo el personal de la escuela " + school
+        return RequestAccess.staff(call, directory, school, "Solo el personal de la escuela " + school
                 + " escribe en su Cuaderno de Bitácora.");
-        return caller;
     }
 
     private void agreements(ApiCall call) throws IOException {
@@ -108,7 +104,7 @@ final class LogbookApi {
     }
 
     private void record(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         AgreementDraft draft = call.body(AgreementBody.class).draft();
         Agreement agreement = ServiceCalls.call(INVALID, () -> logbook.record(school, draft, caller.username()));
@@ -116,7 +112,7 @@ final class LogbookApi {
     }
 
     private void update(ApiCall call) throws IOException {
-        Cct school = call.path("cct", RequestAccess::cct);
+        Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         long id = call.pathNumber("id");
         AgreementDraft draft = call.body(AgreementBody.class).draft();

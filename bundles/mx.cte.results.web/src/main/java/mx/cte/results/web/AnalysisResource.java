@@ -75,7 +75,7 @@ final class AnalysisResource {
     }
 
     private static Cct school(ApiCall call) {
-        return call.path("cct", RequestAccess::cct);
+        return RequestAccess.school(call);
     }
 
     private static int grade(ApiCall call) {
@@ -93,7 +93,7 @@ final class AnalysisResource {
     }
 
     private Caller writer(ApiCall call, Cct cct) {
-        return Params.writer(call, directory, cct,
+        return RequestAccess.staff(call, directory, cct,
                 "Solo el personal de la escuela " + cct + " registra su análisis.");
     }
 

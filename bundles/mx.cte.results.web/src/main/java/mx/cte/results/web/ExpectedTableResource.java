@@ -44,7 +44,7 @@ final class ExpectedTableResource {
     }
 
     private void table(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, cct);
         Period period = Params.queryPeriod(call);
         JsonArray rows = new JsonArray();
@@ -61,7 +61,7 @@ final class ExpectedTableResource {
     }
 
     private void add(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         Caller caller = writer(call, cct);
         JsonObject body = call.body();
         Period period = Params.bodyPeriod(body);
@@ -71,7 +71,7 @@ final class ExpectedTableResource {
     }
 
     private void copyForward(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         Caller caller = writer(call, cct);
         JsonObject body = call.body();
         Period from = Params.period(JsonRequests.optionalString(body, "desde"), "desde");
@@ -83,7 +83,7 @@ final class ExpectedTableResource {
     }
 
     private void update(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         Caller caller = writer(call, cct);
         long id = call.pathNumber("id");
         JsonObject body = call.body();
@@ -93,7 +93,7 @@ final class ExpectedTableResource {
     }
 
     private void remove(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         Caller caller = writer(call, cct);
         long id = call.pathNumber("id");
         long version = Params.queryVersion(call);
@@ -109,7 +109,7 @@ final class ExpectedTableResource {
     }
 
     private Caller writer(ApiCall call, Cct cct) {
-        return Params.writer(call, directory, cct,
+        return RequestAccess.staff(call, directory, cct,
                 "Solo el personal de la escuela " + cct + " modifica sus resultados.");
     }
 

@@ -9,11 +9,8 @@ import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.ProblemException;
 import mx.cte.results.api.Period;
 import mx.cte.schools.api.Cct;
-import mx.cte.schools.api.SchoolDirectory;
-import mx.cte.security.api.Caller;
-import mx.cte.security.http.RequestAccess;
 
-/** Reading what every route of the module takes: the period, ids and versions, the caller's right to write. */
+/** Reading what the module's routes take: the period, grades, versions, lists of schools. */
 final class Params {
 
     private Params() {
@@ -52,13 +49,6 @@ final class Params {
         return call.query("version").filter(v -> v.matches("\\d{1,18}")).map(Long::parseLong)
                 .orElseThrow(() -> ProblemException.badField("version",
                         "Indique la versión que quiere quitar: ?version=N"));
-    }
-
-    /** The caller, if they are staff of the school; a reader who may not write gets {@code refusal}. */
-    static Caller writer(ApiCall call, SchoolDirectory directory, Cct cct, String refusal) {
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.writableSchool(caller, directory, cct, refusal);
-        return caller;
     }
 
     /** A JSON list of CCTs in the member {@code field}; empty when absent, 400 naming the field when malformed. */

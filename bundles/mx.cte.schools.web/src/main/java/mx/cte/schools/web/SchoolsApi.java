@@ -68,7 +68,7 @@ final class SchoolsApi {
 
     private School readable(ApiCall call) {
         return RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory,
-                call.path("cct", RequestAccess::cct));
+                RequestAccess.school(call));
     }
 
     private void school(ApiCall call) throws IOException {
@@ -85,7 +85,7 @@ final class SchoolsApi {
     }
 
     private void changeStructure(ApiCall call) throws IOException {
-        Cct cct = call.path("cct", RequestAccess::cct);
+        Cct cct = RequestAccess.school(call);
         School school = RequestAccess.directedSchool(RequestAccess.caller(call.request()), directory, cct,
                 "Solo la dirección de la escuela " + cct + " cambia sus grupos y si es multigrado.");
         StructureBody body = call.body(StructureBody.class);

@@ -1,6 +1,7 @@
 package mx.cte.security.http;
 
 import javax.servlet.http.HttpServletRequest;
+import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
@@ -27,6 +28,25 @@ public final class RequestAccess {
         if (!caller.isAdministrator()) {
             throw ProblemException.forbidden(refusal);
         }
+        return caller;
+    }
+
+    /** The school a route names in its {@code {cct}} segment; 400 naming the segment when it is not a CCT. */
+    public static Cct school(ApiCall call) {
+        return call.path("cct", RequestAccess::cct);
+    }
+
+    /** The school the route names, if the caller may read its work. */
+    public static Cct readableSchool(ApiCall call, SchoolDirectory directory) {
+        Cct cct = school(call);
+        readableSchool(caller(call.request()), directory, cct);
+        return cct;
+    }
+
+    /** The caller, if they are staff of {@code cct} and so may write its work; a reader gets {@code refusal}. */
+    public static Caller staff(ApiCall call, SchoolDirectory directory, Cct cct, String refusal) {
+        Caller caller = caller(call.request());
+        writableSchool(caller, directory, cct, refusal);
         return caller;
     }
 

@@ -38,7 +38,8 @@ public interface Database {
 
     /**
      * Runs the work in one transaction: committed when it returns, rolled back when it throws. The commit returns
-     * only once the database has accepted it, so a caller may acknowledge the write afterwards.
+     * only once the database has accepted it, so a caller may acknowledge the write afterwards. Inside a
+     * {@linkplain #beginUnitOfWork() unit of work} it is a savepoint of the unit's transaction instead.
      */
     default <T> T inTransaction(TransactionWork<T> work) {
         try (Connection connection = dataSource().getConnection()) {
@@ -57,6 +58,28 @@ public interface Database {
         } catch (SQLException e) {
             throw new StorageException(e);
         }
+    }
+
+    /**
+     * Opens a unit of work on this thread: until it is closed, every connection the thread takes from
+     * {@link #dataSource()} joins one transaction, so a request's writes (the module's rows, its audit entry, the
+     * answer kept for its idempotency key) commit together or not at all. Inside it, {@link #inTransaction} and each
+     * connection taken become savepoints: a part that fails rolls back alone and the rest goes on. The unit commits
+     * only on {@link UnitOfWork#commit()}; closing it without that rolls everything back. A unit opened while one is
+     * open on the thread joins it: its commit is the outer unit's to make, and closing it uncommitted makes the outer
+     * one roll back.
+     */
+    UnitOfWork beginUnitOfWork();
+
+    /** See {@link Database#beginUnitOfWork()}. */
+    interface UnitOfWork extends AutoCloseable {
+
+        /** Commits the unit's transaction; returns once the database has accepted it. */
+        void commit();
+
+        /** Rolls back unless {@link #commit()} was called; ends the unit on this thread. */
+        @Override
+        void close();
     }
 
     /** Work done with one connection inside a transaction. */

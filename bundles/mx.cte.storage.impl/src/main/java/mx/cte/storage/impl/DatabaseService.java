@@ -29,6 +29,7 @@ public final class DatabaseService implements Database {
     private final DataSource dataSource;
     private final DatabaseKind kind;
     private final LiquibaseMigrator migrator;
+    private final UnitsOfWork units;
 
     @Activate
     public DatabaseService(@Reference(target = "(dataSourceName=cte)") DataSource dataSource) {
@@ -42,15 +43,22 @@ public final class DatabaseService implements Database {
             throw new StorageException("The CTE database does not answer: " + e.getMessage(), e);
         }
         this.migrator = new LiquibaseMigrator(dataSource);
+        this.units = new UnitsOfWork(dataSource);
     }
 
     static String withoutCredentials(String url) {
         return url == null ? "?" : url.replaceAll("(?i)(password|user)=[^;&]*", "$1=…");
     }
 
+    /** Joins the thread's unit of work when one is open; migrations and backups use the pool itself. */
     @Override
     public DataSource dataSource() {
-        return dataSource;
+        return units.dataSource();
+    }
+
+    @Override
+    public UnitOfWork beginUnitOfWork() {
+        return units.begin();
     }
 
     @Override

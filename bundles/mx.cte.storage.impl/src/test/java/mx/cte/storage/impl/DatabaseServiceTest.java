@@ -127,6 +127,85 @@ public class DatabaseServiceTest {
         assertEquals(1, count("SELECT COUNT(*) FROM note"));
     }
 
+    /** How many notes another connection sees: what is committed. */
+    private int committedNotes() throws Exception {
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(() -> count("SELECT COUNT(*) FROM note")).get();
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    @Test
+    public void aUnitOfWorkCommitsEveryPartOnceAndNothingBefore() throws Exception {
+        database.migrate("notes", loader(), V1);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("la fila del módulo");
+            insert("su entrada de auditoría");
+            try (java.sql.Connection plain = database.dataSource().getConnection()) {
+                plain.createStatement().executeUpdate("INSERT INTO note (body) VALUES ('la respuesta guardada')");
+            }
+            assertEquals("this thread sees its own work", 3, count("SELECT COUNT(*) FROM note"));
+            assertEquals("nobody else sees it before the commit", 0, committedNotes());
+            unit.commit();
+        }
+        assertEquals(3, committedNotes());
+    }
+
+    @Test
+    public void aUnitOfWorkNotCommittedLeavesNothing() throws Exception {
+        database.migrate("notes", loader(), V1);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("escrita");
+            insert("también");
+        }
+        assertEquals(0, committedNotes());
+        insert("después, sin unidad");
+        assertEquals(1, committedNotes());
+    }
+
+    @Test
+    public void aFailedPartRollsBackAloneAndTheUnitGoesOn() throws Exception {
+        database.migrate("notes", loader(), V1);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("primera");
+            // A stale version or a duplicate inside the request: the module answers 409 and the unit still commits
+            // what it did, such as the answer kept for the idempotency key.
+            assertThrows(StorageException.class, () -> insert("primera"));
+            assertThrows(IllegalStateException.class, () -> database.inTransaction(connection -> {
+                connection.createStatement().executeUpdate("INSERT INTO note (body) VALUES ('a medias')");
+                throw new IllegalStateException("falla a la mitad");
+            }));
+            insert("segunda");
+            unit.commit();
+        }
+        assertEquals(2, committedNotes());
+        assertEquals(0, count("SELECT COUNT(*) FROM note WHERE body = 'a medias'"));
+    }
+
+    @Test
+    public void aNestedUnitJoinsAndAnUncommittedOneDoomsTheOuter() throws Exception {
+        database.migrate("notes", loader(), V1);
+        try (Database.UnitOfWork outer = database.beginUnitOfWork()) {
+            try (Database.UnitOfWork inner = database.beginUnitOfWork()) {
+                insert("adentro");
+                inner.commit();
+            }
+            assertEquals("the inner commit is the outer unit's to make", 0, committedNotes());
+            outer.commit();
+        }
+        assertEquals(1, committedNotes());
+
+        try (Database.UnitOfWork outer = database.beginUnitOfWork()) {
+            try (Database.UnitOfWork inner = database.beginUnitOfWork()) {
+                insert("se pierde");
+            }
+            assertThrows(StorageException.class, outer::commit);
+        }
+        assertEquals(1, committedNotes());
+    }
+
     @Test
     public void backsUpTheEmbeddedDatabaseAndPointsPostgresqlToItsOwnTools() throws Exception {
         java.nio.file.Path target = java.nio.file.Files.createTempDirectory("cte-backup").resolve("respaldo.zip");
