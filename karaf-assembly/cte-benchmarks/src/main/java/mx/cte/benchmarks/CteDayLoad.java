@@ -123,8 +123,18 @@ final class CteDayLoad {
             }
             for (String mode : postgresPort == null ? List.of("read", "mixed") : List.of("mixed")) {
                 for (int connections : CONNECTIONS) {
+                    // -Dcte.bench.profile=true: a JFR recording of each workload at 64 connections, for
+                    // docs/performance.md's profile (jfr print --events jdk.ExecutionSample <file>).
+                    boolean profiled = Boolean.getBoolean("cte.bench.profile") && connections == 64;
+                    if (profiled) {
+                        jcmd(karaf, "JFR.start", "name=" + mode, "settings=profile",
+                                "filename=" + out.resolve(mode + "-64.jfr").toAbsolutePath());
+                    }
                     Map<String, Long> result = wrk(scripts.resolve("cte-day.lua"), karaf.baseUrl(), connections,
                             seconds, mode, sessions.toString(), deadline);
+                    if (profiled) {
+                        jcmd(karaf, "JFR.stop", "name=" + mode);
+                    }
                     report.accept(line(mode.equals("read") ? "read-only (guide, results table, catalogue search)"
                             : "mixed, 30 % durable writes (bitácora, observations, card comments)", connections, result,
                             ceiling.get(connections)[0]));
@@ -439,5 +449,17 @@ final class CteDayLoad {
                     + " \"responsables\": [\"" + username + "\"], \"fechaLimite\": \"" + deadline + "\"}");
         }
         return new Writer(cct, username, director.cookie(), director.csrf(), card);
+    }
+
+    /** A diagnostic command to the platform's JVM, with the JDK that runs the harness. */
+    private static void jcmd(Distribution karaf, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(karaf.pid())));
+        line.addAll(List.of(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed: " + output);
+        }
     }
 }

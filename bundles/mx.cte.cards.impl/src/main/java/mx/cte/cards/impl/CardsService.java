@@ -38,7 +38,6 @@ import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
-import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -319,16 +318,14 @@ public final class CardsService implements InterventionCards {
         CardDraft card = checked(school, draft);
         database.inTransaction(connection -> {
             long current = currentVersion(connection, school, id);
-            if (Sql.update(connection, "UPDATE cards_card SET period = ?, session_key = ?, title = ?, description = ?,"
-                    + " classroom_actions = ?, school_actions = ?, adequations = ?, instruments = ?, grades = ?,"
-                    + " group_names = ?, duration_weeks = ?, search_text = ?, updated_by = ?, updated_at = ?,"
-                    + " version = version + 1 WHERE id = ? AND cct = ? AND version = ?", card.period(), card.session(),
-                    card.title(), card.description(), card.classroomActions(), card.schoolActions(),
-                    card.adequations(), card.instruments(), joined(card.grades()), String.join(",", card.groups()),
-                    card.durationWeeks(), searchText(card), author, clock.instant(), id, school.value(),
-                    expectedVersion) == 0) {
-                throw new StaleVersionException("La tarjeta " + id, expectedVersion, current);
-            }
+            Sql.updateVersioned(connection, "La tarjeta " + id, expectedVersion, current, "UPDATE cards_card SET"
+                    + " period = ?, session_key = ?, title = ?, description = ?, classroom_actions = ?,"
+                    + " school_actions = ?, adequations = ?, instruments = ?, grades = ?, group_names = ?,"
+                    + " duration_weeks = ?, search_text = ?, updated_by = ?, updated_at = ?, version = version + 1"
+                    + " WHERE id = ? AND cct = ? AND version = ?", card.period(), card.session(), card.title(),
+                    card.description(), card.classroomActions(), card.schoolActions(), card.adequations(),
+                    card.instruments(), joined(card.grades()), String.join(",", card.groups()), card.durationWeeks(),
+                    searchText(card), author, clock.instant(), id, school.value());
             writeChildren(connection, id, card);
             return null;
         });
@@ -344,10 +341,8 @@ public final class CardsService implements InterventionCards {
                     + " la historia de la escuela; no se puede quitar");
         }
         database.inTransaction(connection -> {
-            if (Sql.update(connection, "DELETE FROM cards_card WHERE id = ? AND cct = ? AND version = ?", id,
-                    school.value(), expectedVersion) == 0) {
-                throw new StaleVersionException("La tarjeta " + id, expectedVersion, card.version());
-            }
+            Sql.updateVersioned(connection, "La tarjeta " + id, expectedVersion, card.version(),
+                    "DELETE FROM cards_card WHERE id = ? AND cct = ? AND version = ?", id, school.value());
             return null;
         });
         audit.record("tarjeta-quitada", school + " #" + id, card.content().title());
@@ -380,11 +375,10 @@ public final class CardsService implements InterventionCards {
         }
         database.inTransaction(connection -> {
             long current = currentVersion(connection, school, id);
-            if (Sql.update(connection, "UPDATE cards_card SET decision = ?, decision_note = ?, updated_by = ?,"
-                    + " updated_at = ?, version = version + 1 WHERE id = ? AND cct = ? AND version = ?",
-                    decision.wireName(), why, author, clock.instant(), id, school.value(), expectedVersion) == 0) {
-                throw new StaleVersionException("La tarjeta " + id, expectedVersion, current);
-            }
+            Sql.updateVersioned(connection, "La tarjeta " + id, expectedVersion, current, "UPDATE cards_card SET"
+                    + " decision = ?, decision_note = ?, updated_by = ?, updated_at = ?, version = version + 1"
+                    + " WHERE id = ? AND cct = ? AND version = ?", decision.wireName(), why, author, clock.instant(),
+                    id, school.value());
             return null;
         });
         audit.record("tarjeta-decision", school + " #" + id, decision.title());

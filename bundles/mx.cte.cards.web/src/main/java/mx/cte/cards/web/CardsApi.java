@@ -75,8 +75,8 @@ final class CardsApi {
             @Member(value = "responsables", optional = true) List<String> responsibles) {
 
         CardDraft draft() {
-            return new CardDraft(period, session, parsedChallenges(), title, description, classroomActions, schoolActions,
-                    parsedMaterials(), adequations, instruments, grades, groups, weeks, responsibles);
+            return new CardDraft(period, session, parsedChallenges(), title, description, classroomActions,
+                    schoolActions, parsedMaterials(), adequations, instruments, grades, groups, weeks, responsibles);
         }
 
         private List<Challenge> parsedChallenges() {

@@ -28,7 +28,8 @@ import org.junit.Test;
 /** The cards' routes over a card library kept in memory. */
 public class CardsApiTest {
 
-    private static final String CARD = "{\"periodo\":\"2016-2017/1\",\"sesion\":\"3\",\"titulo\":\"Cuentos en voz alta\","
+    private static final String CARD = "{\"periodo\":\"2016-2017/1\",\"sesion\":\"3\","
+            + "\"titulo\":\"Cuentos en voz alta\","
             + "\"desafios\":[4,\"Escuchar con atención\",{\"renglon\":7,\"texto\":\"Conteo\"}],"
             + "\"materiales\":[\"Libro del rincón\",{\"recurso\":12,\"titulo\":\"Lotería de números\"}],"
             + "\"grados\":[2,1,2],\"grupos\":[\"2A\"],\"semanas\":4,\"responsables\":[\"docente.ana\"]}";

@@ -44,7 +44,6 @@ import mx.cte.search.api.TextIndex;
 import mx.cte.search.api.TextIndexes;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
-import mx.cte.storage.api.StaleVersionException;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -410,13 +409,12 @@ public final class CatalogueService implements ResourceCatalogue {
         ResourceDraft clean = checked(school, draft);
         Object[] values = columns(clean);
         database.inTransaction(connection -> {
-            if (Sql.update(connection, "UPDATE catalogue_resource SET title = ?, kind = ?, author = ?, location = ?,"
-                    + " description = ?, grades = ?, areas = ?, session_key = ?, shared = ?, proposed_by = ?,"
-                    + " updated_at = ?, version = version + 1 WHERE id = ? AND cct = ? AND version = ?", values[0],
-                    values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8],
-                    current.proposedBy(), clock.instant(), id, school.value(), expectedVersion) == 0) {
-                throw new StaleVersionException("El recurso " + id, expectedVersion, current.version());
-            }
+            Sql.updateVersioned(connection, "El recurso " + id, expectedVersion, current.version(),
+                    "UPDATE catalogue_resource SET title = ?, kind = ?, author = ?, location = ?, description = ?,"
+                    + " grades = ?, areas = ?, session_key = ?, shared = ?, proposed_by = ?, updated_at = ?,"
+                    + " version = version + 1 WHERE id = ? AND cct = ? AND version = ?", values[0], values[1],
+                    values[2], values[3], values[4], values[5], values[6], values[7], values[8], current.proposedBy(),
+                    clock.instant(), id, school.value());
             return null;
         });
         audit.record("recurso-cambiado", school + " #" + id, clean.title());
@@ -432,10 +430,8 @@ public final class CatalogueService implements ResourceCatalogue {
                 throw new IllegalArgumentException("recurso: el recurso " + id + " está seleccionado para atender"
                         + " desafíos; quite primero la selección");
             }
-            if (Sql.update(connection, "DELETE FROM catalogue_resource WHERE id = ? AND cct = ? AND version = ?", id,
-                    school.value(), expectedVersion) == 0) {
-                throw new StaleVersionException("El recurso " + id, expectedVersion, current.version());
-            }
+            Sql.updateVersioned(connection, "El recurso " + id, expectedVersion, current.version(),
+                    "DELETE FROM catalogue_resource WHERE id = ? AND cct = ? AND version = ?", id, school.value());
             return null;
         });
         index.delete(String.valueOf(id));
@@ -487,11 +483,9 @@ public final class CatalogueService implements ResourceCatalogue {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
         database.inTransaction(connection -> {
-            if (Sql.update(connection, "UPDATE catalogue_resource SET version = version + 1, updated_at = ?"
-                    + " WHERE id = ? AND cct = ? AND version = ?", clock.instant(), id, school.value(),
-                    expectedVersion) == 0) {
-                throw new StaleVersionException("El recurso " + id, expectedVersion, current.version());
-            }
+            Sql.updateVersioned(connection, "El recurso " + id, expectedVersion, current.version(),
+                    "UPDATE catalogue_resource SET version = version + 1, updated_at = ? WHERE id = ? AND cct = ?"
+                    + " AND version = ?", clock.instant(), id, school.value());
             Sql.update(connection, "DELETE FROM catalogue_classification WHERE resource_id = ? AND session_key = ?",
                     id, session);
             for (String criterion : chosen) {

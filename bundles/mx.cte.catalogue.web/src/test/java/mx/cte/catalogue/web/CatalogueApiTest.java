@@ -223,8 +223,8 @@ public class CatalogueApiTest {
         FakeHttp.Response badKind = send(ApiFixtures.TEACHER, request("POST", "/15EJN0101A/resources")
                 .json(BOOK.replace("\"libro\"", "\"pelicula\"")));
         assertEquals(422, badKind.status);
-        FakeHttp.Response noCriteria = send(ApiFixtures.TEACHER, request("PUT", "/15EJN0101A/resources/2/classification")
-                .json("{\"version\":1}"));
+        FakeHttp.Response noCriteria = send(ApiFixtures.TEACHER,
+                request("PUT", "/15EJN0101A/resources/2/classification").json("{\"version\":1}"));
         assertEquals(400, noCriteria.status);
         assertEquals("criterios", noCriteria.json().get("campo").getAsString());
         assertEquals(1, catalogue.resources.size());

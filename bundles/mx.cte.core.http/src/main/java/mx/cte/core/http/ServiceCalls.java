@@ -48,7 +48,7 @@ public final class ServiceCalls {
         }
     }
 
-    /** 422 with every field at fault in {@code campos} ({@code campo}, {@code mensaje}) and the first in {@code campo}. */
+    /** 422 with every field at fault in {@code campos} ({@code campo}, {@code mensaje}), the first in {@code campo}. */
     public static ProblemException invalidContent(String invalidTitle, InvalidContentException invalid) {
         JsonArray fields = new JsonArray();
         for (InvalidContentException.FieldProblem problem : invalid.problems()) {

@@ -2,16 +2,13 @@ package mx.cte.logbook.impl;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,6 +16,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.core.api.errors.InvalidContentException.FieldProblem;
+import mx.cte.core.api.errors.TextFields;
 import mx.cte.guide.api.Activity;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -27,13 +26,12 @@ import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
-import mx.cte.core.api.errors.InvalidContentException.FieldProblem;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.storage.api.Database;
-import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.api.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -49,8 +47,6 @@ public final class LogbookService implements Logbook {
     static final String CHANGELOG = "mx/cte/logbook/impl/db/changelog.xml";
     /** Deadlines are dates in Mexico's central time, where most schools are. */
     static final ZoneId SCHOOL_TIME = ZoneId.of("America/Mexico_City");
-    private static final String COLUMNS = "id, cct, session_key, activity, text, commitments, deadline, status,"
-            + " recorded_by, recorded_at, updated_by, updated_at, version";
 
     private final Database database;
     private final Accounts accounts;
@@ -127,14 +123,9 @@ public final class LogbookService implements Logbook {
                         .ifPresent(problems::add);
             }
         }
-        if (draft.text().isEmpty()) {
-            problems.add(new FieldProblem("acuerdo", "escriba lo que se acordó"));
-        } else if (draft.text().length() > 2000) {
-            problems.add(new FieldProblem("acuerdo", "tiene más de 2000 caracteres"));
-        }
-        if (draft.commitments().length() > 4000) {
-            problems.add(new FieldProblem("compromisos", "tienen más de 4000 caracteres"));
-        }
+        TextFields.problem(draft.text(), 2000, true).ifPresent(m -> problems.add(new FieldProblem("acuerdo", m)));
+        TextFields.problem(draft.commitments(), 4000, false)
+                .ifPresent(m -> problems.add(new FieldProblem("compromisos", m)));
         if (draft.responsibles().isEmpty()) {
             problems.add(new FieldProblem("responsables", "nombre al menos a un responsable"));
         } else {
@@ -160,47 +151,23 @@ public final class LogbookService implements Logbook {
     @Override
     public Agreement record(Cct school, AgreementDraft draft, String author) {
         check(school, draft, null);
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Instant now = clock.instant();
         long id = database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO logbook_agreement (cct,"
-                    + " session_key, activity, text, commitments, deadline, status, recorded_by, recorded_at,"
-                    + " updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                insert.setString(1, school.value());
-                bind(insert, 2, draft);
-                insert.setString(8, author);
-                insert.setObject(9, now);
-                insert.setString(10, author);
-                insert.setObject(11, now);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    long created = keys.getLong(1);
-                    writeResponsibles(connection, created, draft.responsibles());
-                    return created;
-                }
-            }
+            long created = Sql.insert(connection, "INSERT INTO logbook_agreement (cct, session_key, activity, text,"
+                    + " commitments, deadline, status, recorded_by, recorded_at, updated_by, updated_at, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", school.value(), draft.session(), draft.activity(),
+                    draft.text(), draft.commitments(), draft.deadline(), draft.status().wireName(), author, now, author,
+                    now);
+            writeResponsibles(connection, created, draft.responsibles());
+            return created;
         });
         audit.record("acuerdo-registrado", school + " #" + id, draft.session() + ": " + draft.text());
         return find(school, id).orElseThrow();
     }
 
-    private static void bind(PreparedStatement statement, int first, AgreementDraft draft) throws SQLException {
-        statement.setString(first, draft.session());
-        statement.setObject(first + 1, draft.activity(), java.sql.Types.INTEGER);
-        statement.setString(first + 2, draft.text());
-        statement.setString(first + 3, draft.commitments());
-        statement.setObject(first + 4, draft.deadline());
-        statement.setString(first + 5, draft.status().wireName());
-    }
-
     private static void writeResponsibles(Connection connection, long id, List<String> responsibles)
             throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM logbook_responsible WHERE agreement_id = ?")) {
-            delete.setLong(1, id);
-            delete.executeUpdate();
-        }
+        Sql.update(connection, "DELETE FROM logbook_responsible WHERE agreement_id = ?", id);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO logbook_responsible (agreement_id, position, username) VALUES (?, ?, ?)")) {
             int position = 0;
@@ -219,21 +186,14 @@ public final class LogbookService implements Logbook {
         Agreement current = find(school, id).orElseThrow(
                 () -> new NoSuchElementException("La escuela " + school + " no tiene el acuerdo " + id));
         check(school, draft, current.content().deadline());
-        OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC));
+        Instant now = clock.instant();
         database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE logbook_agreement SET"
-                    + " session_key = ?, activity = ?, text = ?, commitments = ?, deadline = ?, status = ?,"
-                    + " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND cct = ? AND version = ?")) {
-                bind(update, 1, draft);
-                update.setString(7, author);
-                update.setObject(8, now);
-                update.setLong(9, id);
-                update.setString(10, school.value());
-                update.setLong(11, expectedVersion);
-                if (update.executeUpdate() == 0) {
-                    throw new StaleVersionException("El acuerdo " + id, expectedVersion, current.version());
-                }
-            }
+            Sql.updateVersioned(connection, "El acuerdo " + id, expectedVersion, current.version(),
+                    "UPDATE logbook_agreement SET session_key = ?, activity = ?, text = ?, commitments = ?,"
+                    + " deadline = ?, status = ?, updated_by = ?, updated_at = ?, version = version + 1"
+                    + " WHERE id = ? AND cct = ? AND version = ?", draft.session(), draft.activity(), draft.text(),
+                    draft.commitments(), draft.deadline(), draft.status().wireName(), author, now, id,
+                    school.value());
             writeResponsibles(connection, id, draft.responsibles());
             return null;
         });
@@ -243,67 +203,55 @@ public final class LogbookService implements Logbook {
 
     @Override
     public Optional<Agreement> find(Cct school, long id) {
-        List<Agreement> found = select("WHERE cct = ? AND id = ?", school.value(), id);
+        List<Agreement> found = select("a.cct = ? AND a.id = ?", "", school.value(), id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     @Override
     public List<Agreement> ofSession(Cct school, String session) {
-        return select("WHERE cct = ? AND session_key = ? ORDER BY id", school.value(), session);
+        return select("a.cct = ? AND a.session_key = ?", "a.id", school.value(), session);
     }
 
     @Override
     public List<Agreement> open(Cct school) {
-        return select("WHERE cct = ? AND status <> ? ORDER BY deadline, id", school.value(),
+        return select("a.cct = ? AND a.status <> ?", "a.deadline, a.id", school.value(),
                 AgreementStatus.CUMPLIDO.wireName());
     }
 
-    private List<Agreement> select(String where, Object... parameters) {
-        return database.inTransaction(connection -> {
-            Map<Long, Object[]> rows = new LinkedHashMap<>();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM logbook_agreement " + where)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    query.setObject(i + 1, parameters[i]);
-                }
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        Object activity = row.getObject("activity");
-                        rows.put(row.getLong("id"), new Object[] {row.getString("cct").strip(),
-                            row.getString("session_key"), activity == null ? null : ((Number) activity).intValue(),
-                            row.getString("text"), row.getString("commitments"),
-                            row.getObject("deadline", LocalDate.class), row.getString("status"),
-                            row.getString("recorded_by"), row.getObject("recorded_at", OffsetDateTime.class),
-                            row.getString("updated_by"), row.getObject("updated_at", OffsetDateTime.class),
-                            row.getLong("version")});
-                    }
-                }
-            }
-            List<Agreement> agreements = new ArrayList<>();
-            for (Map.Entry<Long, Object[]> entry : rows.entrySet()) {
-                Object[] r = entry.getValue();
-                AgreementDraft content = new AgreementDraft((String) r[1], (Integer) r[2], (String) r[3],
-                        responsibles(connection, entry.getKey()), (String) r[4], (LocalDate) r[5],
-                        AgreementStatus.parse((String) r[6]).orElseThrow());
-                agreements.add(new Agreement(entry.getKey(), Cct.parse((String) r[0]), content, (String) r[7],
-                        ((OffsetDateTime) r[8]).toInstant(), (String) r[9], ((OffsetDateTime) r[10]).toInstant(),
-                        (Long) r[11]));
-            }
-            return agreements;
-        });
+    /** An agreement's row, before its responsibles are added. */
+    private record Row(long id, Cct school, String session, Integer activity, String text, String commitments,
+            LocalDate deadline, AgreementStatus status, String recordedBy, Instant recordedAt, String updatedBy,
+            Instant updatedAt, long version) {
+
+        Agreement with(List<String> responsibles) {
+            return new Agreement(id, school, new AgreementDraft(session, activity, text, responsibles, commitments,
+                    deadline, status), recordedBy, recordedAt, updatedBy, updatedAt, version);
+        }
     }
 
-    private static List<String> responsibles(Connection connection, long id) throws SQLException {
-        List<String> usernames = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT username FROM logbook_responsible WHERE agreement_id = ? ORDER BY position")) {
-            query.setLong(1, id);
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    usernames.add(row.getString(1));
-                }
+    /** The agreements that match, with their responsibles: two queries whatever their number. */
+    private List<Agreement> select(String where, String order, Object... parameters) {
+        return database.inTransaction(connection -> {
+            List<Row> rows = Sql.query(connection, "SELECT a.id, a.cct, a.session_key, a.activity, a.text,"
+                    + " a.commitments, a.deadline, a.status, a.recorded_by, a.recorded_at, a.updated_by, a.updated_at,"
+                    + " a.version FROM logbook_agreement a WHERE " + where
+                    + (order.isEmpty() ? "" : " ORDER BY " + order),
+                    row -> new Row(row.getLong("id"), Cct.parse(row.getString("cct").strip()),
+                            row.getString("session_key"), (Integer) row.getObject("activity", Integer.class),
+                            row.getString("text"), row.getString("commitments"),
+                            row.getObject("deadline", LocalDate.class),
+                            AgreementStatus.parse(row.getString("status")).orElseThrow(),
+                            row.getString("recorded_by"), Sql.instant(row, "recorded_at"), row.getString("updated_by"),
+                            Sql.instant(row, "updated_at"), row.getLong("version")), parameters);
+            if (rows.isEmpty()) {
+                return List.of();
             }
-        }
-        return usernames;
+            Map<Long, List<String>> responsibles = new HashMap<>();
+            Sql.query(connection, "SELECT r.agreement_id, r.username FROM logbook_responsible r"
+                    + " JOIN logbook_agreement a ON a.id = r.agreement_id WHERE " + where
+                    + " ORDER BY r.agreement_id, r.position", row -> responsibles.computeIfAbsent(row.getLong(1),
+                            id -> new ArrayList<>()).add(row.getString(2)), parameters);
+            return rows.stream().map(row -> row.with(responsibles.getOrDefault(row.id(), List.of()))).toList();
+        });
     }
 }

@@ -106,7 +106,8 @@ public class LogbookServiceTest {
         InvalidAgreementException refused = assertThrows(InvalidAgreementException.class, () -> logbook.record(
                 SCHOOL, new AgreementDraft("sesión tercera", 13, " ", List.of("docente.luis"), "",
                         LocalDate.of(2016, 11, 1), null), "docente.ana"));
-        List<String> fields = refused.problems().stream().map(mx.cte.core.api.errors.InvalidContentException.FieldProblem::field).toList();
+        List<String> fields = refused.problems().stream()
+                .map(mx.cte.core.api.errors.InvalidContentException.FieldProblem::field).toList();
         assertEquals(List.of("sesion", "acuerdo", "responsables", "fechaLimite"), fields);
         assertTrue(refused.getMessage(), refused.getMessage().contains("'docente.luis' no es personal de la escuela"));
         assertTrue(refused.getMessage(), refused.getMessage().contains("2016-11-01 ya pasó"));

@@ -22,7 +22,7 @@ import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.storage.api.Database;
-import mx.cte.storage.api.StaleVersionException;
+import mx.cte.storage.api.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -119,19 +119,11 @@ public final class ExpectedResultsService implements ExpectedResults {
         ExpectedResult current = existing(school, id);
         check(school, draft);
         database.inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE results_expected SET grade = ?,"
-                    + " group_name = ?, area = ?, text = ?, rme_objective = ?, rme_goal = ?, updated_by = ?,"
-                    + " updated_at = ?, version = version + 1 WHERE id = ? AND cct = ? AND version = ?")) {
-                bind(update, 1, draft);
-                update.setString(7, author);
-                update.setObject(8, OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)));
-                update.setLong(9, id);
-                update.setString(10, school.value());
-                update.setLong(11, expectedVersion);
-                if (update.executeUpdate() == 0) {
-                    throw new StaleVersionException("El resultado esperado " + id, expectedVersion, current.version());
-                }
-            }
+            Sql.updateVersioned(connection, "El resultado esperado " + id, expectedVersion, current.version(),
+                    "UPDATE results_expected SET grade = ?, group_name = ?, area = ?, text = ?, rme_objective = ?,"
+                    + " rme_goal = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ? AND cct = ?"
+                    + " AND version = ?", draft.grade(), draft.group(), draft.area(), draft.text(),
+                    draft.rmeObjective(), draft.rmeGoal(), author, clock.instant(), id, school.value());
             return null;
         });
         audit.record("resultado-esperado-cambiado", school + " " + current.period() + " #" + id, draft.text());
@@ -142,15 +134,8 @@ public final class ExpectedResultsService implements ExpectedResults {
     public void remove(Cct school, long id, long expectedVersion, String author) {
         ExpectedResult current = existing(school, id);
         database.inTransaction(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM results_expected WHERE id = ? AND cct = ? AND version = ?")) {
-                delete.setLong(1, id);
-                delete.setString(2, school.value());
-                delete.setLong(3, expectedVersion);
-                if (delete.executeUpdate() == 0) {
-                    throw new StaleVersionException("El resultado esperado " + id, expectedVersion, current.version());
-                }
-            }
+            Sql.updateVersioned(connection, "El resultado esperado " + id, expectedVersion, current.version(),
+                    "DELETE FROM results_expected WHERE id = ? AND cct = ? AND version = ?", id, school.value());
             return null;
         });
         audit.record("resultado-esperado-quitado", school + " " + current.period() + " #" + id,

@@ -23,8 +23,9 @@ import org.junit.Test;
 /** The routes of schools, zones and catalogue imports over a directory kept in memory. */
 public class SchoolsApiTest {
 
-    private final Map<Cct, School> schools = new HashMap<>(Map.of(ApiFixtures.SCHOOL,
-            ApiFixtures.school(ApiFixtures.SCHOOL), ApiFixtures.OTHER_SCHOOL, ApiFixtures.school(ApiFixtures.OTHER_SCHOOL)));
+    private final Map<Cct, School> schools = new HashMap<>(Map.of(
+            ApiFixtures.SCHOOL, ApiFixtures.school(ApiFixtures.SCHOOL),
+            ApiFixtures.OTHER_SCHOOL, ApiFixtures.school(ApiFixtures.OTHER_SCHOOL)));
 
     private final SchoolDirectory directory = (SchoolDirectory) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {SchoolDirectory.class}, (proxy, method, args) -> switch (method.getName()) {
@@ -40,8 +41,8 @@ public class SchoolsApiTest {
                         throw new IllegalArgumentException("El preescolar no tiene 4.º grado");
                     }
                     School changed = new School(current.cct(), current.name(), current.municipality(),
-                            current.level(), current.zone(), current.shift(), structure.multigrade(), structure.groups(),
-                            current.version() + 1);
+                            current.level(), current.zone(), current.shift(), structure.multigrade(),
+                            structure.groups(), current.version() + 1);
                     schools.put(current.cct(), changed);
                     yield changed;
                 }

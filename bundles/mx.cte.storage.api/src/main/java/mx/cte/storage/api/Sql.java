@@ -56,6 +56,27 @@ public final class Sql {
         }
     }
 
+    /**
+     * The optimistic-version check, written once: an {@code UPDATE} or {@code DELETE} of a versioned record whose
+     * statement ends with {@code AND version = ?}, bound to {@code expectedVersion} after the other parameters. When
+     * no row changed, the record changed meanwhile: a {@link StaleVersionException} naming it, which every module's
+     * API answers with 409 and the record as it is now.
+     *
+     * @param record         how the user knows the record, e.g. "El acuerdo 7"
+     * @param currentVersion the version the caller last read, for the message
+     */
+    public static void updateVersioned(Connection connection, String record, long expectedVersion,
+            long currentVersion, String sql, Object... parameters) throws SQLException {
+        if (!sql.stripTrailing().endsWith("version = ?")) {
+            throw new IllegalArgumentException("A versioned statement ends with 'version = ?': " + sql);
+        }
+        Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + 1);
+        all[parameters.length] = expectedVersion;
+        if (update(connection, sql, all) == 0) {
+            throw new StaleVersionException(record, expectedVersion, currentVersion);
+        }
+    }
+
     /** @return the generated key of the inserted row */
     public static long insert(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {

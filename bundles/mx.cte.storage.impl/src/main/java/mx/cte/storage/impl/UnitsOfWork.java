@@ -137,8 +137,8 @@ final class UnitsOfWork {
         Savepoint[] savepoint = {connection.setSavepoint()};
         boolean[] closed = {false};
         boolean[] autoCommit = {true};
-        return (Connection) Proxy.newProxyInstance(UnitsOfWork.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(UnitsOfWork.class.getClassLoader(),
+                new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     switch (method.getName()) {
                         case "close" -> {
                             if (!closed[0]) {

@@ -207,6 +207,34 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void aVersionedUpdateBasedOnAStaleVersionNamesTheRecord() {
+        database.migrate("notes", loader(), V1);
+        database.inTransaction(connection -> connection.createStatement().executeUpdate(
+                "CREATE TABLE versioned (id INT, body VARCHAR(20), version BIGINT)"));
+        database.inTransaction(connection -> connection.createStatement().executeUpdate(
+                "INSERT INTO versioned VALUES (1, 'uno', 3)"));
+        database.inTransaction(connection -> {
+            mx.cte.storage.api.Sql.updateVersioned(connection, "La nota 1", 3, 3,
+                    "UPDATE versioned SET body = ?, version = version + 1 WHERE id = ? AND version = ?", "dos", 1);
+            return null;
+        });
+        mx.cte.storage.api.StaleVersionException stale = assertThrows(mx.cte.storage.api.StaleVersionException.class,
+                () -> database.inTransaction(connection -> {
+                    mx.cte.storage.api.Sql.updateVersioned(connection, "La nota 1", 3, 4,
+                            "UPDATE versioned SET body = ?, version = version + 1 WHERE id = ? AND version = ?",
+                            "tres", 1);
+                    return null;
+                }));
+        assertTrue(stale.getMessage(), stale.getMessage().startsWith("La nota 1 cambió"));
+        assertEquals(1, count("SELECT COUNT(*) FROM versioned WHERE body = 'dos' AND version = 4"));
+        assertThrows(IllegalArgumentException.class, () -> database.inTransaction(connection -> {
+            mx.cte.storage.api.Sql.updateVersioned(connection, "La nota 1", 4, 4,
+                    "UPDATE versioned SET body = ? WHERE id = ?", "x", 1);
+            return null;
+        }));
+    }
+
+    @Test
     public void backsUpTheEmbeddedDatabaseAndPointsPostgresqlToItsOwnTools() throws Exception {
         java.nio.file.Path target = java.nio.file.Files.createTempDirectory("cte-backup").resolve("respaldo.zip");
         if (kind == DatabaseKind.H2) {

@@ -11,19 +11,27 @@ public final class TextFields {
     private TextFields() {
     }
 
-    /** What is wrong with the text (taken without surrounding spaces), or nothing. */
+    /** What is wrong with the text (taken without surrounding spaces), or nothing, starting with the field's name. */
     public static Optional<String> problem(String field, String text, int max, boolean required) {
+        return problem(text, max, required).map(message -> field + ": " + message);
+    }
+
+    /**
+     * What is wrong with the text, for a problem that names its field apart ({@code InvalidContentException}): "no
+     * puede quedar vacío", "tiene 2010 caracteres; el máximo es 2000", or the invisible character and where it is.
+     */
+    public static Optional<String> problem(String text, int max, boolean required) {
         String value = text == null ? "" : text.strip();
         if (required && value.isEmpty()) {
-            return Optional.of(field + ": no puede quedar vacío");
+            return Optional.of("no puede quedar vacío");
         }
         if (value.length() > max) {
-            return Optional.of(field + ": tiene " + value.length() + " caracteres; el máximo es " + max);
+            return Optional.of("tiene " + value.length() + " caracteres; el máximo es " + max);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' || isBidiControl(c)) {
-                return Optional.of(field + ": contiene un carácter de control invisible (U+" + String.format("%04X",
+                return Optional.of("contiene un carácter de control invisible (U+" + String.format("%04X",
                         (int) c) + ") en la posición " + (i + 1) + "; quítelo");
             }
         }
