@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
@@ -56,9 +59,45 @@ public final class SchoolDirectoryService implements SchoolDirectory {
         }
     }
 
+    /** How long a school read stays in {@link #recent}: what another node changed shows here after this at most. */
+    static final long RECENT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final int MAX_RECENT = 50_000;
+
+    private record Recent(School school, long readAt) {
+    }
+
+    /**
+     * Schools read in the last seconds: every API request checks the school it names, and the directory changes
+     * rarely. A change made here drops what was kept ({@link #changes}), so the next read sees it; one made by another
+     * node sharing the database, or a read racing the commit of a request's unit of work, within
+     * {@link #RECENT_NANOS}.
+     */
+    private final Map<Cct, Recent> recent = new ConcurrentHashMap<>();
+    // Bumped by every change: a read that started before one must not put back what the change replaced.
+    private final AtomicLong changes = new AtomicLong();
+
     @Override
     public Optional<School> school(Cct cct) {
-        return database.inTransaction(connection -> SchoolStore.find(connection, cct));
+        long now = System.nanoTime();
+        Recent cached = recent.get(cct);
+        if (cached != null && now - cached.readAt() < RECENT_NANOS) {
+            return Optional.of(cached.school());
+        }
+        long stamp = changes.get();
+        Optional<School> school = database.inTransaction(connection -> SchoolStore.find(connection, cct));
+        if (school.isPresent() && changes.get() == stamp && recent.size() < MAX_RECENT) {
+            recent.put(cct, new Recent(school.get(), now));
+        }
+        return school;
+    }
+
+    private void changed(Cct cct) {
+        changes.incrementAndGet();
+        if (cct == null) {
+            recent.clear();
+        } else {
+            recent.remove(cct);
+        }
     }
 
     @Override
@@ -73,8 +112,12 @@ public final class SchoolDirectoryService implements SchoolDirectory {
 
     @Override
     public School updateStructure(Cct cct, SchoolStructure structure, long expectedVersion) {
-        return database.inTransaction(connection ->
-                SchoolStore.updateStructure(connection, cct, structure, expectedVersion));
+        try {
+            return database.inTransaction(connection ->
+                    SchoolStore.updateStructure(connection, cct, structure, expectedVersion));
+        } finally {
+            changed(cct);
+        }
     }
 
     /**
@@ -118,14 +161,18 @@ public final class SchoolDirectoryService implements SchoolDirectory {
                             + " filas rechazadas; corríjalas y vuelva a importar el archivo";
             return new ImportReport(source, read.rows() + read.rejectedCount(), 0, 0, 0, read.rejected(), problem);
         }
-        SchoolStore.Written written = database.inTransaction(connection -> SchoolStore.write(connection,
-                read.zones(), sink -> {
-                    try {
-                        CatalogueCsv.forEachRow(file, read.charset(), sink);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, read.rows(), source, progress));
+        SchoolStore.Written written;
+        try {
+            written = database.inTransaction(connection -> SchoolStore.write(connection, read.zones(), sink -> {
+                try {
+                    CatalogueCsv.forEachRow(file, read.charset(), sink);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, read.rows(), source, progress));
+        } finally {
+            changed(null);
+        }
         audit.record("catalogo-importado", source, read.rows() + " filas (" + read.charset() + "), "
                 + written.inserted() + " escuelas nuevas, " + written.updated() + " actualizadas, "
                 + written.zonesCreated() + " zonas nuevas");

@@ -148,6 +148,23 @@ public class SchoolDirectoryServiceTest {
     }
 
     @Test
+    public void aSchoolReadMomentsAgoStillShowsEveryChangeMadeHereAtOnce() {
+        importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        Cct cct = Cct.parse("15EJN0101A");
+        School first = directory.school(cct).orElseThrow();
+        assertTrue("read again within seconds, it comes from memory", first == directory.school(cct).orElseThrow());
+
+        directory.updateStructure(cct, new SchoolStructure(true, List.of(new SchoolGroup("Único", List.of(1, 2, 3)))),
+                1);
+        assertEquals(2, directory.school(cct).orElseThrow().version());
+        assertTrue(directory.school(cct).orElseThrow().multigrade());
+
+        importCsv(HEADER + "15EJN0101A,Jardín uno renombrado,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        assertEquals("Jardín uno renombrado", directory.school(cct).orElseThrow().name());
+        assertTrue(directory.school(Cct.parse("15EJN0999Z")).isEmpty());
+    }
+
+    @Test
     public void structureChangesNeedTheCurrentVersionAndAValidShape() {
         importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
         Cct cct = Cct.parse("15EJN0101A");
