@@ -30,6 +30,7 @@ import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
 import mx.cte.core.api.text.LogText;
 import mx.cte.core.http.JsonResponses;
+import mx.cte.core.http.JsonServlet;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RequestBodies;
 import mx.cte.security.api.Caller;
@@ -59,7 +60,7 @@ import org.slf4j.LoggerFactory;
 @HttpWhiteboardFilterPattern("/api/*")
 public final class IdempotencyFilter implements Filter {
 
-    static final String HEADER = "Idempotency-Key";
+    static final String HEADER = JsonServlet.IDEMPOTENCY_HEADER;
     static final String REPLAYED = "Idempotent-Replayed";
     /** What a client may use as a key: a UUID, or any 8 to 100 letters, digits and {@code . _ : -}. */
     static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -156,6 +157,7 @@ public final class IdempotencyFilter implements Filter {
         boolean notStored = false;
         try {
             try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+                request.setAttribute(JsonServlet.WRITE_UNIT_ATTRIBUTE, Boolean.TRUE);
                 chain.doFilter(request, captured);
                 if (captured.containerError != null) {
                     response.sendError(captured.containerError, captured.containerErrorMessage);

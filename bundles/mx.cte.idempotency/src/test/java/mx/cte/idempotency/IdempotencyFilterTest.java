@@ -3,7 +3,6 @@ package mx.cte.idempotency;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
@@ -13,12 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.FilterChain;
-import javax.servlet.ReadListener;
-import javax.servlet.ServletInputStream;
 import javax.servlet.ServletOutputStream;
 import javax.servlet.WriteListener;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.http.FakeRequest;
 import mx.cte.security.api.Caller;
 import mx.cte.security.api.RoleGrant;
 import mx.cte.storage.api.DatabaseKind;
@@ -37,37 +35,9 @@ public class IdempotencyFilterTest {
 
     private static HttpServletRequest keyedWrite(String key) {
         Caller teacher = new Caller("docente.ana", "Ana", List.of(RoleGrant.parse("docente@15EJN0101A")));
-        ByteArrayInputStream in = new ByteArrayInputStream(BODY);
-        return (HttpServletRequest) Proxy.newProxyInstance(IdempotencyFilterTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, m, args) -> switch (m.getName()) {
-                    case "getMethod" -> "POST";
-                    case "getRequestURI" -> PATH;
-                    case "getQueryString", "getCharacterEncoding" -> null;
-                    case "getHeader" -> IdempotencyFilter.HEADER.equals(args[0]) ? key : null;
-                    case "getAttribute" -> Caller.REQUEST_ATTRIBUTE.equals(args[0]) ? teacher : null;
-                    case "getContentLengthLong" -> (long) BODY.length;
-                    case "getInputStream" -> new ServletInputStream() {
-                        @Override
-                        public int read() {
-                            return in.read();
-                        }
-
-                        @Override
-                        public boolean isFinished() {
-                            return in.available() == 0;
-                        }
-
-                        @Override
-                        public boolean isReady() {
-                            return true;
-                        }
-
-                        @Override
-                        public void setReadListener(ReadListener listener) {
-                        }
-                    };
-                    default -> throw new UnsupportedOperationException(m.getName());
-                });
+        return FakeRequest.of("POST", "/api/v1/logbook", "/15EJN0101A/agreements")
+                .attribute(Caller.REQUEST_ATTRIBUTE, teacher).header(IdempotencyFilter.HEADER, key)
+                .body("application/json", BODY).build();
     }
 
     /** A response that, like Jetty's, refuses its output stream once its writer was used, and the reverse. */

@@ -83,6 +83,8 @@ public class WriteUnitTest {
     /** A module that stores its row and its audit row, each in a transaction of its own, then answers. */
     private FilterChain module(int status) {
         return (request, response) -> {
+            assertEquals("the servlet sees the write passed the filter", Boolean.TRUE,
+                    request.getAttribute(mx.cte.core.http.JsonServlet.WRITE_UNIT_ATTRIBUTE));
             moduleRuns.incrementAndGet();
             database.inTransaction(connection -> {
                 insert(connection, "acuerdo");

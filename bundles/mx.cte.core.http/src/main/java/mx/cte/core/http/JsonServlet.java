@@ -21,6 +21,18 @@ public abstract class JsonServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(JsonServlet.class);
     private static final Set<String> SERVLET_METHODS =
             Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TRACE");
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE");
+
+    /** The header of a write that must take effect once (the web UI sends one with every edit). */
+    public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+
+    /**
+     * Set on the request by the filter that makes keyed writes take effect once and each write one unit of work. A
+     * keyed write that reaches a servlet without it came in while that filter was not in the chain (the platform
+     * starting, the filter's bundle being updated): served, it could store an edit a second time, so it is refused
+     * with 503 and {@code Retry-After}, and the client's outbox sends it again.
+     */
+    public static final String WRITE_UNIT_ATTRIBUTE = "mx.cte.core.http.write-unit";
 
     /** Methods this resource answers, for the {@code Allow} header of a 405. */
     protected abstract String allowedMethods();
@@ -32,6 +44,13 @@ public abstract class JsonServlet extends HttpServlet {
             if (!SERVLET_METHODS.contains(request.getMethod())) {
                 methodNotAllowed(request, response);
                 return;
+            }
+            if (WRITES.contains(request.getMethod()) && request.getHeader(IDEMPOTENCY_HEADER) != null
+                    && request.getAttribute(WRITE_UNIT_ATTRIBUTE) == null) {
+                response.setHeader("Retry-After", "1");
+                throw new ProblemException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Servicio iniciando",
+                        "La plataforma aún no acepta cambios con " + IDEMPOTENCY_HEADER + "; se reintentará en un"
+                                + " momento.");
             }
             super.service(request, response);
         } catch (ProblemException problem) {

@@ -144,4 +144,34 @@ public class RoutesTest {
                 .body("text/plain", new byte[] {'x'}).build(), notJson.proxy());
         assertEquals(415, notJson.status);
     }
+
+    @Test
+    public void aKeyedWriteThatDidNotPassTheWriteFilterIsToldToComeBack() throws Exception {
+        List<String> stored = new ArrayList<>();
+        RoutedServlet servlet = new RoutedServlet(Routes.builder()
+                .post("/{cct}/agreements", call -> {
+                    stored.add(call.path("cct"));
+                    call.created(call.uri() + "/1", new JsonObject());
+                }).build());
+
+        // The platform starting: the filter that makes keyed writes take effect once is not in the chain yet.
+        FakeHttp.Response early = new FakeHttp.Response();
+        servlet.service(FakeRequest.of("POST", "/api/v1/logbook", "/15EJN0101A/agreements")
+                .header(JsonServlet.IDEMPOTENCY_HEADER, "clave-0001").json("{}").build(), early.proxy());
+        assertEquals(503, early.status);
+        assertEquals("1", early.headers.get("Retry-After"));
+        assertEquals(List.of(), stored);
+
+        FakeHttp.Response through = new FakeHttp.Response();
+        servlet.service(FakeRequest.of("POST", "/api/v1/logbook", "/15EJN0101A/agreements")
+                .header(JsonServlet.IDEMPOTENCY_HEADER, "clave-0001").attribute(JsonServlet.WRITE_UNIT_ATTRIBUTE, true)
+                .json("{}").build(), through.proxy());
+        assertEquals(201, through.status);
+
+        FakeHttp.Response unkeyed = new FakeHttp.Response();
+        servlet.service(FakeRequest.of("POST", "/api/v1/logbook", "/15EJN0101A/agreements").json("{}").build(),
+                unkeyed.proxy());
+        assertEquals(201, unkeyed.status);
+        assertEquals(List.of("15EJN0101A", "15EJN0101A"), stored);
+    }
 }

@@ -8,13 +8,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Role;
 import mx.cte.security.api.RoleGrant;
+import mx.cte.storage.api.Sql;
 
 /** The security module's SQL, portable between H2 and PostgreSQL; every method runs in the caller's transaction. */
 final class AccountStore {
@@ -90,37 +91,28 @@ final class AccountStore {
     }
 
     static List<Account> all(Connection connection) throws SQLException {
-        return accounts(connection, "SELECT username, display_name, enabled, version FROM account ORDER BY username");
+        return accounts(connection, "SELECT username, display_name, enabled, version FROM account ORDER BY username",
+                "SELECT username, role, scope FROM account_role ORDER BY username, position");
     }
 
     /** The enabled accounts with a docente or director grant on the school, found by the database. */
     static List<Account> staffOf(Connection connection, String cct) throws SQLException {
-        return accounts(connection, "SELECT DISTINCT a.username, a.display_name, a.enabled, a.version FROM account a"
-                + " JOIN account_role r ON r.username = a.username WHERE a.enabled = TRUE AND r.scope = ?"
-                + " AND r.role IN ('" + Role.DOCENTE.wireName() + "', '" + Role.DIRECTOR.wireName() + "')"
-                + " ORDER BY a.username", cct);
+        String staff = "SELECT r.username FROM account_role r JOIN account a ON a.username = r.username"
+                + " WHERE a.enabled = TRUE AND r.scope = ? AND r.role IN ('" + Role.DOCENTE.wireName() + "', '"
+                + Role.DIRECTOR.wireName() + "')";
+        return accounts(connection, "SELECT username, display_name, enabled, version FROM account"
+                + " WHERE username IN (" + staff + ") ORDER BY username", "SELECT username, role, scope"
+                + " FROM account_role WHERE username IN (" + staff + ") ORDER BY username, position", cct);
     }
 
-    private static List<Account> accounts(Connection connection, String sql, String... parameters)
+    /** The accounts one query finds, with their grants from one more: two queries however many accounts. */
+    private static List<Account> accounts(Connection connection, String sql, String grantsSql, Object... parameters)
             throws SQLException {
-        Map<String, Account> accounts = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    accounts.put(row.getString(1), new Account(row.getString(1), row.getString(2), row.getBoolean(3),
-                            List.of(), row.getLong(4)));
-                }
-            }
-        }
-        List<Account> withGrants = new ArrayList<>();
-        for (Account account : accounts.values()) {
-            withGrants.add(new Account(account.username(), account.displayName(), account.enabled(),
-                    grants(connection, account.username()), account.version()));
-        }
-        return withGrants;
+        Map<String, List<RoleGrant>> grants = new HashMap<>();
+        Sql.query(connection, grantsSql, row -> grants.computeIfAbsent(row.getString(1), u -> new ArrayList<>())
+                .add(new RoleGrant(Role.parse(row.getString(2)).orElseThrow(), row.getString(3))), parameters);
+        return Sql.query(connection, sql, row -> new Account(row.getString(1), row.getString(2), row.getBoolean(3),
+                grants.getOrDefault(row.getString(1), List.of()), row.getLong(4)), parameters);
     }
 
     private static List<RoleGrant> grants(Connection connection, String username) throws SQLException {
