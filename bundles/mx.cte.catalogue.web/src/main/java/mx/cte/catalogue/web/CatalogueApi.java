@@ -1,6 +1,7 @@
 package mx.cte.catalogue.web;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
@@ -91,20 +92,19 @@ final class CatalogueApi {
         return value == null ? "" : value;
     }
 
-    /** A pack's resource is read-only: changing it is a 409 that says so. */
     private static <T> T call(Supplier<T> work) {
-        try {
-            return ServiceCalls.call(INVALID, work);
-        } catch (IllegalStateException readOnly) {
-            throw new ProblemException(409, "Recurso de solo lectura", readOnly.getMessage());
-        }
+        return served(work, null);
     }
 
     /** A change to a resource: a stale version is a 409 with the resource as it is now. */
     private <T> T change(Cct school, long id, Supplier<T> work) {
+        return served(work, () -> CatalogueJson.json(catalogue.find(school, id).orElseThrow()));
+    }
+
+    /** As every module's service calls; besides, a pack's resource is read-only: changing it is a 409 saying so. */
+    private static <T> T served(Supplier<T> work, Supplier<JsonElement> current) {
         try {
-            return ServiceCalls.call(INVALID, work,
-                    () -> CatalogueJson.json(catalogue.find(school, id).orElseThrow()));
+            return ServiceCalls.call(INVALID, work, current);
         } catch (IllegalStateException readOnly) {
             throw new ProblemException(409, "Recurso de solo lectura", readOnly.getMessage());
         }

@@ -86,7 +86,12 @@ public final class ApiCall {
         return Integer.parseInt(value);
     }
 
-    private static <T> T parsed(String name, String value, Function<String, T> parser) {
+    /**
+     * A value read by {@code parser}, for a path segment, a query parameter or a body member named {@code name}: the
+     * parser's {@link IllegalArgumentException} becomes a 400 whose {@code campo} is the name and whose detail starts
+     * with it ("escuela: …").
+     */
+    public static <T> T parsed(String name, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (ProblemException problem) {

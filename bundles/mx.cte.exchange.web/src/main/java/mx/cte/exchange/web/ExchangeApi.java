@@ -166,13 +166,7 @@ final class ExchangeApi {
         for (int i = 0; i < body.groups().size(); i++) {
             List<Cct> schools = new ArrayList<>();
             for (int j = 0; j < body.groups().get(i).size(); j++) {
-                String field = "grupos[" + i + "][" + j + "]";
-                String cct = body.groups().get(i).get(j);
-                try {
-                    schools.add(Cct.parse(cct));
-                } catch (IllegalArgumentException e) {
-                    throw ProblemException.badField(field, field + ": " + e.getMessage());
-                }
+                schools.add(ApiCall.parsed("grupos[" + i + "][" + j + "]", body.groups().get(i).get(j), Cct::parse));
             }
             groups.add(schools);
         }
@@ -366,10 +360,6 @@ final class ExchangeApi {
 
     /** A CCT named in a body member; a 400 naming the member when it is not one. */
     private static Cct ccts(String member, String value) {
-        try {
-            return Cct.parse(text(value));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField(member, member + ": " + e.getMessage());
-        }
+        return ApiCall.parsed(member, text(value), Cct::parse);
     }
 }

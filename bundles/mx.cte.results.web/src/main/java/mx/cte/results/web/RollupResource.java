@@ -149,12 +149,7 @@ final class RollupResource {
 
     /** The school {@code own} names, if it is one of the collective's and the caller directs it. */
     private static Cct member(Caller caller, List<Cct> schools, String own) {
-        Cct school;
-        try {
-            school = Cct.parse(own);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("escuela", "escuela: " + e.getMessage());
-        }
+        Cct school = ApiCall.parsed("escuela", own, Cct::parse);
         if (!schools.contains(school)) {
             throw ProblemException.badField("escuela", "escuela: " + school
                     + " no está entre las escuelas del colectivo");
