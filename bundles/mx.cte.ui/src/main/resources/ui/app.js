@@ -1,55 +1,15 @@
-import {conflicts, discardConflict, flush, pendingEdits, send, useAccount} from './envios.js';
+import {send, useAccount} from './envios.js';
+import {api, el, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells} from './pagina.js';
+import {guideScreen, leaveGuide, schoolOf} from './sesion.js';
 
-// The UI shell: sign-in and the school's home. Every text that comes from the server is set with textContent, never
-// as HTML, so nothing a user typed can run in another user's page.
+// The UI shell: sign-in, each person's home and the administration; the session screen is sesion.js.
 
-const main = document.getElementById('principal');
 const cuenta = document.getElementById('cuenta');
 const avisos = document.getElementById('avisos');
 let sesion = null;
 
-/** Builds an element: el('li', {class: 'x'}, 'texto', otroElemento). */
-function el(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    element.setAttribute(name, value);
-  }
-  for (const child of children) {
-    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-  return element;
-}
-
-async function api(path, options = {}) {
-  const headers = {'Accept': 'application/json'};
-  if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-  }
-  if (sesion && options.method && options.method !== 'GET') {
-    headers['X-CSRF-Token'] = sesion.csrfToken;
-  }
-  const response = await fetch(path, {
-    method: options.method || 'GET',
-    headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    credentials: 'same-origin',
-  });
-  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-  if (!response.ok) {
-    const error = new Error(body?.detail || `El servidor respondió ${response.status}`);
-    error.status = response.status;
-    throw error;
-  }
-  return body;
-}
-
-function show(title, ...content) {
-  document.title = `${title} · Consejo Técnico Escolar`;
-  main.replaceChildren(el('h1', {}, title), ...content);
-  main.focus();
-}
-
 function showAccount() {
+  setSignedIn(sesion);
   useAccount(sesion);
   if (!sesion) {
     cuenta.replaceChildren();
@@ -92,35 +52,8 @@ function signIn(message) {
   show('Iniciar sesión', error, form);
 }
 
-/** The school the signed-in person works in, if any (a teacher or a director). */
-function schoolOf(session) {
-  const grant = session.roles.find((r) => r.rol === 'docente' || r.rol === 'director');
-  return grant ? grant.ambito : null;
-}
-
 function publishes(session) {
   return session.roles.some((r) => r.rol === 'administrador' || r.rol === 'publicador');
-}
-
-/** Counts by progress as the traffic light shows them, with a bar for each so they can be compared at a glance. */
-function tallyCells(tally) {
-  const total = Math.max(1, tally.total);
-  return ['logrado', 'en-proceso', 'sin-avance'].map((key) => el('td', {class: `cuenta ${key}`},
-      String(tally[key]), el('span', {class: 'barra-avance', style: `width: ${Math.round(100 * tally[key] / total)}%`,
-        'aria-hidden': 'true'})));
-}
-
-const LIGHT_HEADERS = ['Logrado', 'En proceso', 'Sin avance'];
-
-/** A table of traffic-light counts, one row per unit (school, zone, grade, area), each count with its bar. */
-function lightTable(id, caption, header, rows) {
-  return el('table', {class: 'tabla', id},
-      el('caption', {}, caption),
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, header),
-          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-      el('tbody', {}, ...(rows.length ? rows.map(([label, tally]) => el('tr', {}, el('th', {scope: 'row'}, label),
-          ...tallyCells(tally))) : [el('tr', {}, el('td', {colspan: String(LIGHT_HEADERS.length + 1)},
-          'Aún no hay valoraciones compartidas en este periodo.'))])));
 }
 
 async function zone(zoneKey, period) {
@@ -385,271 +318,11 @@ function printAndExport(cct, sessions) {
     el('p', {id: 'ayuda-periodo-impresion', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'), documents];
 }
 
-const PARTICIPATION = {
-  'individual': 'Individual',
-  'equipo-por-grado': 'En equipos por grado',
-  'equipo': 'En equipos',
-  'colectivo': 'En colectivo',
-  'director': 'Director',
-  'entre-escuelas': 'Entre escuelas',
-  'consejo-de-zona': 'Consejo Técnico de Zona',
-};
-
-/**
- * A link to a place in the same page. The address's # is the router's, so the link moves the focus there itself
- * instead of changing the address.
- */
-function inPage(targetId, ...children) {
-  const link = el('a', {href: `#${targetId}`}, ...children);
-  link.addEventListener('click', (event) => {
-    event.preventDefault();
-    const target = document.getElementById(targetId);
-    if (target) {
-      target.scrollIntoView();
-      target.focus();
-    }
-  });
-  return link;
-}
-
-/** Footnote calls as superscript numbers that point to the notes at the end of the page. */
-function notes(ids, footnotes) {
-  return (ids || []).map((id) => {
-    const number = footnotes.findIndex((f) => f.id === id) + 1;
-    const link = inPage(`nota-${id}`, String(number));
-    link.setAttribute('aria-label', `Nota ${number}`);
-    return el('sup', {}, link);
-  });
-}
-
-/** One activity as the guide gives it: instructions, questions, sentence frames, criteria, notes, readings, product. */
-function activity(item, guide) {
-  const footnotes = guide.footnotes || [];
-  const title = item.title || '';
-  const block = el('li', {class: 'actividad', id: `actividad-${item.number}`},
-      el('h3', {}, el('span', {class: 'numero'}, `${item.number}. `), title, ...notes(item.footnotes, footnotes)));
-  if (item.participation) {
-    block.append(el('p', {class: 'participacion'}, PARTICIPATION[item.participation] || item.participation));
-  }
-  for (const text of item.instructions || []) {
-    block.append(el('p', {}, text));
-  }
-  const questions = (item.prompts || []).filter((p) => p.kind === 'pregunta' || p.kind === 'consigna');
-  if (questions.length) {
-    block.append(el('ul', {class: 'preguntas'},
-        ...questions.map((p) => el('li', {}, p.text, ...notes(p.footnotes, footnotes)))));
-  }
-  const frames = (item.prompts || []).filter((p) => p.kind === 'frase');
-  if (frames.length) {
-    block.append(el('p', {class: 'subtitulo'}, 'Frases para completar:'),
-        el('ul', {class: 'frases'}, ...frames.map((p) => el('li', {}, p.text))));
-  }
-  if ((item.criteria || []).length) {
-    block.append(el('ul', {class: 'criterios'},
-        ...item.criteria.map((c) => el('li', {}, `${c.key}) ${c.text}`))));
-  }
-  for (const text of item.notes || []) {
-    block.append(el('p', {class: 'nota'}, text));
-  }
-  for (const id of item.readings || []) {
-    const reading = (guide.readings || []).find((r) => r.id === id);
-    if (reading) {
-      block.append(el('p', {class: 'lectura'}, 'Lectura: ', inPage(`lectura-${id}`, reading.title)));
-    }
-  }
-  if (item.product) {
-    block.append(el('p', {class: 'producto'}, `Producto: ${item.product.title}`));
-    if (editing) {
-      block.append(editorFor(item));
-    }
-  }
-  return block;
-}
-
-function section(part, guide, level) {
-  const content = [];
-  const heading = [part.label, part.title].filter(Boolean).join(' ');
-  if (heading) {
-    content.push(el(level <= 2 ? 'h2' : 'h3', {class: 'apartado'}, heading));
-  }
-  for (const text of part.intro || []) {
-    content.push(el('p', {}, text));
-  }
-  if ((part.activities || []).length) {
-    content.push(el('ol', {class: 'actividades'}, ...part.activities.map((a) => activity(a, guide))));
-  }
-  for (const child of part.sections || []) {
-    content.push(...section(child, guide, level + 1));
-  }
-  for (const text of part.closing || []) {
-    content.push(el('p', {}, text));
-  }
-  return content;
-}
-
-function readingsAndNotes(guide) {
-  const content = [];
-  if ((guide.readings || []).length) {
-    content.push(el('h2', {}, 'Lecturas'));
-    for (const reading of guide.readings) {
-      const parts = [el('h3', {id: `lectura-${reading.id}`, tabindex: '-1'}, reading.title)];
-      for (const text of reading.paragraphs || []) {
-        parts.push(el('p', {}, text));
-      }
-      if ((reading.items || []).length) {
-        parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, i))));
-      }
-      const c = reading.citation;
-      if (c) {
-        parts.push(el('p', {class: 'cita'}, [c.attribution, c.authors, c.year, c.title, c.source, c.url]
-            .filter(Boolean).join('. ')));
-      }
-      content.push(el('section', {class: 'lectura-completa'}, ...parts));
-    }
-  }
-  if ((guide.footnotes || []).length) {
-    content.push(el('h2', {}, 'Notas'), el('ol', {class: 'notas'},
-        ...guide.footnotes.map((f) => el('li', {id: `nota-${f.id}`, tabindex: '-1'}, f.text))));
-  }
-  return content;
-}
-
-/** The school and session whose products the guide screen edits; null when the person has no school (supervision). */
-let editing = null;
-
-/**
- * The editor of an activity's product comes from the module that owns its type: the module's bundle serves it at
- * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
- * module that is missing shows as such.
- */
-/** The month the school is working on, shared by the editors of a session and remembered per school in this browser. */
-function workingPeriod(school) {
-  const key = `cte-periodo-${school}`;
-  return {
-    period: () => localStorage.getItem(key) || new Date().toISOString().slice(0, 7),
-    setPeriod: (value) => localStorage.setItem(key, value),
-  };
-}
-
-/** A month field for the working period; changing it remembers the choice for the session's other editors. */
-function periodPicker(working, id, label, onChange) {
-  const input = el('input', {id, type: 'month', value: working.period(), pattern: '[0-9]{4}-[0-9]{2}'});
-  input.addEventListener('change', () => {
-    if (/^\d{4}-\d{2}$/.test(input.value)) {
-      working.setPeriod(input.value);
-      onChange(input.value);
-    }
-  });
-  return [el('label', {for: id}, label), input];
-}
-
-/**
- * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
- * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice.
- */
-function conflictBoxes(path, describe, onDone) {
-  return conflicts().filter((edit) => edit.path === path).map((edit) => {
-    const actual = edit.actual;
-    const keepMine = el('button', {type: 'button'}, 'Guardar la mía encima');
-    const keepTheirs = el('button', {type: 'button'}, 'Quedarme con la guardada');
-    keepMine.addEventListener('click', async () => {
-      discardConflict(edit.key);
-      await send(edit.label, edit.method, edit.path, {...edit.body, version: actual.version});
-      await onDone();
-    });
-    keepTheirs.addEventListener('click', async () => {
-      discardConflict(edit.key);
-      await onDone();
-    });
-    return el('div', {class: 'conflicto', role: 'group', 'aria-label': 'Cambio en conflicto'},
-        el('p', {}, el('strong', {}, 'Alguien más guardó otra versión mientras usted editaba.')),
-        el('dl', {},
-            el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, describe(edit.body)),
-            el('dt', {}, `La guardada${actual?.registro ? `, por ${actual.registro}` : ''}`),
-            el('dd', {}, actual ? describe(actual) : 'pulse «Quedarme con la guardada» para verla')),
-        ...(actual ? [keepMine, ' '] : []), keepTheirs);
-  });
-}
-
-/** Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, while it is on the page. */
-function refreshOnOutbox(container, matches, refresh) {
-  const listener = (event) => {
-    if (!container.isConnected) {
-      window.removeEventListener('cte-guardado', listener);
-      window.removeEventListener('cte-conflicto', listener);
-    } else if (matches(event.detail.path)) {
-      refresh();
-    }
-  };
-  window.addEventListener('cte-guardado', listener);
-  window.addEventListener('cte-conflicto', listener);
-}
-
-function editorFor(item) {
-  const type = item.product.type;
-  const slot = el('div', {class: 'editor', 'data-tipo': type});
-  if (!editing.types.has(type)) {
-    slot.append(el('p', {class: 'aviso-modulo'}, `El módulo que guarda «${item.product.title}» no está instalado;`
-        + ' avise a quien administra la plataforma.'));
-    return slot;
-  }
-  const working = workingPeriod(editing.school);
-  // What an editor may use of the page: helpers, the outbox, the working period, who and where.
-  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(slot, {
-    el, api, send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, ...working,
-    periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
-    user: sesion, school: editing.school, session: editing.session,
-    directs: sesion.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
-    activity: item.number, product: item.product,
-  })).catch((failure) => {
-    slot.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
-        + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
-  }), () => {
-    slot.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
-  });
-  return slot;
-}
-
-/** A guide's screen: its active edition, or with key@version one edition (one that waits for a module). */
-async function guide(target) {
-  const [key, version] = target.split('@');
-  const path = version ? `/api/v1/guides/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`
-    : `/api/v1/guides/${encodeURIComponent(key)}`;
-  const [edition, types] = await Promise.all([api(path),
-    api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
-  const school = schoolOf(sesion);
-  editing = school ? {school, session: edition.key,
-    types: new Set(types.productTypes.map((t) => t.id))} : null;
-  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
-  if ((edition.missingProductTypes || []).length) {
-    content.push(el('p', {class: 'aviso-modulo', role: 'status'}, 'Falta instalar el módulo que guarda: '
-        + `${edition.missingProductTypes.join(', ')}. Las actividades que lo necesitan lo indican; las demás se`
-        + ' trabajan como siempre.'));
-  }
-  if (edition.guide.subtitle) {
-    content.push(el('p', {class: 'subtitulo'}, edition.guide.subtitle));
-  }
-  for (const part of edition.guide.sections) {
-    content.push(...section(part, edition.guide, 2));
-  }
-  content.push(...readingsAndNotes(edition.guide));
-  show(edition.guide.title, ...content);
-}
-
 const STATUS = {activa: 'Activa', instalada: 'Instalada', insatisfecha: 'Insatisfecha'};
 let refreshAdmin = null;
 
 function isAdministrator(session) {
   return session.roles.some((r) => r.rol === 'administrador');
-}
-
-/** Replaces a list's content only when what the server says changed, so a periodic refresh keeps focus and reading. */
-function refreshInto(container, data, render) {
-  const text = JSON.stringify(data);
-  if (container.dataset.contenido !== text) {
-    container.dataset.contenido = text;
-    container.replaceChildren(...render(data));
-  }
 }
 
 /**
@@ -806,8 +479,11 @@ async function route() {
   try {
     const hash = decodeURIComponent(location.hash.slice(1));
     if (hash.startsWith('guia/')) {
-      await guide(hash.slice('guia/'.length));
-    } else if (hash === 'admin/guias' && publishes(sesion)) {
+      await guideScreen(hash.slice('guia/'.length));
+      return;
+    }
+    leaveGuide();
+    if (hash === 'admin/guias' && publishes(sesion)) {
       await admin();
     } else {
       await home();
@@ -824,6 +500,11 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+// The skip link moves the focus to the content itself: its # would otherwise be read as an address by the router.
+document.querySelector('.saltar').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('principal').focus();
+});
 api('/api/v1/session').then((current) => {
   sesion = current;
   showAccount();

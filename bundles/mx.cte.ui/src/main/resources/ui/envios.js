@@ -8,6 +8,7 @@ const RETRY_MS = 10000;
 
 let account = null;
 let flushing = null;
+let nextRound = null;
 const status = document.getElementById('envios');
 
 function read(name) {
@@ -83,10 +84,19 @@ export function useAccount(session) {
  * when it stays pending (offline, server away) or was refused (the refusal is announced).
  */
 export function send(label, method, path, body) {
+  return sendWithOutcome(label, method, path, body).then((outcome) => outcome.estado === 'guardado'
+    ? outcome.answer : null);
+}
+
+/**
+ * As send, resolving with what became of the edit: {estado: 'guardado', answer}, {estado: 'pendiente'} (kept, sent
+ * later), {estado: 'conflicto'} (set aside next to the saved version) or {estado: 'rechazado', detail, campo}.
+ */
+export function sendWithOutcome(label, method, path, body) {
   const edit = {key: newKey(), user: account.usuario, label, method, path, body, at: new Date().toISOString()};
   write(PENDING, [...read(PENDING), edit]);
   showState();
-  return flush().then((answers) => answers.get(edit.key) ?? null);
+  return flush().then((outcomes) => outcomes.get(edit.key) ?? {estado: 'pendiente'});
 }
 
 function drop(key) {
@@ -99,12 +109,20 @@ export function flush() {
     flushing = sendPending().finally(() => {
       flushing = null;
     });
+    return flushing;
   }
-  return flushing;
+  // An edit kept while a round is running goes in the next round, at once, not at the next retry.
+  if (!nextRound) {
+    nextRound = flushing.then(() => {
+      nextRound = null;
+      return flush();
+    });
+  }
+  return nextRound;
 }
 
 async function sendPending() {
-  const answers = new Map();
+  const outcomes = new Map();
   let refusal = '';
   for (const edit of pendingEdits()) {
     let response;
@@ -128,17 +146,20 @@ async function sendPending() {
     const answer = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
     drop(edit.key);
     if (response.ok) {
-      answers.set(edit.key, answer ?? {});
+      outcomes.set(edit.key, {estado: 'guardado', answer: answer ?? {}});
       window.dispatchEvent(new CustomEvent('cte-guardado', {detail: {path: edit.path, answer}}));
     } else if (response.status === 409) {
       write(CONFLICTS, [...read(CONFLICTS), {...edit, detail: answer?.detail, actual: answer?.actual}]);
+      outcomes.set(edit.key, {estado: 'conflicto'});
       window.dispatchEvent(new CustomEvent('cte-conflicto', {detail: {path: edit.path}}));
     } else {
-      refusal = `No se guardó «${edit.label}»: ${answer?.detail || `el servidor respondió ${response.status}`}`;
+      const detail = answer?.detail || `el servidor respondió ${response.status}`;
+      refusal = `No se guardó «${edit.label}»: ${detail}`;
+      outcomes.set(edit.key, {estado: 'rechazado', detail, campo: answer?.campo});
     }
   }
   showState(refusal);
-  return answers;
+  return outcomes;
 }
 
 /** Forgets a conflicting edit once the person has seen the other version. */

@@ -107,6 +107,32 @@ public class UiBrowserIT {
         browser.findElement(By.cssSelector("form button[type=submit]")).click();
     }
 
+    private static final String THIRD_SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+
+    /** The links of the session's index to its activities, in order ("1. ...", "2. ..."). */
+    private List<String> indexedActivities() {
+        return browser.findElements(By.cssSelector("nav a[data-vista^='actividad/']")).stream()
+                .map(link -> link.getAttribute("data-vista")).toList();
+    }
+
+    /** Opens the session from the school's home and waits for its index. */
+    private void openSession() {
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        await().until(driver -> indexedActivities().size() == 21);
+    }
+
+    /** Moves to one activity of the session on screen by its link in the index (folded away or not). */
+    private void openActivity(int number) {
+        WebElement link = await().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "nav a[data-vista='actividad/" + number + "']")));
+        browser.executeScript("arguments[0].click();", link);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-" + number)));
+    }
+
+    private String address() {
+        return java.net.URLDecoder.decode(browser.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     public void aTeacherSignsInAndFollowsHerSessionFromTheGuide() throws Exception {
         String password = WebSession.demoPassword(karaf.demoPasswords(), "docente.ana");
@@ -115,25 +141,86 @@ public class UiBrowserIT {
                 "Jardín de Niños Rosaura Zapata"));
         assertTrue(browser.findElement(By.id("cuenta")).getText().contains("Educadora Ana López"));
         capture("inicio-escuela");
-        WebElement session = await().until(ExpectedConditions.elementToBeClickable(
-                By.partialLinkText("Tercera Sesión Ordinaria")));
-        session.click();
-        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
-        List<String> numbers = browser.findElements(By.cssSelector("li.actividad .numero")).stream()
-                .map(WebElement::getText).map(String::strip).toList();
-        assertEquals("the guide's 21 activities, in order", 21, numbers.size());
-        capture("sesion-actividades");
-        assertEquals("1.", numbers.get(0));
-        assertEquals("21.", numbers.get(20));
-        assertTrue(browser.getPageSource().contains("Producto: Acuerdos en el Cuaderno de Bitácora"));
-        String frames = browser.findElement(By.cssSelector("#actividad-5 .frases")).getText();
+        openSession();
+        assertEquals("the guide's 21 activities in its index, in order",
+                java.util.stream.IntStream.rangeClosed(1, 21).mapToObj(n -> "actividad/" + n).toList(),
+                indexedActivities());
+        capture("sesion-presentacion");
+
+        // The session opens on its presentation, as the printed guide does: its own text, no activity yet.
+        String presentation = browser.findElement(By.id("guia-vista")).getText();
+        for (String printed : List.of("Introducción", "El trabajo en las sesiones de Consejo Técnico Escolar",
+                "Propósitos", "Que el colectivo docente:", "Materiales", "Planeación de la Ruta de Mejora Escolar.",
+                "Productos", "Propuestas de intervención para atender los desafíos educativos de su escuela.",
+                "Publica: Secretaría de Educación Pública")) {
+            assertTrue(printed + " in: " + presentation, presentation.contains(printed));
+        }
+        assertEquals("no activity on the presentation", 0, browser.findElements(By.cssSelector("article.actividad"))
+                .size());
+
+        // One activity at a time, each at its own address, reached from the index.
+        browser.findElement(By.cssSelector("nav a[data-vista='actividad/5']")).click();
+        String frames = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#actividad-5 .frases"))).getText();
         assertTrue(frames, frames.contains("Las acciones que mejor han funcionado para lograrlo son"));
+        assertTrue(address(), address().endsWith("#guia/" + THIRD_SESSION + "/actividad/5"));
+        assertEquals("one activity on screen", 1, browser.findElements(By.cssSelector("article.actividad")).size());
+        assertEquals("the index says where the person is", "actividad/5", browser.findElement(By.cssSelector(
+                "nav a[aria-current=page]")).getAttribute("data-vista"));
+        Long height = (Long) browser.executeScript("return document.documentElement.scrollHeight;");
+        assertTrue("a part of the guide, not the whole guide: " + height + " px", height < 6000);
+        capture("sesion-actividad");
+        browser.findElement(By.cssSelector("a[rel=next]")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-6")));
+        browser.navigate().back();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-5")));
+        browser.navigate().back();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("vista-titulo"), "Presentación"));
+
+        // An activity's address opens it directly, in a new page as from a bookmark.
+        browser.get(karaf.baseUrl() + "/ui/#guia/" + THIRD_SESSION + "/actividad/8");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-8")));
         assertEquals("criteria a) to f) of activity 8", 6,
                 browser.findElements(By.cssSelector("#actividad-8 .criterios li")).size());
-        WebElement footnote = browser.findElement(By.cssSelector("#actividad-2 sup a"));
-        footnote.click();
+
+        // Footnote marks where the guide prints them, their notes at the end of the part.
+        openActivity(2);
+        browser.findElement(By.cssSelector("#actividad-2 sup a")).click();
         assertTrue(browser.findElement(By.cssSelector(".notas li")).getText().contains("Educación Física"));
-        assertTrue(browser.findElement(By.id("lectura-latapi-2003")).getText().contains("¿Cómo aprenden los maestros?"));
+        assertTrue("the note has the focus", focused().startsWith("nota-"));
+
+        // A section's own text: its introduction, the reading printed in it, the note on its title.
+        browser.findElement(By.cssSelector("nav a[data-vista='apartado/que-avances-tenemos']")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("vista-titulo"), "¿Qué avances tenemos?"));
+        assertTrue(browser.findElements(By.cssSelector("#guia-vista > p")).size() >= 2);
+        browser.findElement(By.cssSelector("nav a[data-vista='apartado/aprendizaje-entre-escuelas']")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("lectura-cerda-lopez")));
+        assertEquals("the section's footnote mark", 1, browser.findElements(By.cssSelector("#vista-titulo sup a"))
+                .size());
+        assertTrue(browser.findElement(By.cssSelector(".notas-pie")).isDisplayed());
+
+        // A reading the activity uses, one link away.
+        openActivity(15);
+        browser.findElement(By.linkText("¿Cómo aprenden los maestros?")).click();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("lectura-latapi-2003")));
+        assertTrue(address(), address().endsWith("/lectura/latapi-2003"));
+
+        // The state's fourth session: its agenda and references, the references as links.
+        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
+        if (admin.get("/api/v1/guides/15:2016-2017:preescolar:ordinaria-4").statusCode() != 200) {
+            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(Path.of(
+                    System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY))), "application/java-archive");
+            assertEquals(published.body(), 201, published.statusCode());
+        }
+        admin.awaitOk("/api/v1/guides/15:2016-2017:preescolar:ordinaria-4");
+        browser.executeScript("location.hash = '#guia/15:2016-2017:preescolar:ordinaria-4';");
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.agenda")));
+        assertTrue(browser.findElement(By.cssSelector("table.agenda")).getText().contains(
+                "Bienvenida y encuadre del encuentro"));
+        browser.findElement(By.cssSelector("nav a[data-vista='referencias']")).click();
+        WebElement reference = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                ".referencias a[href^='http']")));
+        assertTrue(reference.getAttribute("href"), reference.getAttribute("href").contains("cpeip.cl"));
     }
 
     /** Fetches a path asking for gzip, as browsers do, and gives the answer's encoding and sizes. */
@@ -195,9 +282,13 @@ public class UiBrowserIT {
                 "Jardín de Niños Rosaura Zapata"));
         tabTo(text -> text.startsWith("Tercera Sesión Ordinaria"), 20);
         keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
-        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
+        await().until(driver -> indexedActivities().size() == 21);
         assertEquals("the new page's content has the focus, for screen readers and the next Tab", "principal",
                 focused());
+        tabTo(text -> text.startsWith("3. "), 20);
+        keys.sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-3")));
+        assertEquals("the activity's title has the focus", "vista-titulo", focused());
     }
 
     @Test
@@ -231,15 +322,21 @@ public class UiBrowserIT {
                 "Jardín de Niños Rosaura Zapata"));
         assertEquals("the school's home", List.of(), seriousViolations());
 
-        browser.findElement(By.partialLinkText("Tercera Sesión Ordinaria")).click();
-        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
-        assertEquals("the session's activities", List.of(), seriousViolations());
+        openSession();
+        assertEquals("the session's presentation", List.of(), seriousViolations());
+        openActivity(2);
+        assertEquals("an activity with its editor", List.of(), seriousViolations());
 
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320, 640));
         try {
             Long overflow = (Long) browser.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertEquals("nothing scrolls sideways at 320 px", 0L, overflow.longValue());
+            browser.navigate().refresh();
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-2")));
+            assertEquals("the index folds away on a phone", null, browser.findElement(By.cssSelector("details.indice"))
+                    .getAttribute("open"));
+            assertEquals("an activity at 320 px", List.of(), seriousViolations());
         } finally {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 800));
         }
@@ -362,9 +459,10 @@ public class UiBrowserIT {
                     "return window.cteSinRecargar === true;"));
 
             signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
-            await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria")))
-                    .click();
+            openSession();
+            openActivity(10);
             waitForText("#actividad-10 .aviso-modulo", "no está instalado");
+            openActivity(13);
             assertTrue("the other modules' editors still work", field("bitacora-13-acuerdo").isDisplayed());
         } finally {
             karaf.shell("bundle:start mx.cte.cards.impl");
@@ -374,7 +472,8 @@ public class UiBrowserIT {
             assertTrue("the cards module is back within 30 s", System.nanoTime() < deadline);
             Thread.sleep(200);
         }
-        reopenSession();
+        browser.navigate().refresh();
+        openActivity(10);
         field("tarjeta-10-titulo");
     }
 
@@ -482,7 +581,8 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
                 "Jardín de Niños Rosaura Zapata"));
         assertEquals("the school's home", 0, renderedScripts());
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        openSession();
+        openActivity(21);
         for (String payload : STORED_SCRIPTS) {
             await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("bitacora-21-lista"),
                     "Acuerdo " + payload));
@@ -588,7 +688,8 @@ public class UiBrowserIT {
     @Test
     public void aTeacherFillsTheResultsTableRatesHerGroupAndResolvesAConflictingEdit() throws Exception {
         signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        openSession();
+        openActivity(1);
         chooseMonth("resultados-1-periodo", "2017-03");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultados-1-tabla"), "marzo de 2017"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("resultados-1-grado")))
@@ -601,7 +702,7 @@ public class UiBrowserIT {
                 "Cuentan colecciones de hasta 20 objetos"));
 
         // Activity 2 shares the period the school chose; the group is picked from the school's structure.
-        browser.navigate().refresh();
+        openActivity(2);
         WebElement group = await().until(ExpectedConditions.visibilityOfElementLocated(By.id("valoracion-2-grupo")));
         new org.openqa.selenium.support.ui.Select(group).selectByVisibleText("2.º B");
         WebElement progress = await().until(driver -> driver.findElements(By.cssSelector("#valoracion-2-lista select"))
@@ -613,6 +714,7 @@ public class UiBrowserIT {
         rating.findElement(By.cssSelector("button[type=submit]")).click();
         await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-amarillo"))
                 .isEmpty());
+        openActivity(1);
         chooseMonth("resultados-1-periodo", "2017-03");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultados-1-por-grado"), "2.º grado"));
         WebElement byGrade = browser.findElement(By.cssSelector("#resultados-1-por-grado tbody tr"));
@@ -622,7 +724,11 @@ public class UiBrowserIT {
         browser.executeScript("document.getElementById('resultados-1-tabla').scrollIntoView();");
         capture("cuadro-resultados");
 
-        // The director changes the same rating meanwhile; the teacher's next save is stale.
+        // The teacher is back on her rating; the director changes it meanwhile, so her next save is stale.
+        openActivity(2);
+        new org.openqa.selenium.support.ui.Select(field("valoracion-2-grupo")).selectByVisibleText("2.º B");
+        await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-amarillo"))
+                .isEmpty());
         WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                 "directora.rosaura");
         com.google.gson.JsonObject table = WebSession.json(director.get(
@@ -677,20 +783,15 @@ public class UiBrowserIT {
         await().until(driver -> listed(selector, text));
     }
 
-    /** Opens the third session again, so that every editor reads what the others saved. */
-    private void reopenSession() {
-        browser.navigate().refresh();
-        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
-    }
-
     @Test
     public void aTeacherAndTheDirectorGoThroughTheThirdSessionFromActivity1To21() throws Exception {
         String month = "2017-06";
         String result = "Narran sucesos de su fin de semana en orden";
         signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        openSession();
 
         // 1. The table of expected results of the period.
+        openActivity(1);
         chooseMonth("resultados-1-periodo", month);
         new org.openqa.selenium.support.ui.Select(field("resultados-1-grado")).selectByVisibleText("2.º");
         typeInto("resultados-1-grupo", "A");
@@ -698,9 +799,9 @@ public class UiBrowserIT {
         typeInto("resultados-1-resultado", result);
         submit("#actividad-1 form");
         waitForText("#resultados-1-tabla td", result);
-        reopenSession();
 
         // 2. The teacher rates her group.
+        openActivity(2);
         new org.openqa.selenium.support.ui.Select(field("valoracion-2-grupo")).selectByVisibleText("2.º A");
         waitForText("#valoracion-2-lista h5", result);
         WebElement rating = browser.findElement(By.cssSelector("#valoracion-2-lista form"));
@@ -709,12 +810,14 @@ public class UiBrowserIT {
         rating.findElement(By.tagName("textarea")).sendKeys("Les cuesta recordar qué pasó primero");
         rating.findElement(By.cssSelector("button[type=submit]")).click();
         await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-rojo")).isEmpty());
-        reopenSession();
 
         // 3. What the grade's groups have in common; 4. the Estrategia Global's actions; 5. the team's synthesis.
+        openActivity(3);
         waitForText("#actividad-3 .equipo-grado li", result);
         typeInto("coincidencias-3-2-texto", "En segundo grado narrar en orden es lo más difícil");
         submit("#actividad-3 form.equipo-grado");
+        waitForText("#actividad-3 .estado-guardado", "Guardado a las");
+        openActivity(4);
         typeInto("estrategia-4-nueva-accion", "Asamblea diaria para narrar lo vivido");
         typeInto("estrategia-4-nueva-ambito", "En el salón de clases");
         field("estrategia-4-nueva-contribuye").click();
@@ -722,23 +825,24 @@ public class UiBrowserIT {
         submit("#actividad-4 form.nueva");
         await().until(driver -> driver.findElements(By.cssSelector("#actividad-4 form.accion-estrategia:not(.nueva)"))
                 .size() == 1);
-        reopenSession();
-        WebElement worked = field("sintesis-5-2-funcionaron");
+        openActivity(3);
         assertTrue("the coincidences saved in activity 3 stay", field("coincidencias-3-2-texto").getAttribute("value")
                 .contains("narrar en orden"));
+        openActivity(5);
+        WebElement worked = field("sintesis-5-2-funcionaron");
         worked.sendKeys("La asamblea diaria, porque todos participan");
         submit("#actividad-5 form.equipo-grado");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
 
         // The director takes over the collective's products.
         signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
-        await().until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("li.actividad"), 20));
+        openSession();
 
         // 6. The concentrate from the proposal; 7. its challenge tied to the Ruta de Mejora.
+        openActivity(6);
         clickButton("actividad-6", "Guardar la propuesta en el concentrado");
         await().until(driver -> !driver.findElements(By.cssSelector("#actividad-6 form.renglon.desafio")).isEmpty());
-        reopenSession();
+        openActivity(7);
         WebElement objective = await().until(driver -> driver.findElements(By.cssSelector(
                 "#actividad-7 form.renglon input[id$='-objetivo']")).stream().findFirst().orElse(null));
         objective.clear();
@@ -747,6 +851,7 @@ public class UiBrowserIT {
 
         // 8. A resource of the school, classified by the guide's criteria; 9. selected for the challenge.
         String book = "Cuentos para narrar en orden";
+        openActivity(8);
         typeInto("catalogo-8-titulo", book);
         typeInto("catalogo-8-ubicacion", "Biblioteca de aula");
         submit("#actividad-8 form.nuevo-recurso");
@@ -756,7 +861,7 @@ public class UiBrowserIT {
         entry.findElement(By.cssSelector("input[value='a']")).click();
         entry.findElement(By.cssSelector("form.clasificacion button[type=submit]")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
-        reopenSession();
+        openActivity(9);
         typeInto("seleccion-9-busqueda-q", "cuentos narrar");
         submit("#actividad-9 form.busqueda");
         waitForText("#seleccion-9-busqueda-resultados li", book);
@@ -769,6 +874,7 @@ public class UiBrowserIT {
 
         // 10. An intervention card for the challenge; 11. a comment; 12. the collective's decision.
         String card = "Narramos nuestro fin de semana";
+        openActivity(10);
         await().until(driver -> !driver.findElements(By.cssSelector("#tarjeta-10-desafios input[type=checkbox]"))
                 .isEmpty());
         browser.findElement(By.cssSelector("#tarjeta-10-desafios input[type=checkbox]")).click();
@@ -778,44 +884,52 @@ public class UiBrowserIT {
         typeInto("tarjeta-10-grados", "2");
         submit("#actividad-10 form.tarjeta-nueva");
         waitForText("#tarjeta-10-lista h5", card);
-        reopenSession();
+        openActivity(11);
         WebElement comment = await().until(driver -> driver.findElements(By.cssSelector(
                 "#actividad-11 form.comentario textarea")).stream().findFirst().orElse(null));
         comment.sendKeys("Invitar a las familias a contar en casa");
         submit("#actividad-11 form.comentario");
         waitForText("#actividad-11 ul.comentarios li", "Invitar a las familias");
+        openActivity(12);
         WebElement decision = browser.findElement(By.cssSelector("#actividad-12 form.decision select"));
         new org.openqa.selenium.support.ui.Select(decision).selectByValue("estrategia-global");
         submit("#actividad-12 form.decision");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
 
         // 13. Agreements in the bitácora.
+        openActivity(13);
         typeInto("bitacora-13-acuerdo", "Aplicar la tarjeta en segundo grado durante seis semanas");
         submit("#actividad-13 form");
         waitForText("#bitacora-13-lista li.guardado", "Aplicar la tarjeta");
 
         // 14 to 19. The collective texts of the second part.
+        openActivity(14);
         typeInto("texto-14-aportacion", "Aprender del colega de al lado");
         submit("#actividad-14 form.aportar");
         waitForText("#texto-14-aportaciones li", "Aprender del colega de al lado");
+        openActivity(15);
         new org.openqa.selenium.support.ui.Select(field("texto-15-lectura")).selectByValue("latapi-2003");
         typeInto("texto-15-aportacion", "saber pedagógico");
         submit("#actividad-15 form.aportar");
         waitForText("#texto-15-aportaciones li", "saber pedagógico");
+        openActivity(16);
         typeInto("texto-16-texto", "Aprender entre pares es reflexionar juntos sobre la práctica");
         submit("#actividad-16 form.texto-colectivo");
+        openActivity(17);
         typeInto("texto-17-aportacion", "En el CTE ya compartimos lo que funciona");
         submit("#actividad-17 form.aportar");
         waitForText("#texto-17-aportaciones li", "ya compartimos");
+        openActivity(18);
         typeInto("texto-18-aportacion", "Nos falta observar la clase de otra maestra");
         submit("#actividad-18 form.aportar");
         waitForText("#texto-18-aportaciones li", "observar la clase");
+        openActivity(19);
         typeInto("texto-19-aportacion", "aprendizaje entre escuelas");
         submit("#actividad-19 form.aportar");
         waitForText("#texto-19-aportaciones li", "aprendizaje entre escuelas");
 
         // 20. The presentation, drafted from what the school recorded, saved and published to the zone.
-        reopenSession();
+        openActivity(20);
         await().until(driver -> field("presentacion-20-problema").getAttribute("value").contains(result));
         submit("#actividad-20 form.presentacion");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#actividad-20 .aviso-modulo"),
@@ -826,7 +940,8 @@ public class UiBrowserIT {
 
         // 21. The teacher closes with her agreement; the bitácora shows the director's and hers.
         signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        openSession();
+        openActivity(21);
         typeInto("bitacora-21-acuerdo", "Compartir la presentación con las escuelas del grupo");
         submit("#actividad-21 form");
         waitForText("#bitacora-21-lista li.guardado", "Compartir la presentación");
@@ -854,6 +969,95 @@ public class UiBrowserIT {
         assertEquals("the whole session's page", List.of(), seriousViolations());
     }
 
+    /** An expected result of the whole grade in the period, stored through the API as the table's editor does. */
+    private static void expectedResult(WebSession staff, String month, int grade, String text) throws Exception {
+        assertEquals(201, staff.send("POST", "/api/v1/results/15EJN0101A/expected", "{\"periodo\": \"" + month
+                + "\", \"grado\": " + grade + ", \"area\": \"Lenguaje oral\", \"resultado\": \"" + text
+                + "\"}").statusCode());
+    }
+
+    private WebElement formOf(String fieldId) {
+        return field(fieldId).findElement(By.xpath("./ancestor::form"));
+    }
+
+    @Test
+    public void textNotYetSavedSurvivesAnotherGradesSaveAndAReload() throws Exception {
+        String month = "2017-09";
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        expectedResult(teacher, month, 1, "Reconocen su nombre escrito");
+        expectedResult(teacher, month, 2, "Escriben su nombre");
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        openActivity(3);
+        chooseMonth("coincidencias-3-periodo", month);
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("coincidencias-3-contenido"),
+                "Reconocen su nombre escrito"));
+        typeInto("coincidencias-3-1-texto", "Primero: aún sin guardar");
+        typeInto("coincidencias-3-2-texto", "Segundo: lo que se guarda");
+        formOf("coincidencias-3-2-texto").findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText("#actividad-3 .estado-guardado", "Guardado a las");
+        assertEquals("the other grade's text stays after the save", "Primero: aún sin guardar",
+                field("coincidencias-3-1-texto").getAttribute("value"));
+
+        browser.navigate().refresh();
+        await().until(driver -> "Primero: aún sin guardar".equals(field("coincidencias-3-1-texto")
+                .getAttribute("value")));
+        assertEquals("Segundo: lo que se guarda", field("coincidencias-3-2-texto").getAttribute("value"));
+        assertTrue(browser.findElement(By.cssSelector("#actividad-3 .estado-actividad")).getText()
+                .contains("sin guardar"));
+        com.google.gson.JsonObject stored = WebSession.json(teacher.get("/api/v1/results/15EJN0101A/coincidences"
+                + "?periodo=" + month));
+        assertTrue(stored.toString(), stored.toString().contains("Segundo: lo que se guarda")
+                && !stored.toString().contains("Primero: aún sin guardar"));
+
+        // Activity 5 likewise, and moving to another activity and back keeps the draft too.
+        openActivity(5);
+        WebElement firstGrade = await().until(driver -> driver.findElements(By.cssSelector(
+                "textarea[id^='sintesis-5-1-']")).stream().findFirst().orElse(null));
+        String firstId = firstGrade.getAttribute("id");
+        String secondId = firstId.replace("sintesis-5-1-", "sintesis-5-2-");
+        typeInto(firstId, "Síntesis de primero, pendiente");
+        typeInto(secondId, "Síntesis de segundo");
+        formOf(secondId).findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText("#actividad-5 .estado-guardado", "Guardado a las");
+        assertEquals("Síntesis de primero, pendiente", field(firstId).getAttribute("value"));
+        openActivity(4);
+        openActivity(5);
+        await().until(driver -> "Síntesis de primero, pendiente".equals(field(firstId).getAttribute("value")));
+
+        // Once saved, it is no longer a draft: the saved text is what a reload shows.
+        formOf(firstId).findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText("#actividad-5 .estado-guardado", "Guardado a las");
+        await().until(driver -> browser.findElement(By.cssSelector("#actividad-5 .estado-actividad")).getText()
+                .isEmpty());
+    }
+
+    @Test
+    public void aSaveSaysWhenItWasSavedAndADoubleClickStoresOneRecord() throws Exception {
+        String month = "2017-10";
+        String text = "Identifican figuras geométricas (" + System.nanoTime() + ")";
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        openActivity(1);
+        chooseMonth("resultados-1-periodo", month);
+        new org.openqa.selenium.support.ui.Select(field("resultados-1-grado")).selectByVisibleText("1.º");
+        typeInto("resultados-1-area", "Pensamiento matemático");
+        typeInto("resultados-1-resultado", text);
+        new org.openqa.selenium.interactions.Actions(browser).doubleClick(browser.findElement(By.cssSelector(
+                "#actividad-1 form button[type=submit]"))).perform();
+        waitForText("#actividad-1 .estado-guardado", "Guardado a las");
+        waitForText("#resultados-1-tabla td", text);
+        capture("guardado-con-hora");
+
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        long stored = java.util.stream.StreamSupport.stream(WebSession.json(teacher.get(
+                "/api/v1/results/15EJN0101A/expected?periodo=" + month)).getAsJsonArray("resultados").spliterator(),
+                false).filter(r -> r.getAsJsonObject().get("resultado").getAsString().equals(text)).count();
+        assertEquals("a double click saves once", 1, stored);
+        assertTrue("the button is back for the next result", browser.findElement(By.cssSelector(
+                "#actividad-1 form button[type=submit]")).isEnabled());
+    }
+
     /** Whether any of the items the selector finds shows the text (other tests' agreements share the list). */
     private boolean listed(String selector, String text) {
         try {
@@ -868,7 +1072,8 @@ public class UiBrowserIT {
     public void anAgreementWrittenOfflineIsSavedOnceWhenTheConnectionReturns() throws Exception {
         String text = "Leer en voz alta cada mañana (escrito sin conexión " + System.nanoTime() + ")";
         signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
-        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria"))).click();
+        openSession();
+        openActivity(21);
         WebElement agreement = await().until(ExpectedConditions.visibilityOfElementLocated(
                 By.id("bitacora-21-acuerdo")));
         assertTrue(browser.findElement(By.id("bitacora-21-responsable-docente.ana")).isSelected());

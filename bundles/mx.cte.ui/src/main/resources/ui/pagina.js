@@ -1,0 +1,94 @@
+// What every screen of the shell and every module's editor shares: elements built safely, the API called with the
+// signed-in person's CSRF token, a page shown with its title. Text from the server is always set with textContent
+// (el), never as HTML, so nothing a user typed can run in another user's page.
+
+const main = document.getElementById('principal');
+let signedInSession = null;
+
+/** The signed-in person's session as the server gave it, or null. */
+export function signedIn() {
+  return signedInSession;
+}
+
+export function setSignedIn(session) {
+  signedInSession = session;
+}
+
+/** Builds an element: el('li', {class: 'x'}, 'texto', otroElemento). */
+export function el(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    element.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    element.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return element;
+}
+
+export async function api(path, options = {}) {
+  const headers = {'Accept': 'application/json'};
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  if (signedInSession && options.method && options.method !== 'GET') {
+    headers['X-CSRF-Token'] = signedInSession.csrfToken;
+  }
+  const response = await fetch(path, {
+    method: options.method || 'GET',
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    credentials: 'same-origin',
+  });
+  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+  if (!response.ok) {
+    const error = new Error(body?.detail || `El servidor respondió ${response.status}`);
+    error.status = response.status;
+    throw error;
+  }
+  return body;
+}
+
+/** Shows a page: its title in the tab and as the heading, its content, and the focus on it for screen readers. */
+export function show(title, ...content) {
+  document.title = `${title} · Consejo Técnico Escolar`;
+  main.replaceChildren(el('h1', {}, title), ...content);
+  main.focus();
+}
+
+/** Counts by progress as the traffic light shows them, with a bar for each so they can be compared at a glance. */
+export function tallyCells(tally) {
+  const total = Math.max(1, tally.total);
+  return ['logrado', 'en-proceso', 'sin-avance'].map((key) => el('td', {class: `cuenta ${key}`},
+      String(tally[key]), el('span', {class: 'barra-avance', style: `width: ${Math.round(100 * tally[key] / total)}%`,
+        'aria-hidden': 'true'})));
+}
+
+export const LIGHT_HEADERS = ['Logrado', 'En proceso', 'Sin avance'];
+
+/** A table of traffic-light counts, one row per unit (school, zone, grade, area), each count with its bar. */
+export function lightTable(id, caption, header, rows) {
+  return el('table', {class: 'tabla', id},
+      el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, header),
+          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...(rows.length ? rows.map(([label, tally]) => el('tr', {}, el('th', {scope: 'row'}, label),
+          ...tallyCells(tally))) : [el('tr', {}, el('td', {colspan: String(LIGHT_HEADERS.length + 1)},
+          'Aún no hay valoraciones compartidas en este periodo.'))])));
+}
+
+/** Replaces a list's content only when what the server says changed, so a periodic refresh keeps focus and reading. */
+export function refreshInto(container, data, render) {
+  const text = JSON.stringify(data);
+  if (container.dataset.contenido !== text) {
+    container.dataset.contenido = text;
+    container.replaceChildren(...render(data));
+  }
+}
+
+const TIME = new Intl.DateTimeFormat('es-MX', {hour: 'numeric', minute: '2-digit'});
+
+/** "10:42 a.m." as people in Mexico read a time. */
+export function timeOfDay(date = new Date()) {
+  return TIME.format(date);
+}

@@ -1,0 +1,684 @@
+import {conflicts, discardConflict, flush, pendingEdits, send, sendWithOutcome} from './envios.js';
+import {api, el, lightTable, show, signedIn, timeOfDay} from './pagina.js';
+
+// The session screen: the guide as it is organised (presentation, sections, activities, readings, references), one
+// part at a time with its own address (#guia/{clave}/actividad/{n}), a table of contents, and each activity's product
+// edited by the module that owns its type.
+
+const PARTICIPATION = {
+  'individual': 'Individual',
+  'equipo-por-grado': 'En equipos por grado',
+  'equipo': 'En equipos',
+  'colectivo': 'En colectivo',
+  'director': 'Director',
+  'entre-escuelas': 'Entre escuelas',
+  'consejo-de-zona': 'Consejo Técnico de Zona',
+};
+
+/** The guide on screen, kept while the person moves within it so that each part is not fetched again. */
+let opened = null;
+
+/** Forgets the guide on screen: the next visit reads it again (a new edition may have been activated meanwhile). */
+export function leaveGuide() {
+  opened = null;
+}
+
+/**
+ * A link to a place in the same page. The address's # is the router's, so the link moves the focus there itself
+ * instead of changing the address.
+ */
+function inPage(targetId, ...children) {
+  const link = el('a', {href: `#${targetId}`}, ...children);
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const target = document.getElementById(targetId);
+    if (target) {
+      target.scrollIntoView();
+      target.focus();
+    }
+  });
+  return link;
+}
+
+/** The notes marked in the part on screen, gathered for its end with the numbers the printed guide gives them. */
+class Footnotes {
+  constructor(guide) {
+    this.all = guide.footnotes || [];
+    this.marked = [];
+  }
+
+  /** Superscript calls to the notes, where the guide prints them. */
+  marks(ids) {
+    return (ids || []).filter((id) => this.all.some((f) => f.id === id)).map((id) => {
+      const number = this.all.findIndex((f) => f.id === id) + 1;
+      if (!this.marked.includes(id)) {
+        this.marked.push(id);
+      }
+      const link = inPage(`nota-${id}`, String(number));
+      link.setAttribute('aria-label', `Nota ${number}`);
+      return el('sup', {}, link);
+    });
+  }
+
+  /** The notes called in this part, numbered as in the guide. */
+  list() {
+    if (!this.marked.length) {
+      return [];
+    }
+    const items = this.all.map((f, i) => [f, i + 1]).filter(([f]) => this.marked.includes(f.id))
+        .map(([f, number]) => el('li', {id: `nota-${f.id}`, tabindex: '-1', value: String(number)}, f.text));
+    return [el('section', {class: 'notas-pie', 'aria-labelledby': 'titulo-notas'},
+        el('h3', {id: 'titulo-notas'}, 'Notas'), el('ol', {class: 'notas'}, ...items))];
+  }
+}
+
+/** Paragraphs, then a lead and its items (purposes, materials, products), as the guide prints them. */
+function itemList(title, list) {
+  if (!list || (!list.lead && !(list.items || []).length)) {
+    return [];
+  }
+  return [el('h3', {}, title), ...(list.lead ? [el('p', {}, list.lead)] : []),
+    el('ul', {}, ...(list.items || []).map((item) => el('li', {}, item))),
+    ...(list.notes || []).map((note) => el('p', {class: 'nota'}, note))];
+}
+
+function agendaTable(agenda, caption) {
+  if (!(agenda || []).length) {
+    return [];
+  }
+  return [el('table', {class: 'tabla agenda'}, el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ...['Hora', 'Actividad', 'Duración'].map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...agenda.map((item) => el('tr', {}, el('td', {}, item.time || ''),
+          el('th', {scope: 'row'}, item.title), el('td', {}, item.minutes ? `${item.minutes} min` : '')))))];
+}
+
+/** A reference as printed: who, when, what, where; its address a link when it is a web address. */
+function citation(c) {
+  const text = [c.attribution, c.authors, c.year, c.title, c.source].filter(Boolean).join('. ');
+  const link = c.url && /^https?:\/\//.test(c.url)
+    ? [' ', el('a', {href: c.url, rel: 'noopener noreferrer', target: '_blank'}, c.url)] : [];
+  return [text ? `${text}.` : '', ...link];
+}
+
+function readingBlock(reading, level, headingId) {
+  const parts = [el(`h${level}`, headingId ? {id: headingId, tabindex: '-1'} : {}, reading.title)];
+  for (const text of reading.paragraphs || []) {
+    parts.push(el('p', {}, text));
+  }
+  if ((reading.items || []).length) {
+    parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, i))));
+  }
+  if (reading.citation) {
+    parts.push(el('p', {class: 'cita'}, ...citation(reading.citation)));
+  }
+  return el('section', {class: 'lectura-completa', id: `lectura-${reading.id}`}, ...parts);
+}
+
+/** The guide's parts in reading order, each with the address of its view and where it sits. */
+function outline(guide) {
+  const sections = [];
+  const activities = [];
+  const walk = (parts, trail, prefix) => parts.forEach((part, index) => {
+    const id = part.id || `${prefix}${index + 1}`;
+    const heading = [part.label, part.title].filter(Boolean).join(' ') || `Apartado ${index + 1}`;
+    const entry = {id, part, heading, trail, activities: []};
+    sections.push(entry);
+    for (const item of part.activities || []) {
+      const activity = {item, section: entry};
+      entry.activities.push(activity);
+      activities.push(activity);
+    }
+    entry.children = [];
+    const before = sections.length;
+    walk(part.sections || [], [...trail, entry], `${id}-`);
+    entry.children = sections.slice(before).filter((s) => s.trail.at(-1) === entry);
+  });
+  walk(guide.sections || [], [], 's');
+  return {sections, activities, top: sections.filter((s) => !s.trail.length)};
+}
+
+/** The table of contents: presentation, sections with their activities, readings and references. */
+function contents(state) {
+  const {base, guide, map} = state;
+  const activityLink = (a) => el('li', {}, el('a', {href: `${base}/actividad/${a.item.number}`,
+    'data-vista': `actividad/${a.item.number}`}, `${a.item.number}. ${a.item.title || ''}`));
+  const sectionItem = (s) => el('li', {}, el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`,
+    'data-vista': `apartado/${s.id}`}, s.heading),
+  ...(s.activities.length || s.children.length
+    ? [el('ol', {}, ...s.activities.map(activityLink), ...s.children.map(sectionItem))] : []));
+  const items = [el('li', {}, el('a', {href: base, 'data-vista': ''}, 'Presentación')), ...map.top.map(sectionItem)];
+  if ((guide.readings || []).length) {
+    items.push(el('li', {}, 'Lecturas', el('ol', {}, ...guide.readings.map((r) => el('li', {},
+        el('a', {href: `${base}/lectura/${encodeURIComponent(r.id)}`, 'data-vista': `lectura/${r.id}`}, r.title))))));
+  }
+  if ((guide.references || []).length) {
+    items.push(el('li', {}, el('a', {href: `${base}/referencias`, 'data-vista': 'referencias'}, 'Referencias')));
+  }
+  const details = el('details', {class: 'indice'}, el('summary', {}, 'Índice de la sesión'),
+      el('nav', {'aria-label': 'Índice de la sesión'}, el('ol', {}, ...items)));
+  if (window.matchMedia('(min-width: 56rem)').matches) {
+    details.open = true;
+  }
+  return details;
+}
+
+function markCurrent(index, view) {
+  for (const link of index.querySelectorAll('a[data-vista]')) {
+    if (link.dataset.vista === view) {
+      link.setAttribute('aria-current', 'page');
+    } else {
+      link.removeAttribute('aria-current');
+    }
+  }
+}
+
+function presentation(state, notes) {
+  const {guide, base, map} = state;
+  const content = [el('h2', {id: 'vista-titulo', tabindex: '-1'}, 'Presentación')];
+  if (guide.publisher?.name) {
+    content.push(el('p', {class: 'publica'}, `Publica: ${guide.publisher.name}`));
+  }
+  if ((guide.introduction || []).length) {
+    content.push(el('h3', {}, 'Introducción'), ...guide.introduction.map((text) => el('p', {}, text)));
+  }
+  content.push(...itemList('Propósitos', guide.purposes), ...itemList('Materiales', guide.materials),
+      ...itemList('Productos', guide.products), ...agendaTable(guide.agenda, 'Agenda de trabajo'));
+  const first = map.activities[0];
+  if (first) {
+    content.push(el('p', {class: 'siguiente'}, el('a', {href: `${base}/actividad/${first.item.number}`},
+        `Comenzar: actividad ${first.item.number}`)));
+  }
+  return content;
+}
+
+function sectionView(state, entry, notes) {
+  const {guide, base} = state;
+  const part = entry.part;
+  const content = [];
+  if (entry.trail.length) {
+    content.push(el('p', {class: 'ruta'}, entry.trail.map((s) => s.heading).join(' › ')));
+  }
+  content.push(el('h2', {id: 'vista-titulo', tabindex: '-1', class: `apartado tipo-${part.kind || 'apartado'}`},
+      entry.heading, ...notes.marks(part.footnotes)));
+  content.push(...(part.intro || []).map((text) => el('p', {}, text)));
+  content.push(...agendaTable(part.agenda, `Agenda: ${entry.heading}`));
+  for (const id of part.readings || []) {
+    const reading = (guide.readings || []).find((r) => r.id === id);
+    if (reading) {
+      content.push(readingBlock(reading, 3));
+    }
+  }
+  if (entry.activities.length || entry.children.length) {
+    content.push(el('ul', {class: 'contenido-apartado'},
+        ...entry.activities.map((a) => el('li', {}, el('a', {href: `${base}/actividad/${a.item.number}`},
+            `Actividad ${a.item.number}. ${a.item.title || ''}`))),
+        ...entry.children.map((s) => el('li', {}, el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`},
+            s.heading)))));
+  }
+  content.push(...(part.closing || []).map((text) => el('p', {}, text)));
+  return content;
+}
+
+/** One activity as the guide gives it: instructions, questions, sentence frames, criteria, notes, readings, product. */
+function activityView(state, entry, notes) {
+  const {guide, base, map} = state;
+  const item = entry.item;
+  const trail = [...entry.section.trail, entry.section];
+  const block = el('article', {class: 'actividad', id: `actividad-${item.number}`},
+      el('p', {class: 'ruta'}, ...trail.flatMap((s, i) => [i ? ' › ' : '',
+        el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`}, s.heading)])),
+      el('h2', {id: 'vista-titulo', tabindex: '-1'}, el('span', {class: 'numero'}, `Actividad ${item.number}. `),
+          item.title || '', ...notes.marks(item.footnotes)));
+  if (item.participation) {
+    block.append(el('p', {class: 'participacion'}, PARTICIPATION[item.participation] || item.participation));
+  }
+  for (const text of item.instructions || []) {
+    block.append(el('p', {}, text));
+  }
+  const questions = (item.prompts || []).filter((p) => p.kind === 'pregunta' || p.kind === 'consigna');
+  if (questions.length) {
+    block.append(el('ul', {class: 'preguntas'},
+        ...questions.map((p) => el('li', {}, p.text, ...notes.marks(p.footnotes)))));
+  }
+  const frames = (item.prompts || []).filter((p) => p.kind === 'frase');
+  if (frames.length) {
+    block.append(el('p', {class: 'subtitulo'}, 'Frases para completar:'),
+        el('ul', {class: 'frases'}, ...frames.map((p) => el('li', {}, p.text))));
+  }
+  if ((item.criteria || []).length) {
+    block.append(el('ul', {class: 'criterios'},
+        ...item.criteria.map((c) => el('li', {}, `${c.key}) ${c.text}`))));
+  }
+  for (const text of item.notes || []) {
+    block.append(el('p', {class: 'nota'}, text));
+  }
+  for (const id of item.readings || []) {
+    const reading = (guide.readings || []).find((r) => r.id === id);
+    if (reading) {
+      block.append(el('p', {class: 'lectura'}, 'Lectura: ',
+          el('a', {href: `${base}/lectura/${encodeURIComponent(id)}`}, reading.title)));
+    }
+  }
+  if (item.product) {
+    block.append(el('p', {class: 'producto'}, `Producto: ${item.product.title}`));
+    if (item.product.description) {
+      block.append(el('p', {class: 'ayuda'}, item.product.description));
+    }
+    if (state.editing) {
+      block.append(editorFor(state, item));
+    }
+  }
+  const position = map.activities.indexOf(entry);
+  const previous = map.activities[position - 1];
+  const next = map.activities[position + 1];
+  const steps = el('nav', {class: 'pasos', 'aria-label': 'Actividades'});
+  if (previous) {
+    steps.append(el('a', {href: `${base}/actividad/${previous.item.number}`, rel: 'prev'},
+        `← Actividad ${previous.item.number}`));
+  }
+  if (next) {
+    steps.append(el('a', {href: `${base}/actividad/${next.item.number}`, rel: 'next'},
+        `Actividad ${next.item.number} →`));
+  }
+  return [block, steps];
+}
+
+function readingView(state, reading) {
+  return [readingBlock(reading, 2, 'vista-titulo')];
+}
+
+function referencesView(state) {
+  return [el('h2', {id: 'vista-titulo', tabindex: '-1'}, 'Referencias'),
+    el('ul', {class: 'referencias'}, ...(state.guide.references || []).map((c) => el('li', {}, ...citation(c))))];
+}
+
+/** The part of the guide an address names: '' (presentation), apartado/{id}, actividad/{n}, lectura/{id}... */
+function viewOf(state, view) {
+  const notes = new Footnotes(state.guide);
+  const [kind, id] = [view.split('/')[0], view.split('/').slice(1).join('/')];
+  let content = null;
+  if (!kind) {
+    content = presentation(state, notes);
+  } else if (kind === 'actividad') {
+    const entry = state.map.activities.find((a) => String(a.item.number) === id);
+    content = entry && activityView(state, entry, notes);
+  } else if (kind === 'apartado') {
+    const entry = state.map.sections.find((s) => s.id === id);
+    content = entry && sectionView(state, entry, notes);
+  } else if (kind === 'lectura') {
+    const reading = (state.guide.readings || []).find((r) => r.id === id);
+    content = reading && readingView(state, reading);
+  } else if (kind === 'referencias' && (state.guide.references || []).length) {
+    content = referencesView(state);
+  }
+  if (!content) {
+    return [el('h2', {id: 'vista-titulo', tabindex: '-1'}, 'Esta parte no existe en la guía'),
+      el('p', {}, 'La dirección no corresponde a ninguna actividad ni apartado de esta edición. ',
+          el('a', {href: state.base}, 'Ir a la presentación'), '.')];
+  }
+  return [...content, ...notes.list()];
+}
+
+/**
+ * A guide's screen: target is its key (the active edition) or key@version (one edition, one that waits for a
+ * module), then the part to show. Moving within the guide replaces only the part; the index stays where it was.
+ */
+export async function guideScreen(route) {
+  const [target, ...rest] = route.split('/');
+  const view = rest.join('/');
+  const [key, version] = target.split('@');
+  const path = version ? `/api/v1/guides/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`
+    : `/api/v1/guides/${encodeURIComponent(key)}`;
+  const pane = document.getElementById('guia-vista');
+  if (opened && opened.path === path && pane) {
+    showPart(opened, view, pane, true);
+    return;
+  }
+  const [edition, types] = await Promise.all([api(path),
+    api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
+  if (decodeURIComponent(location.hash.slice(1)) !== `guia/${route}`) {
+    return; // the person moved on while the guide was read: the newer address draws its own page
+  }
+  const session = signedIn();
+  const school = schoolOf(session);
+  const state = {
+    path, guide: edition.guide, map: outline(edition.guide), base: `#guia/${encodeURIComponent(target)}`,
+    editing: school ? {school, session: edition.key, types: new Set(types.productTypes.map((t) => t.id))} : null,
+  };
+  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
+  if (edition.guide.subtitle) {
+    content.push(el('p', {class: 'subtitulo'}, edition.guide.subtitle));
+  }
+  if ((edition.missingProductTypes || []).length) {
+    content.push(el('p', {class: 'aviso-modulo', role: 'status'}, 'Falta instalar el módulo que guarda: '
+        + `${edition.missingProductTypes.join(', ')}. Las actividades que lo necesitan lo indican; las demás se`
+        + ' trabajan como siempre.'));
+  }
+  const index = contents(state);
+  const newPane = el('section', {id: 'guia-vista', class: 'guia-vista', 'aria-labelledby': 'vista-titulo'});
+  state.index = index;
+  content.push(el('div', {class: 'guia'}, index, newPane));
+  opened = state;
+  show(edition.guide.title, ...content);
+  showPart(state, view, newPane, false);
+}
+
+function showPart(state, view, pane, focus) {
+  pane.replaceChildren(...viewOf(state, view));
+  markCurrent(state.index, view);
+  if (focus) {
+    const heading = document.getElementById('vista-titulo');
+    heading?.focus();
+    if (!window.matchMedia('(min-width: 56rem)').matches) {
+      state.index.open = false;
+    }
+  }
+}
+
+/** The school the signed-in person works in, if any (a teacher or a director). */
+export function schoolOf(session) {
+  const grant = session?.roles.find((r) => r.rol === 'docente' || r.rol === 'director');
+  return grant ? grant.ambito : null;
+}
+
+/** The month the school is working on, shared by the editors of a session and remembered per school in this browser. */
+function workingPeriod(school) {
+  const key = `cte-periodo-${school}`;
+  return {
+    period: () => localStorage.getItem(key) || new Date().toISOString().slice(0, 7),
+    setPeriod: (value) => localStorage.setItem(key, value),
+  };
+}
+
+/** A month field for the working period; changing it remembers the choice for the session's other editors. */
+function periodPicker(working, id, label, onChange) {
+  const input = el('input', {id, type: 'month', value: working.period(), pattern: '[0-9]{4}-[0-9]{2}'});
+  input.addEventListener('change', () => {
+    if (/^\d{4}-\d{2}$/.test(input.value)) {
+      working.setPeriod(input.value);
+      onChange(input.value);
+    }
+  });
+  return [el('label', {for: id}, label), input];
+}
+
+/**
+ * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
+ * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice.
+ */
+function conflictBoxes(path, describe, onDone) {
+  return conflicts().filter((edit) => edit.path === path).map((edit) => {
+    const actual = edit.actual;
+    const keepMine = el('button', {type: 'button'}, 'Guardar la mía encima');
+    const keepTheirs = el('button', {type: 'button'}, 'Quedarme con la guardada');
+    keepMine.addEventListener('click', async () => {
+      discardConflict(edit.key);
+      await send(edit.label, edit.method, edit.path, {...edit.body, version: actual.version});
+      await onDone();
+    });
+    keepTheirs.addEventListener('click', async () => {
+      discardConflict(edit.key);
+      await onDone();
+    });
+    return el('div', {class: 'conflicto', role: 'group', 'aria-label': 'Cambio en conflicto'},
+        el('p', {}, el('strong', {}, 'Alguien más guardó otra versión mientras usted editaba.')),
+        el('dl', {},
+            el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, describe(edit.body)),
+            el('dt', {}, `La guardada${actual?.registro ? `, por ${actual.registro}` : ''}`),
+            el('dd', {}, actual ? describe(actual) : 'pulse «Quedarme con la guardada» para verla')),
+        ...(actual ? [keepMine, ' '] : []), keepTheirs);
+  });
+}
+
+/** Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, while it is on the page. */
+function refreshOnOutbox(container, matches, refresh) {
+  const listener = (event) => {
+    if (!container.isConnected) {
+      window.removeEventListener('cte-guardado', listener);
+      window.removeEventListener('cte-conflicto', listener);
+    } else if (matches(event.detail.path)) {
+      refresh();
+    }
+  };
+  window.addEventListener('cte-guardado', listener);
+  window.addEventListener('cte-conflicto', listener);
+}
+
+/** Fields whose typed text is kept as a draft: what a person writes, not what they pick. */
+const DRAFTED = 'textarea, input:not([type]), input[type=text], input[type=number], input[type=url], input[type=email]';
+
+function fieldKey(field) {
+  if (field.id) {
+    return field.id;
+  }
+  return field.form?.id && field.name ? `${field.form.id}.${field.name}` : null;
+}
+
+/**
+ * What a person typed and has not saved stays in this browser, per person, school and session, until it is saved:
+ * an editor that draws itself again after another field's save, or a reload, finds the text where it was.
+ */
+class Drafts {
+  constructor(user, school, session) {
+    this.storageKey = `cte-borradores:${user}:${school}:${session}`;
+  }
+
+  read() {
+    try {
+      return JSON.parse(localStorage.getItem(this.storageKey) || '{}');
+    } catch (e) {
+      return {};
+    }
+  }
+
+  write(drafts) {
+    if (Object.keys(drafts).length) {
+      localStorage.setItem(this.storageKey, JSON.stringify(drafts));
+    } else {
+      localStorage.removeItem(this.storageKey);
+    }
+  }
+
+  keep(key, value) {
+    this.write({...this.read(), [key]: value});
+  }
+
+  forget(keys) {
+    const drafts = this.read();
+    keys.forEach((key) => delete drafts[key]);
+    this.write(drafts);
+  }
+
+  /** Puts every kept draft back into its field in the slot; says how many fields hold unsaved text. */
+  restore(slot) {
+    let unsaved = 0;
+    for (const [key, value] of Object.entries(this.read())) {
+      const field = [...slot.querySelectorAll(DRAFTED)].find((f) => fieldKey(f) === key);
+      if (field) {
+        if (field.value !== value) {
+          field.value = value;
+        }
+        field.classList.add('borrador');
+        unsaved++;
+      }
+    }
+    return unsaved;
+  }
+}
+
+/**
+ * Ties each save to the button that made it: the button waits while the edit travels (so a double click is one
+ * save), and next to it the outcome is said: saved at what time, kept to be sent, in conflict, or refused and why.
+ */
+function saveFeedback(slot, drafts, lastSave) {
+  let trigger = null;
+  const release = (button) => {
+    delete button.dataset.ocupado;
+    button.disabled = false;
+    button.removeAttribute('aria-busy');
+  };
+  const busy = (button) => {
+    button.dataset.ocupado = 'si';
+    // Disabled after the click's own handlers ran: a control disabled while its click is dispatched may lose it.
+    setTimeout(() => {
+      if (button.dataset.ocupado) {
+        button.disabled = true;
+        button.setAttribute('aria-busy', 'true');
+      }
+    }, 0);
+  };
+  /** Ties a press to the save it makes; a second press while that save still travels is stopped here. */
+  const hold = (event, button, form) => {
+    if (!button) {
+      return;
+    }
+    if (button.dataset.ocupado) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    const fields = form ? [...form.querySelectorAll(DRAFTED)].map((f) => [fieldKey(f), f.value])
+        .filter(([key]) => key) : [];
+    const held = {button, fields, at: Date.now()};
+    trigger = held;
+    busy(button);
+    // A button that sends nothing (a search, an editor refusing its form itself) comes back soon.
+    held.release = setTimeout(() => release(button), 1000);
+  };
+  slot.addEventListener('submit', (event) => {
+    const form = event.target;
+    hold(event, event.submitter || form.querySelector('button[type=submit], button:not([type])'), form);
+  }, true);
+  slot.addEventListener('click', (event) => {
+    const button = event.target.closest('button[type=button]');
+    if (button && slot.contains(button)) {
+      hold(event, button, null);
+    }
+  }, true);
+  const statusNear = (button) => {
+    let status = button.nextElementSibling;
+    if (!status?.classList.contains('estado-guardado')) {
+      status = el('span', {class: 'estado-guardado', role: 'status'});
+      button.after(status);
+    }
+    return status;
+  };
+  // The last outcome stays next to its form's button even when the editor draws the form again after the save.
+  let shown = null;
+  const place = () => {
+    if (!shown) {
+      return;
+    }
+    let line = lastSave;
+    const field = shown.anchor && [...slot.querySelectorAll(DRAFTED)].find((f) => fieldKey(f) === shown.anchor);
+    const button = field?.form?.querySelector('button[type=submit], button:not([type])')
+        || (shown.button?.isConnected ? shown.button : null);
+    if (button) {
+      line = statusNear(button);
+    }
+    for (const other of slot.parentElement.querySelectorAll('.estado-guardado')) {
+      if (other !== line && other.textContent) {
+        other.textContent = '';
+      }
+    }
+    if (line.textContent !== shown.text) {
+      line.classList.remove('hecho', 'error');
+      if (shown.kind) {
+        line.classList.add(shown.kind);
+      }
+      line.textContent = shown.text;
+    }
+  };
+  const send = (label, method, path, body) => {
+    const claimed = trigger && Date.now() - trigger.at < 10000 ? trigger : null;
+    trigger = null;
+    if (claimed) {
+      clearTimeout(claimed.release);
+      busy(claimed.button);
+      drafts.forget(claimed.fields.map(([key]) => key));
+      claimed.button.form?.querySelectorAll('.borrador').forEach((field) => field.classList.remove('borrador'));
+    }
+    return sendWithOutcome(label, method, path, body).then((outcome) => {
+      if (claimed) {
+        release(claimed.button);
+      }
+      const said = {anchor: claimed?.fields[0]?.[0], button: claimed?.button};
+      if (outcome.estado === 'guardado') {
+        shown = {...said, kind: 'hecho', text: `Guardado a las ${timeOfDay()}`};
+      } else if (outcome.estado === 'pendiente') {
+        shown = {...said, text: 'Sin conexión: se guardará al volver la conexión.'};
+      } else if (outcome.estado === 'conflicto') {
+        shown = {...said, text: 'No se guardó: alguien más cambió lo mismo; vea las dos versiones.'};
+      } else {
+        shown = {...said, kind: 'error', text: `No se guardó: ${outcome.detail}`};
+        if (claimed) {
+          // Refused: what the person typed is theirs again, kept as a draft until it is saved.
+          claimed.fields.forEach(([key, value]) => drafts.keep(key, value));
+          drafts.restore(slot);
+        }
+      }
+      place();
+      return outcome.estado === 'guardado' ? outcome.answer : null;
+    });
+  };
+  return {send, place};
+}
+
+/**
+ * The editor of an activity's product comes from the module that owns its type: the module's bundle serves it at
+ * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
+ * module that is missing shows as such.
+ */
+function editorFor(state, item) {
+  const editing = state.editing;
+  const type = item.product.type;
+  const slot = el('div', {class: 'editor', 'data-tipo': type});
+  if (!editing.types.has(type)) {
+    slot.append(el('p', {class: 'aviso-modulo'}, `El módulo que guarda «${item.product.title}» no está instalado;`
+        + ' avise a quien administra la plataforma.'));
+    return slot;
+  }
+  const user = signedIn();
+  const drafts = new Drafts(user.usuario, editing.school, editing.session);
+  const unsaved = el('p', {class: 'estado-actividad', role: 'status'});
+  const editorArea = el('div', {});
+  const lastSave = el('p', {class: 'estado-guardado', role: 'status'});
+  slot.append(unsaved, editorArea, lastSave);
+  const showDrafts = () => {
+    const count = drafts.restore(editorArea);
+    const text = count ? 'Hay texto sin guardar en esta actividad; se conserva en este navegador hasta que lo guarde.'
+      : '';
+    if (unsaved.dataset.borradores !== String(count)) {
+      unsaved.dataset.borradores = String(count);
+      unsaved.textContent = text;
+    }
+  };
+  editorArea.addEventListener('input', (event) => {
+    const key = fieldKey(event.target);
+    if (key && event.target.matches(DRAFTED)) {
+      drafts.keep(key, event.target.value);
+      event.target.classList.add('borrador');
+    }
+  });
+  const feedback = saveFeedback(editorArea, drafts, lastSave);
+  new MutationObserver(() => {
+    showDrafts();
+    feedback.place();
+  }).observe(editorArea, {childList: true, subtree: true});
+  const working = workingPeriod(editing.school);
+  // What an editor may use of the page: helpers, the outbox, the working period, who and where.
+  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(editorArea, {
+    el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox,
+    ...working,
+    periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
+    user, school: editing.school, session: editing.session,
+    directs: user.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
+    activity: item.number, product: item.product,
+  })).catch((failure) => {
+    editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
+        + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
+  }), () => {
+    editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
+  });
+  return slot;
+}
