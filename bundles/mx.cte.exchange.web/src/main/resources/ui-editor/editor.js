@@ -6,8 +6,8 @@
 
 async function collectiveText(container, ctx) {
   const {el, api, send, school, session, activity, product} = ctx;
-  const base = `/api/v1/exchange/${encodeURIComponent(school)}/texts`;
-  const path = `${base}/${product.type}`;
+  // Each activity has its own text, even when two activities ask for the same kind (15 and 19 of the third session).
+  const path = `/api/v1/exchange/${encodeURIComponent(school)}/activities/${activity}/texts/${product.type}`;
   const id = (name) => `texto-${activity}-${name}`;
   const highlights = product.type === 'destacados-lectura';
   let readings = [];
@@ -32,14 +32,12 @@ async function collectiveText(container, ctx) {
   let current = null;
 
   async function refresh() {
-    let all;
     try {
-      all = await api(`${base}?sesion=${encodeURIComponent(session)}`);
+      current = await api(`${path}?sesion=${encodeURIComponent(session)}`);
     } catch (problem) {
       contributions.replaceChildren(el('li', {}, `No se pudieron leer los textos: ${problem.message}`));
       return;
     }
-    current = all.textos.find((t) => t.tipo === product.type);
     const titles = new Map(readings.map((r) => [r.id, r.title]));
     contributions.replaceChildren(...(current.aportaciones.length ? current.aportaciones.map((c) => el('li', {},
         `${c.texto}`, el('span', {class: 'detalle'}, ` (${c.autor}${c.lectura ? `, ${titles.get(c.lectura) || c.lectura}`

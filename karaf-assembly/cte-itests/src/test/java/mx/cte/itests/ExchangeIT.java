@@ -2,6 +2,7 @@ package mx.cte.itests;
 
 import static mx.cte.itests.WebSession.json;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -77,15 +78,22 @@ public class ExchangeIT {
         WebSession director = WebSession.demo("directora.rosaura");
         assertEquals(201, teacher.send("POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender del colega de al lado\"}").statusCode());
-        assertEquals(201, director.send("POST", A + "/texts/destacados-lectura/contributions", "{\"sesion\": \""
-                + SESSION + "\", \"lectura\": \"latapi-2003\", \"texto\": \"saber pedagógico\"}").statusCode());
-        assertEquals(200, director.send("PUT", A + "/texts/texto-escuela", "{\"sesion\": \"" + SESSION
+        assertEquals(201, director.send("POST", A + "/activities/19/texts/destacados-lectura/contributions",
+                "{\"sesion\": \"" + SESSION + "\", \"lectura\": \"seb-aprendizaje-entre-escuelas\","
+                + " \"texto\": \"escuelas que aprenden juntas\"}").statusCode());
+        assertEquals(200, director.send("PUT", A + "/activities/16/texts/texto-escuela", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender entre pares es reflexionar juntos\", \"version\": 0}").statusCode());
-        assertEquals(422, director.send("PUT", A + "/texts/ensayo", "{\"sesion\": \"" + SESSION
+        assertEquals(422, director.send("PUT", A + "/activities/16/texts/ensayo", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"x\", \"version\": 0}").statusCode());
+        JsonObject brainstorm = json(teacher.get(A + "/activities/14/texts/lluvia-ideas" + Q));
+        assertEquals("the contribution sent without its activity went to the guide's activity 14", 14,
+                brainstorm.get("actividad").getAsInt());
+        assertTrue(brainstorm.toString(), brainstorm.toString().contains("Aprender del colega de al lado"));
+        String fifteen = teacher.get(A + "/activities/15/texts/destacados-lectura" + Q).body();
+        assertFalse("activity 19's highlight is not activity 15's: " + fifteen,
+                fifteen.contains("escuelas que aprenden juntas"));
         JsonArray texts = json(teacher.get(A + "/texts" + Q)).getAsJsonArray("textos");
-        assertEquals(5, texts.size());
-        assertEquals(1, texts.get(0).getAsJsonObject().getAsJsonArray("aportaciones").size());
+        assertTrue(texts.toString(), texts.toString().contains("\"actividad\":19"));
 
         // What the school already has: a challenge in its concentrate, a card for it, an agreement of the session.
         String results = "/api/v1/results/15EJN0101A";

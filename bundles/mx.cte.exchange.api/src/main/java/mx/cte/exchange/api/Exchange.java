@@ -17,16 +17,22 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Exchange {
 
-    // activities 14 to 19
+    // activities 14 to 19: texts by activity; activity 0 means "the first activity of the session's guide that
+    // yields this kind" (edits written before texts were kept per activity), refused when the guide has none
 
+    /** Every text the school has in the session, by activity and kind. */
     List<CollectiveText> texts(Cct school, String session);
 
-    Contribution contribute(Cct school, String session, TextKind kind, String reading, String text, String author);
+    /** One activity's text, empty (version 0) while nobody contributed. */
+    CollectiveText text(Cct school, String session, int activity, TextKind kind);
+
+    Contribution contribute(Cct school, String session, int activity, TextKind kind, String reading, String text,
+            String author);
 
     void removeContribution(Cct school, long id, String author);
 
-    CollectiveText writeText(Cct school, String session, TextKind kind, String text, long expectedVersion,
-            String author);
+    CollectiveText writeText(Cct school, String session, int activity, TextKind kind, String text,
+            long expectedVersion, String author);
 
     // activity 20
 

@@ -16,6 +16,9 @@ import mx.cte.exchange.api.MessageKind;
 import mx.cte.exchange.api.PeerMessage;
 import mx.cte.exchange.api.Presentation;
 import mx.cte.exchange.api.TextKind;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.results.api.ResultsAnalysis;
 import mx.cte.schools.api.Cct;
@@ -63,17 +66,34 @@ public final class ExchangeService implements Exchange {
 
     @Activate
     public ExchangeService(@Reference Database database, @Reference SchoolDirectory directory,
-            @Reference AuditLog audit, @Reference TextIndexes indexes) {
-        this(database, directory, audit, indexes.open(MODULE), Clock.systemUTC());
+            @Reference AuditLog audit, @Reference TextIndexes indexes, @Reference GuideRegistry guides) {
+        this(database, directory, audit, indexes.open(MODULE), Clock.systemUTC(), yieldedBy(guides));
     }
 
-    ExchangeService(Database database, SchoolDirectory directory, AuditLog audit, TextIndex index, Clock clock) {
+    ExchangeService(Database database, SchoolDirectory directory, AuditLog audit, TextIndex index, Clock clock,
+            ProductActivities activities) {
         database.migrate(MODULE, ExchangeService.class.getClassLoader(), CHANGELOG);
-        this.texts = new CollectiveTexts(database, directory, audit, clock);
+        this.texts = new CollectiveTexts(database, directory, audit, clock, activities);
         this.presentations = new Presentations(database, directory, audit, index, clock, new InstalledModules());
         this.matchmaking = new Matchmaking(database, directory, audit, index, clock);
         this.peers = new PeerExchange(database, audit, clock, matchmaking, presentations, () -> cards);
         presentations.reindexIfBehind();
+    }
+
+    /** The activities of a session's guide (its active edition, else its newest) that yield a product type. */
+    static ProductActivities yieldedBy(GuideRegistry guides) {
+        return (session, productType) -> {
+            GuideId id;
+            try {
+                id = GuideId.parse(session);
+            } catch (IllegalArgumentException notAGuide) {
+                return List.of();
+            }
+            List<GuideEdition> editions = guides.editions(id);
+            return guides.active(id).or(() -> editions.stream().findFirst()).map(edition -> edition.guide().activities()
+                    .stream().filter(a -> a.product() != null && a.product().type().equals(productType))
+                    .map(a -> new ProductActivities.Activity(a.number(), a.readings())).toList()).orElse(List.of());
+        };
     }
 
     void use(ResultsAnalysis analysis, InterventionCards interventionCards, ResourceCatalogue resources,
@@ -113,9 +133,14 @@ public final class ExchangeService implements Exchange {
     }
 
     @Override
-    public Contribution contribute(Cct school, String session, TextKind kind, String reading, String text,
-            String author) {
-        return texts.contribute(school, session, kind, reading, text, author);
+    public CollectiveText text(Cct school, String session, int activity, TextKind kind) {
+        return texts.text(school, session, activity, kind);
+    }
+
+    @Override
+    public Contribution contribute(Cct school, String session, int activity, TextKind kind, String reading,
+            String text, String author) {
+        return texts.contribute(school, session, activity, kind, reading, text, author);
     }
 
     @Override
@@ -124,9 +149,9 @@ public final class ExchangeService implements Exchange {
     }
 
     @Override
-    public CollectiveText writeText(Cct school, String session, TextKind kind, String text, long expectedVersion,
-            String author) {
-        return texts.writeText(school, session, kind, text, expectedVersion, author);
+    public CollectiveText writeText(Cct school, String session, int activity, TextKind kind, String text,
+            long expectedVersion, String author) {
+        return texts.writeText(school, session, activity, kind, text, expectedVersion, author);
     }
 
     @Override

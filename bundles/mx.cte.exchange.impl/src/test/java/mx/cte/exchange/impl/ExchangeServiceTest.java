@@ -20,6 +20,7 @@ import mx.cte.cards.api.FollowUp;
 import mx.cte.cards.api.InterventionCard;
 import mx.cte.cards.api.InterventionCards;
 import mx.cte.exchange.api.CollectiveText;
+import mx.cte.exchange.api.Contribution;
 import mx.cte.exchange.api.ExchangeGroup;
 import mx.cte.exchange.api.Matching;
 import mx.cte.exchange.api.MessageKind;
@@ -69,7 +70,21 @@ public class ExchangeServiceTest {
 
     private final Path folder;
     private final LuceneTextIndexes indexes;
+    private final mx.cte.storage.api.Database database;
+    private final SchoolDirectory directory;
     private final ExchangeService exchange;
+    private boolean guideInstalled = true;
+
+    /** The third session's guide as far as the texts need it: which activities yield each kind, with their readings. */
+    private final ProductActivities thirdSession = (session, type) -> !guideInstalled || !session.equals(SESSION)
+            ? List.of() : switch (type) {
+                case "lluvia-ideas" -> List.of(new ProductActivities.Activity(14, List.of()));
+                case "destacados-lectura" -> List.of(
+                        new ProductActivities.Activity(15, List.of("cerda-lopez", "latapi-2003")),
+                        new ProductActivities.Activity(19, List.of("seb-aprendizaje-entre-escuelas")));
+                case "texto-escuela" -> List.of(new ProductActivities.Activity(16, List.of()));
+                default -> List.of();
+            };
     private final List<String> copies = new java.util.ArrayList<>();
 
     public ExchangeServiceTest(DatabaseKind kind) throws Exception {
@@ -77,15 +92,16 @@ public class ExchangeServiceTest {
         indexes = new LuceneTextIndexes(folder);
         List<School> schools = List.of(A, B, C, D, E).stream().map(cct -> new School(cct, "Jardín " + cct, "Toluca",
                 Level.PREESCOLAR, ZONE, Shift.MATUTINO, false, List.of(), 1)).toList();
-        SchoolDirectory directory = proxy(SchoolDirectory.class, (method, args) -> switch (method) {
+        directory = proxy(SchoolDirectory.class, (method, args) -> switch (method) {
             case "school" -> schools.stream().filter(s -> s.cct().equals(args[0])).findFirst();
             case "schools" -> schools;
             case "zones" -> List.of(new mx.cte.schools.api.Zone(ZONE, schools.size()));
             default -> throw new UnsupportedOperationException(method);
         });
         AuditLog audit = proxy(AuditLog.class, (method, args) -> null);
-        exchange = new ExchangeService(TestDatabases.fresh(kind), directory, audit, indexes.open("exchange"),
-                Clock.systemUTC());
+        database = TestDatabases.fresh(kind);
+        exchange = new ExchangeService(database, directory, audit, indexes.open("exchange"), Clock.systemUTC(),
+                thirdSession);
     }
 
     @After
@@ -114,21 +130,91 @@ public class ExchangeServiceTest {
 
     @Test
     public void collectiveTextsGatherContributionsAndTheTextWrittenFromThem() {
-        exchange.contribute(A, SESSION, TextKind.LLUVIA_IDEAS, "", "Aprender del colega de al lado", "docente.ana");
-        exchange.contribute(A, SESSION, TextKind.LLUVIA_IDEAS, "", "Compartir lo que funciona", "directora");
-        exchange.contribute(A, SESSION, TextKind.DESTACADOS_LECTURA, "latapi-2003", "saber pedagógico", "docente.ana");
-        CollectiveText written = exchange.writeText(A, SESSION, TextKind.TEXTO_ESCUELA,
+        exchange.contribute(A, SESSION, 14, TextKind.LLUVIA_IDEAS, "", "Aprender del colega de al lado",
+                "docente.ana");
+        exchange.contribute(A, SESSION, 14, TextKind.LLUVIA_IDEAS, "", "Compartir lo que funciona", "directora");
+        exchange.contribute(A, SESSION, 15, TextKind.DESTACADOS_LECTURA, "latapi-2003", "saber pedagógico",
+                "docente.ana");
+        CollectiveText written = exchange.writeText(A, SESSION, 16, TextKind.TEXTO_ESCUELA,
                 "Aprender entre pares es reflexionar juntos sobre la práctica", 0, "directora");
         assertEquals(1, written.version());
-        assertThrows(StaleVersionException.class, () -> exchange.writeText(A, SESSION, TextKind.TEXTO_ESCUELA, "otro",
-                0, "docente.ana"));
+        assertThrows(StaleVersionException.class, () -> exchange.writeText(A, SESSION, 16, TextKind.TEXTO_ESCUELA,
+                "otro", 0, "docente.ana"));
         List<CollectiveText> texts = exchange.texts(A, SESSION);
-        assertEquals(TextKind.values().length, texts.size());
+        assertEquals(List.of(14, 15, 16), texts.stream().map(CollectiveText::activity).toList());
         assertEquals(2, texts.get(0).contributions().size());
         assertEquals("latapi-2003", texts.get(1).contributions().get(0).reading());
-        assertTrue("another school's texts are its own", exchange.texts(B, SESSION).get(0).contributions().isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> exchange.contribute(A, "tercera", TextKind.LLUVIA_IDEAS,
-                "", "x", "docente.ana"));
+        assertTrue("another school's texts are its own", exchange.texts(B, SESSION).isEmpty());
+        assertEquals("an activity nobody worked on yet", 0, exchange.text(A, SESSION, 17, TextKind.CONTRASTE_PRACTICA)
+                .version());
+        assertThrows(IllegalArgumentException.class, () -> exchange.contribute(A, "tercera", 14,
+                TextKind.LLUVIA_IDEAS, "", "x", "docente.ana"));
+    }
+
+    @Test
+    public void twoActivitiesOfTheSameKindKeepTheirOwnText() {
+        exchange.contribute(A, SESSION, 15, TextKind.DESTACADOS_LECTURA, "latapi-2003", "saber pedagógico",
+                "docente.ana");
+        exchange.contribute(A, SESSION, 19, TextKind.DESTACADOS_LECTURA, "", "aprendizaje entre escuelas",
+                "docente.ana");
+        exchange.writeText(A, SESSION, 15, TextKind.DESTACADOS_LECTURA, "Lo que subrayamos de Latapí", 0, "directora");
+        exchange.writeText(A, SESSION, 19, TextKind.DESTACADOS_LECTURA, "Lo que subrayamos del Aprendizaje entre"
+                + " escuelas", 0, "directora");
+        CollectiveText fifteen = exchange.text(A, SESSION, 15, TextKind.DESTACADOS_LECTURA);
+        CollectiveText nineteen = exchange.text(A, SESSION, 19, TextKind.DESTACADOS_LECTURA);
+        assertEquals("Lo que subrayamos de Latapí", fifteen.text());
+        assertEquals(List.of("saber pedagógico"), fifteen.contributions().stream().map(Contribution::text).toList());
+        assertEquals("Lo que subrayamos del Aprendizaje entre escuelas", nineteen.text());
+        assertEquals(List.of("aprendizaje entre escuelas"), nineteen.contributions().stream()
+                .map(Contribution::text).toList());
+        assertEquals("each has its own version", 1, nineteen.version());
+
+        // Without the activity (an edit kept in a browser before the change): the guide's activity, by its reading.
+        assertEquals(19, exchange.contribute(A, SESSION, 0, TextKind.DESTACADOS_LECTURA,
+                "seb-aprendizaje-entre-escuelas", "escuelas que aprenden", "docente.ana").activity());
+        assertEquals(15, exchange.contribute(A, SESSION, 0, TextKind.DESTACADOS_LECTURA, "", "pares",
+                "docente.ana").activity());
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> exchange.contribute(A,
+                SESSION, 0, TextKind.COMENTARIOS_COLECTIVO, "", "x", "docente.ana"));
+        assertTrue(unknown.getMessage(), unknown.getMessage().startsWith("actividad: "));
+    }
+
+    private void legacyContribution(String kind, String reading, String text) {
+        database.inTransaction(connection -> mx.cte.storage.api.Sql.insert(connection, "INSERT INTO"
+                + " exchange_contribution (cct, session_key, kind, reading, text, author, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", A.value(), SESSION, kind, reading, text, "docente.ana",
+                java.time.Instant.now()));
+    }
+
+    @Test
+    public void textsStoredBeforeTheyWereKeptPerActivityGetTheirsFromTheGuide() {
+        legacyContribution("destacados-lectura", "latapi-2003", "saber pedagógico");
+        legacyContribution("destacados-lectura", "seb-aprendizaje-entre-escuelas", "aprendizaje entre escuelas");
+        legacyContribution("lluvia-ideas", "", "Aprender del colega");
+        database.inTransaction(connection -> mx.cte.storage.api.Sql.insert(connection, "INSERT INTO exchange_text"
+                + " (cct, session_key, kind, text, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, 3)",
+                A.value(), SESSION, "destacados-lectura", "El texto que 15 y 19 compartían", "directora",
+                java.time.Instant.now()));
+
+        // The guide is not installed yet (it starts after the module): nothing is guessed, nothing is lost.
+        guideInstalled = false;
+        CollectiveTexts texts = new CollectiveTexts(database, directory, proxy(AuditLog.class, (m, a) -> null),
+                Clock.systemUTC(), thirdSession);
+        texts.assignLegacyRows();
+        assertEquals(List.of(0, 0), texts.texts(A, SESSION).stream().map(CollectiveText::activity).toList());
+
+        guideInstalled = true;
+        texts.assignLegacyRows();
+        assertEquals(List.of("Aprender del colega"), texts.text(A, SESSION, 14, TextKind.LLUVIA_IDEAS)
+                .contributions().stream().map(Contribution::text).toList());
+        CollectiveText fifteen = texts.text(A, SESSION, 15, TextKind.DESTACADOS_LECTURA);
+        assertEquals(List.of("saber pedagógico"), fifteen.contributions().stream().map(Contribution::text).toList());
+        assertEquals("the shared text stays with the first activity, with its version", 3, fifteen.version());
+        CollectiveText nineteen = texts.text(A, SESSION, 19, TextKind.DESTACADOS_LECTURA);
+        assertEquals(List.of("aprendizaje entre escuelas"), nineteen.contributions().stream()
+                .map(Contribution::text).toList());
+        assertEquals("", nineteen.text());
+        assertEquals(List.of(14, 15, 19), texts.texts(A, SESSION).stream().map(CollectiveText::activity).toList());
     }
 
     @Test

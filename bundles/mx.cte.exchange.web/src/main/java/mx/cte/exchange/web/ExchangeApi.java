@@ -53,8 +53,14 @@ final class ExchangeApi {
                 .put("/{cct}/presentation", this::savePresentation)
                 .put("/{cct}/presentation/publication", this::publish)
                 .get("/{cct}/texts", this::texts)
-                .put("/{cct}/texts/{tipo}", this::writeText)
-                .post("/{cct}/texts/{tipo}/contributions", this::contribute)
+                .get("/{cct}/activities/{actividad:int}/texts/{tipo}", call -> text(call, activity(call)))
+                .put("/{cct}/activities/{actividad:int}/texts/{tipo}", call -> writeText(call, activity(call)))
+                .post("/{cct}/activities/{actividad:int}/texts/{tipo}/contributions",
+                        call -> contribute(call, activity(call)))
+                // Without the activity (0: the guide's first activity of that kind): edits kept in a browser's
+                // outbox before texts were kept per activity.
+                .put("/{cct}/texts/{tipo}", call -> writeText(call, 0))
+                .post("/{cct}/texts/{tipo}/contributions", call -> contribute(call, 0))
                 .delete("/{cct}/contributions/{id:int}", this::removeContribution)
                 .get("/{cct}/peers", this::peers)
                 .get("/{cct}/peers/{par}/cards", this::peerCards)
@@ -249,21 +255,37 @@ final class ExchangeApi {
         call.ok(body);
     }
 
-    private void writeText(ApiCall call) throws IOException {
+    private static int activity(ApiCall call) {
+        long number = call.pathNumber("actividad");
+        if (number < 1 || number > 999) {
+            throw ProblemException.badField("actividad", "El número de la actividad va de 1 a 999, no " + number + ".");
+        }
+        return (int) number;
+    }
+
+    private void text(ApiCall call, int activity) throws IOException {
+        Cct school = school(call);
+        staff(call, school);
+        TextKind kind = call(() -> TextKind.parse(call.path("tipo")));
+        String session = session(call);
+        call.ok(ExchangeJson.json(call(() -> exchange.text(school, session, activity, kind))));
+    }
+
+    private void writeText(ApiCall call, int activity) throws IOException {
         Cct school = school(call);
         Caller caller = staff(call, school);
         TextKind kind = call(() -> TextKind.parse(call.path("tipo")));
         TextBody body = call.body(TextBody.class);
-        call.ok(ExchangeJson.json(call(() -> exchange.writeText(school, text(body.session()), kind,
+        call.ok(ExchangeJson.json(call(() -> exchange.writeText(school, text(body.session()), activity, kind,
                 text(body.text()), body.version(), caller.username()))));
     }
 
-    private void contribute(ApiCall call) throws IOException {
+    private void contribute(ApiCall call, int activity) throws IOException {
         Cct school = school(call);
         Caller caller = staff(call, school);
         TextKind kind = call(() -> TextKind.parse(call.path("tipo")));
         ContributionBody body = call.body(ContributionBody.class);
-        Contribution added = call(() -> exchange.contribute(school, text(body.session()), kind,
+        Contribution added = call(() -> exchange.contribute(school, text(body.session()), activity, kind,
                 text(body.reading()), text(body.text()), caller.username()));
         call.answer(201, ExchangeJson.json(added));
     }

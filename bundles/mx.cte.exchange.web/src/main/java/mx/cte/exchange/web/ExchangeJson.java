@@ -21,6 +21,7 @@ final class ExchangeJson {
     static JsonObject json(Contribution contribution) {
         JsonObject json = new JsonObject();
         json.addProperty("id", contribution.id());
+        json.addProperty("actividad", contribution.activity());
         json.addProperty("tipo", contribution.kind().wireName());
         if (!contribution.reading().isEmpty()) {
             json.addProperty("lectura", contribution.reading());
@@ -33,6 +34,7 @@ final class ExchangeJson {
 
     static JsonObject json(CollectiveText text) {
         JsonObject json = new JsonObject();
+        json.addProperty("actividad", text.activity());
         json.addProperty("tipo", text.kind().wireName());
         json.addProperty("titulo", text.kind().title());
         JsonArray contributions = new JsonArray();

@@ -41,11 +41,13 @@ public class ExchangeApiTest {
                 calls.add(method.getName() + Arrays.toString(args));
                 Cct school = args[0] instanceof Cct cct ? cct : ApiFixtures.SCHOOL;
                 return switch (method.getName()) {
-                    case "texts" -> List.of(new CollectiveText(TextKind.LLUVIA_IDEAS, SESSION, List.of(), "", 0));
-                    case "contribute" -> new Contribution(1, TextKind.LLUVIA_IDEAS, "", "idea", "docente.ana",
-                            Instant.EPOCH);
-                    case "writeText" -> new CollectiveText((TextKind) args[2], SESSION, List.of(), (String) args[3],
-                            (Long) args[4] + 1);
+                    case "texts" -> List.of(new CollectiveText(14, TextKind.LLUVIA_IDEAS, SESSION, List.of(), "", 0));
+                    case "text" -> new CollectiveText((Integer) args[2], (TextKind) args[3], SESSION, List.of(), "",
+                            0);
+                    case "contribute" -> new Contribution(1, (Integer) args[2], TextKind.LLUVIA_IDEAS, "", "idea",
+                            "docente.ana", Instant.EPOCH);
+                    case "writeText" -> new CollectiveText((Integer) args[2], (TextKind) args[3], SESSION, List.of(),
+                            (String) args[4], (Long) args[5] + 1);
                     case "presentation", "peerPresentation" -> Optional.ofNullable(stored);
                     case "draft", "savePresentation", "publish" -> presentation(school,
                             method.getName().equals("publish") && (Boolean) args[2]);
@@ -79,8 +81,12 @@ public class ExchangeApiTest {
     @Test
     public void eachRouteReachesItsServiceCallWithItsParametersRead() {
         send(ApiFixtures.TEACHER, "GET", "/15EJN0101A/texts", null, "sesion", SESSION);
-        send(ApiFixtures.TEACHER, "PUT", "/15EJN0101A/texts/texto-escuela", "{\"sesion\":\"" + SESSION
-                + "\",\"texto\":\"Aprendemos juntos\",\"version\":4}");
+        send(ApiFixtures.TEACHER, "GET", "/15EJN0101A/activities/19/texts/destacados-lectura", null, "sesion",
+                SESSION);
+        send(ApiFixtures.TEACHER, "PUT", "/15EJN0101A/activities/16/texts/texto-escuela", "{\"sesion\":\""
+                + SESSION + "\",\"texto\":\"Aprendemos juntos\",\"version\":4}");
+        send(ApiFixtures.TEACHER, "POST", "/15EJN0101A/activities/15/texts/destacados-lectura/contributions",
+                "{\"sesion\":\"" + SESSION + "\",\"texto\":\"idea\",\"lectura\":\"latapi-2003\"}");
         send(ApiFixtures.TEACHER, "POST", "/15EJN0101A/texts/lluvia-ideas/contributions",
                 "{\"sesion\":\"" + SESSION + "\",\"texto\":\"idea\"}");
         send(ApiFixtures.TEACHER, "DELETE", "/15EJN0101A/contributions/7", null);
@@ -92,8 +98,10 @@ public class ExchangeApiTest {
                 + "\",\"grupos\":[[\"15EJN0101A\",\"15EJN0102B\"]]}");
         assertEquals(List.of(
                 "texts[15EJN0101A, " + SESSION + "]",
-                "writeText[15EJN0101A, " + SESSION + ", TEXTO_ESCUELA, Aprendemos juntos, 4, docente.ana]",
-                "contribute[15EJN0101A, " + SESSION + ", LLUVIA_IDEAS, , idea, docente.ana]",
+                "text[15EJN0101A, " + SESSION + ", 19, DESTACADOS_LECTURA]",
+                "writeText[15EJN0101A, " + SESSION + ", 16, TEXTO_ESCUELA, Aprendemos juntos, 4, docente.ana]",
+                "contribute[15EJN0101A, " + SESSION + ", 15, DESTACADOS_LECTURA, latapi-2003, idea, docente.ana]",
+                "contribute[15EJN0101A, " + SESSION + ", 0, LLUVIA_IDEAS, , idea, docente.ana]",
                 "removeContribution[15EJN0101A, 7, docente.ana]",
                 "send[15EJN0101A, " + SESSION + ", 15EJN0102B, RECOMENDACION, Lean juntos, docente.ana]",
                 "suggestZone[15-preescolar-015, " + SESSION + ", 4]",
@@ -122,6 +130,10 @@ public class ExchangeApiTest {
         assertEquals("entidad", badState.json().get("campo").getAsString());
         assertEquals(422, send(ApiFixtures.TEACHER, "PUT", "/15EJN0101A/texts/poema",
                 "{\"texto\":\"x\",\"version\":1}").status);
+        FakeHttp.Response noActivity = send(ApiFixtures.TEACHER, "PUT",
+                "/15EJN0101A/activities/0/texts/texto-escuela", "{\"texto\":\"x\",\"version\":1}");
+        assertEquals(400, noActivity.status);
+        assertEquals("actividad", noActivity.json().get("campo").getAsString());
         assertEquals(List.of(), calls);
     }
 
