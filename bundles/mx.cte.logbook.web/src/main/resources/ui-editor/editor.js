@@ -90,14 +90,8 @@ export async function render(container, ctx) {
     await refresh();
   });
 
-  const onSaved = (event) => {
-    if (!container.isConnected) {
-      window.removeEventListener('cte-guardado', onSaved);
-    } else if (event.detail.path === path) {
-      refresh();
-    }
-  };
-  window.addEventListener('cte-guardado', onSaved);
+  // An agreement added or changed here or on a colleague's device (its path, or one of its own under it).
+  ctx.refreshOnOutbox(container, (changed) => changed === path || changed.startsWith(`${path}/`), refresh);
   container.replaceChildren(el('h4', {}, 'Acuerdos de la sesión en el Cuaderno de Bitácora'), note, list, form);
   await refresh();
 }

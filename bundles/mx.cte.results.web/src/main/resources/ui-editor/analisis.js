@@ -87,7 +87,8 @@ export async function gradeTeams(container, ctx) {
       : [el('p', {}, 'No hay resultados esperados en el periodo: agréguelos en el cuadro (actividad 1).')]));
   }
 
-  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/coincidences/`), refresh);
+  // What the teams read comes from the table and the groups' ratings too (activities 1 and 2).
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/`), refresh);
   view.mount(refresh);
   await refresh();
 }
@@ -242,8 +243,8 @@ export async function concentrate(container, ctx) {
       : 'Aún no hay valoraciones de los grupos de las que proponer logros y desafíos.')]));
   }
 
-  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/concentrate`)
-    || path === `${view.base}/publication`, refresh);
+  // The proposal comes from the ratings and the teams' synthesis (activities 2 and 5).
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${view.base}/`), refresh);
   view.mount(refresh);
   await refresh();
 }

@@ -127,6 +127,9 @@ export async function expectedTable(container, ctx) {
         period = value;
         refresh();
       }), note, table, copy, charts, el('h5', {}, 'Agregar un resultado esperado'), form);
+  // The table and its traffic light follow what the collective adds and rates, here or on other devices.
+  ctx.refreshOnOutbox(container, (path) => path.startsWith(`${base}/expected`) || path.startsWith(`${base}/ratings/`),
+      refresh);
   await refresh();
 }
 

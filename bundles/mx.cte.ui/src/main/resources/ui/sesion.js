@@ -21,6 +21,75 @@ let opened = null;
 /** Forgets the guide on screen: the next visit reads it again (a new edition may have been activated meanwhile). */
 export function leaveGuide() {
   opened = null;
+  stopWatching();
+}
+
+const WATCH_MS = 4000;
+let watching = null;
+
+function stopWatching() {
+  if (watching) {
+    clearInterval(watching.timer);
+    window.removeEventListener('cte-guardado', watching.ownSave);
+    watching = null;
+  }
+}
+
+/**
+ * What the rest of the collective saves on other devices reaches this screen within seconds: the school's change
+ * feed is asked every few seconds (a bodiless 304 while nothing changed), and each change is announced as the outbox
+ * announces this device's own saves, so the editors that show that record read it again. Drafts stay where they are.
+ */
+function watchSchool(school) {
+  if (watching?.school === school) {
+    return;
+  }
+  stopWatching();
+  const state = {school, upTo: null, etag: null, asking: false, mine: new Map()};
+  // This device's own saves were already announced by the outbox: not announced twice.
+  state.ownSave = (event) => {
+    if (!event.detail.remoto) {
+      state.mine.set(event.detail.path, Date.now());
+    }
+  };
+  const ask = async () => {
+    if (state.asking || document.hidden || !navigator.onLine) {
+      return;
+    }
+    state.asking = true;
+    try {
+      const headers = {'Accept': 'application/json'};
+      if (state.etag) {
+        headers['If-None-Match'] = state.etag;
+      }
+      const query = state.upTo === null ? '' : `?desde=${state.upTo}`;
+      const response = await fetch(`/api/v1/changes/${encodeURIComponent(school)}${query}`,
+          {headers, credentials: 'same-origin', cache: 'no-store'});
+      if (response.status !== 200) {
+        return; // 304: nothing new; anything else (offline, module away): asked again later
+      }
+      const body = await response.json();
+      state.etag = response.headers.get('ETag');
+      const me = signedIn()?.usuario;
+      const recent = Date.now() - 15000;
+      for (const change of state.upTo === null ? [] : body.cambios) {
+        if (change.usuario === me && (state.mine.get(change.ruta) || 0) > recent) {
+          continue;
+        }
+        window.dispatchEvent(new CustomEvent('cte-guardado', {detail: {path: change.ruta, remoto: true,
+          usuario: change.usuario}}));
+      }
+      state.upTo = body.ultimo;
+    } catch (offline) {
+      // asked again at the next turn
+    } finally {
+      state.asking = false;
+    }
+  };
+  window.addEventListener('cte-guardado', state.ownSave);
+  state.timer = setInterval(ask, WATCH_MS);
+  watching = state;
+  ask();
 }
 
 /**
@@ -360,6 +429,9 @@ export async function guideScreen(route) {
   content.push(el('div', {class: 'guia'}, index, newPane));
   opened = state;
   show(edition.guide.title, ...content);
+  if (school) {
+    watchSchool(school);
+  }
   showPart(state, view, newPane, false);
 }
 
@@ -430,14 +502,32 @@ function conflictBoxes(path, describe, onDone) {
   });
 }
 
-/** Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, while it is on the page. */
+/**
+ * Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, or a colleague's device saved
+ * one, while it is on the page. A colleague's change waits while the person is typing in that editor, so the field
+ * under their fingers is not drawn again; it is read as soon as the focus leaves the editor.
+ */
 function refreshOnOutbox(container, matches, refresh) {
+  let waiting = false;
   const listener = (event) => {
     if (!container.isConnected) {
       window.removeEventListener('cte-guardado', listener);
       window.removeEventListener('cte-conflicto', listener);
     } else if (matches(event.detail.path)) {
-      refresh();
+      const typing = event.detail.remoto && container.contains(document.activeElement)
+        && document.activeElement.matches(DRAFTED);
+      if (!typing) {
+        refresh();
+      } else if (!waiting) {
+        waiting = true;
+        container.addEventListener('focusout', function later(leaving) {
+          if (!container.contains(leaving.relatedTarget)) {
+            container.removeEventListener('focusout', later);
+            waiting = false;
+            refresh();
+          }
+        });
+      }
     }
   };
   window.addEventListener('cte-guardado', listener);

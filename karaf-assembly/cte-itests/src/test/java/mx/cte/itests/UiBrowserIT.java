@@ -1,6 +1,7 @@
 package mx.cte.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ public class UiBrowserIT {
         karaf = DistributionProcess.unpack("ui-browser");
         karaf.start();
         new WebSession(karaf.baseUrl()).awaitOk("/api/v1/guides");
+        browser = newBrowser();
+    }
+
+    /** A headless Chromium of its own (its own profile, cookies and storage): another person's device. */
+    private static ChromeDriver newBrowser() throws Exception {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         // As root Chromium needs --no-sandbox; the network flags keep it from calling home on a closed network.
@@ -71,7 +77,7 @@ public class UiBrowserIT {
                 "--user-data-dir=" + Files.createTempDirectory("cte-chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterClass
@@ -927,6 +933,8 @@ public class UiBrowserIT {
         typeInto("texto-19-aportacion", "aprendizaje entre escuelas");
         submit("#actividad-19 form.aportar");
         waitForText("#texto-19-aportaciones li", "aprendizaje entre escuelas");
+        assertFalse("activity 19 keeps its own highlights, not activity 15's", browser.findElement(By.id(
+                "texto-19-aportaciones")).getText().contains("saber pedagógico"));
 
         // 20. The presentation, drafted from what the school recorded, saved and published to the zone.
         openActivity(20);
@@ -967,6 +975,45 @@ public class UiBrowserIT {
                 + "?sesion=SEP:2016-2017:preescolar:ordinaria-3").body();
         assertTrue(presentation, presentation.contains("\"publicada\":true"));
         assertEquals("the whole session's page", List.of(), seriousViolations());
+    }
+
+    @Test
+    public void whatAColleagueSavesOnAnotherDeviceAppearsWithinSeconds() throws Exception {
+        String text = "Revisar juntos los cuadernos de los niños (" + System.nanoTime() + ")";
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        openSession();
+        openActivity(13);
+        browser.executeScript("window.cteSinRecargar = true;");
+        WebElement mine = field("bitacora-13-acuerdo");
+        mine.clear();
+        mine.sendKeys("Lo que la directora escribe mientras tanto");
+
+        ChromeDriver colleague = newBrowser();
+        try {
+            colleague.get(karaf.baseUrl() + "/ui/");
+            WebDriverWait wait = new WebDriverWait(colleague, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("usuario"))).sendKeys("docente.ana");
+            colleague.findElement(By.id("contrasena")).sendKeys(WebSession.demoPassword(karaf.demoPasswords(),
+                    "docente.ana"));
+            colleague.findElement(By.cssSelector("form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Rosaura Zapata"));
+            colleague.get(karaf.baseUrl() + "/ui/#guia/" + THIRD_SESSION + "/actividad/13");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bitacora-13-acuerdo"))).sendKeys(text);
+            colleague.findElement(By.cssSelector("#actividad-13 form button[type=submit]")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(
+                    "#actividad-13 .estado-guardado"), "Guardado a las"));
+        } finally {
+            colleague.quit();
+        }
+
+        // While the director types, her field is left alone; once she leaves it, the list shows her colleague's
+        // agreement, without a reload, and her text is still there.
+        assertEquals("Lo que la directora escribe mientras tanto", field("bitacora-13-acuerdo").getAttribute("value"));
+        browser.findElement(By.id("vista-titulo")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(12)).until(driver -> listed("#bitacora-13-lista li", text));
+        assertEquals("Lo que la directora escribe mientras tanto", field("bitacora-13-acuerdo").getAttribute("value"));
+        assertEquals("seen without reloading the page", Boolean.TRUE, browser.executeScript(
+                "return window.cteSinRecargar === true;"));
     }
 
     /** An expected result of the whole grade in the period, stored through the API as the table's editor does. */
