@@ -88,11 +88,12 @@ async function presentation(container, ctx) {
   const grades = el('input', {id: id('grados'), maxlength: '20', 'aria-describedby': id('ayuda')});
   const conflicts = el('div', {});
   const publish = el('button', {type: 'button'}, 'Publicar a la zona');
+  const withdraw = el('button', {type: 'button', class: 'secundario'}, 'Retirar la publicación');
   const form = el('form', {class: 'presentacion'}, ...SECTIONS.flatMap(([key, label]) =>
     [el('label', {for: id(key)}, label), fields.get(key)]),
   el('label', {for: areas.id}, 'Áreas'), areas, el('label', {for: grades.id}, 'Grados'), grades,
   el('p', {class: 'ayuda', id: id('ayuda')}, 'Separe con comas: Lenguaje oral, Convivencia · 2, 3.'),
-  el('button', {type: 'submit'}, 'Guardar la presentación'), ' ', publish, conflicts);
+  el('button', {type: 'submit'}, 'Guardar la presentación'), ' ', publish, withdraw, conflicts);
   let current = null;
 
   function show(p) {
@@ -104,9 +105,12 @@ async function presentation(container, ctx) {
     grades.value = p.grados.join(', ');
     note.textContent = p.borrador
       ? 'Borrador armado con lo que la escuela ya registró (concentrado, síntesis, tarjetas, bitácora, materiales). Revíselo y guárdelo.'
-      : p.publicada ? 'Publicada: la supervisión y las escuelas de su grupo de intercambio la ven.'
+      : p.publicada ? `Publicada: la supervisión y las escuelas de su grupo de intercambio la ven.${p.agrupada
+        ? ' La supervisión ya formó los grupos con ella: ya no puede retirarse.' : ''}`
         : `Guardada, sin publicar${ctx.directs ? '' : ': la dirección de la escuela la publica a la zona'}.`;
+    // Only the director publishes or withdraws; a teacher is told who does, and sees no button she cannot use.
     publish.hidden = p.borrador || p.publicada || !ctx.directs;
+    withdraw.hidden = !p.publicada || p.agrupada || !ctx.directs;
     conflicts.replaceChildren(...ctx.conflictBoxes(path, (c) => c.problema || '(sin problemática)', refresh));
   }
 
@@ -130,8 +134,19 @@ async function presentation(container, ctx) {
     await refresh();
   });
   publish.addEventListener('click', async () => {
-    await send('Publicar la presentación', 'PUT', `${path}/publication`, {sesion: session, publicado: true});
-    await refresh();
+    if (await ctx.confirmInPlace(publish, '¿Publicar la presentación a la zona? La verán la supervisión de la zona'
+        + ' y las escuelas de su grupo de intercambio. Podrá retirarla mientras la supervisión no forme los grupos.',
+    'Sí, publicar')) {
+      await send('Publicar la presentación', 'PUT', `${path}/publication`, {sesion: session, publicado: true});
+      await refresh();
+    }
+  });
+  withdraw.addEventListener('click', async () => {
+    if (await ctx.confirmInPlace(withdraw, '¿Retirar la presentación? La supervisión y las escuelas de la zona dejarán'
+        + ' de verla hasta que la publique de nuevo.', 'Sí, retirar')) {
+      await send('Retirar la presentación', 'PUT', `${path}/publication`, {sesion: session, publicado: false});
+      await refresh();
+    }
   });
   ctx.refreshOnOutbox(container, (changed) => changed.startsWith(path), refresh);
   container.replaceChildren(el('h4', {}, 'Presentación de la problemática de la escuela'), note, form);

@@ -39,13 +39,83 @@ export async function render(container, ctx) {
       el('label', {for: deadline.id}, 'Fecha límite'), deadline, error,
       el('button', {type: 'submit'}, 'Registrar acuerdo'));
 
+  const editing = new Set();
+
+  /** The agreement's own form: its text, who answers for it, by when, and how it is going. */
+  function editForm(agreement) {
+    const eid = (name) => id(`editar-${agreement.id}-${name}`);
+    const changed = el('textarea', {id: eid('acuerdo'), rows: '3', maxlength: '2000'});
+    changed.value = agreement.acuerdo;
+    const status = el('select', {id: eid('estado')},
+        ...Object.entries(STATUS).map(([key, name]) => el('option', {value: key}, name)));
+    status.value = agreement.estado;
+    const when = el('input', {id: eid('fecha'), type: 'date', value: agreement.fechaLimite});
+    const promised = el('textarea', {id: eid('compromisos'), rows: '2', maxlength: '4000'});
+    promised.value = agreement.compromisos || '';
+    const who = el('fieldset', {}, el('legend', {}, 'Responsables'), ...staff.map((person) => {
+      const box = el('input', {type: 'checkbox', id: eid(`responsable-${person.usuario}`), value: person.usuario});
+      box.checked = (agreement.responsables || []).includes(person.usuario);
+      return el('div', {class: 'opcion'}, box, el('label', {for: box.id}, person.nombre));
+    }));
+    const cancel = el('button', {type: 'button', class: 'secundario'}, 'Cancelar');
+    const change = el('form', {class: 'editar-acuerdo', novalidate: ''},
+        el('label', {for: changed.id}, 'Acuerdo'), changed, who,
+        el('label', {for: promised.id}, 'Compromisos (opcional)'), promised,
+        el('label', {for: when.id}, 'Fecha límite'), when,
+        el('label', {for: status.id}, 'Estado'), status,
+        el('button', {type: 'submit'}, 'Guardar cambios'), ' ', cancel);
+    cancel.addEventListener('click', () => {
+      editing.delete(agreement.id);
+      refresh();
+    });
+    change.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const body = {sesion: agreement.sesion || session, actividad: agreement.actividad, acuerdo: changed.value.trim(),
+        responsables: [...who.querySelectorAll('input:checked')].map((box) => box.value),
+        compromisos: promised.value.trim(), fechaLimite: when.value, estado: status.value,
+        version: agreement.version};
+      const answer = await send(`Cambiar acuerdo: ${body.acuerdo}`, 'PUT', `${path}/${agreement.id}`, body);
+      if (answer) {
+        editing.delete(agreement.id);
+      }
+      await refresh();
+    });
+    return change;
+  }
+
   function entry(agreement, pending) {
     const parts = [`Responsables: ${(agreement.responsables || []).join(', ')}`,
       `fecha límite ${agreement.fechaLimite}`];
     parts.push(pending ? 'pendiente de enviar' : STATUS[agreement.estado] || agreement.estado);
-    return el('li', {class: pending ? 'pendiente' : 'guardado'},
+    const item = el('li', {class: pending ? 'pendiente' : 'guardado'},
         el('strong', {}, agreement.actividad ? `Actividad ${agreement.actividad}: ` : ''), agreement.acuerdo,
         el('br'), el('span', {class: 'detalle'}, parts.join(' · ')));
+    if (pending) {
+      return item;
+    }
+    const own = `${path}/${agreement.id}`;
+    item.append(...ctx.conflictBoxes(own, (a) => `${a.acuerdo} (${STATUS[a.estado] || a.estado})`, refresh));
+    if (editing.has(agreement.id)) {
+      item.append(editForm(agreement));
+      return item;
+    }
+    const change = el('button', {type: 'button', class: 'secundario',
+      'aria-label': `Cambiar el acuerdo «${agreement.acuerdo}»`}, 'Cambiar');
+    change.addEventListener('click', () => {
+      editing.add(agreement.id);
+      refresh();
+    });
+    const remove = el('button', {type: 'button', class: 'secundario',
+      'aria-label': `Eliminar el acuerdo «${agreement.acuerdo}»`}, 'Eliminar');
+    remove.addEventListener('click', async () => {
+      if (await ctx.confirmInPlace(remove, `¿Eliminar el acuerdo «${agreement.acuerdo}» del Cuaderno de Bitácora?`
+          + ' Lo deja de ver todo el colectivo.', 'Sí, eliminar')) {
+        await send(`Eliminar acuerdo: ${agreement.acuerdo}`, 'DELETE', `${own}?version=${agreement.version}`);
+        await refresh();
+      }
+    });
+    item.append(el('div', {class: 'acciones'}, change, ' ', remove));
+    return item;
   }
 
   async function refresh() {

@@ -227,16 +227,32 @@ export async function concentrate(container, ctx) {
           el('ul', {class: 'propuesta'}, ...data.propuesta.map((item) => el('li', {},
               `${KIND[item.tipo]} (${item.area}, ${item.grados.map((g) => `${g}.º`).join(', ')}): ${item.texto}`))), take);
     }
-    if (!linking && !data.publicado && !ctx.directs) {
-      content.push(el('p', {class: 'nota'}, 'La dirección de la escuela comparte el análisis con la supervisión.'));
+    if (!linking && !ctx.directs) {
+      content.push(el('p', {class: 'nota'}, data.publicado ? 'La dirección de la escuela lo compartió con la supervisión.'
+        : 'La dirección de la escuela comparte el análisis con la supervisión.'));
     } else if (!linking && !data.publicado) {
       const publish = el('button', {type: 'button'}, 'Compartir el análisis del periodo con la supervisión');
       publish.addEventListener('click', async () => {
-        await send('Compartir el análisis', 'PUT', `${view.base}/publication`,
-            {periodo: view.state.period, publicado: true});
-        await refresh();
+        if (await ctx.confirmInPlace(publish, `¿Compartir el análisis de ${view.state.period} con la supervisión? Lo`
+            + ' verán la supervisión de la zona y la autoridad educativa del estado, sumado al de las demás escuelas.',
+        'Sí, compartir')) {
+          await send('Compartir el análisis', 'PUT', `${view.base}/publication`,
+              {periodo: view.state.period, publicado: true});
+          await refresh();
+        }
       });
       content.push(publish);
+    } else if (!linking) {
+      const withdraw = el('button', {type: 'button', class: 'secundario'}, 'Dejar de compartir el análisis');
+      withdraw.addEventListener('click', async () => {
+        if (await ctx.confirmInPlace(withdraw, '¿Dejar de compartir el análisis? La supervisión y el estado dejarán de'
+            + ' contarlo hasta que lo comparta de nuevo.', 'Sí, dejar de compartir')) {
+          await send('Dejar de compartir el análisis', 'PUT', `${view.base}/publication`,
+              {periodo: view.state.period, publicado: false});
+          await refresh();
+        }
+      });
+      content.push(withdraw);
     }
     view.body.replaceChildren(...(content.length ? content : [el('p', {}, linking
       ? 'El concentrado aún no tiene desafíos: guárdelos en la actividad 6.'

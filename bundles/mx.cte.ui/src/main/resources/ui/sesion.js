@@ -534,6 +534,34 @@ function refreshOnOutbox(container, matches, refresh) {
   window.addEventListener('cte-conflicto', listener);
 }
 
+let questions = 0;
+
+/**
+ * Asks in the page, right after what was pressed: the question, a button that confirms it and one that cancels.
+ * Resolves true or false; the focus goes to the confirming button, and back to what was pressed when cancelled.
+ */
+function confirmInPlace(anchor, question, yesLabel) {
+  anchor.parentElement.querySelector(':scope > .confirmacion')?.remove();
+  return new Promise((resolve) => {
+    const questionId = `pregunta-${++questions}`;
+    const yes = el('button', {type: 'button'}, yesLabel);
+    const no = el('button', {type: 'button', class: 'secundario'}, 'Cancelar');
+    const box = el('div', {class: 'confirmacion', role: 'alertdialog', 'aria-labelledby': questionId},
+        el('p', {id: questionId}, question), yes, ' ', no);
+    const close = (answer) => {
+      box.remove();
+      if (!answer && anchor.isConnected) {
+        anchor.focus();
+      }
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => close(true));
+    no.addEventListener('click', () => close(false));
+    anchor.after(box);
+    yes.focus();
+  });
+}
+
 /** Fields whose typed text is kept as a draft: what a person writes, not what they pick. */
 const DRAFTED = 'textarea, input:not([type]), input[type=text], input[type=number], input[type=url], input[type=email]';
 
@@ -617,7 +645,10 @@ function saveFeedback(slot, drafts, lastSave) {
       }
     }, 0);
   };
-  /** Ties a press to the save it makes; a second press while that save still travels is stopped here. */
+  /**
+   * Notes which button a press came from, so that the save it makes is said next to it; a second press while that
+   * save still travels (a double click) is stopped here, before the editor's own handler sees it.
+   */
   const hold = (event, button, form) => {
     if (!button) {
       return;
@@ -629,11 +660,7 @@ function saveFeedback(slot, drafts, lastSave) {
     }
     const fields = form ? [...form.querySelectorAll(DRAFTED)].map((f) => [fieldKey(f), f.value])
         .filter(([key]) => key) : [];
-    const held = {button, fields, at: Date.now()};
-    trigger = held;
-    busy(button);
-    // A button that sends nothing (a search, an editor refusing its form itself) comes back soon.
-    held.release = setTimeout(() => release(button), 1000);
+    trigger = {button, fields, at: Date.now()};
   };
   slot.addEventListener('submit', (event) => {
     const form = event.target;
@@ -683,7 +710,6 @@ function saveFeedback(slot, drafts, lastSave) {
     const claimed = trigger && Date.now() - trigger.at < 10000 ? trigger : null;
     trigger = null;
     if (claimed) {
-      clearTimeout(claimed.release);
       busy(claimed.button);
       drafts.forget(claimed.fields.map(([key]) => key));
       claimed.button.form?.querySelectorAll('.borrador').forEach((field) => field.classList.remove('borrador'));
@@ -758,7 +784,7 @@ function editorFor(state, item) {
   const working = workingPeriod(editing.school);
   // What an editor may use of the page: helpers, the outbox, the working period, who and where.
   import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(editorArea, {
-    el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox,
+    el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, confirmInPlace,
     ...working,
     periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
     user, school: editing.school, session: editing.session,

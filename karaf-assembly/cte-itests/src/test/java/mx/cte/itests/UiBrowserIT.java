@@ -735,6 +735,13 @@ public class UiBrowserIT {
         new org.openqa.selenium.support.ui.Select(field("valoracion-2-grupo")).selectByVisibleText("2.º B");
         await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-amarillo"))
                 .isEmpty());
+        rating = browser.findElement(By.cssSelector("#valoracion-2-lista form"));
+        new org.openqa.selenium.support.ui.Select(rating.findElement(By.tagName("select"))).selectByValue("logrado");
+        WebElement reason = rating.findElement(By.tagName("textarea"));
+        reason.click();
+        reason.sendKeys(" y cuentan");
+        // While she types, the director's change reaches her screen through the change feed; it waits until she
+        // leaves the editor, so what she is writing stays under her fingers and her save meets the newer version.
         WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                 "directora.rosaura");
         com.google.gson.JsonObject table = WebSession.json(director.get(
@@ -742,8 +749,9 @@ public class UiBrowserIT {
         long id = table.getAsJsonArray("resultados").get(0).getAsJsonObject().get("id").getAsLong();
         assertEquals(200, director.send("PUT", "/api/v1/results/15EJN0101A/ratings/" + id + "/B", "{\"avance\":"
                 + " \"sin-avance\", \"porque\": \"No reconocen los números\", \"version\": 1}").statusCode());
-        rating = browser.findElement(By.cssSelector("#valoracion-2-lista form"));
-        new org.openqa.selenium.support.ui.Select(rating.findElement(By.tagName("select"))).selectByValue("logrado");
+        Thread.sleep(5000);
+        assertEquals("the change waited: her form is as she left it", "logrado", new org.openqa.selenium.support.ui
+                .Select(rating.findElement(By.tagName("select"))).getFirstSelectedOption().getAttribute("value"));
         rating.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement conflict = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#valoracion-2-lista .conflicto")));
@@ -755,7 +763,9 @@ public class UiBrowserIT {
         capture("valoracion-conflicto");
         assertEquals("the session's editors", List.of(), seriousViolations());
 
-        conflict.findElement(By.xpath(".//button[normalize-space()='Guardar la mía encima']")).click();
+        // The director's change also reached the teacher's screen through the change feed, which may redraw it.
+        clickFresh(By.xpath("//*[@id='valoracion-2-lista']//div[contains(@class, 'conflicto')]"
+                + "//button[normalize-space()='Guardar la mía encima']"));
         await().until(driver -> !driver.findElements(By.cssSelector("#valoracion-2-lista form.semaforo-verde"))
                 .isEmpty());
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
@@ -764,6 +774,20 @@ public class UiBrowserIT {
         assertEquals("the teacher's choice, saved over the director's once she saw it", "logrado", stored
                 .getAsJsonArray("resultados").get(0).getAsJsonObject().getAsJsonObject("valoracion").get("avance")
                 .getAsString());
+    }
+
+    /** Clicks what the locator finds, finding it again when the page drew it anew meanwhile. */
+    private void clickFresh(By locator) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                await().until(ExpectedConditions.elementToBeClickable(locator)).click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                if (attempt == 5) {
+                    throw redrawn;
+                }
+            }
+        }
     }
 
     private WebElement field(String id) {
@@ -943,6 +967,19 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#actividad-20 .aviso-modulo"),
                 "Guardada"));
         clickButton("actividad-20", "Publicar a la zona");
+        WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#actividad-20 .confirmacion")));
+        assertTrue("says who will see it: " + question.getText(), question.getText().contains("la supervisión de la zona"));
+        clickButton("actividad-20", "Sí, publicar");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#actividad-20 .aviso-modulo"),
+                "Publicada"));
+        // Withdrawn and published again, as long as the supervision has not formed the groups with it.
+        clickButton("actividad-20", "Retirar la publicación");
+        clickButton("actividad-20", "Sí, retirar");
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#actividad-20 .aviso-modulo"),
+                "sin publicar"));
+        clickButton("actividad-20", "Publicar a la zona");
+        clickButton("actividad-20", "Sí, publicar");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#actividad-20 .aviso-modulo"),
                 "Publicada"));
 
@@ -1014,6 +1051,60 @@ public class UiBrowserIT {
         assertEquals("Lo que la directora escribe mientras tanto", field("bitacora-13-acuerdo").getAttribute("value"));
         assertEquals("seen without reloading the page", Boolean.TRUE, browser.executeScript(
                 "return window.cteSinRecargar === true;"));
+    }
+
+    /** The logbook's entry showing the text, once the list was drawn. */
+    private WebElement agreementShowing(String text) {
+        return await().until(driver -> driver.findElements(By.cssSelector("#bitacora-13-lista li.guardado")).stream()
+                .filter(li -> li.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    @Test
+    public void anAgreementIsChangedFollowedUpAndRemovedAndSharingAsksFirst() throws Exception {
+        String text = "Visitar la biblioteca pública (" + System.nanoTime() + ")";
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        openSession();
+        openActivity(13);
+        typeInto("bitacora-13-acuerdo", text);
+        submit("#actividad-13 form.editor-bitacora");
+        agreementShowing(text).findElement(By.xpath(".//button[normalize-space()='Cambiar']")).click();
+        WebElement form = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#bitacora-13-lista form.editar-acuerdo")));
+        WebElement changed = form.findElement(By.tagName("textarea"));
+        changed.clear();
+        changed.sendKeys(text + ", con las familias");
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.cssSelector("select[id$='-estado']")))
+                .selectByValue("cumplido");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement done = agreementShowing(text + ", con las familias");
+        assertTrue(done.getText(), done.getText().contains("Cumplido"));
+
+        done.findElement(By.xpath(".//button[normalize-space()='Eliminar']")).click();
+        WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#bitacora-13-lista .confirmacion")));
+        assertTrue(question.getText(), question.getText().contains("¿Eliminar el acuerdo"));
+        assertEquals("the confirming button has the focus", "Sí, eliminar", browser.switchTo().activeElement()
+                .getText());
+        question.findElement(By.xpath(".//button[normalize-space()='Cancelar']")).click();
+        assertTrue("still there after cancelling", agreementShowing(text + ", con las familias").isDisplayed());
+        agreementShowing(text).findElement(By.xpath(".//button[normalize-space()='Eliminar']")).click();
+        await().until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//*[@id='bitacora-13-lista']//button[normalize-space()='Sí, eliminar']"))).click();
+        await().until(driver -> !listed("#bitacora-13-lista li", text));
+
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        String stored = director.get("/api/v1/logbook/15EJN0101A/agreements?sesion=" + THIRD_SESSION).body();
+        assertFalse(stored, stored.contains(text));
+
+        // A teacher is not offered what only the director may do.
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        openActivity(20);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#actividad-20 .aviso-modulo")));
+        assertTrue("no publishing button for a teacher", browser.findElements(By.xpath(
+                "//*[@id='actividad-20']//button[normalize-space()='Publicar a la zona' or normalize-space()="
+                        + "'Retirar la publicación']")).stream().noneMatch(WebElement::isDisplayed));
     }
 
     /** An expected result of the whole grade in the period, stored through the API as the table's editor does. */

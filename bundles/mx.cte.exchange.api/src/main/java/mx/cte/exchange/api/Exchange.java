@@ -46,7 +46,11 @@ public interface Exchange {
 
     Presentation savePresentation(Cct school, Presentation presentation, long expectedVersion, String author);
 
-    /** Shares the presentation with the zone (or stops sharing it). */
+    /**
+     * Shares the presentation with the zone, or withdraws it: refused with
+     * {@code mx.cte.core.api.errors.ConflictException} once the supervision confirmed the session's exchange groups
+     * with the school in one.
+     */
     Presentation publish(Cct school, String session, boolean published, String author);
 
     // the zone exchange

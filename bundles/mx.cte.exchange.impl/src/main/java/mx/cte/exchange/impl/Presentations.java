@@ -16,6 +16,7 @@ import mx.cte.cards.api.Decision;
 import mx.cte.cards.api.InterventionCard;
 import mx.cte.cards.api.InterventionCards;
 import mx.cte.catalogue.api.ResourceCatalogue;
+import mx.cte.core.api.errors.ConflictException;
 import mx.cte.core.api.errors.TextFields;
 import mx.cte.exchange.api.Presentation;
 import mx.cte.logbook.api.Agreement;
@@ -214,9 +215,18 @@ final class Presentations {
     Presentation publish(Cct cct, String session, boolean published, String author) {
         School school = ExchangeRecords.school(directory, cct);
         String key = ExchangeRecords.session(session);
-        int changed = database.inTransaction(connection -> Sql.update(connection, "UPDATE exchange_presentation SET"
-                + " published_at = ? WHERE cct = ? AND session_key = ?", published ? clock.instant() : null,
-                cct.value(), key));
+        int changed = database.inTransaction(connection -> {
+            // Once the supervision has formed the zone's groups with it, the presentation is what they were formed
+            // from: it can no longer be withdrawn.
+            if (!published && Sql.first(connection, "SELECT g.id FROM exchange_group g JOIN exchange_group_member m"
+                    + " ON m.group_id = g.id WHERE g.session_key = ? AND m.cct = ?", row -> row.getLong(1), key,
+                    cct.value()).isPresent()) {
+                throw new ConflictException("La supervisión ya formó los grupos de intercambio con esta presentación;"
+                        + " ya no puede retirarse. Pida a la supervisión que cambie los grupos si hace falta.");
+            }
+            return Sql.update(connection, "UPDATE exchange_presentation SET published_at = ? WHERE cct = ? AND"
+                    + " session_key = ?", published ? clock.instant() : null, cct.value(), key);
+        });
         if (changed == 0) {
             throw new NoSuchElementException("La escuela " + cct + " no ha guardado su presentación de " + key);
         }

@@ -293,6 +293,11 @@ public class ExchangeServiceTest {
                 ZONE, SESSION, List.of(List.of(A, B), List.of(B, C), List.of(D)), "supervisora.zona15"));
         assertTrue(twice.getMessage(), twice.getMessage().contains("grupos[1]: la escuela 15EJN0102B ya está en otro"));
         assertTrue(twice.getMessage(), twice.getMessage().contains("grupos[2]: un grupo reúne dos escuelas o más"));
+
+        mx.cte.core.api.errors.ConflictException acted = assertThrows(mx.cte.core.api.errors.ConflictException.class,
+                () -> exchange.publish(A, SESSION, false, "directora"));
+        assertTrue(acted.getMessage(), acted.getMessage().contains("ya formó los grupos"));
+        assertTrue("still published", exchange.presentation(A, SESSION).orElseThrow().publishedAt() != null);
     }
 
     @Test

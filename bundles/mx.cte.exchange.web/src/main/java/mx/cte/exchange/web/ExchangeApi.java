@@ -218,8 +218,11 @@ final class ExchangeApi {
                     + " ?periodo= (el periodo de su concentrado, p. ej. 2016-11)");
         }
         boolean wantsDraft = saved == null || "true".equals(call.query("borrador").orElse(null));
-        call.ok(wantsDraft ? ExchangeJson.json(call(() -> exchange.draft(school, session, period)), true)
-                : ExchangeJson.json(saved, false));
+        JsonObject answer = wantsDraft ? ExchangeJson.json(call(() -> exchange.draft(school, session, period)), true)
+                : ExchangeJson.json(saved, false);
+        // Once the supervision formed the groups with it, a published presentation can no longer be withdrawn.
+        answer.addProperty("agrupada", !call(() -> exchange.peers(school, session)).isEmpty());
+        call.ok(answer);
     }
 
     private void savePresentation(ApiCall call) throws IOException {

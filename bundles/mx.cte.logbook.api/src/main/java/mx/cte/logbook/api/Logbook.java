@@ -24,6 +24,14 @@ public interface Logbook {
      */
     Agreement update(Cct school, long id, AgreementDraft draft, long expectedVersion, String author);
 
+    /**
+     * Removes an agreement recorded by mistake (its responsibles go with it); audited with its text.
+     *
+     * @throws mx.cte.storage.api.StaleVersionException when it changed since {@code expectedVersion}
+     * @throws java.util.NoSuchElementException        when the school has no such agreement
+     */
+    void remove(Cct school, long id, long expectedVersion, String author);
+
     Optional<Agreement> find(Cct school, long id);
 
     /** Everything agreed in one session, in the order it was recorded. */

@@ -3,7 +3,7 @@
  * it is going. Agreements are carried across sessions until they are done.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package mx.cte.logbook.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -202,6 +202,18 @@ public final class LogbookService implements Logbook {
     }
 
     @Override
+    public void remove(Cct school, long id, long expectedVersion, String author) {
+        Agreement current = find(school, id).orElseThrow(
+                () -> new NoSuchElementException("La escuela " + school + " no tiene el acuerdo " + id));
+        database.inTransaction(connection -> {
+            Sql.updateVersioned(connection, "El acuerdo " + id, expectedVersion, current.version(),
+                    "DELETE FROM logbook_agreement WHERE id = ? AND cct = ? AND version = ?", id, school.value());
+            return null;
+        });
+        audit.record("acuerdo-eliminado", school + " #" + id, current.content().text());
+    }
+
+    @Override
     public Optional<Agreement> find(Cct school, long id) {
         List<Agreement> found = select("a.cct = ? AND a.id = ?", "", school.value(), id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));

@@ -132,6 +132,19 @@ public class LogbookServiceTest {
     }
 
     @Test
+    public void anAgreementRecordedByMistakeIsRemovedWithItsResponsibles() {
+        Agreement agreement = logbook.record(SCHOOL, draft(SESSION_3, "Por error", LocalDate.of(2017, 1, 27),
+                AgreementStatus.PENDIENTE), "docente.ana");
+        assertThrows(StaleVersionException.class, () -> logbook.remove(SCHOOL, agreement.id(),
+                agreement.version() + 1, "docente.ana"));
+        assertThrows(java.util.NoSuchElementException.class, () -> logbook.remove(Cct.parse("15EJN0102B"),
+                agreement.id(), agreement.version(), "docente.luis"));
+        logbook.remove(SCHOOL, agreement.id(), agreement.version(), "docente.ana");
+        assertTrue(logbook.find(SCHOOL, agreement.id()).isEmpty());
+        assertTrue(logbook.ofSession(SCHOOL, SESSION_3).stream().noneMatch(a -> a.id() == agreement.id()));
+    }
+
+    @Test
     public void anAgreementComesFromAnActivityItsGuideMarksAsProducingOne() {
         Map<Integer, Set<String>> products = Map.of(12, Set.of("decision-estrategia-global"),
                 13, Set.of("acuerdo-bitacora"), 21, Set.of("acuerdo-bitacora"));

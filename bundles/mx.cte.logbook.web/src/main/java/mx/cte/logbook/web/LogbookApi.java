@@ -47,6 +47,7 @@ final class LogbookApi {
                 .post("/{cct}/agreements", this::record)
                 .get("/{cct}/agreements/{id:int}", this::agreement)
                 .put("/{cct}/agreements/{id:int}", this::update)
+                .delete("/{cct}/agreements/{id:int}", this::remove)
                 .get("/{cct}/staff", this::staff)
                 .build();
     }
@@ -119,6 +120,20 @@ final class LogbookApi {
         long version = call.body(BasedOn.class).version();
         call.ok(json(ServiceCalls.call(INVALID, () -> logbook.update(school, id, draft, version, caller.username()),
                 () -> json(logbook.find(school, id).orElseThrow()))));
+    }
+
+    /** {@code DELETE …/agreements/{id}?version=N}: an agreement recorded by mistake; a stale version is a 409. */
+    private void remove(ApiCall call) throws IOException {
+        Cct school = RequestAccess.school(call);
+        Caller caller = writer(call, school);
+        long id = call.pathNumber("id");
+        long version = call.query("version", Long::parseLong).orElseThrow(() -> ProblemException.badField("version",
+                "Indique la versión del acuerdo que elimina, por ejemplo ?version=2."));
+        ServiceCalls.call(INVALID, () -> {
+            logbook.remove(school, id, version, caller.username());
+            return null;
+        }, () -> json(logbook.find(school, id).orElseThrow()));
+        call.noContent();
     }
 
     private void staff(ApiCall call) throws IOException {

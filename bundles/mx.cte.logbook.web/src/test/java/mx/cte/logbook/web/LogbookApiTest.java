@@ -64,6 +64,15 @@ public class LogbookApiTest {
             return changed;
         }
 
+        @Override
+        public void remove(Cct school, long id, long expectedVersion, String author) {
+            Agreement current = find(school, id).orElseThrow(() -> new NoSuchElementException("No existe " + id));
+            if (current.version() != expectedVersion) {
+                throw new StaleVersionException("acuerdo " + id, expectedVersion, current.version());
+            }
+            agreements.remove(id);
+        }
+
         private static void check(AgreementDraft draft) {
             List<FieldProblem> problems = new ArrayList<>();
             if (draft.text().isEmpty()) {
@@ -198,9 +207,25 @@ public class LogbookApiTest {
         FakeHttp.Response noRoute = send(TEACHER, request("GET", "/15EJN0101A/agreements/nueve"));
         assertEquals(404, noRoute.status);
         assertTrue(noRoute.body(), noRoute.body().contains("GET /api/v1/logbook/{cct}/staff"));
-        FakeHttp.Response delete = send(TEACHER, request("DELETE", "/15EJN0101A/agreements/1"));
-        assertEquals(405, delete.status);
-        assertEquals("GET, HEAD, PUT", delete.headers.get("Allow"));
+        FakeHttp.Response post = send(TEACHER, request("POST", "/15EJN0101A/agreements/1"));
+        assertEquals(405, post.status);
+        assertEquals("DELETE, GET, HEAD, PUT", post.headers.get("Allow"));
+    }
+
+    @Test
+    public void anAgreementRecordedByMistakeIsRemovedWithItsVersion() throws Exception {
+        send(TEACHER, request("POST", "/15EJN0101A/agreements").json(DRAFT));
+        FakeHttp.Response noVersion = send(TEACHER, request("DELETE", "/15EJN0101A/agreements/1"));
+        assertEquals(400, noVersion.status);
+        assertEquals("version", noVersion.json().get("campo").getAsString());
+        FakeHttp.Response stale = send(TEACHER, request("DELETE", "/15EJN0101A/agreements/1").query("version", "7"));
+        assertEquals(409, stale.status);
+        assertEquals(1, stale.json().getAsJsonObject("actual").get("version").getAsInt());
+        assertEquals(403, send(SUPERVISOR, request("DELETE", "/15EJN0101A/agreements/1").query("version", "1"))
+                .status);
+        assertEquals(204, send(TEACHER, request("DELETE", "/15EJN0101A/agreements/1").query("version", "1")).status);
+        assertTrue(logbook.agreements.isEmpty());
+        assertEquals(404, send(TEACHER, request("DELETE", "/15EJN0101A/agreements/1").query("version", "1")).status);
     }
 
     @Test
