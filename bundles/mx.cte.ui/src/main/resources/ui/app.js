@@ -1,5 +1,5 @@
 import {send, useAccount} from './envios.js';
-import {api, el, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells} from './pagina.js';
+import {api, el, forgetKeptData, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells} from './pagina.js';
 import {guideScreen, leaveGuide, schoolOf} from './sesion.js';
 
 // The UI shell: sign-in, each person's home and the administration; the session screen is sesion.js.
@@ -18,6 +18,7 @@ function showAccount() {
   const salir = el('button', {type: 'button'}, 'Salir');
   salir.addEventListener('click', async () => {
     await api('/api/v1/session', {method: 'DELETE'}).catch(() => {});
+    await forgetKeptData();
     sesion = null;
     showAccount();
     signIn();
@@ -41,6 +42,7 @@ function signIn(message) {
     try {
       sesion = await api('/api/v1/session', {method: 'POST',
         body: {usuario: form.usuario.value.trim(), contrasena: form.contrasena.value}});
+      await forgetKeptData();
       showAccount();
       await home();
     } catch (problem) {
@@ -431,8 +433,13 @@ async function admin() {
       : `${body.detail} ${(body.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     await reloadGuides();
   });
-  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio')),
-    el('h2', {}, 'Guías'), form, result, guides];
+  const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
+  if (!window.isSecureContext) {
+    content.push(el('p', {class: 'aviso-seguridad', role: 'alert'}, 'La plataforma se está usando por HTTP sin cifrar.'
+        + ' Así las contraseñas viajan legibles y los navegadores no permiten abrir la plataforma sin conexión.'
+        + ' Configure HTTPS como indica la documentación de operación (docs/operations.md, «TLS»).'));
+  }
+  content.push(el('h2', {}, 'Guías'), form, result, guides);
   const reloads = [reloadGuides];
   if (isAdministrator(sesion)) {
     const modules = el('div', {id: 'lista-modulos'});
@@ -500,6 +507,10 @@ async function route() {
 }
 
 window.addEventListener('hashchange', route);
+// After one visit the UI opens with no network (sw.js). Browsers allow a worker only on HTTPS or on this machine.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('/ui/sw.js', {scope: '/ui/'}).catch(() => {});
+}
 // The skip link moves the focus to the content itself: its # would otherwise be read as an address by the router.
 document.querySelector('.saltar').addEventListener('click', (event) => {
   event.preventDefault();

@@ -40,6 +40,7 @@ export async function api(path, options = {}) {
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
     credentials: 'same-origin',
   });
+  showConnection(response.headers.get('X-Cte-Sin-Conexion'));
   const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   if (!response.ok) {
     const error = new Error(body?.detail || `El servidor respondió ${response.status}`);
@@ -91,4 +92,36 @@ const TIME = new Intl.DateTimeFormat('es-MX', {hour: 'numeric', minute: '2-digit
 /** "10:42 a.m." as people in Mexico read a time. */
 export function timeOfDay(date = new Date()) {
   return TIME.format(date);
+}
+
+const DAY = new Intl.DateTimeFormat('es-MX', {dateStyle: 'long', timeStyle: 'short'});
+
+/**
+ * Says on the page when what it shows comes from this device's copy (the service worker answered with no network):
+ * {@code savedAt} is the copy's date, or null when the server answered.
+ */
+function showConnection(savedAt) {
+  const notice = document.getElementById('conexion');
+  document.body.classList.toggle('sin-conexion', Boolean(savedAt));
+  if (!notice) {
+    return;
+  }
+  if (!savedAt) {
+    notice.textContent = navigator.onLine ? '' : 'Sin conexión.';
+    return;
+  }
+  const when = new Date(savedAt);
+  notice.textContent = 'Sin conexión: se muestra lo que este equipo guardó'
+      + (Number.isNaN(when.getTime()) ? '' : ` el ${DAY.format(when)}`)
+      + '. Lo que registre se enviará al volver la conexión.';
+}
+
+window.addEventListener('offline', () => showConnection(null));
+window.addEventListener('online', () => showConnection(null));
+
+/** Forgets the data this device kept for use without network: the next person signing in here does not see it. */
+export async function forgetKeptData() {
+  if ('caches' in window) {
+    await caches.delete('cte-datos').catch(() => false);
+  }
 }

@@ -1107,6 +1107,42 @@ public class UiBrowserIT {
                         + "'Retirar la publicación']")).stream().noneMatch(WebElement::isDisplayed));
     }
 
+    @Test
+    public void afterOneVisitTheSessionOpensWithTheServerDownAndWhatIsWrittenIsSavedOnceLater() throws Exception {
+        String text = "Escrito con el servidor apagado (" + System.nanoTime() + ")";
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        openActivity(13);
+        await().until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller;")));
+        // The visit under the worker keeps the shell, the guide, the editor and the logbook on this device.
+        browser.navigate().refresh();
+        await().until(driver -> !driver.findElements(By.cssSelector("#bitacora-13-lista li")).isEmpty());
+
+        karaf.stop();
+        try {
+            browser.navigate().refresh();
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-13")));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conexion"), "Sin conexión"));
+            assertTrue(browser.findElement(By.tagName("h1")).getText().contains("Tercera Sesión Ordinaria"));
+            assertTrue("the index is there too", indexedActivities().size() == 21);
+            capture("sin-conexion");
+            typeInto("bitacora-13-acuerdo", text);
+            submit("#actividad-13 form.editor-bitacora");
+            await().until(driver -> listed("#bitacora-13-lista li.pendiente", text));
+        } finally {
+            karaf.start();
+        }
+        new WebDriverWait(browser, Duration.ofSeconds(40)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("envios"), "Todo guardado"));
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        long stored = java.util.stream.StreamSupport.stream(WebSession.json(teacher.get(
+                "/api/v1/logbook/15EJN0101A/agreements?sesion=" + THIRD_SESSION)).getAsJsonArray("acuerdos")
+                .spliterator(), false).filter(a -> a.getAsJsonObject().get("acuerdo").getAsString().equals(text))
+                .count();
+        assertEquals("saved exactly once", 1, stored);
+    }
+
     /** An expected result of the whole grade in the period, stored through the API as the table's editor does. */
     private static void expectedResult(WebSession staff, String month, int grade, String text) throws Exception {
         assertEquals(201, staff.send("POST", "/api/v1/results/15EJN0101A/expected", "{\"periodo\": \"" + month

@@ -1,0 +1,89 @@
+// The UI's service worker: after one visit the UI, the guide and the module editors open with no network. Served by
+// UiServiceWorker with the version of the UI's files in it, so an update of the UI installs a new worker that
+// replaces the old shell. Only this platform's GET requests are answered here; writes always go to the network (the
+// outbox keeps them while offline).
+
+const VERSION = '__VERSION__';
+const SHELL = `cte-shell-${VERSION}`;
+const MODULES = 'cte-modulos';
+const DATA = 'cte-datos';
+const SHELL_FILES = ['/ui/', '/ui/app.js', '/ui/pagina.js', '/ui/sesion.js', '/ui/envios.js', '/ui/estilos.css'];
+/** Answers that are live or personal downloads: never kept. */
+const NOT_KEPT = ['/api/v1/changes/', '/api/v1/print/', '/api/v1/health', '/api/v1/audit', '/api/v1/admin/'];
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(caches.keys()
+      .then((names) => Promise.all(names.filter((name) => name.startsWith('cte-shell-') && name !== SHELL)
+          .map((name) => caches.delete(name))))
+      .then(() => self.clients.claim()));
+});
+
+/** A kept answer, marked so that the page can say it is showing what this device saved, not what the server has. */
+function offline(kept) {
+  const headers = new Headers(kept.headers);
+  headers.set('X-Cte-Sin-Conexion', kept.headers.get('Date') || 'sí');
+  return new Response(kept.body, {status: kept.status, statusText: kept.statusText, headers});
+}
+
+function unreachable() {
+  return new Response(JSON.stringify({status: 503, title: 'Sin conexión',
+    detail: 'No hay conexión y este equipo no guardó una copia de esto; se podrá ver al volver la conexión.'}),
+  {status: 503, headers: {'Content-Type': 'application/problem+json', 'X-Cte-Sin-Conexion': 'sí'}});
+}
+
+/** The shell of this version, from the cache; the network only if it is missing. */
+async function shellFirst(request) {
+  const kept = await caches.match(request, {cacheName: SHELL, ignoreVary: true, ignoreSearch: true});
+  return kept || fetch(request);
+}
+
+/** A module's editor at once from the cache, refreshed behind it for the next visit. */
+async function keptThenRefreshed(request) {
+  const cache = await caches.open(MODULES);
+  const kept = await cache.match(request, {ignoreVary: true});
+  const fresh = fetch(request).then((response) => {
+    if (response.ok) {
+      cache.put(request, response.clone());
+    }
+    return response;
+  });
+  if (kept) {
+    fresh.catch(() => {});
+    return kept;
+  }
+  return fresh;
+}
+
+/** The platform's data from the network; without one, what this device kept the last time. */
+async function networkThenKept(request) {
+  const cache = await caches.open(DATA);
+  try {
+    const response = await fetch(request);
+    if (response.status === 200) {
+      cache.put(request, response.clone());
+    }
+    return response;
+  } catch (noNetwork) {
+    const kept = await cache.match(request, {ignoreVary: true});
+    return kept ? offline(kept) : unreachable();
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin || request.cache === 'no-store') {
+    return;
+  }
+  if (url.pathname === '/ui' || SHELL_FILES.includes(url.pathname)) {
+    event.respondWith(shellFirst(request));
+  } else if (url.pathname.startsWith('/ui/modulos/')) {
+    event.respondWith(keptThenRefreshed(request));
+  } else if (url.pathname.startsWith('/api/') && !NOT_KEPT.some((path) => url.pathname.startsWith(path))) {
+    event.respondWith(networkThenKept(request));
+  }
+});
