@@ -147,7 +147,7 @@ async function review(container, ctx) {
       await refresh();
     });
     return [el('ul', {class: 'comentarios'}, ...card.comentarios.map((c) => el('li', {},
-        `${c.sugerencia ? 'Sugerencia' : 'Comentario'} de ${c.autor}: ${c.texto}`))), form];
+        `${c.sugerencia ? 'Sugerencia' : 'Comentario'} de ${ctx.personName ? ctx.personName(c.autor) : c.autor}: ${c.texto}`))), form];
   }
 
   function decisionForm(card) {

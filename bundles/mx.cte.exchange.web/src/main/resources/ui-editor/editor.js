@@ -40,7 +40,7 @@ async function collectiveText(container, ctx) {
     }
     const titles = new Map(readings.map((r) => [r.id, r.title]));
     contributions.replaceChildren(...(current.aportaciones.length ? current.aportaciones.map((c) => el('li', {},
-        `${c.texto}`, el('span', {class: 'detalle'}, ` (${c.autor}${c.lectura ? `, ${titles.get(c.lectura) || c.lectura}`
+        `${c.texto}`, el('span', {class: 'detalle'}, ` (${ctx.personName ? ctx.personName(c.autor) : c.autor}${c.lectura ? `, ${titles.get(c.lectura) || c.lectura}`
           : ''})`))) : [el('li', {}, 'Aún no hay aportaciones.')]));
     if (document.activeElement !== text) {
       text.value = current.texto || '';

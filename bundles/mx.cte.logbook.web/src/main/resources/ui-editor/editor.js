@@ -84,8 +84,10 @@ export async function render(container, ctx) {
   }
 
   function entry(agreement, pending) {
-    const parts = [`Responsables: ${(agreement.responsables || []).join(', ')}`,
-      `fecha límite ${agreement.fechaLimite}`];
+    const name = ctx.personName || ((username) => username);
+    const day = ctx.longDate || ((date) => date);
+    const parts = [`Responsables: ${(agreement.responsables || []).map(name).join(', ')}`,
+      `fecha límite: ${day(agreement.fechaLimite)}`];
     parts.push(pending ? 'pendiente de enviar' : STATUS[agreement.estado] || agreement.estado);
     const item = el('li', {class: pending ? 'pendiente' : 'guardado'},
         el('strong', {}, agreement.actividad ? `Actividad ${agreement.actividad}: ` : ''), agreement.acuerdo,

@@ -212,7 +212,7 @@ export async function concentrate(container, ctx) {
     if (!data) {
       return;
     }
-    view.note.textContent = data.publicado ? `Compartido con la supervisión por ${data.publicadoPor}.` : '';
+    view.note.textContent = data.publicado ? `Compartido con la supervisión por ${ctx.personName ? ctx.personName(data.publicadoPor) : data.publicadoPor}.` : '';
     const shown = linking ? data.renglones.filter((item) => item.tipo === 'desafio') : data.renglones;
     const content = shown.map(line);
     if (!linking && data.propuesta.length) {

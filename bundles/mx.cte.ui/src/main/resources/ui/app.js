@@ -309,9 +309,13 @@ function printAndExport(cct, sessions) {
     documents.replaceChildren(
         link(`${base}/concentrado.pdf?periodo=${month}`, 'Concentrado de la escuela (PDF)'),
         link(`${base}/fichas.pdf?periodo=${month}`, 'Fichas de intervención (PDF)'),
+        link(`${base}/resultados.xlsx?periodo=${month}`, 'Tabla de resultados (Excel, XLSX)'),
         link(`${base}/resultados.csv?periodo=${month}`, 'Tabla de resultados (CSV para hoja de cálculo)'),
-        ...sessions.map((guide) => link(`${base}/bitacora.pdf?sesion=${encodeURIComponent(guide.key)}`,
-            `Cuaderno de Bitácora: ${guide.title} (PDF)`)));
+        ...sessions.flatMap((guide) => [
+          link(`${base}/bitacora.pdf?sesion=${encodeURIComponent(guide.key)}`,
+              `Cuaderno de Bitácora: ${guide.title} (PDF)`),
+          link(`${base}/bitacora.xlsx?sesion=${encodeURIComponent(guide.key)}`,
+              `Cuaderno de Bitácora: ${guide.title} (Excel, XLSX)`)]));
   };
   period.addEventListener('change', update);
   update();

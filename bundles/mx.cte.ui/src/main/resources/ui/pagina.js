@@ -23,6 +23,10 @@ export function el(tag, attributes = {}, ...children) {
   for (const child of children.flat()) {
     element.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
+  if (tag === 'table' && !element.hasAttribute('tabindex')) {
+    // A table wider than a phone scrolls inside its box: the keyboard must be able to reach and scroll it too.
+    element.setAttribute('tabindex', '0');
+  }
   return element;
 }
 
@@ -85,6 +89,21 @@ export function refreshInto(container, data, render) {
     container.dataset.contenido = text;
     container.replaceChildren(...render(data));
   }
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('es-MX', {dateStyle: 'long'});
+
+/**
+ * "27 de enero de 2017" for a date ("2017-01-27", read as that day wherever the browser is) or an instant; the text
+ * as it came when it is neither.
+ */
+export function longDate(value) {
+  if (!value) {
+    return '';
+  }
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])) : new Date(value);
+  return Number.isNaN(date.getTime()) ? String(value) : LONG_DATE.format(date);
 }
 
 const TIME = new Intl.DateTimeFormat('es-MX', {hour: 'numeric', minute: '2-digit'});

@@ -1,5 +1,5 @@
 import {conflicts, discardConflict, flush, pendingEdits, send, sendWithOutcome} from './envios.js';
-import {api, el, lightTable, show, signedIn, timeOfDay} from './pagina.js';
+import {api, el, lightTable, longDate, show, signedIn, timeOfDay} from './pagina.js';
 
 // The session screen: the guide as it is organised (presentation, sections, activities, readings, references), one
 // part at a time with its own address (#guia/{clave}/actividad/{n}), a table of contents, and each activity's product
@@ -403,16 +403,19 @@ export async function guideScreen(route) {
     showPart(opened, view, pane, true);
     return;
   }
-  const [edition, types] = await Promise.all([api(path),
-    api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
+  const session = signedIn();
+  const school = schoolOf(session);
+  const [edition, types, staff] = await Promise.all([api(path),
+    api('/api/v1/product-types').catch(() => ({productTypes: []})),
+    school ? api(`/api/v1/schools/${encodeURIComponent(school)}/staff`).catch(() => ({personal: []}))
+      : {personal: []}]);
   if (decodeURIComponent(location.hash.slice(1)) !== `guia/${route}`) {
     return; // the person moved on while the guide was read: the newer address draws its own page
   }
-  const session = signedIn();
-  const school = schoolOf(session);
   const state = {
     path, guide: edition.guide, map: outline(edition.guide), base: `#guia/${encodeURIComponent(target)}`,
-    editing: school ? {school, session: edition.key, types: new Set(types.productTypes.map((t) => t.id))} : null,
+    editing: school ? {school, session: edition.key, types: new Set(types.productTypes.map((t) => t.id)),
+      people: new Map(staff.personal.map((person) => [person.usuario, person.nombre]))} : null,
   };
   const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];
   if (edition.guide.subtitle) {
@@ -478,6 +481,11 @@ function periodPicker(working, id, label, onChange) {
  * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
  * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice.
  */
+/** The name of a person of the school on screen, for a login id; the id itself for someone else. */
+function personName(username) {
+  return opened?.editing?.people.get(username) || username;
+}
+
 function conflictBoxes(path, describe, onDone) {
   return conflicts().filter((edit) => edit.path === path).map((edit) => {
     const actual = edit.actual;
@@ -496,7 +504,7 @@ function conflictBoxes(path, describe, onDone) {
         el('p', {}, el('strong', {}, 'Alguien más guardó otra versión mientras usted editaba.')),
         el('dl', {},
             el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, describe(edit.body)),
-            el('dt', {}, `La guardada${actual?.registro ? `, por ${actual.registro}` : ''}`),
+            el('dt', {}, `La guardada${actual?.registro ? `, por ${personName(actual.registro)}` : ''}`),
             el('dd', {}, actual ? describe(actual) : 'pulse «Quedarme con la guardada» para verla')),
         ...(actual ? [keepMine, ' '] : []), keepTheirs);
   });
@@ -785,6 +793,7 @@ function editorFor(state, item) {
   // What an editor may use of the page: helpers, the outbox, the working period, who and where.
   import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(editorArea, {
     el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, confirmInPlace,
+    personName, longDate,
     ...working,
     periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
     user, school: editing.school, session: editing.session,

@@ -36,6 +36,11 @@ final class PdfLayout {
     private static final DateTimeFormatter DATE =
             DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX"));
 
+    /** "27 de enero de 2017", as people write a date in Mexico. */
+    static String longDate(LocalDate date) {
+        return DATE.format(date);
+    }
+
     private final Document document;
 
     private PdfLayout(Document document) {

@@ -7,7 +7,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.cards.api.CardQuery;
@@ -24,6 +26,7 @@ import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.SchoolGroup;
+import mx.cte.security.api.Accounts;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +52,7 @@ public final class PrintServlet extends RoutedServlet {
     private static final long serialVersionUID = 1L;
     private static final java.time.ZoneId MEXICO = java.time.ZoneId.of("America/Mexico_City");
     private static final String PDF = "application/pdf";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final transient SchoolDirectory directory;
 
@@ -61,9 +65,19 @@ public final class PrintServlet extends RoutedServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile Logbook logbook;
 
+    private final transient Accounts accounts;
+
     @Activate
-    public PrintServlet(@Reference SchoolDirectory directory) {
+    public PrintServlet(@Reference SchoolDirectory directory, @Reference Accounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    /** The names of the school's staff, for the documents that say who wrote or answers for something. */
+    private People people(Cct school) {
+        Map<String, String> names = new HashMap<>();
+        accounts.staffOf(school).forEach(account -> names.put(account.username(), account.displayName()));
+        return new People(names);
     }
 
     @Override
@@ -72,7 +86,9 @@ public final class PrintServlet extends RoutedServlet {
                 .get("/{cct}/concentrado.pdf", this::concentrate)
                 .get("/{cct}/fichas.pdf", this::cards)
                 .get("/{cct}/bitacora.pdf", this::logbook)
-                .get("/{cct}/resultados.csv", this::resultsTable)
+                .get("/{cct}/resultados.csv", call -> resultsTable(call, false))
+                .get("/{cct}/resultados.xlsx", call -> resultsTable(call, true))
+                .get("/{cct}/bitacora.xlsx", this::logbookSheet)
                 .build();
     }
 
@@ -95,7 +111,8 @@ public final class PrintServlet extends RoutedServlet {
         Period period = period(call);
         checkPublished(reader.caller(), analysis, reader.cct(), period);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        SchoolDocuments.concentrate(body, reader.school(), period, analysis.concentrate(reader.cct(), period), today());
+        SchoolDocuments.concentrate(body, reader.school(), period, analysis.concentrate(reader.cct(), period),
+                people(reader.cct()), today());
         send(call, body, "concentrado-" + reader.cct() + "-" + period.key() + ".pdf", PDF);
     }
 
@@ -105,7 +122,7 @@ public final class PrintServlet extends RoutedServlet {
         String period = call.query("periodo").isEmpty() ? "" : period(call).key();
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.cards(body, reader.school(), period,
-                library.search(reader.cct(), new CardQuery("", 0, null, period)), today());
+                library.search(reader.cct(), new CardQuery("", 0, null, period)), people(reader.cct()), today());
         send(call, body, "fichas-" + reader.cct() + (period.isEmpty() ? "" : "-" + period) + ".pdf", PDF);
     }
 
@@ -115,11 +132,12 @@ public final class PrintServlet extends RoutedServlet {
         String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
                 "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        SchoolDocuments.logbook(body, reader.school(), session, book.ofSession(reader.cct(), session), today());
+        SchoolDocuments.logbook(body, reader.school(), session, book.ofSession(reader.cct(), session),
+                people(reader.cct()), today());
         send(call, body, "bitacora-" + reader.cct() + ".pdf", PDF);
     }
 
-    private void resultsTable(ApiCall call) throws IOException {
+    private void resultsTable(ApiCall call, boolean workbook) throws IOException {
         Reader reader = reader(call);
         ResultsAnalysis analysis = required(results, "Análisis de resultados");
         Period period = period(call);
@@ -131,10 +149,27 @@ public final class PrintServlet extends RoutedServlet {
             }
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        String name = "resultados-" + reader.cct() + "-" + period.key();
+        if (workbook) {
+            ResultsTableCsv.writeXlsx(body, groups);
+            send(call, body, name + ".xlsx", XLSX);
+            return;
+        }
         try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
             ResultsTableCsv.write(writer, groups);
         }
-        send(call, body, "resultados-" + reader.cct() + "-" + period.key() + ".csv", "text/csv; charset=UTF-8");
+        send(call, body, name + ".csv", "text/csv; charset=UTF-8");
+    }
+
+    /** The session's agreements as a workbook: who answers for each, by when, how it is going. */
+    private void logbookSheet(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        Logbook book = required(logbook, "Cuaderno de Bitácora");
+        String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
+                "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        SchoolDocuments.logbookSheet(body, book.ofSession(reader.cct(), session), people(reader.cct()));
+        send(call, body, "bitacora-" + reader.cct() + ".xlsx", XLSX);
     }
 
     private static LocalDate today() {

@@ -1,8 +1,12 @@
 package mx.cte.print;
 
 import com.lowagie.text.pdf.PdfPTable;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import mx.cte.cards.api.CardComment;
@@ -19,6 +23,9 @@ import mx.cte.schools.api.School;
 /** The PDF documents of a school's session: the concentrate (the paper "pliego"), the cards and the bitácora. */
 final class SchoolDocuments {
 
+    /** Central Mexico's time, for the day an instant fell on in the schools' own calendar. */
+    static final ZoneId MEXICO = ZoneId.of("America/Mexico_City");
+
     private SchoolDocuments() {
     }
 
@@ -27,12 +34,12 @@ final class SchoolDocuments {
      * the computed proposal, marked as such, so the pliego is never blank while the team is still working on it.
      */
     static void concentrate(OutputStream out, School school, Period period, Concentrate concentrate,
-            LocalDate printedOn) {
+            People people, LocalDate printedOn) {
         PdfLayout pdf = PdfLayout.open(out, true, "Concentrado de la escuela", school,
                 "Periodo: " + period.displayName() + " (" + period.key() + ")", printedOn);
         pdf.note(concentrate.publishedAt() == null ? "La escuela aún no comparte este concentrado con su supervisión."
-                : "Compartido con la supervisión por " + concentrate.publishedBy() + " el "
-                        + concentrate.publishedAt().toString().substring(0, 10) + ".");
+                : "Compartido con la supervisión por " + people.name(concentrate.publishedBy()) + " el "
+                        + PdfLayout.longDate(LocalDate.ofInstant(concentrate.publishedAt(), MEXICO)) + ".");
         boolean proposal = concentrate.items().isEmpty();
         List<ConcentrateItem> lines = proposal ? concentrate.proposal() : concentrate.items();
         if (proposal && !lines.isEmpty()) {
@@ -62,7 +69,7 @@ final class SchoolDocuments {
     }
 
     /** The school's intervention cards of a period (activity 10), each with its comments, decision and follow-up. */
-    static void cards(OutputStream out, School school, String period, List<InterventionCard> cards,
+    static void cards(OutputStream out, School school, String period, List<InterventionCard> cards, People people,
             LocalDate printedOn) {
         PdfLayout pdf = PdfLayout.open(out, false, "Fichas de intervención", school,
                 period.isBlank() ? "Todas las fichas de la escuela" : "Periodo: " + period, printedOn);
@@ -89,12 +96,12 @@ final class SchoolDocuments {
                             content.groups())));
             pdf.paragraph("Duración", content.durationWeeks() + (content.durationWeeks() == 1 ? " semana"
                     : " semanas"));
-            pdf.paragraph("Responsables", String.join(", ", content.responsibles()));
+            pdf.paragraph("Responsables", people.names(content.responsibles()));
             pdf.paragraph("Decisión del colectivo", card.decision().title()
                     + (card.decisionNote().isBlank() ? "" : ": " + card.decisionNote()));
             for (CardComment comment : card.comments()) {
-                pdf.paragraph((comment.suggestion() ? "Sugerencia de " : "Comentario de ") + comment.author(),
-                        comment.text());
+                pdf.paragraph((comment.suggestion() ? "Sugerencia de " : "Comentario de ")
+                        + people.name(comment.author()), comment.text());
             }
             for (FollowUp followUp : card.followUps()) {
                 pdf.paragraph("Seguimiento en " + followUp.session(), (followUp.applied() ? "Se aplicó. "
@@ -106,26 +113,41 @@ final class SchoolDocuments {
 
     /** The agreements of one session in the Cuaderno de Bitácora, in the order they were recorded. */
     static void logbook(OutputStream out, School school, String session, List<Agreement> agreements,
-            LocalDate printedOn) {
+            People people, LocalDate printedOn) {
         PdfLayout pdf = PdfLayout.open(out, true, "Cuaderno de Bitácora", school, "Sesión: " + session, printedOn);
         if (agreements.isEmpty()) {
             pdf.note("No hay acuerdos registrados en esta sesión.");
             pdf.close();
             return;
         }
-        PdfPTable table = PdfLayout.table(new float[] {0.8f, 5, 2.4f, 3.6f, 1.6f, 1.4f}, "Actividad", "Acuerdo",
-                "Responsables", "Compromisos", "Fecha límite", "Estado");
+        PdfPTable table = PdfLayout.table(new float[] {1.2f, 5, 2.4f, 3.4f, 1.9f, 1.4f},
+                LOGBOOK_HEADERS.toArray(String[]::new));
         for (Agreement agreement : agreements) {
             var content = agreement.content();
             PdfLayout.cell(table, content.activity() == null ? "" : String.valueOf(content.activity()));
             PdfLayout.cell(table, content.text());
-            PdfLayout.cell(table, String.join(", ", content.responsibles()));
+            PdfLayout.cell(table, people.names(content.responsibles()));
             PdfLayout.cell(table, content.commitments());
-            PdfLayout.cell(table, content.deadline().toString());
+            PdfLayout.cell(table, PdfLayout.longDate(content.deadline()));
             PdfLayout.cell(table, statusTitle(content.status().wireName()));
         }
         pdf.add(table);
         pdf.close();
+    }
+
+    static final List<String> LOGBOOK_HEADERS = List.of("Actividad", "Acuerdo", "Responsables", "Compromisos",
+            "Fecha límite", "Estado");
+
+    /** The agreements of one session as a workbook, the same columns as the printed bitácora. */
+    static void logbookSheet(OutputStream out, List<Agreement> agreements, People people) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Agreement agreement : agreements) {
+            var content = agreement.content();
+            rows.add(Arrays.asList(content.activity(), content.text(), people.names(content.responsibles()),
+                    content.commitments(), PdfLayout.longDate(content.deadline()),
+                    statusTitle(content.status().wireName())));
+        }
+        Spreadsheet.write(out, "Cuaderno de Bitácora", LOGBOOK_HEADERS, rows);
     }
 
     static String grades(List<Integer> grades) {

@@ -16,7 +16,9 @@ import org.junit.Test;
 /** The print routes: who reads which document, and what each needs before a PDF is made. */
 public class PrintServletTest {
 
-    private final PrintServlet servlet = new PrintServlet(ApiFixtures.directory());
+    private final PrintServlet servlet = new PrintServlet(ApiFixtures.directory(),
+            (mx.cte.security.api.Accounts) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {mx.cte.security.api.Accounts.class}, (proxy, method, args) -> List.of()));
 
     private FakeHttp.Response get(Caller caller, String path, String... query) {
         FakeRequest request = FakeRequest.of("GET", "/api/v1/print", path);

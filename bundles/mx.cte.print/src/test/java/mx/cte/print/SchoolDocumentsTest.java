@@ -46,6 +46,7 @@ public class SchoolDocumentsTest {
             Level.PREESCOLAR, ZoneId.parse("15-preescolar-015"), Shift.MATUTINO, false,
             List.of(new SchoolGroup("A", List.of(2))), 1);
     private static final LocalDate TODAY = LocalDate.of(2016, 11, 25);
+    private static final People PEOPLE = new People(java.util.Map.of("director", "Mtra. Rosaura Zapata"));
 
     private static String text(byte[] pdf) throws IOException {
         PdfReader reader = new PdfReader(pdf);
@@ -68,7 +69,7 @@ public class SchoolDocumentsTest {
                         "Resolver problemas de conteo en pequeños grupos", "Aprendizajes clave", "Meta ñ",
                         "Atiende la prioridad", 1)), List.of(), null, null);
 
-        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), concentrate, TODAY);
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), concentrate, PEOPLE, TODAY);
 
         byte[] pdf = out.toByteArray();
         assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
@@ -90,13 +91,13 @@ public class SchoolDocumentsTest {
                 ConcentrateItem.Kind.DESAFIO, "Exploración", List.of(1), "Observar fenómenos", "", "", "", 0)),
                 Instant.parse("2016-11-25T18:00:00Z"), "director");
 
-        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-2017-b2"), concentrate, TODAY);
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-2017-b2"), concentrate, PEOPLE, TODAY);
 
         String text = text(out.toByteArray());
         assertTrue(text, text.contains("propuesta calculada"));
         assertTrue(text, text.contains("Observar fenómenos"));
         assertTrue(text, text.contains("Sin logros registrados"));
-        assertTrue(text, text.contains("Compartido con la supervisión por director el 2016-11-25"));
+        assertTrue(text, text.contains("Compartido con la supervisión por Mtra. Rosaura Zapata el 25 de noviembre de 2016"));
     }
 
     @Test
@@ -110,12 +111,12 @@ public class SchoolDocumentsTest {
                 Instant.EPOCH, new Attribution(new Cct("15DJN0002B"), 3, "Otra escuela"), 2);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        SchoolDocuments.cards(out, SCHOOL, "2016-11", List.of(card), TODAY);
+        SchoolDocuments.cards(out, SCHOOL, "2016-11", List.of(card), PEOPLE, TODAY);
 
         String text = text(out.toByteArray());
         assertTrue(text, text.contains("Ficha 7: La tiendita"));
         assertTrue(text, text.contains("Monedas de cartón"));
-        assertTrue(text, text.contains("Sugerencia de director"));
+        assertTrue(text, text.contains("Sugerencia de Mtra. Rosaura Zapata"));
         assertTrue(text, text.contains("3 semanas"));
         assertTrue(text, text.contains("15DJN0002B"));
         assertTrue(text, text.contains(Decision.values()[1].title()));
@@ -129,13 +130,61 @@ public class SchoolDocumentsTest {
                 Instant.EPOCH, 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        SchoolDocuments.logbook(out, SCHOOL, "SEP:2016-2017:preescolar:ordinaria-3", List.of(agreement), TODAY);
+        SchoolDocuments.logbook(out, SCHOOL, "SEP:2016-2017:preescolar:ordinaria-3", List.of(agreement), PEOPLE,
+                TODAY);
 
         String text = text(out.toByteArray());
         assertTrue(text, text.contains("Cuaderno de Bitácora"));
         assertTrue(text, text.contains("Revisar la ficha en la próxima sesión"));
-        assertTrue(text, text.contains("2016-12-09"));
+        assertTrue("dates as people write them: " + text, text.replaceAll("\\s+", " ")
+                .contains("9 de diciembre de 2016"));
+        assertTrue("names, not login ids: " + text, text.contains("Mtra. Rosaura Zapata"));
+        assertFalse(text, text.contains("2016-12-09"));
         assertTrue(text, text.contains("En curso"));
+    }
+
+    /** The text of a workbook's sheets and its strings, read through the file's directory as spreadsheets do. */
+    private static String workbookText(byte[] xlsx) throws IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("cte", ".xlsx");
+        java.nio.file.Files.write(file, xlsx);
+        StringBuilder text = new StringBuilder();
+        try (var zip = new java.util.zip.ZipFile(file.toFile())) {
+            for (var entry : java.util.Collections.list(zip.entries())) {
+                if (entry.getName().equals("xl/sharedStrings.xml") || entry.getName().startsWith("xl/worksheets/")) {
+                    try (var in = zip.getInputStream(entry)) {
+                        text.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        return text.toString();
+    }
+
+    @Test
+    public void theResultsTableAndTheLogbookAreWorkbooksTooWithTextNeverAFormula() throws IOException {
+        ExpectedResult result = new ExpectedResult(3, CCT, new Period("2016-11"), new ExpectedResultDraft(2, "",
+                "Pensamiento matemático", "=HYPERLINK(\"http://x\")", "Objetivo", "Meta"), 1);
+        GroupAssessment group = new GroupAssessment(2, "A", List.of(new GroupAssessment.AssessedResult(result,
+                new Rating(3, "A", Progress.EN_PROCESO, true, "Faltó práctica", "maestra.ana", 1))),
+                new GroupReflection("", "", "", "", 0), List.of());
+        ByteArrayOutputStream results = new ByteArrayOutputStream();
+        ResultsTableCsv.writeXlsx(results, List.of(group));
+        assertEquals("PK", new String(results.toByteArray(), 0, 2, java.nio.charset.StandardCharsets.US_ASCII));
+        String sheet = workbookText(results.toByteArray());
+        assertTrue(sheet, sheet.contains("Resultado esperado") && sheet.contains("En proceso")
+                && sheet.contains("Amarillo"));
+        assertTrue("typed text stays text: " + sheet, sheet.contains("=HYPERLINK") && !sheet.contains("<f>"));
+
+        Agreement agreement = new Agreement(4, CCT, new AgreementDraft("SEP:2016-2017:preescolar:ordinaria-3", 13,
+                "Revisar la ficha", List.of("director"), "", LocalDate.of(2016, 12, 9), AgreementStatus.EN_CURSO),
+                "director", Instant.EPOCH, "director", Instant.EPOCH, 1);
+        ByteArrayOutputStream logbook = new ByteArrayOutputStream();
+        SchoolDocuments.logbookSheet(logbook, List.of(agreement), PEOPLE);
+        String book = workbookText(logbook.toByteArray());
+        assertTrue(book, book.contains("Mtra. Rosaura Zapata") && book.contains("9 de diciembre de 2016")
+                && book.contains("En curso"));
     }
 
     @Test
@@ -156,9 +205,9 @@ public class SchoolDocumentsTest {
         String[] lines = out.toString().split("\r\n");
         assertEquals(3, lines.length);
         assertTrue(lines[0], lines[0].startsWith("\uFEFFGrado,Grupo,Área,Resultado esperado,Avance,Semáforo"));
-        assertEquals("2,A,Pensamiento matemático,\"'=HYPERLINK(\"\"http://x\"\")\",en-proceso,amarillo,sí,"
+        assertEquals("2,A,Pensamiento matemático,\"'=HYPERLINK(\"\"http://x\"\")\",En proceso,Amarillo,sí,"
                 + "Faltó práctica,Objetivo,Meta", lines[1]);
-        assertEquals("2,A,Lenguaje,\"Narra, con secuencia\",sin valorar,,no,,,", lines[2]);
+        assertEquals("2,A,Lenguaje,\"Narra, con secuencia\",Sin valorar,,no,,,", lines[2]);
         assertFalse(out.toString().contains(",=HYPERLINK"));
     }
 }

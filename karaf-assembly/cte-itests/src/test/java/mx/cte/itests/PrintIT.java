@@ -75,8 +75,14 @@ public class PrintIT {
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         String table = new String(csv.body(), StandardCharsets.UTF_8);
-        assertTrue(table, table.contains("2,A,Exploración del mundo,Describen lo que observan,en-proceso,amarillo,sí,"
+        assertTrue(table, table.contains("2,A,Exploración del mundo,Describen lo que observan,En proceso,Amarillo,sí,"
                 + "Les falta vocabulario"));
+        // The same table as a workbook, from the bundle's embedded XLSX writer running in the container.
+        HttpResponse<byte[]> xlsx = teacher.download(PRINT + "resultados.xlsx?periodo=2017-01");
+        assertEquals(200, xlsx.statusCode());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                xlsx.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("an XLSX file is a zip", "PK", new String(xlsx.body(), 0, 2, StandardCharsets.US_ASCII));
 
         WebSession director = WebSession.demo("directora.rosaura");
         assertEquals(201, director.send("POST", "/api/v1/logbook/15EJN0101A/agreements", "{\"sesion\": \"" + SESSION
@@ -84,6 +90,9 @@ public class PrintIT {
                 + " \"responsables\": [\"directora.rosaura\"], \"fechaLimite\": \""
                 + LocalDate.now().plusMonths(1) + "\"}").statusCode());
         assertPdf(director.download(PRINT + "bitacora.pdf?sesion=" + SESSION), "bitacora-15EJN0101A.pdf");
+        HttpResponse<byte[]> logbook = director.download(PRINT + "bitacora.xlsx?sesion=" + SESSION);
+        assertEquals(200, logbook.statusCode());
+        assertTrue(logbook.headers().firstValue("Content-Disposition").orElse("").contains("bitacora-15EJN0101A.xlsx"));
         assertPdf(director.download(PRINT + "fichas.pdf?periodo=2017-01"), "fichas-15EJN0101A-2017-01.pdf");
 
         assertEquals(400, teacher.download(PRINT + "bitacora.pdf").statusCode());

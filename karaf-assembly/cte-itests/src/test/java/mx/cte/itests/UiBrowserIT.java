@@ -756,7 +756,7 @@ public class UiBrowserIT {
         WebElement conflict = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#valoracion-2-lista .conflicto")));
         assertTrue(conflict.getText(), conflict.getText().contains("Su versión (sin guardar)\nLogrado"));
-        assertTrue(conflict.getText(), conflict.getText().contains("directora.rosaura"));
+        assertTrue(conflict.getText(), conflict.getText().contains("por Mtra. Rosaura Zapata (demostración)"));
         assertTrue(conflict.getText(), conflict.getText().contains("Sin avance: No reconocen los números"));
         assertTrue(browser.findElement(By.id("envios")).getText().contains("en conflicto"));
         browser.executeScript("arguments[0].scrollIntoView({block: 'end'});", conflict);
@@ -993,7 +993,10 @@ public class UiBrowserIT {
         String logbook = browser.findElement(By.id("bitacora-21-lista")).getText();
         assertTrue(logbook, logbook.contains("Actividad 13: Aplicar la tarjeta en segundo grado"));
         assertTrue(logbook, logbook.contains("Actividad 21: Compartir la presentación con las escuelas del grupo"
-                + "\nResponsables: docente.ana"));
+                + "\nResponsables: Educadora Ana López (demostración)"));
+        assertTrue("dates as people write them: " + logbook, java.util.regex.Pattern.compile(
+                "fecha límite: \\d{1,2} de [a-z]+ de \\d{4}").matcher(logbook).find());
+        assertFalse("no login ids where people expect names: " + logbook, logbook.contains("docente.ana"));
         browser.executeScript("document.getElementById('bitacora-21-lista').scrollIntoView();");
         capture("sesion-completa");
 
@@ -1141,6 +1144,61 @@ public class UiBrowserIT {
                 .spliterator(), false).filter(a -> a.getAsJsonObject().get("acuerdo").getAsString().equals(text))
                 .count();
         assertEquals("saved exactly once", 1, stored);
+    }
+
+    /**
+     * What a 360 px phone needs of a screen: nothing scrolls sideways except a wide table inside its own box, whose
+     * first column stays in view; every field and button fits the screen.
+     */
+    @SuppressWarnings("unchecked")
+    private void assertUsableOnAPhone(String screen) {
+        Long overflow = (Long) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertEquals(screen + ": nothing scrolls sideways at 360 px", 0L, overflow.longValue());
+        List<String> tables = (List<String>) browser.executeScript("return [...document.querySelectorAll('table')]"
+                + ".filter((t) => { const style = getComputedStyle(t); const first = t.querySelector('tr > :first-child');"
+                + " return t.scrollWidth > t.clientWidth && (!['auto', 'scroll'].includes(style.overflowX) || !first"
+                + " || getComputedStyle(first).position !== 'sticky'); })"
+                + ".map((t) => t.id || (t.caption ? t.caption.textContent : 'tabla'));");
+        assertEquals(screen + ": wide tables scroll in their box, their first column in view", List.of(), tables);
+        List<String> controls = (List<String>) browser.executeScript("const width ="
+                + " document.documentElement.clientWidth; return [...document.querySelectorAll('input, select,"
+                + " textarea, button')].filter((e) => e.offsetParent && !e.closest('table')"
+                + " && e.getBoundingClientRect().right > width + 1).map((e) => e.id || e.textContent.trim().slice(0, 30));");
+        assertEquals(screen + ": every field and button fits the screen", List.of(), controls);
+    }
+
+    @Test
+    public void everyScreenIsUsableOnA360PxPhone() throws Exception {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(360, 740));
+        try {
+            signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Rosaura Zapata"));
+            assertUsableOnAPhone("the school's home");
+            openSession();
+            assertUsableOnAPhone("the session's presentation");
+            for (int activity : new int[] {1, 2, 3, 5, 6, 8, 9, 10, 13, 16, 20}) {
+                openActivity(activity);
+                await().until(driver -> !driver.findElements(By.cssSelector("#actividad-" + activity
+                        + " .editor h4")).isEmpty());
+                assertUsableOnAPhone("activity " + activity);
+            }
+            openActivity(1);
+            capture("telefono-actividad-1");
+            assertEquals("activity 1 at 360 px", List.of(), seriousViolations());
+
+            signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("escuelas-zona")));
+            assertUsableOnAPhone("the zone");
+            assertEquals("the zone at 360 px", List.of(), seriousViolations());
+
+            signIn("admin.plataforma", WebSession.demoPassword(karaf.demoPasswords(), "admin.plataforma"));
+            await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-modulos"), "mx.cte"));
+            assertUsableOnAPhone("the administration");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1024, 800));
+        }
     }
 
     /** An expected result of the whole grade in the period, stored through the API as the table's editor does. */

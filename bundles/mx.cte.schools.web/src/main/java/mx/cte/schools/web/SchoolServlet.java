@@ -3,6 +3,7 @@ package mx.cte.schools.web;
 import javax.servlet.Servlet;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Accounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,7 +19,7 @@ public final class SchoolServlet extends RoutedServlet {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public SchoolServlet(@Reference SchoolDirectory directory) {
-        super(new SchoolsApi(directory).schoolRoutes());
+    public SchoolServlet(@Reference SchoolDirectory directory, @Reference Accounts accounts) {
+        super(new SchoolsApi(directory, accounts).schoolRoutes());
     }
 }

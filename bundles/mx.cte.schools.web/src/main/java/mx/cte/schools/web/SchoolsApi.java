@@ -16,6 +16,8 @@ import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.SchoolGroup;
 import mx.cte.schools.api.SchoolStructure;
 import mx.cte.schools.api.ZoneId;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
 import mx.cte.security.http.RequestAccess;
 
 /**
@@ -26,15 +28,19 @@ import mx.cte.security.http.RequestAccess;
 final class SchoolsApi {
 
     private final SchoolDirectory directory;
+    private final Accounts accounts;
 
-    SchoolsApi(SchoolDirectory directory) {
+    /** @param accounts whose names the staff route gives; the zone routes need none */
+    SchoolsApi(SchoolDirectory directory, Accounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
     }
 
     /** Under {@code /api/v1/schools}. */
     Routes schoolRoutes() {
         return Routes.builder()
                 .get("/{cct}", this::school)
+                .get("/{cct}/staff", this::staff)
                 .get("/{cct}/structure", this::structure)
                 .put("/{cct}/structure", this::changeStructure)
                 .build();
@@ -73,6 +79,25 @@ final class SchoolsApi {
 
     private void school(ApiCall call) throws IOException {
         call.ok(SchoolJson.school(readable(call)));
+    }
+
+    /**
+     * The school's staff by name, for screens that show who wrote or answers for something: whoever may read the
+     * school's work reads who they are.
+     */
+    private void staff(ApiCall call) throws IOException {
+        School school = readable(call);
+        JsonArray staff = new JsonArray();
+        for (Account account : accounts.staffOf(school.cct())) {
+            JsonObject person = new JsonObject();
+            person.addProperty("usuario", account.username());
+            person.addProperty("nombre", account.displayName());
+            staff.add(person);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("escuela", school.cct().value());
+        body.add("personal", staff);
+        call.ok(body);
     }
 
     private void structure(ApiCall call) throws IOException {

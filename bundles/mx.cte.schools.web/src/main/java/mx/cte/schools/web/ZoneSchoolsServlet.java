@@ -19,6 +19,6 @@ public final class ZoneSchoolsServlet extends RoutedServlet {
 
     @Activate
     public ZoneSchoolsServlet(@Reference SchoolDirectory directory) {
-        super(new SchoolsApi(directory).zoneRoutes());
+        super(new SchoolsApi(directory, null).zoneRoutes());
     }
 }

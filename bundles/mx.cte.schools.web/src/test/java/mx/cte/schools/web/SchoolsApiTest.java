@@ -50,7 +50,14 @@ public class SchoolsApiTest {
                 default -> throw new UnsupportedOperationException(method.getName());
             });
 
-    private final SchoolServlet schoolServlet = new SchoolServlet(directory);
+    private final mx.cte.security.api.Accounts accounts = (mx.cte.security.api.Accounts) java.lang.reflect.Proxy
+            .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {mx.cte.security.api.Accounts.class},
+                    (proxy, method, args) -> switch (method.getName()) {
+                        case "staffOf" -> List.of(new mx.cte.security.api.Account("docente.ana",
+                                "Educadora Ana López", true, List.of(), 1));
+                        default -> throw new UnsupportedOperationException(method.getName());
+                    });
+    private final SchoolServlet schoolServlet = new SchoolServlet(directory, accounts);
     private final ZoneSchoolsServlet zoneServlet = new ZoneSchoolsServlet(directory);
     private final CatalogueImportServlet importServlet = new CatalogueImportServlet(new CatalogueImports(directory));
 
@@ -99,6 +106,10 @@ public class SchoolsApiTest {
         assertEquals(403, school(ApiFixtures.OTHER_TEACHER, "GET", "/15EJN0101A", null).status);
         assertEquals(403, school(ApiFixtures.TEACHER, "GET", "/15EJN0199Z", null).status);
         assertEquals(400, school(ApiFixtures.TEACHER, "GET", "/15EJN01", null).status);
+        FakeHttp.Response staff = school(ApiFixtures.SUPERVISOR, "GET", "/15EJN0101A/staff", null);
+        assertEquals("who wrote what, by name", "Educadora Ana López", staff.json().getAsJsonArray("personal").get(0)
+                .getAsJsonObject().get("nombre").getAsString());
+        assertEquals(403, school(ApiFixtures.OTHER_TEACHER, "GET", "/15EJN0101A/staff", null).status);
 
         FakeHttp.Response zone = ApiFixtures.send(zoneServlet, ApiFixtures.SUPERVISOR,
                 FakeRequest.of("GET", "/api/v1/zones", "/15-preescolar-015/schools"));
