@@ -573,6 +573,11 @@ function confirmInPlace(anchor, question, yesLabel) {
 /** Fields whose typed text is kept as a draft: what a person writes, not what they pick. */
 const DRAFTED = 'textarea, input:not([type]), input[type=text], input[type=number], input[type=url], input[type=email]';
 
+/** The drafted fields under root by their key, looked up once for all the drafts being put back. */
+function fieldsByKey(root) {
+  return new Map([...root.querySelectorAll(DRAFTED)].map((field) => [fieldKey(field), field]));
+}
+
 function fieldKey(field) {
   if (field.id) {
     return field.id;
@@ -618,8 +623,10 @@ class Drafts {
   /** Puts every kept draft back into its field in the slot; says how many fields hold unsaved text. */
   restore(slot) {
     let unsaved = 0;
-    for (const [key, value] of Object.entries(this.read())) {
-      const field = [...slot.querySelectorAll(DRAFTED)].find((f) => fieldKey(f) === key);
+    const drafts = Object.entries(this.read());
+    const fields = drafts.length ? fieldsByKey(slot) : new Map();
+    for (const [key, value] of drafts) {
+      const field = fields.get(key);
       if (field) {
         if (field.value !== value) {
           field.value = value;
@@ -695,7 +702,7 @@ function saveFeedback(slot, drafts, lastSave) {
       return;
     }
     let line = lastSave;
-    const field = shown.anchor && [...slot.querySelectorAll(DRAFTED)].find((f) => fieldKey(f) === shown.anchor);
+    const field = shown.anchor && fieldsByKey(slot).get(shown.anchor);
     const button = field?.form?.querySelector('button[type=submit], button:not([type])')
         || (shown.button?.isConnected ? shown.button : null);
     if (button) {

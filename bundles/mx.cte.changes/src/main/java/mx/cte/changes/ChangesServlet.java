@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import javax.servlet.Servlet;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.RoutedServlet;
@@ -57,9 +58,9 @@ public final class ChangesServlet extends RoutedServlet {
         }
         JsonArray changes = new JsonArray();
         long upTo = latest;
-        if (call.query("desde").isPresent()) {
-            long after = call.query("desde", Long::parseLong).orElseThrow();
-            List<ChangeFeed.Change> listed = feed.since(school.value(), after, MOST);
+        Optional<Long> after = call.query("desde", Long::parseLong);
+        if (after.isPresent()) {
+            List<ChangeFeed.Change> listed = feed.since(school.value(), after.get(), MOST);
             for (ChangeFeed.Change change : listed) {
                 JsonObject json = new JsonObject();
                 json.addProperty("id", change.id());

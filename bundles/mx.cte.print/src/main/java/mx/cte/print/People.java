@@ -11,10 +11,6 @@ record People(Map<String, String> names) {
         names = Map.copyOf(names);
     }
 
-    static People none() {
-        return new People(Map.of());
-    }
-
     String name(String username) {
         return username == null ? "" : names.getOrDefault(username, username);
     }

@@ -50,7 +50,6 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 public final class PrintServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final java.time.ZoneId MEXICO = java.time.ZoneId.of("America/Mexico_City");
     private static final String PDF = "application/pdf";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -129,8 +128,7 @@ public final class PrintServlet extends RoutedServlet {
     private void logbook(ApiCall call) throws IOException {
         Reader reader = reader(call);
         Logbook book = required(logbook, "Cuaderno de Bitácora");
-        String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
-                "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
+        String session = session(call);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.logbook(body, reader.school(), session, book.ofSession(reader.cct(), session),
                 people(reader.cct()), today());
@@ -165,15 +163,20 @@ public final class PrintServlet extends RoutedServlet {
     private void logbookSheet(ApiCall call) throws IOException {
         Reader reader = reader(call);
         Logbook book = required(logbook, "Cuaderno de Bitácora");
-        String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
-                "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
+        String session = session(call);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.logbookSheet(body, book.ofSession(reader.cct(), session), people(reader.cct()));
         send(call, body, "bitacora-" + reader.cct() + ".xlsx", XLSX);
     }
 
+    /** The session a logbook document is of; 400 naming {@code sesion} without it. */
+    private static String session(ApiCall call) {
+        return call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion",
+                "Falta el parámetro 'sesion' (la clave de la sesión, p. ej. SEP:2016-2017:preescolar:ordinaria-3)"));
+    }
+
     private static LocalDate today() {
-        return LocalDate.now(MEXICO);
+        return LocalDate.now(SchoolDocuments.MEXICO);
     }
 
     private static void send(ApiCall call, ByteArrayOutputStream body, String fileName, String contentType)
