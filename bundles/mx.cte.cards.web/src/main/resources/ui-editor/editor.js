@@ -11,9 +11,11 @@ function list(text) {
   return text.split(',').map((part) => part.trim()).filter(Boolean);
 }
 
-function summary(el, card) {
+function summary(el, card, ctx) {
+  const name = ctx.personName || ((username) => username);
   const parts = [`${card.grados.map((g) => `${g}.º`).join(', ')}${card.grupos.length ? ` ${card.grupos.join(', ')}` : ''}`,
-    `${card.semanas} semanas`, `responsables: ${card.responsables.join(', ')}`];
+    `${card.semanas} ${card.semanas === 1 ? 'semana' : 'semanas'}`,
+    `responsables: ${card.responsables.map(name).join(', ')}`];
   return [el('h5', {}, card.titulo),
     el('p', {class: 'detalle'}, `Desafíos: ${card.desafios.map((d) => d.texto).join('; ')}`),
     el('p', {class: 'detalle'}, parts.join(' · ')),
@@ -46,7 +48,12 @@ async function design(container, ctx) {
   const groups = el('input', {id: id('grupos'), maxlength: '50', 'aria-describedby': id('ayuda-lista')});
   const weeks = el('input', {id: id('semanas'), type: 'number', min: '1', max: '40', value: '4'});
   const error = el('p', {class: 'error', role: 'alert'});
-  const form = el('form', {class: 'tarjeta-nueva', novalidate: ''}, el('h5', {}, 'Nueva tarjeta de intervención'),
+  const heading = el('h5', {id: id('titulo-formulario')}, 'Nueva tarjeta de intervención');
+  const submit = el('button', {type: 'submit'}, 'Guardar la tarjeta');
+  const cancel = el('button', {type: 'button', class: 'secundario', hidden: ''}, 'Cancelar el cambio');
+  // The card being changed, or null while the form writes a new one.
+  let changing = null;
+  const form = el('form', {class: 'tarjeta-nueva', novalidate: ''}, heading,
       challenges, el('label', {for: written.id}, 'O un desafío con sus palabras'), written,
       el('p', {class: 'ayuda', id: id('ayuda-desafio')}, 'Úselo si el desafío no está en el concentrado.'),
       el('label', {for: title.id}, 'Título de la propuesta'), title,
@@ -57,8 +64,63 @@ async function design(container, ctx) {
       el('label', {for: instruments.id}, 'Instrumentos de evaluación'), instruments,
       el('label', {for: grades.id}, 'Grados'), grades, el('label', {for: groups.id}, 'Grupos (opcional)'), groups,
       el('p', {class: 'ayuda', id: id('ayuda-lista')}, 'Separe con comas: 2, 3 · A, B · un material, otro material.'),
-      el('label', {for: weeks.id}, 'Duración (semanas)'), weeks, error,
-      el('button', {type: 'submit'}, 'Guardar la tarjeta'));
+      el('label', {for: weeks.id}, 'Duración (semanas)'), weeks, error, submit, ' ', cancel);
+
+  /** Back to writing a new card. */
+  function stopChanging() {
+    changing = null;
+    form.reset();
+    heading.textContent = 'Nueva tarjeta de intervención';
+    submit.textContent = 'Guardar la tarjeta';
+    cancel.hidden = true;
+  }
+
+  /** The card's content in the form, to change it and save it over the version it had. */
+  function startChanging(card) {
+    changing = card;
+    heading.textContent = `Cambiar la tarjeta «${card.titulo}»`;
+    submit.textContent = 'Guardar los cambios';
+    cancel.hidden = false;
+    const linked = new Set(card.desafios.filter((d) => d.renglon).map((d) => String(d.renglon)));
+    challenges.querySelectorAll('input[type=checkbox]').forEach((box) => {
+      box.checked = linked.has(box.value);
+    });
+    written.value = card.desafios.filter((d) => !d.renglon || !challenges.querySelector(
+        `input[value="${d.renglon}"]`)).map((d) => d.texto).join('; ');
+    title.value = card.titulo;
+    classroomActions.value = card.accionesAula || '';
+    schoolActions.value = card.accionesEscuela || '';
+    materials.value = card.materiales.map((m) => m.titulo).join(', ');
+    adequations.value = card.adecuaciones || '';
+    instruments.value = card.instrumentos || '';
+    grades.value = card.grados.join(', ');
+    groups.value = card.grupos.join(', ');
+    weeks.value = String(card.semanas);
+    title.focus();
+  }
+  cancel.addEventListener('click', stopChanging);
+
+  /** A card of the list with what may be done with it: change it, remove it, or settle a conflicting change. */
+  function saved(card) {
+    const own = `${base}/${card.id}`;
+    const change = el('button', {type: 'button', class: 'secundario',
+      'aria-label': `Cambiar la tarjeta «${card.titulo}»`}, 'Cambiar');
+    change.addEventListener('click', () => startChanging(card));
+    const remove = el('button', {type: 'button', class: 'secundario',
+      'aria-label': `Eliminar la tarjeta «${card.titulo}»`}, 'Eliminar');
+    remove.addEventListener('click', async () => {
+      if (await ctx.confirmInPlace(remove, `¿Eliminar la tarjeta «${card.titulo}»? Se quitan también sus comentarios`
+          + ' y la decisión del colectivo.', 'Sí, eliminar')) {
+        if (changing?.id === card.id) {
+          stopChanging();
+        }
+        await send(`Eliminar tarjeta: ${card.titulo}`, 'DELETE', `${own}?version=${card.version}`);
+        await refresh();
+      }
+    });
+    return el('article', {class: 'tarjeta'}, ...summary(el, card, ctx),
+        ...ctx.conflictBoxes(own, (c) => c.titulo, refresh), el('div', {class: 'acciones'}, change, ' ', remove));
+  }
 
   async function refresh() {
     let lines = [];
@@ -75,7 +137,7 @@ async function design(container, ctx) {
       }) : [el('p', {}, 'El concentrado de este periodo aún no tiene desafíos.')]));
     try {
       const cards = await cardsOfPeriod(ctx, period);
-      mine.replaceChildren(...(cards.length ? cards.map((card) => el('article', {class: 'tarjeta'}, ...summary(el, card)))
+      mine.replaceChildren(...(cards.length ? cards.map(saved)
         : [el('p', {}, 'Aún no hay tarjetas en este periodo.')]));
     } catch (problem) {
       mine.replaceChildren(el('p', {class: 'aviso-modulo'}, `No se pudieron leer las tarjetas: ${problem.message}`));
@@ -101,14 +163,21 @@ async function design(container, ctx) {
     if (problems.length) {
       return;
     }
-    const answer = await send(`Tarjeta: ${title.value.trim()}`, 'POST', base, {periodo: period, sesion: session,
+    const card = changing;
+    // A material chosen from the catalogue keeps its link while its title stays in the list.
+    const chosenMaterials = list(materials.value).map((name) => card?.materiales.find((m) => m.titulo === name
+        && m.recurso) || name);
+    const body = {periodo: card ? card.periodo : period, sesion: card ? card.sesion : session,
       desafios: chosen, titulo: title.value.trim(), accionesAula: classroomActions.value.trim(),
-      accionesEscuela: schoolActions.value.trim(), materiales: list(materials.value),
+      accionesEscuela: schoolActions.value.trim(), materiales: chosenMaterials,
       adecuaciones: adequations.value.trim(),
       instrumentos: instruments.value.trim(), grados: gradeList.map(Number), grupos: list(groups.value),
-      semanas: Number(weeks.value), responsables: [user.usuario]});
+      semanas: Number(weeks.value), responsables: card ? card.responsables : [user.usuario]};
+    const answer = card
+      ? await send(`Cambiar tarjeta: ${body.titulo}`, 'PUT', `${base}/${card.id}`, {...body, version: card.version})
+      : await send(`Tarjeta: ${body.titulo}`, 'POST', base, body);
     if (answer) {
-      form.reset();
+      stopChanging();
     }
     await refresh();
   });
@@ -178,7 +247,7 @@ async function review(container, ctx) {
       return;
     }
     cardsList.replaceChildren(...(cards.length ? cards.map((card) => el('article', {class: 'tarjeta'},
-        ...summary(el, card), ...(deciding ? decisionForm(card) : commentForm(card))))
+        ...summary(el, card, ctx), ...(deciding ? decisionForm(card) : commentForm(card))))
       : [el('p', {}, 'Aún no hay tarjetas en este periodo: se diseñan en la actividad 10.')]));
   }
 

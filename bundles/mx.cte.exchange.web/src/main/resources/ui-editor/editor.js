@@ -10,10 +10,11 @@ async function collectiveText(container, ctx) {
   const path = `/api/v1/exchange/${encodeURIComponent(school)}/activities/${activity}/texts/${product.type}`;
   const id = (name) => `texto-${activity}-${name}`;
   const highlights = product.type === 'destacados-lectura';
+  // The session screen hands over the guide it shows; an older one did not, and the guide is read then.
   let readings = [];
   if (highlights) {
     try {
-      readings = (await api(`/api/v1/guides/${encodeURIComponent(session)}`)).guide.readings || [];
+      readings = (ctx.guide || (await api(`/api/v1/guides/${encodeURIComponent(session)}`)).guide).readings || [];
     } catch (absent) {
       // Without the guide the highlight is saved without naming its reading.
     }

@@ -194,7 +194,20 @@ export async function concentrate(container, ctx) {
       el('label', {for: contribution.id}, '¿Cómo contribuye atenderlo al logro de ese objetivo?'), contribution]
       : [el('p', {}, el('strong', {}, `${KIND[item.tipo]} · ${item.area} · ${item.grados.map((g) => `${g}.º`).join(', ')}`)),
         el('label', {for: text.id}, 'Texto'), text];
-    const form = el('form', {class: `renglon ${item.tipo}`}, ...fields, el('button', {type: 'submit'}, 'Guardar'),
+    const buttons = [el('button', {type: 'submit'}, 'Guardar')];
+    if (!linking) {
+      const remove = el('button', {type: 'button', class: 'secundario',
+        'aria-label': `Quitar del concentrado «${item.texto}»`}, 'Quitar');
+      remove.addEventListener('click', async () => {
+        if (await ctx.confirmInPlace(remove, `¿Quitar del concentrado «${item.texto}»? Se quita también su vínculo con`
+            + ' la Ruta de Mejora.', 'Sí, quitar')) {
+          await send(`Quitar del concentrado: ${item.texto}`, 'DELETE', `${path}?version=${item.version}`);
+          await refresh();
+        }
+      });
+      buttons.push(' ', remove);
+    }
+    const form = el('form', {class: `renglon ${item.tipo}`}, ...fields, ...buttons,
         ...ctx.conflictBoxes(path, describe, refresh));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();

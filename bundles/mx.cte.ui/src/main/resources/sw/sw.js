@@ -7,12 +7,14 @@ const VERSION = '__VERSION__';
 const SHELL = `cte-shell-${VERSION}`;
 const MODULES = 'cte-modulos';
 const DATA = 'cte-datos';
-const SHELL_FILES = ['/ui/', '/ui/app.js', '/ui/pagina.js', '/ui/sesion.js', '/ui/envios.js', '/ui/estilos.css'];
+/** The shell's files at the addresses of this version (VersionedUiFiles): kept for good, never asked again. */
+const SHELL_FILES = ['app.js', 'pagina.js', 'graficas.js', 'sesion.js', 'envios.js', 'estilos.css'].map((f) => `/ui/v/${VERSION}/${f}`);
 /** Answers that are live or personal downloads: never kept. */
 const NOT_KEPT = ['/api/v1/changes/', '/api/v1/print/', '/api/v1/health', '/api/v1/audit', '/api/v1/admin/'];
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(['/ui/', ...SHELL_FILES]))
+      .then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -35,13 +37,52 @@ function unreachable() {
   {status: 503, headers: {'Content-Type': 'application/problem+json', 'X-Cte-Sin-Conexion': 'sí'}});
 }
 
-/** The shell of this version, from the cache; the network only if it is missing. */
-async function shellFirst(request) {
-  const kept = await caches.match(request, {cacheName: SHELL, ignoreVary: true, ignoreSearch: true});
-  return kept || fetch(request);
+/**
+ * The page from the network (it names the versions of the files to load, which change with an update); without one,
+ * the page this version kept.
+ */
+async function pageThenKept(request) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      (await caches.open(SHELL)).put('/ui/', response.clone());
+    }
+    return response;
+  } catch (noNetwork) {
+    const kept = await caches.match('/ui/', {cacheName: SHELL, ignoreVary: true});
+    return kept || Response.error();
+  }
 }
 
-/** A module's editor at once from the cache, refreshed behind it for the next visit. */
+/**
+ * A file at a versioned address never changes: from the cache, else fetched once and kept. A module's files replace
+ * those of its earlier versions.
+ */
+async function keptForGood(request, url) {
+  const kept = await caches.match(request, {ignoreVary: true});
+  if (kept) {
+    return kept;
+  }
+  const response = await fetch(request);
+  if (response.ok && response.headers.get('Cache-Control')?.includes('immutable')) {
+    const editors = url.pathname.startsWith('/ui/editores/');
+    const cache = await caches.open(editors ? MODULES : SHELL);
+    if (editors) {
+      const module = url.pathname.split('/').slice(0, 4).join('/') + '/';
+      const version = url.pathname.split('/')[4];
+      for (const old of await cache.keys()) {
+        const path = new URL(old.url).pathname;
+        if (path.startsWith(module) && path.split('/')[4] !== version) {
+          cache.delete(old);
+        }
+      }
+    }
+    cache.put(request, response.clone());
+  }
+  return response;
+}
+
+/** A module's editor at an address without a version: at once from the cache, refreshed behind it. */
 async function keptThenRefreshed(request) {
   const cache = await caches.open(MODULES);
   const kept = await cache.match(request, {ignoreVary: true});
@@ -79,8 +120,10 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || request.cache === 'no-store') {
     return;
   }
-  if (url.pathname === '/ui' || SHELL_FILES.includes(url.pathname)) {
-    event.respondWith(shellFirst(request));
+  if (url.pathname === '/ui' || url.pathname === '/ui/') {
+    event.respondWith(pageThenKept(request));
+  } else if (url.pathname.startsWith('/ui/v/') || url.pathname.startsWith('/ui/editores/')) {
+    event.respondWith(keptForGood(request, url));
   } else if (url.pathname.startsWith('/ui/modulos/')) {
     event.respondWith(keptThenRefreshed(request));
   } else if (url.pathname.startsWith('/api/') && !NOT_KEPT.some((path) => url.pathname.startsWith(path))) {

@@ -1,6 +1,7 @@
 import {send, useAccount} from './envios.js';
 import {api, el, forgetKeptData, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells} from './pagina.js';
 import {guideScreen, leaveGuide, schoolOf} from './sesion.js';
+import {lightChart} from './graficas.js';
 
 // The UI shell: sign-in, each person's home and the administration; the session screen is sesion.js.
 
@@ -67,7 +68,9 @@ async function zone(zoneKey, period) {
       el('tbody', {}, ...rollup.escuelas.map((school) => el('tr', {},
           el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
           el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))));
-  return [bySchool,
+  const chart = lightChart(`Semáforo de cada escuela, ${period}`,
+      rollup.escuelas.map((school) => [school.nombre || school.clave, school.total]));
+  return [...(chart ? [chart] : []), bySchool,
     lightTable('areas-zona', 'Valoraciones por área o indicador (escuelas que compartieron su análisis)', 'Área',
         rollup.porArea.map((row) => [row.area, row])),
     lightTable('grados-zona', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((row) => [`${row.grado}.º`, row]))];
@@ -111,7 +114,9 @@ async function stateHome(stateCode) {
             el('th', {scope: 'col'}, 'Compartieron su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
         el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
             el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
-    return [byZone,
+    const chart = lightChart(`Semáforo de cada zona, ${period}`,
+        rollup.zonas.map((z) => [z.nombre || z.clave, z.total]));
+    return [...(chart ? [chart] : []), byZone,
       lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
       lightTable('grados-entidad', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((r) => [`${r.grado}.º`, r]))];
   });
@@ -214,7 +219,10 @@ async function exchangeGroups(zoneKey) {
         el('ul', {}, ...g.razones.map((r) => el('li', {}, r)))));
     const notes = [];
     if (matching.sinPareja.length) {
-      notes.push(el('p', {}, `Sin escuela afín: ${matching.sinPareja.map(school).join(', ')}.`));
+      const why = new Map((matching.motivosSinPareja || []).map((m) => [m.cct, m.motivo]));
+      notes.push(el('p', {}, 'Sin escuela afín:'), el('ul', {id: 'intercambio-sin-pareja'},
+          ...matching.sinPareja.map((cct) => el('li', {}, el('strong', {}, school(cct)),
+              why.has(cct) ? `: ${why.get(cct)}` : ''))));
     }
     if (matching.sinPublicar.length) {
       notes.push(el('p', {}, `Aún no publican su problemática: ${matching.sinPublicar.map(school).join(', ')}.`));

@@ -2,6 +2,8 @@
 // signed-in person's CSRF token, a page shown with its title. Text from the server is always set with textContent
 // (el), never as HTML, so nothing a user typed can run in another user's page.
 
+import {lightChart} from './graficas.js';
+
 const main = document.getElementById('principal');
 let signedInSession = null;
 
@@ -61,25 +63,27 @@ export function show(title, ...content) {
   main.focus();
 }
 
-/** Counts by progress as the traffic light shows them, with a bar for each so they can be compared at a glance. */
+/** Counts by progress as the traffic light shows them, one cell each. */
 export function tallyCells(tally) {
-  const total = Math.max(1, tally.total);
-  return ['logrado', 'en-proceso', 'sin-avance'].map((key) => el('td', {class: `cuenta ${key}`},
-      String(tally[key]), el('span', {class: 'barra-avance', style: `width: ${Math.round(100 * tally[key] / total)}%`,
-        'aria-hidden': 'true'})));
+  return ['logrado', 'en-proceso', 'sin-avance'].map((key) => el('td', {class: `cuenta ${key}`}, String(tally[key])));
 }
 
 export const LIGHT_HEADERS = ['Logrado', 'En proceso', 'Sin avance'];
 
-/** A table of traffic-light counts, one row per unit (school, zone, grade, area), each count with its bar. */
+/**
+ * The traffic light of some units (schools, zones, grades, areas): a chart of the shares and the table of the counts,
+ * one row per unit. The table keeps the id, for links and tests.
+ */
 export function lightTable(id, caption, header, rows) {
-  return el('table', {class: 'tabla', id},
+  const table = el('table', {class: 'tabla', id},
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, header),
           ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
       el('tbody', {}, ...(rows.length ? rows.map(([label, tally]) => el('tr', {}, el('th', {scope: 'row'}, label),
           ...tallyCells(tally))) : [el('tr', {}, el('td', {colspan: String(LIGHT_HEADERS.length + 1)},
           'Aún no hay valoraciones compartidas en este periodo.'))])));
+  const chart = lightChart(caption, rows);
+  return chart ? el('div', {class: 'semaforo'}, chart, table) : table;
 }
 
 /** Replaces a list's content only when what the server says changed, so a periodic refresh keeps focus and reading. */

@@ -755,6 +755,18 @@ function saveFeedback(slot, drafts, lastSave) {
   return {send, place};
 }
 
+/** Where each product type's editor is ({bundle}/{versión}), as the page carried it (UiEntryServlet). */
+const EDITORS = JSON.parse(document.getElementById('editores')?.textContent || '{}');
+
+/**
+ * Where a type's editor is: at the address of its module's version, the same for all the module's types, so the
+ * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet.
+ */
+function editorAddress(type) {
+  const where = EDITORS[type];
+  return where ? `/ui/editores/${where}/editor.js` : `/ui/modulos/${encodeURIComponent(type)}/editor.js`;
+}
+
 /**
  * The editor of an activity's product comes from the module that owns its type: the module's bundle serves it at
  * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
@@ -798,12 +810,16 @@ function editorFor(state, item) {
   }).observe(editorArea, {childList: true, subtree: true});
   const working = workingPeriod(editing.school);
   // What an editor may use of the page: helpers, the outbox, the working period, who and where.
-  import(`/ui/modulos/${encodeURIComponent(type)}/editor.js`).then((module) => Promise.resolve(module.render(editorArea, {
+  // data-estado says when the editor has drawn (or failed): what the cold-load benchmark waits for.
+  const drawn = () => {
+    slot.dataset.estado = 'listo';
+  };
+  import(editorAddress(type)).then((module) => Promise.resolve(module.render(editorArea, {
     el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, confirmInPlace,
     personName, longDate,
     ...working,
     periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
-    user, school: editing.school, session: editing.session,
+    user, school: editing.school, session: editing.session, guide: state.guide,
     directs: user.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
     activity: item.number, product: item.product,
   })).catch((failure) => {
@@ -811,6 +827,6 @@ function editorFor(state, item) {
         + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
   }), () => {
     editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
-  });
+  }).finally(drawn);
   return slot;
 }

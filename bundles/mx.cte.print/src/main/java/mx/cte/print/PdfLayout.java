@@ -1,5 +1,6 @@
 package mx.cte.print;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -17,7 +18,10 @@ import java.awt.Color;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import mx.cte.results.api.Tally;
 import mx.cte.schools.api.School;
 
 /**
@@ -42,9 +46,11 @@ final class PdfLayout {
     }
 
     private final Document document;
+    private final PdfWriter writer;
 
-    private PdfLayout(Document document) {
+    private PdfLayout(Document document, PdfWriter writer) {
         this.document = document;
+        this.writer = writer;
     }
 
     /** Opens a document on {@code out} with the title block; {@code landscape} for wide tables such as the pliego. */
@@ -63,7 +69,7 @@ final class PdfLayout {
         footer.setAlignment(Element.ALIGN_CENTER);
         document.setFooter(footer);
         document.open();
-        PdfLayout layout = new PdfLayout(document);
+        PdfLayout layout = new PdfLayout(document, writer);
         layout.add(new Paragraph("Consejo Técnico Escolar", SMALL));
         layout.add(new Paragraph(title, TITLE));
         Paragraph identification = new Paragraph();
@@ -103,6 +109,45 @@ final class PdfLayout {
 
     void note(String text) {
         add(new Paragraph(text, SMALL));
+    }
+
+    private static final float WIDEST_CHART = 520;
+
+    /**
+     * A traffic-light chart of some units (grades, areas) and beneath it the table of their counts: the numbers for
+     * whoever cannot read the chart, and the units left out of it because nothing was rated.
+     */
+    void lightChart(String caption, String unitHeader, List<Map.Entry<String, Tally>> units) {
+        Paragraph title = new Paragraph(caption, LABEL);
+        title.setSpacingBefore(6);
+        title.setSpacingAfter(4);
+        add(title);
+        if (units.stream().noneMatch(u -> u.getValue().total() > 0)) {
+            note("Aún no hay valoraciones de los grupos en este periodo.");
+            return;
+        }
+        add(PdfLightChart.draw(writer.getDirectContent(), units,
+                Math.min(WIDEST_CHART, document.right() - document.left())));
+        Paragraph legend = new Paragraph();
+        for (Map.Entry<String, Color> key : List.of(Map.entry("Logrado", PdfLightChart.LOGRADO),
+                Map.entry("En proceso", PdfLightChart.EN_PROCESO), Map.entry("Sin avance", PdfLightChart.SIN_AVANCE))) {
+            Chunk swatch = new Chunk("\u00a0\u00a0\u00a0", TEXT);
+            swatch.setBackground(key.getValue());
+            legend.add(swatch);
+            legend.add(new Chunk(" " + key.getKey() + "    ", TEXT));
+        }
+        legend.setSpacingAfter(4);
+        add(legend);
+        PdfPTable table = table(new float[] {4, 1.5f, 1.5f, 1.5f}, unitHeader, "Logrado", "En proceso", "Sin avance");
+        table.setWidthPercentage(Math.min(100, 100 * WIDEST_CHART / (document.right() - document.left())));
+        table.setHorizontalAlignment(Element.ALIGN_LEFT);
+        for (Map.Entry<String, Tally> unit : units) {
+            cell(table, unit.getKey());
+            cell(table, String.valueOf(unit.getValue().logrado()));
+            cell(table, String.valueOf(unit.getValue().enProceso()));
+            cell(table, String.valueOf(unit.getValue().sinAvance()));
+        }
+        add(table);
     }
 
     /** A full-width table whose header row repeats on each page. */

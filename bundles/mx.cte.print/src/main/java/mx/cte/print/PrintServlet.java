@@ -111,7 +111,7 @@ public final class PrintServlet extends RoutedServlet {
         checkPublished(reader.caller(), analysis, reader.cct(), period);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.concentrate(body, reader.school(), period, analysis.concentrate(reader.cct(), period),
-                people(reader.cct()), today());
+                analysis.coincidences(reader.cct(), period), people(reader.cct()), today());
         send(call, body, "concentrado-" + reader.cct() + "-" + period.key() + ".pdf", PDF);
     }
 

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.Challenge;
@@ -17,7 +19,10 @@ import mx.cte.cards.api.Material;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.results.api.Concentrate;
 import mx.cte.results.api.ConcentrateItem;
+import mx.cte.results.api.GradeCoincidences;
 import mx.cte.results.api.Period;
+import mx.cte.results.api.Progress;
+import mx.cte.results.api.Tally;
 import mx.cte.schools.api.School;
 
 /** The PDF documents of a school's session: the concentrate (the paper "pliego"), the cards and the bitácora. */
@@ -34,12 +39,13 @@ final class SchoolDocuments {
      * the computed proposal, marked as such, so the pliego is never blank while the team is still working on it.
      */
     static void concentrate(OutputStream out, School school, Period period, Concentrate concentrate,
-            People people, LocalDate printedOn) {
+            List<GradeCoincidences> coincidences, People people, LocalDate printedOn) {
         PdfLayout pdf = PdfLayout.open(out, true, "Concentrado de la escuela", school,
                 "Periodo: " + period.displayName() + " (" + period.key() + ")", printedOn);
         pdf.note(concentrate.publishedAt() == null ? "La escuela aún no comparte este concentrado con su supervisión."
                 : "Compartido con la supervisión por " + people.name(concentrate.publishedBy()) + " el "
                         + PdfLayout.longDate(LocalDate.ofInstant(concentrate.publishedAt(), MEXICO)) + ".");
+        lightCharts(pdf, coincidences);
         boolean proposal = concentrate.items().isEmpty();
         List<ConcentrateItem> lines = proposal ? concentrate.proposal() : concentrate.items();
         if (proposal && !lines.isEmpty()) {
@@ -66,6 +72,27 @@ final class SchoolDocuments {
             pdf.add(table);
         }
         pdf.close();
+    }
+
+    /** The school's traffic light of the period by grade and by area, as activity 1 shows it on screen. */
+    private static void lightCharts(PdfLayout pdf, List<GradeCoincidences> coincidences) {
+        Map<String, Tally> byGrade = new LinkedHashMap<>();
+        Map<String, Tally> byArea = new LinkedHashMap<>();
+        for (GradeCoincidences grade : coincidences) {
+            for (GradeCoincidences.Convergence result : grade.results()) {
+                Tally counts = Tally.ZERO;
+                for (Map.Entry<Progress, Integer> count : result.counts().entrySet()) {
+                    for (int i = 0; i < count.getValue(); i++) {
+                        counts = counts.plus(count.getKey());
+                    }
+                }
+                byGrade.merge(grade.grade() + ".º grado", counts, Tally::plus);
+                byArea.merge(result.result().content().area(), counts, Tally::plus);
+            }
+        }
+        pdf.heading("Semáforo de la escuela");
+        pdf.lightChart("Por grado (valoraciones de los grupos)", "Grado", List.copyOf(byGrade.entrySet()));
+        pdf.lightChart("Por área o indicador", "Área", List.copyOf(byArea.entrySet()));
     }
 
     /** The school's intervention cards of a period (activity 10), each with its comments, decision and follow-up. */

@@ -69,7 +69,7 @@ public class SchoolDocumentsTest {
                         "Resolver problemas de conteo en pequeños grupos", "Aprendizajes clave", "Meta ñ",
                         "Atiende la prioridad", 1)), List.of(), null, null);
 
-        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), concentrate, PEOPLE, TODAY);
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), concentrate, List.of(), PEOPLE, TODAY);
 
         byte[] pdf = out.toByteArray();
         assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
@@ -84,6 +84,64 @@ public class SchoolDocumentsTest {
         assertTrue(text, text.contains("aún no comparte"));
     }
 
+    /** The fill colours (r g b rg) drawn in the page's forms: where the charts are. */
+    private static String chartOperators(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder content = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            com.lowagie.text.pdf.PdfDictionary forms = reader.getPageN(page)
+                    .getAsDict(com.lowagie.text.pdf.PdfName.RESOURCES).getAsDict(com.lowagie.text.pdf.PdfName.XOBJECT);
+            if (forms == null) {
+                continue;
+            }
+            for (com.lowagie.text.pdf.PdfName name : forms.getKeys()) {
+                var form = (com.lowagie.text.pdf.PRStream) com.lowagie.text.pdf.PdfReader.getPdfObject(forms.get(name));
+                content.append(new String(PdfReader.getStreamBytes(form), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        reader.close();
+        return content.toString();
+    }
+
+    @Test
+    public void concentrateDrawsTheSchoolsTrafficLightByGradeAndAreaWithItsCounts() throws IOException {
+        ExpectedResult narrate = new ExpectedResult(3, CCT, new Period("2016-11"), new ExpectedResultDraft(2, "",
+                "Lenguaje oral", "Narran sucesos en orden", "", ""), 1);
+        ExpectedResult count = new ExpectedResult(4, CCT, new Period("2016-11"), new ExpectedResultDraft(3, "",
+                "Pensamiento matemático", "Cuentan hasta 20", "", ""), 1);
+        List<mx.cte.results.api.GradeCoincidences> coincidences = List.of(
+                new mx.cte.results.api.GradeCoincidences(2, List.of("A", "B"), List.of(
+                        new mx.cte.results.api.GradeCoincidences.Convergence(narrate, java.util.Map.of(
+                                Progress.LOGRADO, 1, Progress.SIN_AVANCE, 1), List.of(), List.of(), false)), "", null),
+                new mx.cte.results.api.GradeCoincidences(3, List.of("A"), List.of(
+                        new mx.cte.results.api.GradeCoincidences.Convergence(count, java.util.Map.of(
+                                Progress.EN_PROCESO, 1), List.of(), List.of(), true)), "", null));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), new Concentrate(List.of(), List.of(), null,
+                null), coincidences, PEOPLE, TODAY);
+
+        String text = text(out.toByteArray());
+        assertTrue(text, text.contains("Semáforo de la escuela"));
+        assertTrue(text, text.contains("2.º grado"));
+        assertTrue(text, text.contains("Pensamiento matemático"));
+        assertTrue(text, text.contains("Logrado"));
+        String drawn = chartOperators(out.toByteArray());
+        assertTrue("green, yellow and red bars: " + drawn, drawn.matches("(?s).*0 0\\.439\\d* 0\\.235\\d* rg.*"));
+        assertTrue(drawn, drawn.matches("(?s).*0\\.709\\d* 0\\.505\\d* 0 rg.*"));
+        assertTrue(drawn, drawn.matches("(?s).*0\\.643\\d* 0 0\\.058\\d* rg.*"));
+        assertTrue("the axis says per cent", text.contains("100 %") || drawn.contains("(100 %)"));
+    }
+
+    @Test
+    public void withNoRatingsTheConcentrateSaysSoInsteadOfAnEmptyChart() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-11"), new Concentrate(List.of(), List.of(), null,
+                null), List.of(), PEOPLE, TODAY);
+        assertTrue(text(out.toByteArray()).contains("Aún no hay valoraciones de los grupos en este periodo."));
+        assertFalse(chartOperators(out.toByteArray()).contains(" rg"));
+    }
+
     @Test
     public void unsavedConcentratePrintsTheProposalSayingSo() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -91,7 +149,7 @@ public class SchoolDocumentsTest {
                 ConcentrateItem.Kind.DESAFIO, "Exploración", List.of(1), "Observar fenómenos", "", "", "", 0)),
                 Instant.parse("2016-11-25T18:00:00Z"), "director");
 
-        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-2017-b2"), concentrate, PEOPLE, TODAY);
+        SchoolDocuments.concentrate(out, SCHOOL, new Period("2016-2017-b2"), concentrate, List.of(), PEOPLE, TODAY);
 
         String text = text(out.toByteArray());
         assertTrue(text, text.contains("propuesta calculada"));

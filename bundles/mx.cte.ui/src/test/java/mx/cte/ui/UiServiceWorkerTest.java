@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.Test;
 
-/** The worker carries the version of the UI's files: the same files, the same worker; one byte changed, a new one. */
+/**
+ * The worker carries the version of the UI's files: the same files, the same worker; one byte changed, a new one. The
+ * page names the files by that version.
+ */
 public class UiServiceWorkerTest {
 
     private static URL file(Path folder, String name, String content) throws Exception {
@@ -25,12 +28,39 @@ public class UiServiceWorkerTest {
         Path folder = Files.createTempDirectory("cte-ui");
         URL app = file(folder, "app.js", "console.log(1);");
         URL styles = file(folder, "estilos.css", "body {}");
-        String first = new UiServiceWorker(List.of(app, styles)).script();
+        String version = UiFolders.version(List.of(app, styles));
+        String first = new UiServiceWorker(version).script();
         assertFalse("the version is written in", first.contains("__VERSION__"));
-        assertEquals("the order the bundle lists them in does not matter", first,
-                new UiServiceWorker(List.of(styles, app)).script());
+        assertTrue(first.contains("'" + version + "'"));
+        assertEquals("the order the bundle lists them in does not matter", version,
+                UiFolders.version(List.of(styles, app)));
         file(folder, "app.js", "console.log(2);");
-        assertNotEquals(first, new UiServiceWorker(List.of(app, styles)).script());
+        assertNotEquals(version, UiFolders.version(List.of(app, styles)));
         assertTrue(first.contains("const SHELL = `cte-shell-${VERSION}`;"));
+    }
+
+    @Test
+    public void thePageNamesTheShellsFilesByVersionAndCarriesWhereEachEditorIs() {
+        String template = "<head>\n<link rel=\"stylesheet\" href=\"estilos.css\">\n</head>\n"
+                + "<script type=\"module\" src=\"app.js\"></script>";
+        String page = UiEntryServlet.page(template, "abc123", java.util.Map.of("cuadro-resultados",
+                "mx.cte.results.web/f00d", "x\"</script><script>alert(1)</script>", "1"));
+        assertTrue(page, page.contains("href=\"/ui/v/abc123/estilos.css\""));
+        assertTrue(page, page.contains("src=\"/ui/v/abc123/app.js\""));
+        assertTrue(page, page.contains("\"cuadro-resultados\":\"mx.cte.results.web/f00d\""));
+        assertFalse("a name cannot close the data block", page.contains("alert(1)</script>"));
+        assertTrue(page.indexOf("id=\"editores\"") < page.indexOf("</head>"));
+    }
+
+    @Test
+    public void aVersionedAddressReachesOnlyFilesBelowItsFolder() {
+        assertTrue(VersionedUiFiles.safe("editor.js"));
+        assertTrue(VersionedUiFiles.safe("lib/uPlot.iife.min.js"));
+        assertFalse(VersionedUiFiles.safe("../ui/app.js"));
+        assertFalse(VersionedUiFiles.safe("lib/../../x.js"));
+        assertFalse(VersionedUiFiles.safe(".hidden"));
+        assertFalse(VersionedUiFiles.safe("lib/"));
+        assertFalse(VersionedUiFiles.safe(""));
+        assertFalse(VersionedUiFiles.safe("a//b.js"));
     }
 }

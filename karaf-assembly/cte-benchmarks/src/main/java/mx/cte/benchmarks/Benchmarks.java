@@ -67,7 +67,7 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,robustness,catalogue,exchange")
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,robustness,catalogue,exchange,coldload")
                 .split(","));
         if (parts.contains("load")) {
             line("");
@@ -97,6 +97,12 @@ public final class Benchmarks {
         if (parts.contains("exchange")) {
             exchangeMatching(out, schools);
         }
+        if (parts.contains("coldload")) {
+            line("");
+            line("6. The session screen loaded cold by a school on a slow link (Chromium, DevTools throttling)");
+            new ColdLoad(Benchmarks::line, out.resolve("cold-load"))
+                    .run(Path.of(System.getProperty("cte.distribution.archive")));
+        }
         Files.write(out.resolve("report.txt"), REPORT);
         System.out.println("Report written to " + out.resolve("report.txt"));
         System.exit(0);
@@ -115,6 +121,13 @@ public final class Benchmarks {
         config.setMaximumPoolSize(4);
         return new DatabaseService(new HikariDataSource(config));
     }
+
+    /** The benchmark's presentations carry no texts stored before texts were kept per activity: no guide is asked. */
+    private static final mx.cte.guide.api.GuideRegistry NO_GUIDES = (mx.cte.guide.api.GuideRegistry) Proxy
+            .newProxyInstance(Benchmarks.class.getClassLoader(), new Class<?>[] {mx.cte.guide.api.GuideRegistry.class},
+                    (proxy, method, arguments) -> {
+                        throw new UnsupportedOperationException("no guide in the exchange benchmark");
+                    });
 
     private static final AuditLog AUDIT = (AuditLog) Proxy.newProxyInstance(Benchmarks.class.getClassLoader(),
             new Class<?>[] {AuditLog.class}, (proxy, method, arguments) -> null);
@@ -243,7 +256,7 @@ public final class Benchmarks {
         Directory directory = state(count);
         Database database = database();
         LuceneTextIndexes indexes = new LuceneTextIndexes(Files.createTempDirectory(out, "exchange-index"));
-        new ExchangeService(database, directory.service(), AUDIT, indexes);
+        new ExchangeService(database, directory.service(), AUDIT, indexes, NO_GUIDES);
         Random random = new Random(2016);
         long loadStarted = System.nanoTime();
         database.inTransaction(connection -> {
@@ -267,7 +280,7 @@ public final class Benchmarks {
         line(String.format(Locale.ROOT, "%d presentations written in %.1f s", directory.schools.size(),
                 (System.nanoTime() - loadStarted) / 1e9));
         long indexStarted = System.nanoTime();
-        ExchangeService exchange = new ExchangeService(database, directory.service(), AUDIT, indexes);
+        ExchangeService exchange = new ExchangeService(database, directory.service(), AUDIT, indexes, NO_GUIDES);
         line(String.format(Locale.ROOT, "index rebuilt from the tables in %.1f s", (System.nanoTime() - indexStarted)
                 / 1e9));
 

@@ -257,6 +257,40 @@ public class UiBrowserIT {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theSessionFetchesEachFileOnceAtAddressesThatCarryTheirVersion() throws Exception {
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        // Four activities of the results module, one of the exchange module, and back.
+        for (int activity : new int[] {1, 3, 2, 5, 15, 1}) {
+            openActivity(activity);
+            await().until(driver -> !driver.findElements(By.cssSelector("#actividad-" + activity
+                    + " .editor[data-estado=listo]")).isEmpty());
+        }
+        List<String> files = ((List<String>) browser.executeScript("return performance.getEntriesByType('resource')"
+                + ".map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/ui/'));"));
+        assertEquals("each file once: " + files, new java.util.HashSet<>(files).size(), files.size());
+        assertTrue(files.toString(), files.stream().anyMatch(f -> f.matches("/ui/v/[0-9a-f]{16}/sesion\\.js")));
+        assertEquals("one editor for all the results module's activities: " + files, 1, files.stream()
+                .filter(f -> f.matches("/ui/editores/mx\\.cte\\.results\\.web/[0-9a-f]{16}/editor\\.js")).count());
+        assertTrue("the guide is read once by the screen and handed to the editors",
+                ((Number) browser.executeScript("return performance.getEntriesByType('resource').filter((e) =>"
+                        + " e.name.includes('/api/v1/guides/')).length;")).intValue() == 1);
+        String editor = files.stream().filter(f -> f.startsWith("/ui/editores/mx.cte.results.web/")).findFirst()
+                .orElseThrow();
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(karaf.baseUrl() + editor)).build(), java.net.http.HttpResponse.BodyHandlers
+                .discarding());
+        assertEquals(200, answer.statusCode());
+        assertTrue("kept for good", answer.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
+        var older = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(karaf.baseUrl() + editor.replaceFirst("/[0-9a-f]{16}/", "/0000000000000000/")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals("an older version's address still answers", 200, older.statusCode());
+        assertEquals("no-cache", older.headers().firstValue("Cache-Control").orElse(""));
+    }
+
     private String focused() {
         return (String) browser.executeScript("const e = document.activeElement;"
                 + " return e.id || e.textContent.trim().slice(0, 60);");
@@ -509,6 +543,10 @@ public class UiBrowserIT {
         assertTrue(row.getText(), row.getText().contains("Sí"));
         assertEquals(5, browser.findElements(By.cssSelector("#escuelas-zona tbody tr")).size());
         assertTrue(browser.findElement(By.id("areas-zona")).getText().contains("Lenguaje oral"));
+        // Charts of each school, area and grade, beside their tables, each named for screen readers.
+        assertEquals(3, browser.findElements(By.cssSelector("#resultados-zona .grafica [role=img][aria-label]")).size());
+        assertEquals("one group achieved it, one did not", java.util.Set.of("logrado", "sin-avance"),
+                chartColours("#resultados-zona"));
         capture("supervision-zona");
         assertEquals("the zone's screen", List.of(), seriousViolations());
     }
@@ -632,6 +670,8 @@ public class UiBrowserIT {
         WebElement thirdGrade = browser.findElements(By.cssSelector("#grados-entidad tbody tr")).stream()
                 .filter(r -> r.getText().startsWith("3.º")).findFirst().orElseThrow();
         assertEquals("1", thirdGrade.findElement(By.cssSelector("td.sin-avance")).getText().strip());
+        assertTrue("the state's charts show what was not achieved",
+                chartColours("#resultados-entidad").contains("sin-avance"));
         capture("autoridad-entidad");
         assertEquals("the state's screen", List.of(), seriousViolations());
     }
@@ -685,6 +725,30 @@ public class UiBrowserIT {
     }
 
     /** Sets a month field as a person's choice does, with the change event the page listens to. */
+    /**
+     * Which of the traffic light's colours the charts drawn inside {@code scope} show (their canvas pixels), once every
+     * chart there has drawn: "logrado", "en-proceso", "sin-avance".
+     */
+    @SuppressWarnings("unchecked")
+    private java.util.Set<String> chartColours(String scope) {
+        await().until(driver -> Boolean.TRUE.equals(browser.executeScript("const charts = [...document"
+                + ".querySelectorAll(arguments[0] + ' .grafica-lienzo')]; return charts.length > 0"
+                + " && charts.every((c) => c.querySelector('canvas'));", scope)));
+        List<String> seen = (List<String>) browser.executeScript(
+                "const wanted = {logrado: [0, 112, 60], 'en-proceso': [181, 129, 0], 'sin-avance': [164, 0, 15]};"
+                + "const found = new Set();"
+                + "for (const canvas of document.querySelectorAll(arguments[0] + ' .grafica-lienzo canvas')) {"
+                + "  const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;"
+                + "  for (let i = 0; i < pixels.length; i += 4) {"
+                + "    for (const [name, [r, g, b]] of Object.entries(wanted)) {"
+                + "      if (pixels[i] === r && pixels[i + 1] === g && pixels[i + 2] === b) found.add(name);"
+                + "    }"
+                + "  }"
+                + "}"
+                + "return [...found];", scope);
+        return new java.util.TreeSet<>(seen);
+    }
+
     private void chooseMonth(String fieldId, String month) {
         WebElement field = await().until(ExpectedConditions.visibilityOfElementLocated(By.id(fieldId)));
         browser.executeScript("arguments[0].value = arguments[1];"
@@ -727,6 +791,8 @@ public class UiBrowserIT {
         assertEquals("one group rated it in process", "1", byGrade.findElement(By.cssSelector("td.en-proceso"))
                 .getText().strip());
         assertTrue(browser.findElement(By.id("resultados-1-por-area")).getText().contains("Pensamiento matemático"));
+        assertEquals("the traffic light drawn: the one rating is in process", java.util.Set.of("en-proceso"),
+                chartColours("#actividad-1"));
         browser.executeScript("document.getElementById('resultados-1-tabla').scrollIntoView();");
         capture("cuadro-resultados");
 
@@ -1060,6 +1126,75 @@ public class UiBrowserIT {
     private WebElement agreementShowing(String text) {
         return await().until(driver -> driver.findElements(By.cssSelector("#bitacora-13-lista li.guardado")).stream()
                 .filter(li -> li.getText().contains(text)).findFirst().orElse(null));
+    }
+
+    @Test
+    public void aCardAndAConcentrateLineAreChangedAndRemoved() throws Exception {
+        String month = "2017-01";
+        String title = "Tarjeta de cuentos (" + System.nanoTime() + ")";
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        String line = "Contar objetos hasta 20 (" + System.nanoTime() + ")";
+        assertEquals(201, director.send("POST", "/api/v1/results/15EJN0101A/concentrate", "{\"periodo\": \"" + month
+                + "\", \"tipo\": \"desafio\", \"area\": \"Pensamiento matemático\", \"grados\": [3],"
+                + " \"texto\": \"" + line + "\"}").statusCode());
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        openSession();
+
+        // A card is written, changed in its own form, and removed after saying what goes with it.
+        openActivity(10);
+        chooseMonth("tarjeta-10-periodo", month);
+        await().until(driver -> !driver.findElements(By.cssSelector("#tarjeta-10-desafios input[type=checkbox]"))
+                .isEmpty());
+        browser.findElement(By.cssSelector("#tarjeta-10-desafios input[type=checkbox]")).click();
+        typeInto("tarjeta-10-titulo", title);
+        typeInto("tarjeta-10-aula", "Contamos los cuentos de la biblioteca");
+        typeInto("tarjeta-10-grados", "3");
+        submit("#actividad-10 form.tarjeta-nueva");
+        waitForText("#tarjeta-10-lista h5", title);
+        WebElement card = browser.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
+                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow();
+        assertTrue("responsibles by name: " + card.getText(), card.getText().contains("Rosaura"));
+        card.findElement(By.xpath(".//button[normalize-space()='Cambiar']")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tarjeta-10-titulo-formulario"),
+                "Cambiar la tarjeta"));
+        assertEquals(title, field("tarjeta-10-titulo").getAttribute("value"));
+        assertTrue("the challenge it addresses stays chosen", browser.findElement(By.cssSelector(
+                "#tarjeta-10-desafios input[type=checkbox]")).isSelected());
+        typeInto("tarjeta-10-titulo", title + ", revisada");
+        submit("#actividad-10 form.tarjeta-nueva");
+        waitForText("#tarjeta-10-lista h5", title + ", revisada");
+        com.google.gson.JsonArray stored = WebSession.json(director.get("/api/v1/cards/15EJN0101A?periodo=" + month))
+                .getAsJsonArray("tarjetas");
+        com.google.gson.JsonObject changed = java.util.stream.StreamSupport.stream(stored.spliterator(), false)
+                .map(e -> e.getAsJsonObject()).filter(c -> c.get("titulo").getAsString().startsWith(title))
+                .findFirst().orElseThrow();
+        assertEquals("changed in place, not written twice", title + ", revisada", changed.get("titulo").getAsString());
+        assertEquals(1, changed.getAsJsonArray("desafios").size());
+        assertEquals("Nueva tarjeta de intervención", browser.findElement(By.id("tarjeta-10-titulo-formulario"))
+                .getText());
+
+        card = browser.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
+                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow();
+        card.findElement(By.xpath(".//button[normalize-space()='Eliminar']")).click();
+        WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#tarjeta-10-lista .confirmacion")));
+        assertTrue(question.getText(), question.getText().contains("sus comentarios"));
+        clickButton("tarjeta-10-lista", "Sí, eliminar");
+        await().until(driver -> !listed("#tarjeta-10-lista h5", title));
+        assertFalse(director.get("/api/v1/cards/15EJN0101A?periodo=" + month).body().contains(title));
+
+        // A line of the concentrate is removed from activity 6.
+        openActivity(6);
+        chooseMonth("concentrado-6-periodo", month);
+        WebElement row = await().until(driver -> driver.findElements(By.cssSelector("#actividad-6 form.renglon"))
+                .stream().filter(f -> f.findElement(By.tagName("textarea")).getAttribute("value").equals(line))
+                .findFirst().orElse(null));
+        row.findElement(By.xpath(".//button[normalize-space()='Quitar']")).click();
+        clickButton("actividad-6", "Sí, quitar");
+        await().until(driver -> driver.findElements(By.cssSelector("#actividad-6 form.renglon textarea")).stream()
+                .noneMatch(t -> t.getAttribute("value").equals(line)));
+        assertFalse(director.get("/api/v1/results/15EJN0101A/concentrate?periodo=" + month).body().contains(line));
     }
 
     @Test

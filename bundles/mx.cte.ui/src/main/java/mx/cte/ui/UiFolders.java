@@ -1,0 +1,159 @@
+package mx.cte.ui;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+
+/**
+ * The files the browser runs, and the version of each set: the shell's own {@code /ui} folder, and the
+ * {@code /ui-editor} folder of every active module bundle (the editors a module brings, docs/adr/0001-web-ui.md).
+ * A version is a hash of the folder's content, so a file's address can carry it and the browser can keep the file
+ * for good: a changed file is a new address.
+ */
+@Component(service = UiFolders.class)
+public final class UiFolders {
+
+    static final String SHELL_FOLDER = "ui";
+    static final String EDITOR_FOLDER = "ui-editor";
+
+    private final BundleContext context;
+    private final String shellVersion;
+    /** Per bundle id: the version of its editors, with the bundle's last-modified time it was computed for. */
+    private final Map<Long, Versioned> editors = new ConcurrentHashMap<>();
+
+    private record Versioned(long lastModified, String version) {
+    }
+
+    @Activate
+    public UiFolders(BundleContext context) {
+        this.context = context;
+        this.shellVersion = version(files(context.getBundle(), SHELL_FOLDER));
+    }
+
+    String shellVersion() {
+        return shellVersion;
+    }
+
+    /** A file of the shell by its path under {@code /ui}, if it is there. */
+    Optional<URL> shellFile(String path) {
+        return Optional.ofNullable(context.getBundle().getEntry(SHELL_FOLDER + "/" + path));
+    }
+
+    /**
+     * Where each product type's editor is, as {@code {bundle}/{versión}} below {@code /ui/editores/}: read from the
+     * resource registrations a module makes for its editors ({@code /ui/modulos/{tipo}/*} with prefix
+     * {@code /ui-editor}), so every type of one module shares one address and the browser fetches its files once.
+     */
+    Map<String, String> editorsByType() {
+        Map<String, String> byType = new TreeMap<>();
+        ServiceReference<?>[] resources;
+        try {
+            resources = context.getAllServiceReferences(null,
+                    "(" + HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PREFIX + "=/" + EDITOR_FOLDER + ")");
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("The filter is a constant", e);
+        }
+        for (ServiceReference<?> resource : resources == null ? new ServiceReference<?>[0] : resources) {
+            Bundle bundle = resource.getBundle();
+            if (bundle == null || bundle.getState() != Bundle.ACTIVE || !bringsEditors(bundle)) {
+                continue;
+            }
+            String where = bundle.getSymbolicName() + "/" + editorVersion(bundle);
+            for (String pattern : patterns(resource.getProperty(
+                    HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN))) {
+                Matcher type = TYPE_PATTERN.matcher(pattern);
+                if (type.matches()) {
+                    byType.put(type.group(1), where);
+                }
+            }
+        }
+        return byType;
+    }
+
+    private static final Pattern TYPE_PATTERN = Pattern.compile("/ui/modulos/([a-z0-9-]+)/\\*");
+
+    private static List<String> patterns(Object property) {
+        if (property instanceof String pattern) {
+            return List.of(pattern);
+        }
+        if (property instanceof String[] patterns) {
+            return List.of(patterns);
+        }
+        return List.of();
+    }
+
+    /** The active bundle of that symbolic name that brings editors, with their current version. */
+    Optional<Map.Entry<Bundle, String>> editorBundle(String symbolicName) {
+        for (Bundle bundle : context.getBundles()) {
+            if (bundle.getState() == Bundle.ACTIVE && symbolicName.equals(bundle.getSymbolicName())
+                    && bringsEditors(bundle)) {
+                return Optional.of(Map.entry(bundle, editorVersion(bundle)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A module brings editors when it has the entry point the session screen loads (a jar may list no folders). */
+    private static boolean bringsEditors(Bundle bundle) {
+        return bundle.getEntry(EDITOR_FOLDER + "/editor.js") != null;
+    }
+
+    private String editorVersion(Bundle bundle) {
+        // An update in place keeps the bundle's id and changes its last-modified time.
+        return editors.compute(bundle.getBundleId(), (id, known) -> known != null
+                && known.lastModified() == bundle.getLastModified() ? known
+                : new Versioned(bundle.getLastModified(), version(files(bundle, EDITOR_FOLDER)))).version();
+    }
+
+    private static List<URL> files(Bundle bundle, String folder) {
+        List<URL> files = new ArrayList<>();
+        Enumeration<URL> entries = bundle.findEntries(folder, "*", true);
+        if (entries != null) {
+            files.addAll(Collections.list(entries));
+        }
+        return files;
+    }
+
+    /** The first 16 hex digits of a SHA-256 over the files' paths and content, in the order of their paths. */
+    static String version(List<URL> files) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            List<URL> sorted = new ArrayList<>(files);
+            sorted.sort(Comparator.comparing(URL::getPath));
+            for (URL file : sorted) {
+                sha.update(file.getPath().getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = file.openStream()) {
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
