@@ -215,8 +215,69 @@ async function review(container, ctx) {
           {sugerencia: suggestion.checked, texto: text.value.trim()});
       await refresh();
     });
-    return [el('ul', {class: 'comentarios'}, ...card.comentarios.map((c) => el('li', {},
-        `${c.sugerencia ? 'Sugerencia' : 'Comentario'} de ${ctx.personName ? ctx.personName(c.autor) : c.autor}: ${c.texto}`))), form];
+    return [el('ul', {class: 'comentarios'}, ...card.comentarios.map((c) => commentItem(card, c))), form];
+  }
+
+  // The comments whose editor is open: a redraw (a colleague's save) keeps it open, and the drafts keep the text.
+  const editingComments = new Set();
+
+  /** A comment, with Cambiar for its author and Quitar for its author or the director. */
+  function commentItem(card, comment) {
+    const path = `${base}/${card.id}/comments/${comment.id}`;
+    if (editingComments.has(comment.id)) {
+      return commentEditor(card, comment, path);
+    }
+    const mine = comment.autor === ctx.user?.usuario;
+    const item = el('li', {}, `${comment.sugerencia ? 'Sugerencia' : 'Comentario'} de ${
+      ctx.personName ? ctx.personName(comment.autor) : comment.autor}: ${comment.texto}`);
+    if (mine) {
+      const change = el('button', {type: 'button', class: 'secundario'}, 'Cambiar');
+      change.addEventListener('click', () => {
+        editingComments.add(comment.id);
+        item.replaceWith(commentEditor(card, comment, path));
+      });
+      item.append(' ', change);
+    }
+    if (mine || ctx.directs) {
+      const remove = el('button', {type: 'button', class: 'secundario'}, 'Quitar');
+      remove.addEventListener('click', async () => {
+        if (await ctx.confirmInPlace(remove, `¿Quitar este comentario de «${card.titulo}»?`, 'Sí, quitar')) {
+          await send(`Quitar comentario a «${card.titulo}»`, 'DELETE', path);
+          await refresh();
+        }
+      });
+      item.append(' ', remove);
+    }
+    return item;
+  }
+
+  function commentEditor(card, comment, path) {
+    const text = el('textarea', {id: id(`${card.id}-comentario-${comment.id}`), rows: '2', maxlength: '2000'});
+    text.value = comment.texto;
+    const suggestion = el('input', {type: 'checkbox', id: id(`${card.id}-comentario-${comment.id}-sugerencia`)});
+    suggestion.checked = comment.sugerencia;
+    const cancel = el('button', {type: 'button', class: 'secundario'}, 'Cancelar el cambio');
+    const form = el('form', {class: 'comentario'}, el('label', {for: text.id}, 'Su comentario'), text,
+        el('div', {class: 'opcion'}, suggestion, el('label', {for: suggestion.id}, 'Es una sugerencia de cambio')),
+        el('button', {type: 'submit'}, 'Guardar el comentario'), ' ', cancel);
+    cancel.addEventListener('click', () => {
+      editingComments.delete(comment.id);
+      form.closest('li').replaceWith(commentItem(card, comment));
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (!text.value.trim()) {
+        text.focus();
+        return;
+      }
+      const saved = await send(`Cambiar comentario a «${card.titulo}»`, 'PUT', path,
+          {sugerencia: suggestion.checked, texto: text.value.trim()});
+      if (saved) {
+        editingComments.delete(comment.id);
+      }
+      await refresh();
+    });
+    return el('li', {}, form);
   }
 
   function decisionForm(card) {

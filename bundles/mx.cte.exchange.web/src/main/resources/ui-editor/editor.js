@@ -1,7 +1,8 @@
 // Editors of the exchange module's products, activities 14 to 20 of the third session: the collective texts
 // ("lluvia-ideas", "destacados-lectura", "texto-escuela", "contraste-practica", "comentarios-colectivo"), where several
 // people add short contributions and the collective writes one text from them, and the school's problem presentation
-// ("presentacion-problematica"), drafted from what the school already recorded and published to its zone. Served by
+// ("presentacion-problematica"), drafted from what the school already recorded and published to its zone; the free
+// text of a guide ("texto-libre") is a collective text too; the group and the peers screen are in pares.js. Served by
 // the exchange module (mx.cte.exchange.web) at /ui/modulos/{tipo}/editor.js. Texts are set as text, never as HTML.
 
 async function collectiveText(container, ctx) {
@@ -155,5 +156,16 @@ async function presentation(container, ctx) {
 }
 
 export async function render(container, ctx) {
-  await (ctx.product.type === 'presentacion-problematica' ? presentation : collectiveText)(container, ctx);
+  const type = ctx.product.type;
+  if (type === 'agrupacion-escuelas' || type === 'recomendaciones-escuelas') {
+    const peers = await import('./pares.js');
+    await (type === 'agrupacion-escuelas' ? peers.group : peers.recommendations)(container, ctx);
+    return;
+  }
+  await (type === 'presentacion-problematica' ? presentation : collectiveText)(container, ctx);
+}
+
+// The panel on the supervisor's home (zona.js), loaded only there.
+export async function zona(ctx) {
+  return (await import('./zona.js')).zona(ctx);
 }

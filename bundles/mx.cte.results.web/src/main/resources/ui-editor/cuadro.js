@@ -50,6 +50,9 @@ export async function expectedTable(container, ctx) {
       el('button', {type: 'submit'}, 'Agregar al cuadro'));
 
   async function refresh() {
+    // Both reads at once: one round trip instead of two on a slow link.
+    const coincidences = api(`${base}/coincidences?periodo=${encodeURIComponent(period)}`);
+    coincidences.catch(() => {}); // said below, if the table was read
     let data;
     try {
       data = await api(`${base}/expected?periodo=${encodeURIComponent(period)}`);
@@ -76,7 +79,7 @@ export async function expectedTable(container, ctx) {
         el('tbody', {}, ...(rows.length ? rows : [el('tr', {}, el('td', {colspan: '7'},
             'El cuadro de este periodo está vacío: agregue sus resultados esperados o cópielos del periodo anterior.'))]))));
     try {
-      const light = tallies(await api(`${base}/coincidences?periodo=${encodeURIComponent(period)}`));
+      const light = tallies(await coincidences);
       charts.replaceChildren(...(light.byGrade.length ? [
         ctx.lightTable(id('por-grado'), 'Semáforo por grado (valoraciones de los grupos)', 'Grado', light.byGrade),
         ctx.lightTable(id('por-area'), 'Semáforo por área o indicador', 'Área', light.byArea)]

@@ -8,7 +8,7 @@ const SHELL = `cte-shell-${VERSION}`;
 const MODULES = 'cte-modulos';
 const DATA = 'cte-datos';
 /** The shell's files at the addresses of this version (VersionedUiFiles): kept for good, never asked again. */
-const SHELL_FILES = ['app.js', 'pagina.js', 'graficas.js', 'sesion.js', 'envios.js', 'estilos.css'].map((f) => `/ui/v/${VERSION}/${f}`);
+const SHELL_FILES = ['inicio.js', 'app.js', 'pagina.js', 'graficas.js', 'sesion.js', 'envios.js', 'estilos.css'].map((f) => `/ui/v/${VERSION}/${f}`);
 /** Answers that are live or personal downloads: never kept. */
 const NOT_KEPT = ['/api/v1/changes/', '/api/v1/print/', '/api/v1/health', '/api/v1/audit', '/api/v1/admin/'];
 

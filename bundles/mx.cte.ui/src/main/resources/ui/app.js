@@ -1,6 +1,8 @@
 import {send, useAccount} from './envios.js';
-import {api, el, forgetKeptData, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells} from './pagina.js';
-import {guideScreen, leaveGuide, schoolOf} from './sesion.js';
+import {schoolOf} from './inicio.js';
+import {api, el, forgetKeptData, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells, UI_MODULES}
+  from './pagina.js';
+import {guideScreen, leaveGuide} from './sesion.js';
 import {lightChart} from './graficas.js';
 
 // The UI shell: sign-in, each person's home and the administration; the session screen is sesion.js.
@@ -59,23 +61,6 @@ function publishes(session) {
   return session.roles.some((r) => r.rol === 'administrador' || r.rol === 'publicador');
 }
 
-async function zone(zoneKey, period) {
-  const rollup = await api(`/api/v1/results/zones/${encodeURIComponent(zoneKey)}?periodo=${encodeURIComponent(period)}`);
-  const bySchool = el('table', {class: 'tabla', id: 'escuelas-zona'},
-      el('caption', {}, `Escuelas de la zona, ${period}`),
-      el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Escuela'), el('th', {scope: 'col'}, 'Compartió su análisis'),
-          ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-      el('tbody', {}, ...rollup.escuelas.map((school) => el('tr', {},
-          el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
-          el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))));
-  const chart = lightChart(`Semáforo de cada escuela, ${period}`,
-      rollup.escuelas.map((school) => [school.nombre || school.clave, school.total]));
-  return [...(chart ? [chart] : []), bySchool,
-    lightTable('areas-zona', 'Valoraciones por área o indicador (escuelas que compartieron su análisis)', 'Área',
-        rollup.porArea.map((row) => [row.area, row])),
-    lightTable('grados-zona', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((row) => [`${row.grado}.º`, row]))];
-}
-
 /**
  * A month picker and the place for what it shows: render(period) gives the elements, or fails with a message that is
  * shown instead. Loads the current month at once.
@@ -103,147 +88,37 @@ async function monthlyView(resultsId, render) {
   return [form, results];
 }
 
-/** The state's authority: each zone's schools and how many shared their analysis, and the state by area and grade. */
-async function stateHome(stateCode) {
-  const view = await monthlyView('resultados-entidad', async (period) => {
-    const rollup = await api(`/api/v1/results/states/${encodeURIComponent(stateCode)}?periodo=${
-      encodeURIComponent(period)}`);
-    const byZone = el('table', {class: 'tabla', id: 'zonas-entidad'},
-        el('caption', {}, `Zonas escolares, ${period}`),
-        el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Zona'), el('th', {scope: 'col'}, 'Escuelas'),
-            el('th', {scope: 'col'}, 'Compartieron su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-        el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
-            el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
-    const chart = lightChart(`Semáforo de cada zona, ${period}`,
-        rollup.zonas.map((z) => [z.nombre || z.clave, z.total]));
-    return [...(chart ? [chart] : []), byZone,
-      lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
-      lightTable('grados-entidad', 'Valoraciones por grado', 'Grado', rollup.porGrado.map((r) => [`${r.grado}.º`, r]))];
-  });
-  show(`Entidad ${stateCode}: resultados de sus escuelas`, ...view);
-}
-
-async function supervisorHome(zoneKey) {
-  const [view, exchange] = await Promise.all([monthlyView('resultados-zona', (period) => zone(zoneKey, period)),
-    exchangeGroups(zoneKey).catch((problem) => el('p', {class: 'aviso-modulo'},
-        `El intercambio entre escuelas no está disponible: ${problem.message}`))]);
-  show(`Zona escolar ${zoneKey}`, ...view, el('h2', {id: 'titulo-intercambio'}, 'Intercambio entre escuelas'), exchange);
-}
-
 /**
- * The supervisor forms the zone's exchange groups: the platform suggests groups of schools with common problems and
- * says why; the supervisor takes the suggestion or changes it school by school, and confirms.
+ * The panels the installed modules add to a home ("zona", "entidad", "escuela": docs/adr/0001-web-ui.md), in their
+ * order. A module that fails to open says so in its place; the others still show.
  */
-async function exchangeGroups(zoneKey) {
-  const level = zoneKey.split('-')[1];
-  const [catalog, zoneSchools] = await Promise.all([api('/api/v1/guides'),
-    api(`/api/v1/zones/${encodeURIComponent(zoneKey)}/schools`)]);
-  const sessions = catalog.guides.filter((g) => g.activeVersion && g.key.includes(`:${level}:`));
-  sessions.sort((a, b) => Number(b.key.startsWith('SEP:')) - Number(a.key.startsWith('SEP:')));
-  const names = new Map(zoneSchools.escuelas.map((s) => [s.cct, s.nombre]));
-  const session = el('select', {id: 'intercambio-sesion'},
-      ...sessions.map((g) => el('option', {value: g.key}, `${g.title} (${g.key})`)));
-  const size = el('select', {id: 'intercambio-tamano'},
-      ...[2, 3, 4, 5, 6].map((n) => el('option', {value: String(n)}, `Hasta ${n} escuelas`)));
-  size.value = '3';
-  const suggestion = el('div', {id: 'intercambio-sugerencia'});
-  const assignment = el('div', {id: 'intercambio-grupos'});
-  const result = el('p', {id: 'intercambio-resultado', role: 'status'});
-  const base = `/api/v1/exchange/zones/${encodeURIComponent(zoneKey)}`;
-  const school = (cct) => `${cct} ${names.get(cct) || ''}`.trim();
-  const choosers = new Map();
-
-  function applyGroups(groups) {
-    for (const [cct, chooser] of choosers) {
-      const index = groups.findIndex((g) => g.escuelas.includes(cct));
-      chooser.value = index < 0 ? '' : String(index + 1);
-    }
-  }
-
-  function assignmentForm() {
-    choosers.clear();
-    const count = zoneSchools.escuelas.length;
-    const rows = zoneSchools.escuelas.map((s) => {
-      const chooser = el('select', {id: `intercambio-grupo-${s.cct}`, 'aria-label': `Grupo de ${school(s.cct)}`},
-          el('option', {value: ''}, 'Sin grupo'),
-          ...Array.from({length: Math.floor(count / 2)}, (x, i) => el('option', {value: String(i + 1)}, `Grupo ${i + 1}`)));
-      choosers.set(s.cct, chooser);
-      return el('tr', {}, el('th', {scope: 'row'}, school(s.cct)), el('td', {}, chooser));
-    });
-    const confirm = el('button', {type: 'submit'}, 'Confirmar los grupos');
-    const formed = el('form', {id: 'intercambio-formar'},
-        el('table', {class: 'tabla'}, el('caption', {}, 'Grupos de intercambio de la zona'),
-            el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Escuela'), el('th', {scope: 'col'}, 'Grupo'))),
-            el('tbody', {}, ...rows)), confirm);
-    formed.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const byNumber = new Map();
-      for (const [cct, chooser] of choosers) {
-        if (chooser.value) {
-          byNumber.set(chooser.value, [...(byNumber.get(chooser.value) || []), cct]);
-        }
-      }
-      const alone = [...byNumber].filter(([, members]) => members.length < 2).map(([number]) => `Grupo ${number}`);
-      if (alone.length) {
-        result.textContent = `${alone.join(', ')}: un grupo necesita al menos dos escuelas.`;
-        return;
-      }
-      const answer = await send('Grupos de intercambio de la zona', 'PUT', `${base}/groups`,
-          {sesion: session.value, grupos: [...byNumber.values()]});
-      result.textContent = answer ? `Grupos confirmados: ${answer.grupos.length}.` : '';
-    });
-    assignment.replaceChildren(formed);
-  }
-
-  async function loadConfirmed() {
+async function panels(place, context) {
+  const ctx = {el, api, send, lightTable, lightChart, tallyCells, LIGHT_HEADERS, monthlyView, user: sesion,
+    ...context};
+  const found = await Promise.all((UI_MODULES.paneles?.[place] || []).map(async (where) => {
     try {
-      const confirmed = await api(`${base}/groups?sesion=${encodeURIComponent(session.value)}`);
-      applyGroups(confirmed.grupos);
-      result.textContent = confirmed.grupos.length ? `Hay ${confirmed.grupos.length} grupos confirmados.` : '';
-    } catch (problem) {
-      result.textContent = problem.message;
+      const module = await import(`/ui/editores/${where}/editor.js`);
+      return module[place] ? await module[place](ctx) : null;
+    } catch (failure) {
+      return {orden: 99, contenido: [el('p', {class: 'aviso-modulo'},
+          `Una parte de esta página no pudo abrirse (${where.split('/')[0]}): ${failure.message}`)]};
     }
-  }
+  }));
+  return found.filter(Boolean).sort((a, b) => a.orden - b.orden).flatMap((panel) => panel.contenido);
+}
 
-  const suggest = el('button', {type: 'button'}, 'Sugerir grupos');
-  suggest.addEventListener('click', async () => {
-    let matching;
-    try {
-      matching = await api(`${base}/suggestion?sesion=${encodeURIComponent(session.value)}&tamano=${size.value}`);
-    } catch (problem) {
-      suggestion.replaceChildren(el('p', {class: 'error', role: 'alert'}, problem.message));
-      return;
-    }
-    const items = matching.grupos.map((g, i) => el('li', {},
-        el('strong', {}, `Grupo ${i + 1} (afinidad ${Math.round(100 * g.puntaje)} %): `), g.escuelas.map(school).join(', '),
-        el('ul', {}, ...g.razones.map((r) => el('li', {}, r)))));
-    const notes = [];
-    if (matching.sinPareja.length) {
-      const why = new Map((matching.motivosSinPareja || []).map((m) => [m.cct, m.motivo]));
-      notes.push(el('p', {}, 'Sin escuela afín:'), el('ul', {id: 'intercambio-sin-pareja'},
-          ...matching.sinPareja.map((cct) => el('li', {}, el('strong', {}, school(cct)),
-              why.has(cct) ? `: ${why.get(cct)}` : ''))));
-    }
-    if (matching.sinPublicar.length) {
-      notes.push(el('p', {}, `Aún no publican su problemática: ${matching.sinPublicar.map(school).join(', ')}.`));
-    }
-    const take = el('button', {type: 'button'}, 'Usar esta sugerencia');
-    take.addEventListener('click', () => {
-      applyGroups(matching.grupos);
-      result.textContent = 'Sugerencia aplicada: revise los grupos y confírmelos.';
-    });
-    suggestion.replaceChildren(...(items.length ? [el('ol', {}, ...items), take]
-      : [el('p', {}, 'Ninguna pareja de escuelas tiene problemáticas parecidas todavía.')]), ...notes);
-  });
-  session.addEventListener('change', loadConfirmed);
-  assignmentForm();
-  const section = el('section', {'aria-labelledby': 'titulo-intercambio'},
-      el('label', {for: session.id}, 'Sesión'), session, el('label', {for: size.id}, 'Tamaño de los grupos'), size,
-      suggest, suggestion, assignment, result);
-  if (sessions.length) {
-    await loadConfirmed();
-  }
-  return section;
+/** The state's authority: what the installed modules show of the state (the results module: each zone, by area). */
+async function stateHome(stateCode) {
+  const content = await panels('entidad', {state: stateCode});
+  show(`Entidad ${stateCode}: resultados de sus escuelas`, ...(content.length ? content
+    : [el('p', {}, 'Ningún módulo instalado muestra datos de la entidad.')]));
+}
+
+/** The zone's supervisor: the zone's results and its exchange groups, as their modules give them. */
+async function supervisorHome(zoneKey) {
+  const content = await panels('zona', {zone: zoneKey});
+  show(`Zona escolar ${zoneKey}`, ...(content.length ? content
+    : [el('p', {}, 'Ningún módulo instalado muestra datos de la zona.')]));
 }
 
 async function home() {
@@ -298,38 +173,8 @@ async function home() {
     }
     content.push(el('h2', {}, 'Sesiones'), choose);
   }
-  content.push(...printAndExport(cct, active));
+  content.push(...await panels('escuela', {school: cct, sessions: active}));
   show(school.nombre, ...content);
-}
-
-/**
- * Links to the school's documents as the server prints them: the concentrate (the paper pliego), the cards and the
- * bitácora as PDF, the results table as CSV for a spreadsheet.
- */
-function printAndExport(cct, sessions) {
-  const base = `/api/v1/print/${encodeURIComponent(cct)}`;
-  const period = el('input', {id: 'periodo-impresion', type: 'month', value: new Date().toISOString().slice(0, 7),
-    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': 'ayuda-periodo-impresion'});
-  const documents = el('ul', {id: 'documentos'});
-  const link = (href, text) => el('li', {}, el('a', {href, download: ''}, text));
-  const update = () => {
-    const month = encodeURIComponent(period.value);
-    documents.replaceChildren(
-        link(`${base}/concentrado.pdf?periodo=${month}`, 'Concentrado de la escuela (PDF)'),
-        link(`${base}/fichas.pdf?periodo=${month}`, 'Fichas de intervención (PDF)'),
-        link(`${base}/resultados.xlsx?periodo=${month}`, 'Tabla de resultados (Excel, XLSX)'),
-        link(`${base}/resultados.csv?periodo=${month}`, 'Tabla de resultados (CSV para hoja de cálculo)'),
-        ...sessions.flatMap((guide) => [
-          link(`${base}/bitacora.pdf?sesion=${encodeURIComponent(guide.key)}`,
-              `Cuaderno de Bitácora: ${guide.title} (PDF)`),
-          link(`${base}/bitacora.xlsx?sesion=${encodeURIComponent(guide.key)}`,
-              `Cuaderno de Bitácora: ${guide.title} (Excel, XLSX)`)]));
-  };
-  period.addEventListener('change', update);
-  update();
-  return [el('h2', {}, 'Imprimir y exportar'),
-    el('label', {for: 'periodo-impresion'}, 'Periodo de los resultados'), period,
-    el('p', {id: 'ayuda-periodo-impresion', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'), documents];
 }
 
 const STATUS = {activa: 'Activa', instalada: 'Instalada', insatisfecha: 'Insatisfecha'};
@@ -451,8 +296,18 @@ async function admin() {
         + ' Así las contraseñas viajan legibles y los navegadores no permiten abrir la plataforma sin conexión.'
         + ' Configure HTTPS como indica la documentación de operación (docs/operations.md, «TLS»).'));
   }
-  content.push(el('h2', {}, 'Guías'), form, result, guides);
-  const reloads = [reloadGuides];
+  // Every product type a module provides should have its editor: the ones without show a notice in the session.
+  const withoutEditor = el('div', {id: 'productos-sin-editor'});
+  const reloadTypes = async () => {
+    const types = await api('/api/v1/product-types');
+    const missing = types.productTypes.filter((t) => !UI_MODULES.tipos?.[t.id]);
+    withoutEditor.replaceChildren(missing.length ? el('ul', {}, ...missing.map((t) => el('li', {},
+        `${t.title} (${t.id}), del módulo ${t.provider}: las actividades que lo piden muestran un aviso en su lugar.`)))
+      : el('p', {}, 'Todos los productos de los módulos instalados tienen su editor en línea.'));
+  };
+  content.push(el('h2', {}, 'Guías'), form, result, guides, el('h2', {}, 'Productos sin editor en línea'),
+      withoutEditor);
+  const reloads = [reloadGuides, reloadTypes];
   if (isAdministrator(sesion)) {
     const modules = el('div', {id: 'lista-modulos'});
     const log = el('div', {id: 'auditoria'});

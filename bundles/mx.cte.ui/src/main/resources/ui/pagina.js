@@ -3,6 +3,7 @@
 // (el), never as HTML, so nothing a user typed can run in another user's page.
 
 import {lightChart} from './graficas.js';
+import {takeEarly} from './inicio.js';
 
 const main = document.getElementById('principal');
 let signedInSession = null;
@@ -32,7 +33,14 @@ export function el(tag, attributes = {}, ...children) {
   return element;
 }
 
+/**
+ * What the installed modules bring, as the page carried it (UiEntryServlet): where each product type's editor is
+ * ({bundle}/{versión}), the script modules at each place, and the modules that add a panel to each home.
+ */
+export const UI_MODULES = JSON.parse(document.getElementById('editores')?.textContent || '{}');
+
 export async function api(path, options = {}) {
+  const started = options.method ? null : await takeEarly(path);
   const headers = {'Accept': 'application/json'};
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -40,7 +48,7 @@ export async function api(path, options = {}) {
   if (signedInSession && options.method && options.method !== 'GET') {
     headers['X-CSRF-Token'] = signedInSession.csrfToken;
   }
-  const response = await fetch(path, {
+  const response = started || await fetch(path, {
     method: options.method || 'GET',
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),

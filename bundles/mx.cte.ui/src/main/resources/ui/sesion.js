@@ -1,5 +1,6 @@
 import {conflicts, discardConflict, flush, pendingEdits, send, sendWithOutcome} from './envios.js';
-import {api, el, lightTable, longDate, show, signedIn, timeOfDay} from './pagina.js';
+import {guidePath, schoolOf} from './inicio.js';
+import {api, el, lightTable, longDate, show, signedIn, timeOfDay, UI_MODULES} from './pagina.js';
 
 // The session screen: the guide as it is organised (presentation, sections, activities, readings, references), one
 // part at a time with its own address (#guia/{clave}/actividad/{n}), a table of contents, and each activity's product
@@ -395,9 +396,7 @@ function viewOf(state, view) {
 export async function guideScreen(route) {
   const [target, ...rest] = route.split('/');
   const view = rest.join('/');
-  const [key, version] = target.split('@');
-  const path = version ? `/api/v1/guides/${encodeURIComponent(key)}/versions/${encodeURIComponent(version)}`
-    : `/api/v1/guides/${encodeURIComponent(key)}`;
+  const path = guidePath(route);
   const pane = document.getElementById('guia-vista');
   if (opened && opened.path === path && pane) {
     showPart(opened, view, pane, true);
@@ -405,10 +404,19 @@ export async function guideScreen(route) {
   }
   const session = signedIn();
   const school = schoolOf(session);
-  const [edition, types, staff] = await Promise.all([api(path),
-    api('/api/v1/product-types').catch(() => ({productTypes: []})),
-    school ? api(`/api/v1/schools/${encodeURIComponent(school)}/staff`).catch(() => ({personal: []}))
-      : {personal: []}]);
+  const staffReading = school ? api(`/api/v1/schools/${encodeURIComponent(school)}/staff`)
+    .catch(() => ({personal: []})) : Promise.resolve({personal: []});
+  const [edition, types] = await Promise.all([api(path),
+    api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
+  if (school) {
+    // The editor of the activity on screen is asked for now, while the staff's names are still on their way.
+    const shown = outline(edition.guide).activities.find((a) => view === `actividad/${a.item.number}`);
+    const type = shown?.item.product?.type;
+    if (type && types.productTypes.some((t) => t.id === type)) {
+      editorAddress(type);
+    }
+  }
+  const staff = await staffReading;
   if (decodeURIComponent(location.hash.slice(1)) !== `guia/${route}`) {
     return; // the person moved on while the guide was read: the newer address draws its own page
   }
@@ -451,11 +459,6 @@ function showPart(state, view, pane, focus) {
 }
 
 /** The school the signed-in person works in, if any (a teacher or a director). */
-export function schoolOf(session) {
-  const grant = session?.roles.find((r) => r.rol === 'docente' || r.rol === 'director');
-  return grant ? grant.ambito : null;
-}
-
 /** The month the school is working on, shared by the editors of a session and remembered per school in this browser. */
 function workingPeriod(school) {
   const key = `cte-periodo-${school}`;
@@ -755,16 +758,25 @@ function saveFeedback(slot, drafts, lastSave) {
   return {send, place};
 }
 
-/** Where each product type's editor is ({bundle}/{versión}), as the page carried it (UiEntryServlet). */
-const EDITORS = JSON.parse(document.getElementById('editores')?.textContent || '{}');
+const asked = new Set();
 
 /**
  * Where a type's editor is: at the address of its module's version, the same for all the module's types, so the
- * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet.
+ * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet. The
+ * module's other scripts are asked for with it, not one import after another (a round trip each on a slow link).
  */
 function editorAddress(type) {
-  const where = EDITORS[type];
-  return where ? `/ui/editores/${where}/editor.js` : `/ui/modulos/${encodeURIComponent(type)}/editor.js`;
+  const where = UI_MODULES.tipos?.[type];
+  if (!where) {
+    return `/ui/modulos/${encodeURIComponent(type)}/editor.js`;
+  }
+  if (!asked.has(where)) {
+    asked.add(where);
+    for (const file of UI_MODULES.archivos?.[where] || []) {
+      document.head.append(el('link', {rel: 'modulepreload', href: `/ui/editores/${where}/${file}`}));
+    }
+  }
+  return `/ui/editores/${where}/editor.js`;
 }
 
 /**
@@ -814,6 +826,16 @@ function editorFor(state, item) {
   const drawn = () => {
     slot.dataset.estado = 'listo';
   };
+  const noEditor = () => {
+    editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, `«${item.product.title}» aún no tiene editor en`
+        + ' línea: el colectivo lo registra en papel o en el formato de la guía. Quien administra la plataforma lo ve'
+        + ' en la lista de productos sin editor.'));
+  };
+  if (UI_MODULES.tipos && !UI_MODULES.tipos[type]) {
+    noEditor(); // the page knows every installed module's editors: asking the server would only bring a 404
+    drawn();
+    return slot;
+  }
   import(editorAddress(type)).then((module) => Promise.resolve(module.render(editorArea, {
     el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, confirmInPlace,
     personName, longDate,
@@ -825,8 +847,6 @@ function editorFor(state, item) {
   })).catch((failure) => {
     editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
         + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
-  }), () => {
-    editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, 'Este producto aún no tiene editor en línea.'));
-  }).finally(drawn);
+  }), noEditor).finally(drawn);
   return slot;
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.servlet.Servlet;
@@ -45,20 +46,37 @@ public final class UiEntryServlet extends HttpServlet {
     }
 
     /**
-     * The page with the shell's files at their versioned addresses and, as data the shell reads, where each product
-     * type's editor is ({@code {bundle}/{versión}}, {@link UiFolders#editorsByType()}).
+     * The page with the shell's files at their versioned addresses, its other modules asked for with it
+     * ({@code modulepreload}: on a slow link each import found only after its importer arrived costs a round trip),
+     * and, as data the shell reads, where each product type's editor is, the modules found there and the modules that
+     * add a panel to each home.
      */
-    static String page(String template, String shellVersion, Map<String, String> editorsByType) {
-        String json = editorsByType.entrySet().stream()
-                .map(e -> "\"" + jsonSafe(e.getKey()) + "\":\"" + jsonSafe(e.getValue()) + "\"")
-                .collect(Collectors.joining(",", "{", "}"));
+    static String page(String template, String shellVersion, List<String> shellModules, UiFolders.Editors editors) {
+        String json = "{\"tipos\":" + object(editors.byType(), v -> quoted(v))
+                + ",\"archivos\":" + object(editors.modules(), files -> files.stream().map(UiEntryServlet::quoted)
+                        .collect(Collectors.joining(",", "[", "]")))
+                + ",\"paneles\":" + object(editors.panels(), places -> places.stream().map(UiEntryServlet::quoted)
+                        .collect(Collectors.joining(",", "[", "]"))) + "}";
         String base = "/ui/v/" + shellVersion + "/";
+        String preloads = shellModules.stream().map(m -> "  <link rel=\"modulepreload\" href=\"" + base
+                + jsonSafe(m) + "\">\n").collect(Collectors.joining());
         return template.replace("href=\"estilos.css\"", "href=\"" + base + "estilos.css\"")
+                .replace("src=\"inicio.js\"", "src=\"" + base + "inicio.js\"")
                 .replace("src=\"app.js\"", "src=\"" + base + "app.js\"")
-                .replace("</head>", "  <script type=\"application/json\" id=\"editores\">" + json + "</script>\n</head>");
+                .replace("</head>", preloads + "  <script type=\"application/json\" id=\"editores\">" + json
+                        + "</script>\n</head>");
     }
 
-    /** Types, symbolic names and hashes hold no quote or markup; anything else is dropped rather than trusted. */
+    private static <T> String object(Map<String, T> members, java.util.function.Function<T, String> value) {
+        return members.entrySet().stream().map(e -> quoted(e.getKey()) + ":" + value.apply(e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    private static String quoted(String text) {
+        return "\"" + jsonSafe(text) + "\"";
+    }
+
+    /** Types, symbolic names, hashes and file names hold no quote or markup; anything else is dropped. */
     private static String jsonSafe(String text) {
         return text.replaceAll("[^A-Za-z0-9._/-]", "");
     }
@@ -72,7 +90,7 @@ public final class UiEntryServlet extends HttpServlet {
             response.setHeader("Location", request.getContextPath() + "/ui/");
             return;
         }
-        byte[] body = page(template, folders.shellVersion(), folders.editorsByType())
+        byte[] body = page(template, folders.shellVersion(), folders.shellModules(), folders.editors())
                 .getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         // The page is small and names every other file by version: asking for it again is how a new version shows.

@@ -63,12 +63,15 @@ public final class UiFolders {
     }
 
     /**
-     * Where each product type's editor is, as {@code {bundle}/{versión}} below {@code /ui/editores/}: read from the
+     * Where each product type's editor is, as {@code {bundle}/{versión}} below {@code /ui/editores/}, and the modules
+     * of each: read from the
      * resource registrations a module makes for its editors ({@code /ui/modulos/{tipo}/*} with prefix
      * {@code /ui-editor}), so every type of one module shares one address and the browser fetches its files once.
      */
-    Map<String, String> editorsByType() {
+    Editors editors() {
         Map<String, String> byType = new TreeMap<>();
+        Map<String, List<String>> modules = new TreeMap<>();
+        Map<String, List<String>> panels = new TreeMap<>();
         ServiceReference<?>[] resources;
         try {
             resources = context.getAllServiceReferences(null,
@@ -82,18 +85,48 @@ public final class UiFolders {
                 continue;
             }
             String where = bundle.getSymbolicName() + "/" + editorVersion(bundle);
+            modules.computeIfAbsent(where, w -> modulesIn(bundle, EDITOR_FOLDER));
             for (String pattern : patterns(resource.getProperty(
                     HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN))) {
                 Matcher type = TYPE_PATTERN.matcher(pattern);
+                Matcher panel = PANEL_PATTERN.matcher(pattern);
                 if (type.matches()) {
                     byType.put(type.group(1), where);
+                } else if (panel.matches()) {
+                    panels.computeIfAbsent(panel.group(1), p -> new ArrayList<>()).add(where);
                 }
             }
         }
-        return byType;
+        panels.values().forEach(Collections::sort);
+        return new Editors(byType, modules, panels);
+    }
+
+    /**
+     * Where each product type's editor is ({@code {bundle}/{versión}}), the script modules at each place (so the
+     * page can ask for a module's files at once instead of one import after another), and the modules that add a
+     * panel to each home.
+     */
+    record Editors(Map<String, String> byType, Map<String, List<String>> modules, Map<String, List<String>> panels) {
+    }
+
+    /** The shell's script modules the page does not name itself, so that it asks for them with those it names. */
+    List<String> shellModules() {
+        return modulesIn(context.getBundle(), SHELL_FOLDER).stream().filter(m -> !NAMED_BY_THE_PAGE.contains(m))
+                .toList();
+    }
+
+    private static final List<String> NAMED_BY_THE_PAGE = List.of("app.js", "inicio.js");
+
+    /** The script modules of a folder, by their path below it, in order. */
+    private static List<String> modulesIn(Bundle bundle, String folder) {
+        String prefix = "/" + folder + "/";
+        return files(bundle, folder).stream().map(URL::getPath).filter(p -> p.endsWith(".js") && p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).filter(p -> !p.startsWith("lib/")).sorted().toList();
     }
 
     private static final Pattern TYPE_PATTERN = Pattern.compile("/ui/modulos/([a-z0-9-]+)/\\*");
+    /** A panel a module adds to a home: {@code zona} (supervisor), {@code entidad} (state), {@code escuela}. */
+    private static final Pattern PANEL_PATTERN = Pattern.compile("/ui/paneles/([a-z0-9-]+)/\\*");
 
     private static List<String> patterns(Object property) {
         if (property instanceof String pattern) {

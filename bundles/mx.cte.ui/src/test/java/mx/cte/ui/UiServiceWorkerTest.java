@@ -42,12 +42,20 @@ public class UiServiceWorkerTest {
     @Test
     public void thePageNamesTheShellsFilesByVersionAndCarriesWhereEachEditorIs() {
         String template = "<head>\n<link rel=\"stylesheet\" href=\"estilos.css\">\n</head>\n"
-                + "<script type=\"module\" src=\"app.js\"></script>";
-        String page = UiEntryServlet.page(template, "abc123", java.util.Map.of("cuadro-resultados",
-                "mx.cte.results.web/f00d", "x\"</script><script>alert(1)</script>", "1"));
+                + "<script type=\"module\" async src=\"inicio.js\"></script><script type=\"module\" src=\"app.js\"></script>";
+        String page = UiEntryServlet.page(template, "abc123", List.of("envios.js", "sesion.js"),
+                new UiFolders.Editors(java.util.Map.of("cuadro-resultados", "mx.cte.results.web/f00d",
+                        "x\"</script><script>alert(1)</script>", "1"), java.util.Map.of("mx.cte.results.web/f00d",
+                        List.of("editor.js", "comun.js")), java.util.Map.of("zona",
+                        List.of("mx.cte.results.web/f00d"))));
         assertTrue(page, page.contains("href=\"/ui/v/abc123/estilos.css\""));
         assertTrue(page, page.contains("src=\"/ui/v/abc123/app.js\""));
+        assertTrue(page, page.contains("async src=\"/ui/v/abc123/inicio.js\""));
         assertTrue(page, page.contains("\"cuadro-resultados\":\"mx.cte.results.web/f00d\""));
+        assertTrue(page, page.contains("\"archivos\":{\"mx.cte.results.web/f00d\":[\"editor.js\",\"comun.js\"]}"));
+        assertTrue(page, page.contains("\"paneles\":{\"zona\":[\"mx.cte.results.web/f00d\"]}"));
+        assertTrue("the shell's modules are asked for with the page",
+                page.contains("<link rel=\"modulepreload\" href=\"/ui/v/abc123/sesion.js\">"));
         assertFalse("a name cannot close the data block", page.contains("alert(1)</script>"));
         assertTrue(page.indexOf("id=\"editores\"") < page.indexOf("</head>"));
     }

@@ -212,14 +212,8 @@ public class UiBrowserIT {
         assertTrue(address(), address().endsWith("/lectura/latapi-2003"));
 
         // The state's fourth session: its agenda and references, the references as links.
-        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
-        if (admin.get("/api/v1/guides/15:2016-2017:preescolar:ordinaria-4").statusCode() != 200) {
-            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(Path.of(
-                    System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY))), "application/java-archive");
-            assertEquals(published.body(), 201, published.statusCode());
-        }
-        admin.awaitOk("/api/v1/guides/15:2016-2017:preescolar:ordinaria-4");
-        browser.executeScript("location.hash = '#guia/15:2016-2017:preescolar:ordinaria-4';");
+        installTheStatesFourthSession();
+        browser.executeScript("location.hash = '#guia/" + FOURTH_SESSION + "';");
         await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.agenda")));
         assertTrue(browser.findElement(By.cssSelector("table.agenda")).getText().contains(
                 "Bienvenida y encuadre del encuentro"));
@@ -227,6 +221,19 @@ public class UiBrowserIT {
         WebElement reference = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 ".referencias a[href^='http']")));
         assertTrue(reference.getAttribute("href"), reference.getAttribute("href").contains("cpeip.cl"));
+    }
+
+    private static final String FOURTH_SESSION = "15:2016-2017:preescolar:ordinaria-4";
+
+    /** The state's fourth-session guide, published by the platform's administrator unless another test did. */
+    private static void installTheStatesFourthSession() throws Exception {
+        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
+        if (admin.get("/api/v1/guides/" + FOURTH_SESSION).statusCode() != 200) {
+            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(Path.of(
+                    System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY))), "application/java-archive");
+            assertEquals(published.body(), 201, published.statusCode());
+        }
+        admin.awaitOk("/api/v1/guides/" + FOURTH_SESSION);
     }
 
     /** Fetches a path asking for gzip, as browsers do, and gives the answer's encoding and sizes. */
@@ -242,7 +249,7 @@ public class UiBrowserIT {
 
     @Test
     public void scriptsAndTheGuideTravelCompressedAndAreRevalidated() throws Exception {
-        for (String path : List.of("/ui/app.js", "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")) {
+        for (String path : List.of("/ui/sesion.js", "/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")) {
             var compressed = fetchCompressed(path, null);
             assertEquals(path, 200, compressed.statusCode());
             assertEquals(path, "gzip", compressed.headers().firstValue("Content-Encoding").orElse(""));
@@ -455,6 +462,10 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElement(modules, "mx.cte.cards.web"));
         assertTrue(modules.getText().contains("Tarjetas de intervención"));
         assertTrue(modules.getText(), modules.getText().contains("Todos los bundles están activos."));
+        assertEquals("every product type of the installed modules has its editor (the state's fourth session too)",
+                "Todos los productos de los módulos instalados tienen su editor en línea.",
+                await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#productos-sin-editor p")))
+                        .getText());
 
         // An edition installed elsewhere (here through the API, as a publisher's script would) shows up on the open
         // page within its refresh, without reloading it.
@@ -677,18 +688,78 @@ public class UiBrowserIT {
     }
 
     private static void publishPresentation(String username, String cct, String problem) throws Exception {
+        publishPresentation(username, cct, problem, THIRD_SESSION);
+    }
+
+    private static void publishPresentation(String username, String cct, String problem, String session)
+            throws Exception {
         WebSession staff = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), username);
         String base = "/api/v1/exchange/" + cct + "/presentation";
         // Another test may have saved this school's presentation already: write over the version it left.
-        com.google.gson.JsonObject current = WebSession.json(staff.get(base
-                + "?sesion=SEP:2016-2017:preescolar:ordinaria-3&periodo=2017-06"));
+        com.google.gson.JsonObject current = WebSession.json(staff.get(base + "?sesion=" + session
+                + "&periodo=2017-06"));
         long version = current.get("borrador").getAsBoolean() ? 0 : current.get("version").getAsLong();
-        assertEquals(200, staff.send("PUT", base, "{\"sesion\": \"SEP:2016-2017:preescolar:ordinaria-3\","
+        assertEquals(200, staff.send("PUT", base, "{\"sesion\": \"" + session + "\","
                 + " \"problema\": \"" + problem + "\", \"causas\": \"Pocas oportunidades de narrar en clase\","
                 + " \"acciones\": \"\", \"resultados\": \"\", \"practicas\": \"\", \"areas\": [\"Lenguaje oral\"],"
                 + " \"grados\": [2], \"version\": " + version + "}").statusCode());
         assertEquals(200, staff.send("PUT", base + "/publication", "{\"sesion\":"
-                + " \"SEP:2016-2017:preescolar:ordinaria-3\", \"publicado\": true}").statusCode());
+                + " \"" + session + "\", \"publicado\": true}").statusCode());
+    }
+
+    @Test
+    public void theSchoolsOfAGroupReadEachOthersPresentationsSendRecommendationsAndCopyACard() throws Exception {
+        installTheStatesFourthSession();
+        publishPresentation("directora.rosaura", "15EJN0101A", "Los alumnos no narran sucesos en orden",
+                FOURTH_SESSION);
+        publishPresentation("director.bernardo", "15EJN0102B", "Les cuesta narrar sucesos en orden",
+                FOURTH_SESSION);
+        WebSession supervisor = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "supervisora.zona15");
+        assertEquals(200, supervisor.send("PUT", "/api/v1/exchange/zones/15-preescolar-015/groups", "{\"sesion\": \""
+                + FOURTH_SESSION + "\", \"grupos\": [[\"15EJN0101A\", \"15EJN0102B\"]]}").statusCode());
+        WebSession bernardo = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "director.bernardo");
+        String title = "Cuentacuentos del viernes";
+        assertEquals(201, bernardo.send("POST", "/api/v1/cards/15EJN0102B", "{\"periodo\": \"2017-01\", \"sesion\": \""
+                + FOURTH_SESSION + "\", \"desafios\": [\"Narran sucesos en orden\"], \"titulo\": \"" + title + "\","
+                + " \"accionesAula\": \"Cada viernes un niño cuenta un cuento\", \"grados\": [2], \"semanas\": 6,"
+                + " \"responsables\": [\"docente.luis\"]}").statusCode());
+
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jardín"));
+        browser.executeScript("location.hash = '#guia/" + FOURTH_SESSION + "/actividad/1';");
+        WebElement group = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#actividad-1 .pares")));
+        assertTrue(group.getText(), group.getText().contains("15EJN0102B"));
+        group.findElement(By.tagName("summary")).click();
+        assertTrue(group.getText(), group.getText().contains("Les cuesta narrar sucesos en orden"));
+
+        openActivity(6);
+        WebElement peer = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "#actividad-6 section.par")));
+        assertTrue(peer.getText(), peer.getText().contains(title));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("par-6-15EJN0102B-tipo")))
+                .selectByVisibleText("Estrategia");
+        browser.findElement(By.id("par-6-15EJN0102B-texto")).sendKeys("Prueben la asamblea de narración");
+        browser.findElement(By.cssSelector("#actividad-6 form.mensaje-par button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("par-6-15EJN0102B-mensajes"),
+                "Estrategia enviada: Prueben la asamblea de narración"));
+        WebElement copy = browser.findElements(By.cssSelector("#par-6-15EJN0102B-tarjetas li")).stream()
+                .filter(li -> li.getText().contains(title)).findFirst().orElseThrow()
+                .findElement(By.xpath(".//button[normalize-space()='Copiar a nuestras tarjetas']"));
+        copy.click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("par-6-15EJN0102B-tarjetas"),
+                "Copiada a las tarjetas de la escuela"));
+        browser.executeScript("arguments[0].scrollIntoView();", browser.findElement(By.id("par-6-15EJN0102B-titulo")));
+        capture("intercambio-pares");
+        assertEquals("the peers screen", List.of(), seriousViolations());
+
+        WebSession rosaura = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        assertTrue("the copy is in the school's cards", rosaura.get("/api/v1/cards/15EJN0101A").body().contains(title));
+        assertTrue("the peer reads the strategy", bernardo.get("/api/v1/exchange/15EJN0102B/messages?sesion="
+                + FOURTH_SESSION).body().contains("Prueben la asamblea de narración"));
     }
 
     @Test
@@ -1174,6 +1245,37 @@ public class UiBrowserIT {
         assertEquals("Nueva tarjeta de intervención", browser.findElement(By.id("tarjeta-10-titulo-formulario"))
                 .getText());
 
+        // Activity 11: her comment is changed and removed by her; a teacher's, only removed by the director.
+        long cardId = changed.get("id").getAsLong();
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+        assertEquals(201, teacher.send("POST", "/api/v1/cards/15EJN0101A/" + cardId + "/comments",
+                "{\"sugerencia\": false, \"texto\": \"Lo probamos en segundo\"}").statusCode());
+        openActivity(11);
+        String comments = "#comentarios-11-lista";
+        typeInto("comentarios-11-" + cardId + "-texto", "Faltan cuentos con números");
+        field("comentarios-11-" + cardId + "-texto").findElement(By.xpath("./ancestor::form//button[@type='submit']"))
+                .click();
+        waitForText(comments + " ul.comentarios li", "Faltan cuentos con números");
+        WebElement mine = browser.findElements(By.cssSelector(comments + " ul.comentarios li")).stream()
+                .filter(li -> li.getText().contains("Faltan cuentos")).findFirst().orElseThrow();
+        mine.findElement(By.xpath(".//button[normalize-space()='Cambiar']")).click();
+        WebElement editing = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                comments + " ul.comentarios li form textarea")));
+        editing.clear();
+        editing.sendKeys("Faltan cuentos con números hasta 20");
+        editing.findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+        waitForText(comments + " ul.comentarios li", "Faltan cuentos con números hasta 20");
+        WebElement theirs = browser.findElements(By.cssSelector(comments + " ul.comentarios li")).stream()
+                .filter(li -> li.getText().contains("Lo probamos en segundo")).findFirst().orElseThrow();
+        assertTrue("the director cannot change a teacher's words",
+                theirs.findElements(By.xpath(".//button[normalize-space()='Cambiar']")).isEmpty());
+        theirs.findElement(By.xpath(".//button[normalize-space()='Quitar']")).click();
+        clickButton("comentarios-11-lista", "Sí, quitar");
+        await().until(driver -> !listed(comments + " ul.comentarios li", "Lo probamos en segundo"));
+        String kept = director.get("/api/v1/cards/15EJN0101A/" + cardId).body();
+        assertTrue(kept, kept.contains("Faltan cuentos con números hasta 20") && !kept.contains("Lo probamos"));
+
+        openActivity(10);
         card = browser.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
                 .filter(a -> a.getText().contains(title)).findFirst().orElseThrow();
         card.findElement(By.xpath(".//button[normalize-space()='Eliminar']")).click();

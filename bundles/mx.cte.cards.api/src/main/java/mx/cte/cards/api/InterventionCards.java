@@ -26,6 +26,16 @@ public interface InterventionCards {
 
     InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author);
 
+    /**
+     * Changes a comment's text, or whether it is a suggestion; only its author does ({@link SecurityException} for
+     * anyone else).
+     */
+    InterventionCard changeComment(Cct school, long id, long commentId, boolean suggestion, String text,
+            String author);
+
+    /** Removes a comment: its author does, or the school's director ({@link SecurityException} for anyone else). */
+    InterventionCard removeComment(Cct school, long id, long commentId, String by, boolean director);
+
     InterventionCard decide(Cct school, long id, Decision decision, String note, long expectedVersion, String author);
 
     /**

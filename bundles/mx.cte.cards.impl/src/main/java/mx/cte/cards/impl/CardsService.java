@@ -348,12 +348,53 @@ public final class CardsService implements InterventionCards {
         audit.record("tarjeta-quitada", school + " #" + id, card.content().title());
     }
 
-    @Override
-    public InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author) {
+    private static String commentText(String text) {
         String comment = text == null ? "" : text.strip();
         if (comment.isEmpty() || comment.length() > 2000) {
             throw new IllegalArgumentException("texto: escriba el comentario (a lo más 2000 caracteres)");
         }
+        return comment;
+    }
+
+    /** Who wrote a comment of the school's card; the card and the comment must exist. */
+    private String commentAuthor(Connection connection, Cct school, long id, long commentId) throws SQLException {
+        currentVersion(connection, school, id);
+        return Sql.first(connection, "SELECT author FROM cards_comment WHERE id = ? AND card_id = ?",
+                row -> row.getString(1), commentId, id).orElseThrow(() -> new NoSuchElementException(
+                        "La tarjeta " + id + " no tiene el comentario " + commentId));
+    }
+
+    @Override
+    public InterventionCard changeComment(Cct school, long id, long commentId, boolean suggestion, String text,
+            String author) {
+        String comment = commentText(text);
+        database.inTransaction(connection -> {
+            if (!commentAuthor(connection, school, id, commentId).equals(author)) {
+                throw new SecurityException("Solo quien escribió el comentario lo cambia");
+            }
+            return Sql.update(connection, "UPDATE cards_comment SET suggestion = ?, text = ? WHERE id = ?",
+                    suggestion, comment, commentId);
+        });
+        audit.record("tarjeta-comentario-cambiado", school + " #" + id + " comentario " + commentId, comment);
+        return card(school, id);
+    }
+
+    @Override
+    public InterventionCard removeComment(Cct school, long id, long commentId, String by, boolean director) {
+        database.inTransaction(connection -> {
+            String writtenBy = commentAuthor(connection, school, id, commentId);
+            if (!director && !writtenBy.equals(by)) {
+                throw new SecurityException("Solo quien escribió el comentario o la dirección de la escuela lo quitan");
+            }
+            return Sql.update(connection, "DELETE FROM cards_comment WHERE id = ?", commentId);
+        });
+        audit.record("tarjeta-comentario-quitado", school + " #" + id + " comentario " + commentId, by);
+        return card(school, id);
+    }
+
+    @Override
+    public InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author) {
+        String comment = commentText(text);
         database.inTransaction(connection -> {
             currentVersion(connection, school, id);
             return Sql.insert(connection, "INSERT INTO cards_comment (card_id, suggestion, text, author, created_at)"

@@ -127,6 +127,32 @@ public class CardsServiceTest {
     }
 
     @Test
+    public void aCommentIsChangedByItsAuthorAndRemovedByItOrTheDirector() {
+        InterventionCard card = cards.create(SCHOOL, draft("Cuentos en familia", List.of(new Challenge(41, "")),
+                List.of(2)), "docente.ana");
+        long first = cards.comment(SCHOOL, card.id(), false, "Buena idea", "docente.ana").comments().get(0).id();
+        long second = cards.comment(SCHOOL, card.id(), false, "Falta el tiempo", "docente.luis").comments().get(1)
+                .id();
+
+        InterventionCard changed = cards.changeComment(SCHOOL, card.id(), first, true, "Invitar a las familias",
+                "docente.ana");
+        assertEquals("Invitar a las familias", changed.comments().get(0).text());
+        assertTrue(changed.comments().get(0).suggestion());
+        assertThrows("only its author changes a comment", SecurityException.class, () -> cards.changeComment(
+                SCHOOL, card.id(), second, false, "Otro texto", "docente.ana"));
+        assertThrows(SecurityException.class, () -> cards.removeComment(SCHOOL, card.id(), second, "docente.ana",
+                false));
+        assertThrows(IllegalArgumentException.class, () -> cards.changeComment(SCHOOL, card.id(), first, false, " ",
+                "docente.ana"));
+        assertThrows("a comment of another card", java.util.NoSuchElementException.class,
+                () -> cards.removeComment(SCHOOL, card.id() + 1000, first, "docente.ana", false));
+
+        assertEquals(1, cards.removeComment(SCHOOL, card.id(), first, "docente.ana", false).comments().size());
+        InterventionCard byDirector = cards.removeComment(SCHOOL, card.id(), second, "directora", true);
+        assertEquals("the director removes anyone's comment", List.of(), byDirector.comments());
+    }
+
+    @Test
     public void everyProblemOfACardIsNamedByItsField() {
         CardDraft bad = new CardDraft("noviembre", "", List.of(new Challenge(42, "")), "", "", "", "",
                 List.of(new Material(0, "")), "", "", List.of(4), List.of("Z"), 0, List.of("intruso"));

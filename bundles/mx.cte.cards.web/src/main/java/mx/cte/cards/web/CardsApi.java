@@ -50,6 +50,8 @@ final class CardsApi {
                 .put("/{cct}/{id:int}", this::update)
                 .delete("/{cct}/{id:int}", this::remove)
                 .post("/{cct}/{id:int}/comments", this::comment)
+                .put("/{cct}/{id:int}/comments/{comentario:int}", this::changeComment)
+                .delete("/{cct}/{id:int}/comments/{comentario:int}", this::removeComment)
                 .put("/{cct}/{id:int}/decision", this::decide)
                 .post("/{cct}/{id:int}/follow-ups", this::followUp)
                 .build();
@@ -213,6 +215,22 @@ final class CardsApi {
         CommentBody comment = call.body(CommentBody.class);
         call.answer(201, CardJson.json(call(() -> cards.comment(school, call.pathNumber("id"), comment.suggestion(),
                 comment.text() == null ? "" : comment.text(), caller.username()))));
+    }
+
+    private void changeComment(ApiCall call) throws IOException {
+        Cct school = RequestAccess.school(call);
+        Caller caller = writer(call, school);
+        CommentBody comment = call.body(CommentBody.class);
+        call.ok(CardJson.json(call(() -> cards.changeComment(school, call.pathNumber("id"),
+                call.pathNumber("comentario"), comment.suggestion(), comment.text() == null ? "" : comment.text(),
+                caller.username()))));
+    }
+
+    private void removeComment(ApiCall call) throws IOException {
+        Cct school = RequestAccess.school(call);
+        Caller caller = writer(call, school);
+        call.ok(CardJson.json(call(() -> cards.removeComment(school, call.pathNumber("id"),
+                call.pathNumber("comentario"), caller.username(), caller.isDirectorOf(school)))));
     }
 
     private void decide(ApiCall call) throws IOException {

@@ -38,6 +38,7 @@ public class CardsApiTest {
     private static final class MemoryCards implements InterventionCards {
         final Map<Long, InterventionCard> cards = new TreeMap<>();
         final List<CardQuery> queries = new ArrayList<>();
+        final List<String> removals = new ArrayList<>();
 
         private InterventionCard stored(Cct school, long id) {
             InterventionCard card = cards.get(id);
@@ -104,6 +105,30 @@ public class CardsApiTest {
             InterventionCard card = stored(school, id);
             List<CardComment> comments = new ArrayList<>(card.comments());
             comments.add(new CardComment(comments.size() + 1L, suggestion, text, author, Instant.EPOCH));
+            return put(with(card, card.content(), card.decision(), card.decisionNote(), comments, card.followUps()));
+        }
+
+        @Override
+        public InterventionCard changeComment(Cct school, long id, long commentId, boolean suggestion, String text,
+                String author) {
+            InterventionCard card = stored(school, id);
+            List<CardComment> comments = new ArrayList<>();
+            for (CardComment comment : card.comments()) {
+                if (comment.id() == commentId && !comment.author().equals(author)) {
+                    throw new SecurityException("Solo quien escribió el comentario lo cambia");
+                }
+                comments.add(comment.id() == commentId ? new CardComment(commentId, suggestion, text, author,
+                        comment.createdAt()) : comment);
+            }
+            return put(with(card, card.content(), card.decision(), card.decisionNote(), comments, card.followUps()));
+        }
+
+        @Override
+        public InterventionCard removeComment(Cct school, long id, long commentId, String by, boolean director) {
+            InterventionCard card = stored(school, id);
+            removals.add(commentId + " by " + by + (director ? " (director)" : ""));
+            List<CardComment> comments = new ArrayList<>(card.comments());
+            comments.removeIf(c -> c.id() == commentId);
             return put(with(card, card.content(), card.decision(), card.decisionNote(), comments, card.followUps()));
         }
 
@@ -191,6 +216,17 @@ public class CardsApiTest {
         FakeHttp.Response unknownDecision = send(ApiFixtures.DIRECTOR, "PUT", "/15EJN0101A/1/decision",
                 "{\"decision\":\"quizas\",\"version\":4}");
         assertEquals(422, unknownDecision.status);
+
+        FakeHttp.Response notHers = send(ApiFixtures.TEACHER, "PUT", "/15EJN0101A/1/comments/1",
+                "{\"sugerencia\":false,\"texto\":\"Otro\"}");
+        assertEquals("a comment is changed only by its author", 403, notHers.status);
+        FakeHttp.Response changed = send(ApiFixtures.DIRECTOR, "PUT", "/15EJN0101A/1/comments/1",
+                "{\"sugerencia\":false,\"texto\":\"Sumar a las familias y al consejo\"}");
+        assertEquals(changed.body(), 200, changed.status);
+        assertEquals("Sumar a las familias y al consejo", changed.json().getAsJsonArray("comentarios").get(0)
+                .getAsJsonObject().get("texto").getAsString());
+        assertEquals(200, send(ApiFixtures.DIRECTOR, "DELETE", "/15EJN0101A/1/comments/1", null).status);
+        assertEquals("the director's removal says so", List.of("1 by directora (director)"), cards.removals);
     }
 
     @Test

@@ -7,7 +7,7 @@
  * resources and proposals, and copy each other's intervention cards with attribution.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package mx.cte.exchange.api;
 
 import org.osgi.annotation.bundle.Export;

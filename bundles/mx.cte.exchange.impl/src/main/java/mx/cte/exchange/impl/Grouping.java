@@ -63,6 +63,9 @@ final class Grouping {
     /**
      * Groups of up to {@code size} schools, strongest pairs first: a pair starts a group when both are free; a free
      * school joins a group when it matches every member above the minimum. Each school is in one group at most.
+     * A school still alone whose closest match is in a group of three or more takes that match out into a pair of
+     * their own: four schools with the same problem and groups of three make two pairs, not a trio and a school
+     * left out.
      */
     static List<ExchangeGroup> groups(List<SchoolMatch> pairs, int size) {
         List<SchoolMatch> strongest = new ArrayList<>(pairs.stream().filter(p -> p.score() >= MINIMUM).toList());
@@ -89,6 +92,23 @@ final class Grouping {
                 }
             }
         }
+        for (SchoolMatch pair : strongest) {
+            List<Cct> first = groupOf.get(pair.first());
+            List<Cct> second = groupOf.get(pair.second());
+            if ((first == null) == (second == null)) {
+                continue;
+            }
+            List<Cct> group = first == null ? second : first;
+            Cct alone = first == null ? pair.first() : pair.second();
+            Cct partner = first == null ? pair.second() : pair.first();
+            if (group.size() >= 3) {
+                group.remove(partner);
+                List<Cct> two = new ArrayList<>(List.of(partner, alone));
+                groups.add(two);
+                groupOf.put(partner, two);
+                groupOf.put(alone, two);
+            }
+        }
         List<ExchangeGroup> result = new ArrayList<>();
         for (List<Cct> group : groups) {
             List<SchoolMatch> inside = new ArrayList<>();
@@ -106,6 +126,45 @@ final class Grouping {
         }
         result.sort(Comparator.comparingDouble(ExchangeGroup::score).reversed());
         return result;
+    }
+
+    /**
+     * Why each published school outside every group is there, for the supervisor: the school's closest match (if
+     * any) says whether nothing, too little or a full group kept it out.
+     */
+    static List<mx.cte.exchange.api.Unpaired> whyUnpaired(List<Cct> unmatched, int published, List<SchoolMatch> pairs,
+            List<ExchangeGroup> groups, int size, java.util.function.Function<Cct, String> name) {
+        Map<Cct, ExchangeGroup> groupOf = new HashMap<>();
+        groups.forEach(g -> g.schools().forEach(c -> groupOf.put(c, g)));
+        List<mx.cte.exchange.api.Unpaired> why = new ArrayList<>();
+        for (Cct school : unmatched) {
+            SchoolMatch closest = pairs.stream().filter(p -> p.first().equals(school) || p.second().equals(school))
+                    .max(Comparator.comparingDouble(SchoolMatch::score)).orElse(null);
+            String reason;
+            if (published <= 1) {
+                reason = "Es la única escuela que publicó su presentación; las demás aún no la publican.";
+            } else if (closest == null) {
+                reason = "Su presentación no comparte palabras, áreas ni grados con las de las otras escuelas que la"
+                        + " publicaron.";
+            } else {
+                Cct other = closest.first().equals(school) ? closest.second() : closest.first();
+                String percent = Math.round(closest.score() * 100) + " %";
+                if (closest.score() < MINIMUM) {
+                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
+                            + " en común), menos del " + Math.round(MINIMUM * 100)
+                            + " % con que se sugiere un grupo.";
+                } else if (groupOf.containsKey(other) && groupOf.get(other).schools().size() >= size) {
+                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
+                            + " en común), que ya está en un grupo completo de " + size
+                            + " escuelas; con grupos más grandes se uniría a él.";
+                } else {
+                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
+                            + " en común), pero no se parece lo suficiente a las otras escuelas de su grupo.";
+                }
+            }
+            why.add(new mx.cte.exchange.api.Unpaired(school, reason));
+        }
+        return why;
     }
 
     private static String key(Cct a, Cct b) {

@@ -104,7 +104,12 @@ final class Matchmaking {
         List<Cct> unpublished = schools.stream().filter(c -> !published.containsKey(c))
                 .sorted(java.util.Comparator.comparing(Cct::value)).toList();
         return new Matching(scope, session, groups, ranked, unmatched, unpublished,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, Grouping.whyUnpaired(unmatched, published.size(), ranked,
+                        groups, groupSize, this::schoolName));
+    }
+
+    private String schoolName(Cct cct) {
+        return directory.school(cct).map(s -> s.name() + " (" + cct + ")").orElse(cct.value());
     }
 
     List<ExchangeGroup> confirmGroups(ZoneId zone, String session, List<List<Cct>> groups, String author) {

@@ -260,6 +260,36 @@ public class ExchangeServiceTest {
     }
 
     @Test
+    public void schoolsWithTheSameProblemAreNeverLeftAloneAndTheSupervisorReadsWhyOneIs() {
+        String problem = "Los alumnos no narran sucesos en orden";
+        for (Cct school : List.of(A, B, C, D)) {
+            publish(school, problem, "Hablan poco en casa", List.of("Lenguaje oral"), List.of(2));
+        }
+        Matching four = exchange.suggestZone(ZONE, SESSION, 3);
+        assertEquals("four schools with one problem and groups of three: two pairs, nobody alone", List.of(),
+                four.unmatched());
+        assertEquals(four.groups().toString(), List.of(2, 2), four.groups().stream().map(g -> g.schools().size())
+                .toList());
+
+        Matching pairsOnly = exchange.suggestZone(ZONE, SESSION, 2);
+        assertEquals(List.of(2, 2), pairsOnly.groups().stream().map(g -> g.schools().size()).toList());
+
+        exchange.publish(D, SESSION, false, "directora");
+        Matching three = exchange.suggestZone(ZONE, SESSION, 2);
+        assertEquals(1, three.unmatched().size());
+        String why = three.whyUnmatched().get(0).reason();
+        assertTrue(why, why.contains("ya está en un grupo completo de 2 escuelas"));
+        assertTrue("the school is named: " + why, why.contains("Jardín") && why.contains("(15EJN01"));
+
+        publish(E, "Los niños no cuentan colecciones", "Pocas actividades de conteo",
+                List.of("Pensamiento matemático"), List.of(3));
+        Matching withE = exchange.suggestZone(ZONE, SESSION, 3);
+        assertEquals(List.of(E), withE.unmatched());
+        assertTrue(withE.whyUnmatched().toString(), withE.whyUnmatched().get(0).reason()
+                .matches("(Lo más parecido .* menos del 15 % .*|Su presentación no comparte .*)"));
+    }
+
+    @Test
     public void theZoneGetsGroupsOfSchoolsWithCommonProblemsAndTheReasons() {
         publish(A, "Los alumnos no narran sucesos en orden; les cuesta la expresión oral",
                 "Hablan poco en casa y en el aula dominan las instrucciones", List.of("Lenguaje oral"), List.of(2, 3));

@@ -46,4 +46,19 @@ public class GroupingTest {
                 pair("15EJN0101A", "15EJN0102B", 0.9), pair("15EJN0101A", "15EJN0103C", 0.8)), 2).stream()
                 .map(g -> g.schools().stream().map(Cct::value).toList()).toList());
     }
+    @Test
+    public void aSchoolLeftAloneTakesItsClosestMatchOutOfAGroupOfThreeIntoAPair() {
+        List<SchoolMatch> same = List.of(pair("15EJN0101A", "15EJN0102B", 1), pair("15EJN0101A", "15EJN0103C", 1),
+                pair("15EJN0102B", "15EJN0103C", 1), pair("15EJN0101A", "15EJN0104D", 0.9),
+                pair("15EJN0102B", "15EJN0104D", 0.9), pair("15EJN0103C", "15EJN0104D", 0.9));
+        List<ExchangeGroup> groups = Grouping.groups(same, 3);
+        assertEquals(List.of(List.of("15EJN0102B", "15EJN0103C"), List.of("15EJN0101A", "15EJN0104D")),
+                groups.stream().map(g -> g.schools().stream().map(Cct::value).toList()).toList());
+
+        List<mx.cte.exchange.api.Unpaired> why = Grouping.whyUnpaired(List.of(Cct.parse("15EJN0103C")), 3,
+                List.of(pair("15EJN0101A", "15EJN0102B", 0.9), pair("15EJN0101A", "15EJN0103C", 0.8)),
+                Grouping.groups(List.of(pair("15EJN0101A", "15EJN0102B", 0.9)), 2), 2, c -> "Jardín " + c.value());
+        assertEquals("Lo más parecido es la presentación de Jardín 15EJN0101A (80 % en común), que ya está en un grupo"
+                + " completo de 2 escuelas; con grupos más grandes se uniría a él.", why.get(0).reason());
+    }
 }

@@ -10,6 +10,7 @@ import mx.cte.exchange.api.Matching;
 import mx.cte.exchange.api.PeerMessage;
 import mx.cte.exchange.api.Presentation;
 import mx.cte.exchange.api.SchoolMatch;
+import mx.cte.exchange.api.Unpaired;
 import mx.cte.schools.api.Cct;
 
 /** The exchange's records as the API writes them. */
@@ -132,6 +133,14 @@ final class ExchangeJson {
         }
         json.add("pares", pairs);
         json.add("sinPareja", ccts(matching.unmatched()));
+        JsonArray why = new JsonArray();
+        for (Unpaired unpaired : matching.whyUnmatched()) {
+            JsonObject item = new JsonObject();
+            item.addProperty("cct", unpaired.school().value());
+            item.addProperty("motivo", unpaired.reason());
+            why.add(item);
+        }
+        json.add("motivosSinPareja", why);
         json.add("sinPublicar", ccts(matching.unpublished()));
         json.addProperty("milisegundos", matching.millis());
         return json;

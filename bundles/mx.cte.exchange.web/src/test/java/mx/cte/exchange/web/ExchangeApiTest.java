@@ -51,8 +51,9 @@ public class ExchangeApiTest {
                     case "presentation", "peerPresentation" -> Optional.ofNullable(stored);
                     case "draft", "savePresentation", "publish" -> presentation(school,
                             method.getName().equals("publish") && (Boolean) args[2]);
-                    case "suggestZone", "suggestState" -> new Matching("zona", SESSION, List.of(), List.of(), List.of(),
-                            List.of(), 3);
+                    case "suggestZone", "suggestState" -> new Matching("zona", SESSION, List.of(), List.of(),
+                            List.of(ApiFixtures.OTHER_SCHOOL), List.of(), 3, List.of(new mx.cte.exchange.api.Unpaired(
+                                    ApiFixtures.OTHER_SCHOOL, "Es la única escuela que publicó su presentación.")));
                     case "groups", "confirmGroups" -> List.of(new ExchangeGroup(1, List.of(ApiFixtures.SCHOOL,
                             ApiFixtures.OTHER_SCHOOL), 0.5, List.of("mismo grado")));
                     case "peers" -> List.of(ApiFixtures.OTHER_SCHOOL);
@@ -92,8 +93,11 @@ public class ExchangeApiTest {
         send(ApiFixtures.TEACHER, "DELETE", "/15EJN0101A/contributions/7", null);
         send(ApiFixtures.TEACHER, "POST", "/15EJN0101A/messages", "{\"sesion\":\"" + SESSION
                 + "\",\"para\":\"15EJN0102B\",\"tipo\":\"recomendacion\",\"texto\":\"Lean juntos\"}");
-        send(ApiFixtures.SUPERVISOR, "GET", "/zones/15-preescolar-015/suggestion", null, "sesion", SESSION,
-                "tamano", "4");
+        FakeHttp.Response suggestion = send(ApiFixtures.SUPERVISOR, "GET", "/zones/15-preescolar-015/suggestion",
+                null, "sesion", SESSION, "tamano", "4");
+        assertTrue("the supervisor reads why a school has no pair: " + suggestion.body(), suggestion.body().contains(
+                "\"motivosSinPareja\":[{\"cct\":\"" + ApiFixtures.OTHER_SCHOOL.value()
+                        + "\",\"motivo\":\"Es la única escuela"));
         send(ApiFixtures.SUPERVISOR, "PUT", "/zones/15-preescolar-015/groups", "{\"sesion\":\"" + SESSION
                 + "\",\"grupos\":[[\"15EJN0101A\",\"15EJN0102B\"]]}");
         assertEquals(List.of(
