@@ -130,9 +130,12 @@ async function design(container, ctx) {
     } catch (absent) {
       // Without the results module challenges are written in words.
     }
+    // A colleague's save redraws the list: the challenges this person ticked stay ticked.
+    const ticked = new Set([...challenges.querySelectorAll('input:checked')].map((box) => box.value));
     challenges.replaceChildren(el('legend', {}, 'Desafíos del concentrado que atiende'), ...(lines.length
       ? lines.map((line) => {
         const box = el('input', {type: 'checkbox', id: id(`desafio-${line.id}`), value: String(line.id)});
+        box.checked = ticked.has(box.value);
         return el('div', {class: 'opcion'}, box, el('label', {for: box.id}, line.texto));
       }) : [el('p', {}, 'El concentrado de este periodo aún no tiene desafíos.')]));
     try {

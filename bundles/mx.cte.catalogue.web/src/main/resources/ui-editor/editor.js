@@ -93,6 +93,8 @@ async function classify(container, ctx) {
       });
       return [el('br'), adopt];
     }
+    // The school's own resources can leave its catalogue (asked first); a pack's or another school's stay theirs.
+    const own = resource.paquete || resource.escuela !== school ? [] : [removal(resource, refresh)];
     const chosen = new Set(resource.clasificacion.filter((c) => c.sesion === session).map((c) => c.criterio));
     const boxes = criteria.map((c) => {
       const box = el('input', {type: 'checkbox', id: id(`${resource.id}-${c.clave}`), value: c.clave});
@@ -100,7 +102,7 @@ async function classify(container, ctx) {
       return el('div', {class: 'opcion'}, box, el('label', {for: box.id}, `${c.clave}) ${c.texto}`));
     });
     if (!boxes.length) {
-      return [];
+      return own;
     }
     const save = el('button', {type: 'submit'}, 'Guardar clasificación');
     const form = el('form', {class: 'clasificacion'}, el('fieldset', {},
@@ -112,7 +114,21 @@ async function classify(container, ctx) {
           {sesion: session, criterios: keys, version: resource.version});
       await refresh();
     });
-    return [form];
+    return [form, ...own];
+  }
+
+  function removal(resource, refresh) {
+    const remove = el('button', {type: 'button', class: 'secundario',
+      'aria-label': `Quitar «${resource.titulo}» del catálogo de la escuela`}, 'Quitar del catálogo');
+    remove.addEventListener('click', async () => {
+      if (await ctx.confirmInPlace(remove, `¿Quitar «${resource.titulo}» del catálogo de la escuela? Deja de`
+          + ' aparecer en sus búsquedas y selecciones.', 'Sí, quitar')) {
+        await send(`Quitar del catálogo: ${resource.titulo}`, 'DELETE',
+            `${base}/${resource.id}?version=${resource.version}`);
+        await refresh();
+      }
+    });
+    return remove;
   }
 
   const panel = searchPanel(ctx, id('busqueda'), classification);

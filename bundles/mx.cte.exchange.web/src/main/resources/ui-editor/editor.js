@@ -41,9 +41,22 @@ async function collectiveText(container, ctx) {
       return;
     }
     const titles = new Map(readings.map((r) => [r.id, r.title]));
-    contributions.replaceChildren(...(current.aportaciones.length ? current.aportaciones.map((c) => el('li', {},
-        `${c.texto}`, el('span', {class: 'detalle'}, ` (${ctx.personName ? ctx.personName(c.autor) : c.autor}${c.lectura ? `, ${titles.get(c.lectura) || c.lectura}`
-          : ''})`))) : [el('li', {}, 'Aún no hay aportaciones.')]));
+    contributions.replaceChildren(...(current.aportaciones.length ? current.aportaciones.map((c) => {
+      const item = el('li', {}, `${c.texto}`, el('span', {class: 'detalle'}, ` (${ctx.personName
+        ? ctx.personName(c.autor) : c.autor}${c.lectura ? `, ${titles.get(c.lectura) || c.lectura}` : ''})`));
+      // Whoever added it takes it back; the director tidies the collective's list.
+      if (c.autor === ctx.user?.usuario || ctx.directs) {
+        const remove = el('button', {type: 'button', class: 'secundario'}, 'Quitar');
+        remove.addEventListener('click', async () => {
+          if (await ctx.confirmInPlace(remove, `¿Quitar la aportación «${c.texto}»?`, 'Sí, quitar')) {
+            await send(`Quitar aportación: ${c.texto}`, 'DELETE', `${removals}${c.id}`);
+            await refresh();
+          }
+        });
+        item.append(' ', remove);
+      }
+      return item;
+    }) : [el('li', {}, 'Aún no hay aportaciones.')]));
     if (document.activeElement !== text) {
       text.value = current.texto || '';
     }
@@ -71,7 +84,8 @@ async function collectiveText(container, ctx) {
     text.blur();
     await refresh();
   });
-  ctx.refreshOnOutbox(container, (changed) => changed.startsWith(path), refresh);
+  const removals = `/api/v1/exchange/${encodeURIComponent(school)}/contributions/`;
+  ctx.refreshOnOutbox(container, (changed) => changed.startsWith(path) || changed.startsWith(removals), refresh);
   container.replaceChildren(el('h4', {}, product.title), el('h5', {}, 'Aportaciones'), contributions, add, write,
       conflicts);
   await refresh();

@@ -69,7 +69,33 @@ export async function zona(ctx) {
     assignment.replaceChildren(formed);
   }
 
+  // What each school published, to read before forming the groups (and during the zone's council).
+  const readings = el('div', {id: 'intercambio-presentaciones'});
+  const SECTIONS = [['problema', 'La problemática'], ['causas', 'Sus causas'], ['acciones', 'Las acciones'],
+    ['resultados', 'Los resultados'], ['practicas', 'Las prácticas que funcionaron']];
+
+  async function loadPresentations() {
+    let answer;
+    try {
+      answer = await api(`${base}/presentations?sesion=${encodeURIComponent(session.value)}`);
+    } catch (problem) {
+      readings.replaceChildren(el('p', {class: 'aviso-modulo'}, `No se pudieron leer las presentaciones: ${
+        problem.message}`));
+      return;
+    }
+    readings.replaceChildren(el('h3', {}, `Presentaciones publicadas (${answer.presentaciones.length} de ${
+      zoneSchools.escuelas.length} escuelas)`), ...(answer.presentaciones.length ? answer.presentaciones.map((p) =>
+      el('details', {class: 'presentacion-par'}, el('summary', {}, school(p.escuela)),
+          ...SECTIONS.filter(([key]) => p[key]).flatMap(([key, label]) => [el('h4', {}, label),
+            el('p', {class: 'texto-guardado'}, p[key])]),
+          el('p', {class: 'detalle'}, [p.areas.length ? `Áreas: ${p.areas.join(', ')}` : '',
+            p.grados.length ? `Grados: ${p.grados.map((g) => `${g}.º`).join(', ')}` : ''].filter(Boolean)
+            .join(' · '))))
+      : [el('p', {}, 'Ninguna escuela de la zona ha publicado su presentación en esta sesión.')]));
+  }
+
   async function loadConfirmed() {
+    loadPresentations();
     try {
       const confirmed = await api(`${base}/groups?sesion=${encodeURIComponent(session.value)}`);
       applyGroups(confirmed.grupos);
@@ -113,7 +139,7 @@ export async function zona(ctx) {
   assignmentForm();
   const section = el('section', {'aria-labelledby': 'titulo-intercambio'},
       el('label', {for: session.id}, 'Sesión'), session, el('label', {for: size.id}, 'Tamaño de los grupos'), size,
-      suggest, suggestion, assignment, result);
+      suggest, suggestion, assignment, result, readings);
   if (sessions.length) {
     await loadConfirmed();
   }

@@ -1,5 +1,6 @@
-// The print module's panel on a school's home: its documents as the server prints them. Served by this bundle at
-// /ui/paneles/escuela/ (docs/adr/0001-web-ui.md); it leaves with the module. Texts are set as text, never as HTML.
+// The print module's panels: on a school's home its documents as the server prints them; on the supervision's homes
+// the zone's or the state's results as a workbook. Served by this bundle at /ui/paneles/{lugar}/
+// (docs/adr/0001-web-ui.md); they leave with the module. Texts are set as text, never as HTML.
 
 /**
  * Links to the school's documents as the server prints them: the concentrate (the paper pliego), the cards and the
@@ -17,7 +18,9 @@ export async function escuela(ctx) {
     const month = encodeURIComponent(period.value);
     documents.replaceChildren(
         link(`${base}/concentrado.pdf?periodo=${month}`, 'Concentrado de la escuela (PDF)'),
+        link(`${base}/concentrado.xlsx?periodo=${month}`, 'Concentrado de la escuela (Excel, XLSX)'),
         link(`${base}/fichas.pdf?periodo=${month}`, 'Fichas de intervención (PDF)'),
+        link(`${base}/fichas.xlsx?periodo=${month}`, 'Fichas de intervención (Excel, XLSX)'),
         link(`${base}/resultados.xlsx?periodo=${month}`, 'Tabla de resultados (Excel, XLSX)'),
         link(`${base}/resultados.csv?periodo=${month}`, 'Tabla de resultados (CSV para hoja de cálculo)'),
         ...ctx.sessions.flatMap((guide) => [
@@ -31,4 +34,27 @@ export async function escuela(ctx) {
   return {orden: 90, contenido: [el('h2', {}, 'Imprimir y exportar'),
     el('label', {for: 'periodo-impresion'}, 'Periodo de los resultados'), period,
     el('p', {id: 'ayuda-periodo-impresion', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'), documents]};
+}
+
+/** A month and the link to a roll-up's workbook for it. */
+function rollupDownload(ctx, path, what) {
+  const {el} = ctx;
+  const period = el('input', {id: 'periodo-descarga', type: 'month', value: new Date().toISOString().slice(0, 7),
+    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': 'ayuda-periodo-descarga'});
+  const link = el('a', {download: ''}, `Resultados ${what} (Excel, XLSX)`);
+  const update = () => link.setAttribute('href', `${path}?periodo=${encodeURIComponent(period.value)}`);
+  period.addEventListener('change', update);
+  update();
+  return {orden: 90, contenido: [el('h2', {}, 'Descargar'), el('label', {for: period.id}, 'Periodo de los resultados'),
+    period, el('p', {id: 'ayuda-periodo-descarga', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'),
+    el('p', {id: 'descarga-resultados'}, link)]};
+}
+
+export async function zona(ctx) {
+  return rollupDownload(ctx, `/api/v1/print/zonas/${encodeURIComponent(ctx.zone)}/resultados.xlsx`, 'de la zona');
+}
+
+export async function entidad(ctx) {
+  return rollupDownload(ctx, `/api/v1/print/entidades/${encodeURIComponent(ctx.state)}/resultados.xlsx`,
+      'de la entidad');
 }

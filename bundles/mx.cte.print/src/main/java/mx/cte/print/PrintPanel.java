@@ -4,10 +4,12 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 
 /**
- * The print module's panel on a school's home (the links to its documents), served from this bundle's
- * {@code /ui-editor} folder at {@code /ui/paneles/escuela/}: the home shows it while the module is installed.
+ * The print module's panels: on a school's home the links to its documents, on the supervisor's and the state
+ * authority's homes the link to their results as a workbook; served from this bundle's {@code /ui-editor} folder at
+ * {@code /ui/paneles/{lugar}/}: the homes show them while the module is installed.
  */
 @Component(service = PrintPanel.class)
-@HttpWhiteboardResource(pattern = "/ui/paneles/escuela/*", prefix = "/ui-editor")
+@HttpWhiteboardResource(pattern = {"/ui/paneles/escuela/*", "/ui/paneles/zona/*", "/ui/paneles/entidad/*"},
+    prefix = "/ui-editor")
 public final class PrintPanel {
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.cards.api.CardQuery;
+import mx.cte.cards.api.InterventionCard;
 import mx.cte.cards.api.InterventionCards;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
@@ -26,6 +27,8 @@ import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.SchoolGroup;
+import mx.cte.schools.api.State;
+import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Accounts;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
@@ -39,8 +42,10 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * A school's documents to print or open in a spreadsheet, under {@code /api/v1/print/{cct}/}:
- * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=} and
- * {@code resultados.csv?periodo=}. The same readers as the modules' own API: the school's staff always; its zone's
+ * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=},
+ * {@code resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards and the
+ * bitácora; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
+ * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff always; its zone's
  * supervisor and its state's authority, and for the results only once the school published the period. Each module
  * is an optional reference, so without the cards module only the cards document answers 503.
  */
@@ -82,12 +87,16 @@ public final class PrintServlet extends RoutedServlet {
     @Override
     protected Routes table() {
         return Routes.builder()
-                .get("/{cct}/concentrado.pdf", this::concentrate)
-                .get("/{cct}/fichas.pdf", this::cards)
+                .get("/{cct}/concentrado.pdf", call -> concentrate(call, false))
+                .get("/{cct}/fichas.pdf", call -> cards(call, false))
                 .get("/{cct}/bitacora.pdf", this::logbook)
                 .get("/{cct}/resultados.csv", call -> resultsTable(call, false))
                 .get("/{cct}/resultados.xlsx", call -> resultsTable(call, true))
                 .get("/{cct}/bitacora.xlsx", this::logbookSheet)
+                .get("/{cct}/concentrado.xlsx", call -> concentrate(call, true))
+                .get("/{cct}/fichas.xlsx", call -> cards(call, true))
+                .get("/zonas/{zona}/resultados.xlsx", this::zoneSheet)
+                .get("/entidades/{entidad}/resultados.xlsx", this::stateSheet)
                 .build();
     }
 
@@ -104,25 +113,39 @@ public final class PrintServlet extends RoutedServlet {
         return new Reader(caller, RequestAccess.readableSchool(caller, directory, cct));
     }
 
-    private void concentrate(ApiCall call) throws IOException {
+    /** The concentrate as the printed pliego or, as a workbook, its lines. */
+    private void concentrate(ApiCall call, boolean workbook) throws IOException {
         Reader reader = reader(call);
         ResultsAnalysis analysis = required(results, "Análisis de resultados");
         Period period = period(call);
         checkPublished(reader.caller(), analysis, reader.cct(), period);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        String name = "concentrado-" + reader.cct() + "-" + period.key();
+        if (workbook) {
+            SchoolDocuments.concentrateSheet(body, analysis.concentrate(reader.cct(), period));
+            send(call, body, name + ".xlsx", XLSX);
+            return;
+        }
         SchoolDocuments.concentrate(body, reader.school(), period, analysis.concentrate(reader.cct(), period),
                 analysis.coincidences(reader.cct(), period), people(reader.cct()), today());
-        send(call, body, "concentrado-" + reader.cct() + "-" + period.key() + ".pdf", PDF);
+        send(call, body, name + ".pdf", PDF);
     }
 
-    private void cards(ApiCall call) throws IOException {
+    /** The cards of a period (or all), printed one after another or, as a workbook, a row each. */
+    private void cards(ApiCall call, boolean workbook) throws IOException {
         Reader reader = reader(call);
         InterventionCards library = required(cards, "Fichas de intervención");
         String period = call.query("periodo").isEmpty() ? "" : period(call).key();
+        List<InterventionCard> found = library.search(reader.cct(), new CardQuery("", 0, null, period));
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
-        SchoolDocuments.cards(body, reader.school(), period,
-                library.search(reader.cct(), new CardQuery("", 0, null, period)), people(reader.cct()), today());
-        send(call, body, "fichas-" + reader.cct() + (period.isEmpty() ? "" : "-" + period) + ".pdf", PDF);
+        String name = "fichas-" + reader.cct() + (period.isEmpty() ? "" : "-" + period);
+        if (workbook) {
+            SchoolDocuments.cardsSheet(body, found, people(reader.cct()));
+            send(call, body, name + ".xlsx", XLSX);
+            return;
+        }
+        SchoolDocuments.cards(body, reader.school(), period, found, people(reader.cct()), today());
+        send(call, body, name + ".pdf", PDF);
     }
 
     private void logbook(ApiCall call) throws IOException {
@@ -157,6 +180,38 @@ public final class PrintServlet extends RoutedServlet {
             ResultsTableCsv.write(writer, groups);
         }
         send(call, body, name + ".csv", "text/csv; charset=UTF-8");
+    }
+
+    /** The zone's results of a period as its supervision's screen shows them, for a spreadsheet. */
+    private void zoneSheet(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        ZoneId zone = call.path("zona", ZoneId::parse);
+        if (!caller.canReadZone(zone)) {
+            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
+                    + " y la autoridad de su entidad descargan sus resultados.");
+        }
+        ResultsAnalysis analysis = required(results, "Análisis de resultados");
+        Period period = period(call);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        SchoolDocuments.rollupSheet(body, analysis.zoneRollup(zone, period), false);
+        send(call, body, "resultados-zona-" + zone.key() + "-" + period.key() + ".xlsx", XLSX);
+    }
+
+    /** The state's results of a period by zone, for its education authority. */
+    private void stateSheet(ApiCall call) throws IOException {
+        Caller caller = RequestAccess.caller(call.request());
+        String code = call.path("entidad");
+        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
+                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
+        if (!caller.isAuthorityOf(state)) {
+            throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
+                    + " descarga los resultados de la entidad.");
+        }
+        ResultsAnalysis analysis = required(results, "Análisis de resultados");
+        Period period = period(call);
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        SchoolDocuments.rollupSheet(body, analysis.stateRollup(state, period), true);
+        send(call, body, "resultados-entidad-" + state.code() + "-" + period.key() + ".xlsx", XLSX);
     }
 
     /** The session's agreements as a workbook: who answers for each, by when, how it is going. */

@@ -22,6 +22,7 @@ import mx.cte.results.api.ConcentrateItem;
 import mx.cte.results.api.GradeCoincidences;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.Progress;
+import mx.cte.results.api.Rollup;
 import mx.cte.results.api.Tally;
 import mx.cte.schools.api.School;
 
@@ -175,6 +176,69 @@ final class SchoolDocuments {
                     statusTitle(content.status().wireName())));
         }
         Spreadsheet.write(out, "Cuaderno de Bitácora", LOGBOOK_HEADERS, rows);
+    }
+
+    private static final List<String> CONCENTRATE_HEADERS = List.of("Tipo", "Área", "Grados", "Logro o desafío",
+            "Objetivo de la Ruta de Mejora", "Meta", "Cómo contribuye a la Ruta de Mejora");
+
+    /** The concentrate's lines as a workbook (the proposal while the collective has saved none, and it says so). */
+    static void concentrateSheet(OutputStream out, Concentrate concentrate) throws IOException {
+        boolean proposal = concentrate.items().isEmpty();
+        List<List<Object>> rows = new ArrayList<>();
+        for (ConcentrateItem item : proposal ? concentrate.proposal() : concentrate.items()) {
+            rows.add(Arrays.asList((item.kind() == ConcentrateItem.Kind.LOGRO ? "Logro" : "Desafío")
+                    + (proposal ? " (propuesta calculada)" : ""), item.area(), grades(item.grades()), item.text(),
+                    item.rmeObjective(), item.rmeGoal(), item.rmeContribution()));
+        }
+        Spreadsheet.write(out, "Concentrado", CONCENTRATE_HEADERS, rows);
+    }
+
+    private static final List<String> CARD_HEADERS = List.of("Ficha", "Título", "Desafíos que atiende",
+            "Acciones en el aula", "Acciones en la escuela", "Materiales", "Grados", "Grupos", "Semanas",
+            "Responsables", "Decisión del colectivo", "Comentarios", "Seguimientos");
+
+    /** The intervention cards as a workbook, one row each. */
+    static void cardsSheet(OutputStream out, List<InterventionCard> cards, People people) throws IOException {
+        List<List<Object>> rows = new ArrayList<>();
+        for (InterventionCard card : cards) {
+            var content = card.content();
+            rows.add(Arrays.asList(card.id(), content.title(), content.challenges().stream().map(Challenge::text)
+                    .collect(Collectors.joining("; ")), content.classroomActions(), content.schoolActions(),
+                    content.materials().stream().map(Material::title).collect(Collectors.joining("; ")),
+                    grades(content.grades()), String.join(", ", content.groups()), content.durationWeeks(),
+                    people.names(content.responsibles()), card.decision().title()
+                            + (card.decisionNote().isBlank() ? "" : ": " + card.decisionNote()),
+                    card.comments().size(), card.followUps().size()));
+        }
+        Spreadsheet.write(out, "Fichas de intervención", CARD_HEADERS, rows);
+    }
+
+    /**
+     * A zone's or a state's results of a period as a workbook: its schools or zones with their traffic light, then
+     * the counts by area and by grade (what the supervision's screen shows, for a spreadsheet).
+     */
+    static void rollupSheet(OutputStream out, Rollup rollup, boolean ofZones) throws IOException {
+        List<List<Object>> units = new ArrayList<>();
+        for (Rollup.Unit unit : rollup.units()) {
+            units.add(ofZones
+                    ? Arrays.asList(unit.key(), unit.name(), unit.schools(), unit.published(), unit.total().logrado(),
+                            unit.total().enProceso(), unit.total().sinAvance())
+                    : Arrays.asList(unit.key(), unit.name(), unit.published() > 0 ? "Sí" : "No",
+                            unit.total().logrado(), unit.total().enProceso(), unit.total().sinAvance()));
+        }
+        List<String> unitHeaders = ofZones
+                ? List.of("Zona", "Nombre", "Escuelas", "Compartieron su análisis", "Logrado", "En proceso", "Sin avance")
+                : List.of("CCT", "Escuela", "Compartió su análisis", "Logrado", "En proceso", "Sin avance");
+        List<List<Object>> areas = new ArrayList<>();
+        new java.util.TreeMap<>(rollup.byArea()).forEach((area, tally) -> areas.add(Arrays.asList(area,
+                tally.logrado(), tally.enProceso(), tally.sinAvance())));
+        List<List<Object>> grades = new ArrayList<>();
+        new java.util.TreeMap<>(rollup.byGrade()).forEach((grade, tally) -> grades.add(Arrays.asList(grade + "°",
+                tally.logrado(), tally.enProceso(), tally.sinAvance())));
+        Spreadsheet.write(out, List.of(new Spreadsheet.Sheet(ofZones ? "Zonas" : "Escuelas", unitHeaders, units),
+                new Spreadsheet.Sheet("Por área", List.of("Área o indicador", "Logrado", "En proceso", "Sin avance"),
+                        areas),
+                new Spreadsheet.Sheet("Por grado", List.of("Grado", "Logrado", "En proceso", "Sin avance"), grades)));
     }
 
     static String grades(List<Integer> grades) {

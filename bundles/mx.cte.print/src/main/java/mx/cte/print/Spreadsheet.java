@@ -7,7 +7,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * A table as an XLSX workbook of one sheet: a bold header row that stays in view, numbers as numbers, text as text
+ * Tables as an XLSX workbook, a sheet each: a bold header row that stays in view, numbers as numbers, text as text
  * (never a formula, whatever it starts with), columns wide enough to read.
  */
 final class Spreadsheet {
@@ -17,10 +17,24 @@ final class Spreadsheet {
     private Spreadsheet() {
     }
 
+    /** One sheet of a workbook: its name, its header row and its rows. */
+    record Sheet(String name, List<String> headers, List<List<Object>> rows) {
+    }
+
     static void write(OutputStream out, String sheet, List<String> headers, List<List<Object>> rows)
             throws IOException {
+        write(out, List.of(new Sheet(sheet, headers, rows)));
+    }
+
+    static void write(OutputStream out, List<Sheet> sheets) throws IOException {
         Workbook workbook = new Workbook(out, "Consejo Técnico Escolar", "1.0");
-        Worksheet worksheet = workbook.newWorksheet(sheet);
+        for (Sheet sheet : sheets) {
+            fill(workbook.newWorksheet(sheet.name()), sheet.headers(), sheet.rows());
+        }
+        workbook.finish();
+    }
+
+    private static void fill(Worksheet worksheet, List<String> headers, List<List<Object>> rows) {
         int[] widths = new int[headers.size()];
         for (int column = 0; column < headers.size(); column++) {
             worksheet.value(0, column, headers.get(column));
@@ -43,6 +57,5 @@ final class Spreadsheet {
             worksheet.width(column, Math.min(MAX_WIDTH, widths[column] + 2));
         }
         worksheet.freezePane(0, 1);
-        workbook.finish();
     }
 }

@@ -36,6 +36,38 @@ public class PrintServletTest {
                 (proxy, method, args) -> List.of()));
     }
 
+    /** As DS does when the results module is installed: a zone with one school that shared its analysis. */
+    private void installResults() throws ReflectiveOperationException {
+        Field field = PrintServlet.class.getDeclaredField("results");
+        field.setAccessible(true);
+        mx.cte.results.api.Tally tally = new mx.cte.results.api.Tally(3, 1, 2);
+        field.set(servlet, Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {mx.cte.results.api.ResultsAnalysis.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("zoneRollup")) {
+                        return new mx.cte.results.api.Rollup("15-preescolar-015", (mx.cte.results.api.Period) args[1],
+                                List.of(new mx.cte.results.api.Rollup.Unit("15EJN0101A", "Jardín de Niños Rosaura", 1,
+                                        1, java.util.Map.of("Lenguaje oral", tally), tally)),
+                                java.util.Map.of("Lenguaje oral", tally), java.util.Map.of(2, tally), tally);
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                }));
+    }
+
+    @Test
+    public void theZonesResultsAreAWorkbookForItsSupervisionOnly() throws Exception {
+        installResults();
+        FakeHttp.Response sheet = get(ApiFixtures.SUPERVISOR, "/zonas/15-preescolar-015/resultados.xlsx",
+                "periodo", "2016-11");
+        assertEquals(sheet.body(), 200, sheet.status);
+        assertTrue(sheet.contentType, sheet.contentType.contains("spreadsheetml"));
+        assertTrue("a zip, as an XLSX is", sheet.body().startsWith("PK"));
+        assertEquals(403, get(ApiFixtures.TEACHER, "/zonas/15-preescolar-015/resultados.xlsx", "periodo",
+                "2016-11").status);
+        assertEquals(400, get(ApiFixtures.SUPERVISOR, "/zonas/15-preescolar-015/resultados.xlsx").status);
+        assertEquals("a state's results for its authority only", 403, get(ApiFixtures.SUPERVISOR,
+                "/entidades/15/resultados.xlsx", "periodo", "2016-11").status);
+    }
+
     @Test
     public void aDocumentOfAModuleThatIsAwayIs503() {
         FakeHttp.Response away = get(ApiFixtures.TEACHER, "/15EJN0101A/bitacora.pdf", "sesion", "SEP:x");

@@ -217,7 +217,9 @@ public class SchoolDocumentsTest {
         } finally {
             java.nio.file.Files.delete(file);
         }
-        return text.toString();
+        // The workbook writes accents as character references (&#xf3;): read them as the letters they are.
+        return java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(text)
+                .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     }
 
     @Test
@@ -243,6 +245,47 @@ public class SchoolDocumentsTest {
         String book = workbookText(logbook.toByteArray());
         assertTrue(book, book.contains("Mtra. Rosaura Zapata") && book.contains("9 de diciembre de 2016")
                 && book.contains("En curso"));
+    }
+
+    @Test
+    public void theConcentrateAndTheCardsAreWorkbooksTooInSpanishWordsAndNames() throws IOException {
+        ByteArrayOutputStream concentrate = new ByteArrayOutputStream();
+        SchoolDocuments.concentrateSheet(concentrate, new Concentrate(List.of(), List.of(new ConcentrateItem(0,
+                ConcentrateItem.Kind.DESAFIO, "Exploración", List.of(1, 2), "Observar fenómenos", "", "", "", 0)),
+                null, null));
+        String lines = workbookText(concentrate.toByteArray());
+        assertTrue(lines, lines.contains("Desafío (propuesta calculada)") && lines.contains("Observar fenómenos")
+                && lines.contains("1°, 2°") && lines.contains("Cómo contribuye a la Ruta de Mejora"));
+
+        CardDraft draft = new CardDraft("2016-11", "SEP:2016-2017:preescolar:ordinaria-3",
+                List.of(new Challenge(0, "Resolver problemas de conteo")), "La tiendita", "",
+                "Contar monedas", "Feria de la tiendita", List.of(new Material(0, "Monedas de cartón")),
+                "", "", List.of(2), List.of("A"), 3, List.of("director"));
+        InterventionCard card = new InterventionCard(7, CCT, draft, Decision.ESTRATEGIA_GLOBAL, "Se incorpora",
+                List.of(new CardComment(1, true, "Agregar dados", "director", Instant.EPOCH)), List.of(), "maestra.ana",
+                Instant.EPOCH, null, 2);
+        ByteArrayOutputStream cards = new ByteArrayOutputStream();
+        SchoolDocuments.cardsSheet(cards, List.of(card), PEOPLE);
+        String sheet = workbookText(cards.toByteArray());
+        assertTrue(sheet, sheet.contains("La tiendita") && sheet.contains("Monedas de cartón")
+                && sheet.contains(Decision.ESTRATEGIA_GLOBAL.title() + ": Se incorpora")
+                && sheet.contains("Resolver problemas de conteo"));
+        assertTrue("responsibles by name: " + sheet, sheet.contains("Mtra. Rosaura Zapata"));
+    }
+
+    @Test
+    public void aStatesResultsAreAWorkbookOfZonesAreasAndGrades() throws IOException {
+        mx.cte.results.api.Tally tally = new mx.cte.results.api.Tally(4, 2, 1);
+        mx.cte.results.api.Rollup rollup = new mx.cte.results.api.Rollup("15", new Period("2016-11"),
+                List.of(new mx.cte.results.api.Rollup.Unit("15-preescolar-015", "Zona 15 de Toluca", 3, 12,
+                        java.util.Map.of("Convivencia", tally), tally)),
+                java.util.Map.of("Convivencia", tally), java.util.Map.of(3, tally), tally);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SchoolDocuments.rollupSheet(out, rollup, true);
+        String book = workbookText(out.toByteArray());
+        assertTrue(book, book.contains("Zona 15 de Toluca") && book.contains("Compartieron su análisis")
+                && book.contains("Convivencia") && book.contains("3°") && book.contains("Sin avance"));
+        assertTrue("three sheets: zones, by area, by grade", book.split("<worksheet").length - 1 == 3);
     }
 
     @Test

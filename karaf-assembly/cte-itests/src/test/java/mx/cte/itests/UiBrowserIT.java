@@ -685,6 +685,17 @@ public class UiBrowserIT {
                 chartColours("#resultados-entidad").contains("sin-avance"));
         capture("autoridad-entidad");
         assertEquals("the state's screen", List.of(), seriousViolations());
+
+        // The print module's panel: the state's results as a workbook, for the month chosen there.
+        chooseMonth("periodo-descarga", "2017-04");
+        java.net.URI workbook = java.net.URI.create(browser.findElement(By.cssSelector("#descarga-resultados a"))
+                .getAttribute("href"));
+        WebSession authority = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "autoridad.edomex");
+        var xlsx = authority.get(workbook.getRawPath() + "?" + workbook.getRawQuery());
+        assertEquals(xlsx.body(), 200, xlsx.statusCode());
+        assertTrue(workbook.toString(), workbook.getRawQuery().equals("periodo=2017-04"));
+        assertTrue(xlsx.headers().firstValue("Content-Type").orElse("").contains("spreadsheetml"));
     }
 
     private static void publishPresentation(String username, String cct, String problem) throws Exception {
@@ -778,6 +789,11 @@ public class UiBrowserIT {
         assertTrue(suggestion.getText(), suggestion.getText().contains("15EJN0101A"));
         assertTrue(suggestion.getText(), suggestion.getText().contains("15EJN0102B"));
         assertTrue("the reasons are said", suggestion.getText().contains("Misma área: Lenguaje oral"));
+        WebElement readings = browser.findElement(By.id("intercambio-presentaciones"));
+        await().until(driver -> readings.getText().contains("Presentaciones publicadas (2 de"));
+        readings.findElements(By.tagName("summary")).forEach(WebElement::click);
+        assertTrue("the supervisor reads what each school published: " + readings.getText(), readings.getText()
+                .contains("narrar sucesos siguiendo un orden") && readings.getText().contains("orden cronológico"));
         browser.findElement(By.xpath("//button[normalize-space()='Usar esta sugerencia']")).click();
         assertEquals("1", browser.findElement(By.id("intercambio-grupo-15EJN0101A")).getAttribute("value"));
         assertEquals("1", browser.findElement(By.id("intercambio-grupo-15EJN0102B")).getAttribute("value"));
@@ -931,10 +947,45 @@ public class UiBrowserIT {
         return await().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
+    /** Types into a field; a colleague's save may redraw the editor meanwhile, and then it is typed again. */
     private void typeInto(String id, String text) {
-        WebElement input = field(id);
-        input.clear();
-        input.sendKeys(text);
+        await().until(driver -> {
+            try {
+                WebElement input = field(id);
+                input.clear();
+                input.sendKeys(text);
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+    }
+
+    /** Presses a button of the list item that says {@code text} (found again if the list was redrawn). */
+    private void pressIn(String items, String text, String label) {
+        await().until(driver -> {
+            try {
+                driver.findElements(By.cssSelector(items)).stream().filter(item -> item.getText().contains(text))
+                        .findFirst().orElseThrow()
+                        .findElement(By.xpath(".//button[normalize-space()='" + label + "']")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | java.util.NoSuchElementException redrawn) {
+                return false;
+            }
+        });
+    }
+
+    /** Presses the submit button of the form a field is in (found again if the editor was redrawn). */
+    private void submitFormOf(String fieldId) {
+        await().until(driver -> {
+            try {
+                field(fieldId).findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+                return true;
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
     }
 
     private void submit(String formSelector) {
@@ -1223,10 +1274,15 @@ public class UiBrowserIT {
         typeInto("tarjeta-10-grados", "3");
         submit("#actividad-10 form.tarjeta-nueva");
         waitForText("#tarjeta-10-lista h5", title);
-        WebElement card = browser.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
-                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow();
-        assertTrue("responsibles by name: " + card.getText(), card.getText().contains("Rosaura"));
-        card.findElement(By.xpath(".//button[normalize-space()='Cambiar']")).click();
+        await().until(driver -> { // responsibles by name
+            try {
+                return driver.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
+                        .anyMatch(a -> a.getText().contains(title) && a.getText().contains("Rosaura"));
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        pressIn("#tarjeta-10-lista article", title, "Cambiar");
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("tarjeta-10-titulo-formulario"),
                 "Cambiar la tarjeta"));
         assertEquals(title, field("tarjeta-10-titulo").getAttribute("value"));
@@ -1253,32 +1309,36 @@ public class UiBrowserIT {
         openActivity(11);
         String comments = "#comentarios-11-lista";
         typeInto("comentarios-11-" + cardId + "-texto", "Faltan cuentos con números");
-        field("comentarios-11-" + cardId + "-texto").findElement(By.xpath("./ancestor::form//button[@type='submit']"))
-                .click();
+        submitFormOf("comentarios-11-" + cardId + "-texto");
         waitForText(comments + " ul.comentarios li", "Faltan cuentos con números");
-        WebElement mine = browser.findElements(By.cssSelector(comments + " ul.comentarios li")).stream()
-                .filter(li -> li.getText().contains("Faltan cuentos")).findFirst().orElseThrow();
-        mine.findElement(By.xpath(".//button[normalize-space()='Cambiar']")).click();
-        WebElement editing = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                comments + " ul.comentarios li form textarea")));
-        editing.clear();
-        editing.sendKeys("Faltan cuentos con números hasta 20");
-        editing.findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+        long mineId = java.util.stream.StreamSupport.stream(WebSession.json(director.get("/api/v1/cards/15EJN0101A/"
+                + cardId)).getAsJsonArray("comentarios").spliterator(), false).map(e -> e.getAsJsonObject())
+                .filter(c -> c.get("texto").getAsString().startsWith("Faltan cuentos")).findFirst().orElseThrow()
+                .get("id").getAsLong();
+        pressIn(comments + " ul.comentarios li", "Faltan cuentos", "Cambiar");
+        String editor = "comentarios-11-" + cardId + "-comentario-" + mineId;
+        typeInto(editor, "Faltan cuentos con números hasta 20");
+        submitFormOf(editor);
         waitForText(comments + " ul.comentarios li", "Faltan cuentos con números hasta 20");
-        WebElement theirs = browser.findElements(By.cssSelector(comments + " ul.comentarios li")).stream()
-                .filter(li -> li.getText().contains("Lo probamos en segundo")).findFirst().orElseThrow();
-        assertTrue("the director cannot change a teacher's words",
-                theirs.findElements(By.xpath(".//button[normalize-space()='Cambiar']")).isEmpty());
-        theirs.findElement(By.xpath(".//button[normalize-space()='Quitar']")).click();
+        await().until(driver -> {
+            try {
+                WebElement theirs = driver.findElements(By.cssSelector(comments + " ul.comentarios li")).stream()
+                        .filter(li -> li.getText().contains("Lo probamos en segundo")).findFirst().orElseThrow();
+                // The director may remove a teacher's words but not change them.
+                return theirs.findElements(By.xpath(".//button[normalize-space()='Cambiar']")).isEmpty()
+                        && !theirs.findElements(By.xpath(".//button[normalize-space()='Quitar']")).isEmpty();
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                return false;
+            }
+        });
+        pressIn(comments + " ul.comentarios li", "Lo probamos en segundo", "Quitar");
         clickButton("comentarios-11-lista", "Sí, quitar");
         await().until(driver -> !listed(comments + " ul.comentarios li", "Lo probamos en segundo"));
         String kept = director.get("/api/v1/cards/15EJN0101A/" + cardId).body();
         assertTrue(kept, kept.contains("Faltan cuentos con números hasta 20") && !kept.contains("Lo probamos"));
 
         openActivity(10);
-        card = browser.findElements(By.cssSelector("#tarjeta-10-lista article")).stream()
-                .filter(a -> a.getText().contains(title)).findFirst().orElseThrow();
-        card.findElement(By.xpath(".//button[normalize-space()='Eliminar']")).click();
+        pressIn("#tarjeta-10-lista article", title, "Eliminar");
         WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#tarjeta-10-lista .confirmacion")));
         assertTrue(question.getText(), question.getText().contains("sus comentarios"));
@@ -1297,6 +1357,36 @@ public class UiBrowserIT {
         await().until(driver -> driver.findElements(By.cssSelector("#actividad-6 form.renglon textarea")).stream()
                 .noneMatch(t -> t.getAttribute("value").equals(line)));
         assertFalse(director.get("/api/v1/results/15EJN0101A/concentrate?periodo=" + month).body().contains(line));
+    }
+
+    @Test
+    public void aContributionAndAResourceOfTheSchoolAreTakenBack() throws Exception {
+        String idea = "Observarnos en clase (" + System.nanoTime() + ")";
+        String book = "Cuentos para contar (" + System.nanoTime() + ")";
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        openSession();
+        WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
+
+        openActivity(14);
+        typeInto("texto-14-aportacion", idea);
+        submitFormOf("texto-14-aportacion");
+        waitForText("#texto-14-aportaciones li", idea);
+        pressIn("#texto-14-aportaciones li", idea, "Quitar");
+        clickButton("texto-14-aportaciones", "Sí, quitar");
+        await().until(driver -> !listed("#texto-14-aportaciones li", idea));
+        assertFalse(teacher.get("/api/v1/exchange/15EJN0101A/activities/14/texts/lluvia-ideas?sesion="
+                + THIRD_SESSION).body().contains(idea));
+
+        openActivity(8);
+        typeInto("catalogo-8-titulo", book);
+        typeInto("catalogo-8-ubicacion", "Biblioteca de aula");
+        submit("#actividad-8 form.nuevo-recurso");
+        waitForText("#catalogo-8-busqueda-resultados li", book);
+        pressIn("#catalogo-8-busqueda-resultados li", book, "Quitar del catálogo");
+        clickButton("catalogo-8-busqueda-resultados", "Sí, quitar");
+        await().until(driver -> !listed("#catalogo-8-busqueda-resultados li", book));
+        assertFalse(teacher.get("/api/v1/catalogue/15EJN0101A/resources?q=" + java.net.URLEncoder.encode(book,
+                java.nio.charset.StandardCharsets.UTF_8)).body().contains(book));
     }
 
     @Test

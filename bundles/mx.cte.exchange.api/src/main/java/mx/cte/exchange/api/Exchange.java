@@ -44,6 +44,9 @@ public interface Exchange {
 
     Optional<Presentation> presentation(Cct school, String session);
 
+    /** The presentations a zone's schools published for a session, by school: what its supervision reads. */
+    List<Presentation> publishedPresentations(ZoneId zone, String session);
+
     Presentation savePresentation(Cct school, Presentation presentation, long expectedVersion, String author);
 
     /**

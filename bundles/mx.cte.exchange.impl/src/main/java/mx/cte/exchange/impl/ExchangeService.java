@@ -165,6 +165,11 @@ public final class ExchangeService implements Exchange {
     }
 
     @Override
+    public List<Presentation> publishedPresentations(ZoneId zone, String session) {
+        return presentations.published(zone, session);
+    }
+
+    @Override
     public Presentation savePresentation(Cct school, Presentation presentation, long expectedVersion, String author) {
         return presentations.savePresentation(school, presentation, expectedVersion, author);
     }

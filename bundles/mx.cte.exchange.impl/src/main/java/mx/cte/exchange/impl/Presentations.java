@@ -29,6 +29,7 @@ import mx.cte.results.api.SynthesisFrame;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.ZoneId;
 import mx.cte.search.api.IndexedDocument;
 import mx.cte.search.api.TextIndex;
 import mx.cte.storage.api.Database;
@@ -238,6 +239,12 @@ final class Presentations {
         }
         audit.record(published ? "presentacion-publicada" : "presentacion-retirada", cct + " " + key, "");
         return saved;
+    }
+
+    List<Presentation> published(ZoneId zone, String session) {
+        return database.inTransaction(connection -> Sql.query(connection, "SELECT * FROM exchange_presentation"
+                + " WHERE zone_key = ? AND session_key = ? AND published_at IS NOT NULL ORDER BY cct",
+                ExchangeRecords::presentation, zone.key(), ExchangeRecords.session(session)));
     }
 
     void reindexIfBehind() {

@@ -47,6 +47,7 @@ final class ExchangeApi {
         return Routes.builder()
                 .get("/zones/{zona}/suggestion", this::zoneSuggestion)
                 .get("/zones/{zona}/groups", this::zoneGroups)
+                .get("/zones/{zona}/presentations", this::zonePresentations)
                 .put("/zones/{zona}/groups", this::confirmGroups)
                 .get("/states/{entidad}/suggestion", this::stateSuggestion)
                 .get("/{cct}/presentation", this::presentation)
@@ -159,6 +160,21 @@ final class ExchangeApi {
         ZoneId zone = readableZone(call);
         String session = session(call);
         call.ok(ExchangeJson.groups(call(() -> exchange.groups(zone, session))));
+    }
+
+    private void zonePresentations(ApiCall call) throws IOException {
+        ZoneId zone = readableZone(call);
+        String session = session(call);
+        JsonArray published = new JsonArray();
+        for (Presentation presentation : call(() -> exchange.publishedPresentations(zone, session))) {
+            JsonObject json = ExchangeJson.json(presentation, false);
+            directory.school(presentation.school()).ifPresent(s -> json.addProperty("nombre", s.name()));
+            published.add(json);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("sesion", session);
+        body.add("presentaciones", published);
+        call.ok(body);
     }
 
     private void confirmGroups(ApiCall call) throws IOException {

@@ -49,6 +49,7 @@ public class ExchangeApiTest {
                     case "writeText" -> new CollectiveText((Integer) args[2], (TextKind) args[3], SESSION, List.of(),
                             (String) args[4], (Long) args[5] + 1);
                     case "presentation", "peerPresentation" -> Optional.ofNullable(stored);
+                    case "publishedPresentations" -> List.of(presentation(ApiFixtures.SCHOOL, true));
                     case "draft", "savePresentation", "publish" -> presentation(school,
                             method.getName().equals("publish") && (Boolean) args[2]);
                     case "suggestZone", "suggestState" -> new Matching("zona", SESSION, List.of(), List.of(),
@@ -95,6 +96,13 @@ public class ExchangeApiTest {
                 + "\",\"para\":\"15EJN0102B\",\"tipo\":\"recomendacion\",\"texto\":\"Lean juntos\"}");
         FakeHttp.Response suggestion = send(ApiFixtures.SUPERVISOR, "GET", "/zones/15-preescolar-015/suggestion",
                 null, "sesion", SESSION, "tamano", "4");
+        FakeHttp.Response published = send(ApiFixtures.SUPERVISOR, "GET", "/zones/15-preescolar-015/presentations",
+                null, "sesion", SESSION);
+        assertEquals(published.body(), 200, published.status);
+        assertTrue("the supervisor reads the zone's published presentations: " + published.body(),
+                published.body().contains("\"problema\":\"Lectura\""));
+        assertEquals(403, send(ApiFixtures.TEACHER, "GET", "/zones/15-preescolar-015/presentations", null,
+                "sesion", SESSION).status);
         assertTrue("the supervisor reads why a school has no pair: " + suggestion.body(), suggestion.body().contains(
                 "\"motivosSinPareja\":[{\"cct\":\"" + ApiFixtures.OTHER_SCHOOL.value()
                         + "\",\"motivo\":\"Es la única escuela"));
@@ -109,6 +117,7 @@ public class ExchangeApiTest {
                 "removeContribution[15EJN0101A, 7, docente.ana]",
                 "send[15EJN0101A, " + SESSION + ", 15EJN0102B, RECOMENDACION, Lean juntos, docente.ana]",
                 "suggestZone[15-preescolar-015, " + SESSION + ", 4]",
+                "publishedPresentations[15-preescolar-015, " + SESSION + "]",
                 "confirmGroups[15-preescolar-015, " + SESSION + ", [[15EJN0101A, 15EJN0102B]], supervisora]"), calls);
     }
 

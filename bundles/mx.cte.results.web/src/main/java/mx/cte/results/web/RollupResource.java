@@ -21,7 +21,6 @@ import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.State;
 import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Caller;
-import mx.cte.security.api.Role;
 import mx.cte.security.http.RequestAccess;
 
 /**
@@ -65,9 +64,7 @@ final class RollupResource {
         String code = call.path("entidad");
         State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
                 "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
-        boolean authority = caller.grants().stream().anyMatch(
-                g -> g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(state.code()));
-        if (!authority) {
+        if (!caller.isAuthorityOf(state)) {
             throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
                     + " ve el concentrado de la entidad.");
         }

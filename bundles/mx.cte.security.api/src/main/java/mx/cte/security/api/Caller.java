@@ -2,6 +2,7 @@ package mx.cte.security.api;
 
 import java.util.List;
 import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.State;
 import mx.cte.schools.api.ZoneId;
 
 /**
@@ -55,7 +56,12 @@ public record Caller(String username, String displayName, List<RoleGrant> grants
     /** The zone's supervisor and its state's authority read all its schools. */
     public boolean canReadZone(ZoneId zone) {
         return grants.stream().anyMatch(g -> (g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()))
-                || (g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(zone.state().code())));
+                || isAuthorityOf(zone.state()));
+    }
+
+    /** The state's education authority: reads its zones and schools, and the state's roll-ups. */
+    public boolean isAuthorityOf(State state) {
+        return grants.stream().anyMatch(g -> g.role() == Role.AUTORIDAD_ESTATAL && g.scope().equals(state.code()));
     }
 
     /** May install and activate guides of this publisher ({@code SEP} or a state's number). */
