@@ -480,23 +480,30 @@ function periodPicker(working, id, label, onChange) {
   return [el('label', {for: id}, label), input];
 }
 
-/**
- * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
- * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice.
- */
 /** The name of a person of the school on screen, for a login id; the id itself for someone else. */
 function personName(username) {
   return opened?.editing?.people.get(username) || username;
 }
 
+/**
+ * The person's edits to a record that met a newer saved version (409), each next to that version: they save theirs
+ * over it (with the saved version's number) or keep the saved one. Nothing is overwritten without their choice. A
+ * removal names its version in the address (?version=N): it matches the record's path without it, and is sent again
+ * with the saved version's number there.
+ */
 function conflictBoxes(path, describe, onDone) {
-  return conflicts().filter((edit) => edit.path === path).map((edit) => {
+  return conflicts().filter((edit) => edit.path.split('?')[0] === path).map((edit) => {
     const actual = edit.actual;
-    const keepMine = el('button', {type: 'button'}, 'Guardar la mía encima');
+    const removing = edit.method === 'DELETE';
+    const keepMine = el('button', {type: 'button'}, removing ? 'Quitarlo de todos modos' : 'Guardar la mía encima');
     const keepTheirs = el('button', {type: 'button'}, 'Quedarme con la guardada');
     keepMine.addEventListener('click', async () => {
       discardConflict(edit.key);
-      await send(edit.label, edit.method, edit.path, {...edit.body, version: actual.version});
+      if (removing) {
+        await send(edit.label, 'DELETE', edit.path.replace(/([?&]version=)\d+/, `$1${actual.version}`));
+      } else {
+        await send(edit.label, edit.method, edit.path, {...edit.body, version: actual.version});
+      }
       await onDone();
     });
     keepTheirs.addEventListener('click', async () => {
@@ -506,7 +513,7 @@ function conflictBoxes(path, describe, onDone) {
     return el('div', {class: 'conflicto', role: 'group', 'aria-label': 'Cambio en conflicto'},
         el('p', {}, el('strong', {}, 'Alguien más guardó otra versión mientras usted editaba.')),
         el('dl', {},
-            el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, describe(edit.body)),
+            el('dt', {}, 'Su versión (sin guardar)'), el('dd', {}, removing ? 'Quitarlo' : describe(edit.body)),
             el('dt', {}, `La guardada${actual?.registro ? `, por ${personName(actual.registro)}` : ''}`),
             el('dd', {}, actual ? describe(actual) : 'pulse «Quedarme con la guardada» para verla')),
         ...(actual ? [keepMine, ' '] : []), keepTheirs);

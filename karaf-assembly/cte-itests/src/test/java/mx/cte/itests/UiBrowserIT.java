@@ -1342,8 +1342,18 @@ public class UiBrowserIT {
         WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#tarjeta-10-lista .confirmacion")));
         assertTrue(question.getText(), question.getText().contains("sus comentarios"));
+        // A colleague decides on the card meanwhile: the removal meets the newer version and asks before going on.
+        // (The change feed is held back so that the screen cannot learn of it first.)
+        browser.executeCdpCommand("Network.enable", java.util.Map.of());
+        browser.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of("*/api/v1/changes/*")));
+        long version = WebSession.json(director.get("/api/v1/cards/15EJN0101A/" + cardId)).get("version").getAsLong();
+        assertEquals(200, director.send("PUT", "/api/v1/cards/15EJN0101A/" + cardId + "/decision",
+                "{\"decision\": \"redisenar\", \"nota\": \"Ajustarla\", \"version\": " + version + "}")
+                .statusCode());
         clickButton("tarjeta-10-lista", "Sí, eliminar");
+        pressIn("#tarjeta-10-lista article", title, "Quitarlo de todos modos");
         await().until(driver -> !listed("#tarjeta-10-lista h5", title));
+        browser.executeCdpCommand("Network.setBlockedURLs", java.util.Map.of("urls", List.of()));
         assertFalse(director.get("/api/v1/cards/15EJN0101A?periodo=" + month).body().contains(title));
 
         // A line of the concentrate is removed from activity 6.
