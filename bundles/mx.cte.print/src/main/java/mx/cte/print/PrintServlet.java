@@ -199,14 +199,8 @@ public final class PrintServlet extends RoutedServlet {
 
     /** The state's results of a period by zone, for its education authority. */
     private void stateSheet(ApiCall call) throws IOException {
-        Caller caller = RequestAccess.caller(call.request());
-        String code = call.path("entidad");
-        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
-                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
-        if (!caller.isAuthorityOf(state)) {
-            throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
-                    + " descarga los resultados de la entidad.");
-        }
+        State state = RequestAccess.authorityState(call, s -> "Solo la autoridad educativa de " + s.displayName()
+                + " descarga los resultados de la entidad.");
         ResultsAnalysis analysis = required(results, "Análisis de resultados");
         Period period = period(call);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);

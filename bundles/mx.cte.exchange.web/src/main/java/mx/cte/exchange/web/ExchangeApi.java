@@ -197,15 +197,8 @@ final class ExchangeApi {
     }
 
     private void stateSuggestion(ApiCall call) throws IOException {
-        Caller caller = RequestAccess.caller(call.request());
-        String code = call.path("entidad");
-        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
-                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
-        if (caller.grants().stream().noneMatch(g -> g.role() == Role.AUTORIDAD_ESTATAL
-                && g.scope().equals(state.code()))) {
-            throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
-                    + " agrupa las escuelas de toda la entidad.");
-        }
+        State state = RequestAccess.authorityState(call, s -> "Solo la autoridad educativa de " + s.displayName()
+                + " agrupa las escuelas de toda la entidad.");
         String session = session(call);
         int size = groupSize(call);
         call.ok(ExchangeJson.json(call(() -> exchange.suggestState(state, session, size))));

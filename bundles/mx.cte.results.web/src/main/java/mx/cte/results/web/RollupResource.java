@@ -59,15 +59,9 @@ final class RollupResource {
     }
 
     private void state(ApiCall call) throws IOException {
-        Caller caller = RequestAccess.caller(call.request());
         Period period = Params.queryPeriod(call);
-        String code = call.path("entidad");
-        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
-                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
-        if (!caller.isAuthorityOf(state)) {
-            throw ProblemException.forbidden("Solo la autoridad educativa de " + state.displayName()
-                    + " ve el concentrado de la entidad.");
-        }
+        State state = RequestAccess.authorityState(call, s -> "Solo la autoridad educativa de " + s.displayName()
+                + " ve el concentrado de la entidad.");
         call.ok(json("zonas", analysis.stateRollup(state, period)));
     }
 

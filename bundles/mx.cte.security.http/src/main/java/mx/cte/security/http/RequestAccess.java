@@ -6,6 +6,7 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.State;
 import mx.cte.security.api.Caller;
 
 /** The access checks of an API request, answered as problems (401, 403, 400) the endpoint need not write itself. */
@@ -34,6 +35,20 @@ public final class RequestAccess {
     /** The school a route names in its {@code {cct}} segment; 400 naming the segment when it is not a CCT. */
     public static Cct school(ApiCall call) {
         return call.path("cct", RequestAccess::cct);
+    }
+
+    /**
+     * The state the route names ({@code {entidad}}, 01 to 32), if the caller is its education authority; 400 naming
+     * {@code entidad} for a number that is not a state, and the state's {@code refusal} (403) for anyone else.
+     */
+    public static State authorityState(ApiCall call, java.util.function.Function<State, String> refusal) {
+        String code = call.path("entidad");
+        State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
+                "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
+        if (!caller(call.request()).isAuthorityOf(state)) {
+            throw ProblemException.forbidden(refusal.apply(state));
+        }
+        return state;
     }
 
     /** The school the route names, if the caller may read its work. */
