@@ -45,8 +45,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=},
  * {@code resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards and the
  * bitácora; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
- * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff always; its zone's
- * supervisor and its state's authority, and for the results only once the school published the period. Each module
+ * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff
+ * always; its zone's supervisor and its state's authority, and for the results only once the school published the
+ * period. Each module
  * is an optional reference, so without the cards module only the cards document answers 503.
  */
 @Component(service = Servlet.class, property = {"cte.module=print", "cte.module.title=Impresión y exportación"})
@@ -184,12 +185,8 @@ public final class PrintServlet extends RoutedServlet {
 
     /** The zone's results of a period as its supervision's screen shows them, for a spreadsheet. */
     private void zoneSheet(ApiCall call) throws IOException {
-        Caller caller = RequestAccess.caller(call.request());
-        ZoneId zone = call.path("zona", ZoneId::parse);
-        if (!caller.canReadZone(zone)) {
-            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
-                    + " y la autoridad de su entidad descargan sus resultados.");
-        }
+        ZoneId zone = RequestAccess.readableZone(call, z -> "Solo la supervisión de la zona " + z
+                + " y la autoridad de su entidad descargan sus resultados.");
         ResultsAnalysis analysis = required(results, "Análisis de resultados");
         Period period = period(call);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);

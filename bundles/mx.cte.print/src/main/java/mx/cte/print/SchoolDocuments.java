@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.Challenge;
@@ -81,12 +82,9 @@ final class SchoolDocuments {
         Map<String, Tally> byArea = new LinkedHashMap<>();
         for (GradeCoincidences grade : coincidences) {
             for (GradeCoincidences.Convergence result : grade.results()) {
-                Tally counts = Tally.ZERO;
-                for (Map.Entry<Progress, Integer> count : result.counts().entrySet()) {
-                    for (int i = 0; i < count.getValue(); i++) {
-                        counts = counts.plus(count.getKey());
-                    }
-                }
+                Map<Progress, Integer> rated = result.counts();
+                Tally counts = new Tally(rated.getOrDefault(Progress.LOGRADO, 0),
+                        rated.getOrDefault(Progress.EN_PROCESO, 0), rated.getOrDefault(Progress.SIN_AVANCE, 0));
                 byGrade.merge(grade.grade() + ".º grado", counts, Tally::plus);
                 byArea.merge(result.result().content().area(), counts, Tally::plus);
             }
@@ -230,10 +228,10 @@ final class SchoolDocuments {
                 ? List.of("Zona", "Nombre", "Escuelas", "Compartieron su análisis", "Logrado", "En proceso", "Sin avance")
                 : List.of("CCT", "Escuela", "Compartió su análisis", "Logrado", "En proceso", "Sin avance");
         List<List<Object>> areas = new ArrayList<>();
-        new java.util.TreeMap<>(rollup.byArea()).forEach((area, tally) -> areas.add(Arrays.asList(area,
+        new TreeMap<>(rollup.byArea()).forEach((area, tally) -> areas.add(Arrays.asList(area,
                 tally.logrado(), tally.enProceso(), tally.sinAvance())));
         List<List<Object>> grades = new ArrayList<>();
-        new java.util.TreeMap<>(rollup.byGrade()).forEach((grade, tally) -> grades.add(Arrays.asList(grade + "°",
+        new TreeMap<>(rollup.byGrade()).forEach((grade, tally) -> grades.add(Arrays.asList(grade + "°",
                 tally.logrado(), tally.enProceso(), tally.sinAvance())));
         Spreadsheet.write(out, List.of(new Spreadsheet.Sheet(ofZones ? "Zonas" : "Escuelas", unitHeaders, units),
                 new Spreadsheet.Sheet("Por área", List.of("Área o indicador", "Logrado", "En proceso", "Sin avance"),

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import mx.cte.exchange.api.ExchangeGroup;
 import mx.cte.exchange.api.Presentation;
 import mx.cte.exchange.api.SchoolMatch;
+import mx.cte.exchange.api.Unpaired;
 import mx.cte.schools.api.Cct;
 
 /**
@@ -132,11 +134,11 @@ final class Grouping {
      * Why each published school outside every group is there, for the supervisor: the school's closest match (if
      * any) says whether nothing, too little or a full group kept it out.
      */
-    static List<mx.cte.exchange.api.Unpaired> whyUnpaired(List<Cct> unmatched, int published, List<SchoolMatch> pairs,
-            List<ExchangeGroup> groups, int size, java.util.function.Function<Cct, String> name) {
+    static List<Unpaired> whyUnpaired(List<Cct> unmatched, int published, List<SchoolMatch> pairs,
+            List<ExchangeGroup> groups, int size, Function<Cct, String> name) {
         Map<Cct, ExchangeGroup> groupOf = new HashMap<>();
         groups.forEach(g -> g.schools().forEach(c -> groupOf.put(c, g)));
-        List<mx.cte.exchange.api.Unpaired> why = new ArrayList<>();
+        List<Unpaired> why = new ArrayList<>();
         for (Cct school : unmatched) {
             SchoolMatch closest = pairs.stream().filter(p -> p.first().equals(school) || p.second().equals(school))
                     .max(Comparator.comparingDouble(SchoolMatch::score)).orElse(null);
@@ -148,21 +150,18 @@ final class Grouping {
                         + " publicaron.";
             } else {
                 Cct other = closest.first().equals(school) ? closest.second() : closest.first();
-                String percent = Math.round(closest.score() * 100) + " %";
+                String closestIs = "Lo más parecido es la presentación de " + name.apply(other) + " ("
+                        + Math.round(closest.score() * 100) + " % en común), ";
                 if (closest.score() < MINIMUM) {
-                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
-                            + " en común), menos del " + Math.round(MINIMUM * 100)
-                            + " % con que se sugiere un grupo.";
+                    reason = closestIs + "menos del " + Math.round(MINIMUM * 100) + " % con que se sugiere un grupo.";
                 } else if (groupOf.containsKey(other) && groupOf.get(other).schools().size() >= size) {
-                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
-                            + " en común), que ya está en un grupo completo de " + size
+                    reason = closestIs + "que ya está en un grupo completo de " + size
                             + " escuelas; con grupos más grandes se uniría a él.";
                 } else {
-                    reason = "Lo más parecido es la presentación de " + name.apply(other) + " (" + percent
-                            + " en común), pero no se parece lo suficiente a las otras escuelas de su grupo.";
+                    reason = closestIs + "pero no se parece lo suficiente a las otras escuelas de su grupo.";
                 }
             }
-            why.add(new mx.cte.exchange.api.Unpaired(school, reason));
+            why.add(new Unpaired(school, reason));
         }
         return why;
     }

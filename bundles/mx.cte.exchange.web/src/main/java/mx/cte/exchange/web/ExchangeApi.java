@@ -140,13 +140,8 @@ final class ExchangeApi {
 
     /** The zone, if the caller may organise its exchange (its supervision, its state's authority). */
     private static ZoneId readableZone(ApiCall call) {
-        Caller caller = RequestAccess.caller(call.request());
-        ZoneId zone = call.path("zona", ZoneId::parse);
-        if (!caller.canReadZone(zone)) {
-            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
-                    + " y la autoridad de su entidad organizan su intercambio.");
-        }
-        return zone;
+        return RequestAccess.readableZone(call, zone -> "Solo la supervisión de la zona " + zone
+                + " y la autoridad de su entidad organizan su intercambio.");
     }
 
     private void zoneSuggestion(ApiCall call) throws IOException {

@@ -48,13 +48,9 @@ final class RollupResource {
     }
 
     private void zone(ApiCall call) throws IOException {
-        Caller caller = RequestAccess.caller(call.request());
         Period period = Params.queryPeriod(call);
-        ZoneId zone = call.path("zona", ZoneId::parse);
-        if (!caller.canReadZone(zone)) {
-            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone
-                    + " y la autoridad de su entidad ven su concentrado.");
-        }
+        ZoneId zone = RequestAccess.readableZone(call, z -> "Solo la supervisión de la zona " + z
+                + " y la autoridad de su entidad ven su concentrado.");
         call.ok(json("escuelas", analysis.zoneRollup(zone, period)));
     }
 

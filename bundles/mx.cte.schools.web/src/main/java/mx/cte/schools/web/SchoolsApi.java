@@ -121,10 +121,7 @@ final class SchoolsApi {
     }
 
     private void zoneSchools(ApiCall call) throws IOException {
-        ZoneId zone = call.path("zona", ZoneId::parse);
-        if (!RequestAccess.caller(call.request()).canReadZone(zone)) {
-            throw ProblemException.forbidden("No tiene acceso a la zona " + zone.key() + ".");
-        }
+        ZoneId zone = RequestAccess.readableZone(call, z -> "No tiene acceso a la zona " + z.key() + ".");
         JsonArray schools = new JsonArray();
         for (School school : directory.schools(zone)) {
             schools.add(SchoolJson.school(school));

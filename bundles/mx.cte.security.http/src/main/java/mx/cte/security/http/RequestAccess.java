@@ -1,5 +1,6 @@
 package mx.cte.security.http;
 
+import java.util.function.Function;
 import javax.servlet.http.HttpServletRequest;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
@@ -7,6 +8,7 @@ import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.schools.api.State;
+import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Caller;
 
 /** The access checks of an API request, answered as problems (401, 403, 400) the endpoint need not write itself. */
@@ -41,7 +43,7 @@ public final class RequestAccess {
      * The state the route names ({@code {entidad}}, 01 to 32), if the caller is its education authority; 400 naming
      * {@code entidad} for a number that is not a state, and the state's {@code refusal} (403) for anyone else.
      */
-    public static State authorityState(ApiCall call, java.util.function.Function<State, String> refusal) {
+    public static State authorityState(ApiCall call, Function<State, String> refusal) {
         String code = call.path("entidad");
         State state = State.byCode(code).orElseThrow(() -> ProblemException.badField("entidad",
                 "entidad: '" + code + "' no es una entidad; use su número de 01 a 32"));
@@ -49,6 +51,18 @@ public final class RequestAccess {
             throw ProblemException.forbidden(refusal.apply(state));
         }
         return state;
+    }
+
+    /**
+     * The zone the route names ({@code {zona}}), if the caller reads it (its supervision, its state's authority); 400
+     * naming {@code zona} for a malformed key, and the zone's {@code refusal} (403) for anyone else.
+     */
+    public static ZoneId readableZone(ApiCall call, Function<ZoneId, String> refusal) {
+        ZoneId zone = call.path("zona", ZoneId::parse);
+        if (!caller(call.request()).canReadZone(zone)) {
+            throw ProblemException.forbidden(refusal.apply(zone));
+        }
+        return zone;
     }
 
     /** The school the route names, if the caller may read its work. */
