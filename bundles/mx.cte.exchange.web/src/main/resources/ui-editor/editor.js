@@ -94,6 +94,24 @@ async function collectiveText(container, ctx) {
 const SECTIONS = [['problema', 'La problemática'], ['causas', 'Sus causas'], ['acciones', 'Las acciones emprendidas'],
   ['resultados', 'Los resultados obtenidos'], ['practicas', 'Las prácticas que funcionaron']];
 
+/**
+ * A published presentation to read, folded under the summary given: its sections that have text, each under a heading
+ * of the level its page needs, then its areas and grades. For the peers screen and the supervisor's zone.
+ */
+export function presentationDetails(el, p, summary, heading) {
+  const facts = [];
+  if (p.areas.length) {
+    facts.push(`Áreas: ${p.areas.join(', ')}`);
+  }
+  if (p.grados.length) {
+    facts.push(`Grados: ${p.grados.map((g) => `${g}.º`).join(', ')}`);
+  }
+  return el('details', {class: 'presentacion-par'}, el('summary', {}, summary),
+      ...SECTIONS.filter(([key]) => p[key]).flatMap(([key, label]) => [el(heading, {}, label),
+        el('p', {class: 'texto-guardado'}, p[key])]),
+      ...(facts.length ? [el('p', {class: 'detalle'}, facts.join(' · '))] : []));
+}
+
 async function presentation(container, ctx) {
   const {el, api, send, school, session, activity} = ctx;
   const path = `/api/v1/exchange/${encodeURIComponent(school)}/presentation`;

@@ -3,32 +3,20 @@
 // peer's presentation, sends it recommendations, strategies, resources and proposals, reads what the peers sent, and
 // copies a peer's intervention card into its own library. Texts are set as text, never as HTML.
 
+import {presentationDetails} from './editor.js';
+
 const KINDS = [['recomendacion', 'Recomendación'], ['estrategia', 'Estrategia'], ['recurso', 'Recurso'],
   ['propuesta', 'Propuesta']];
 const KIND_TITLES = new Map(KINDS);
-const SECTIONS = [['problema', 'La problemática'], ['causas', 'Sus causas'], ['acciones', 'Las acciones emprendidas'],
-  ['resultados', 'Los resultados obtenidos'], ['practicas', 'Las prácticas que funcionaron']];
 
 function peerName(peer) {
   return peer.nombre ? `${peer.nombre} (${peer.escuela})` : peer.escuela;
 }
 
 function presentationOf(el, peer) {
-  const p = peer.presentacion;
-  if (!p) {
-    return el('p', {class: 'aviso-modulo'}, 'Esta escuela aún no publica su presentación de la problemática.');
-  }
-  const facts = [];
-  if (p.areas.length) {
-    facts.push(`Áreas: ${p.areas.join(', ')}`);
-  }
-  if (p.grados.length) {
-    facts.push(`Grados: ${p.grados.map((g) => `${g}.º`).join(', ')}`);
-  }
-  return el('details', {class: 'presentacion-par'}, el('summary', {}, 'Su presentación de la problemática'),
-      ...SECTIONS.filter(([key]) => p[key]).flatMap(([key, label]) => [el('h6', {}, label),
-        el('p', {class: 'texto-guardado'}, p[key])]),
-      ...(facts.length ? [el('p', {class: 'detalle'}, facts.join(' · '))] : []));
+  return peer.presentacion
+    ? presentationDetails(el, peer.presentacion, 'Su presentación de la problemática', 'h6')
+    : el('p', {class: 'aviso-modulo'}, 'Esta escuela aún no publica su presentación de la problemática.');
 }
 
 async function readPeers(ctx) {

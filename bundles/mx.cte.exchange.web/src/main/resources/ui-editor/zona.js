@@ -2,6 +2,8 @@
 // published presentations with the reasons (and why a school has no pair), changed school by school and confirmed.
 // Loaded by the shell from this module's editor.js; it leaves with the module. Texts are set as text, never as HTML.
 
+import {presentationDetails} from './editor.js';
+
 /**
  * The supervisor forms the zone's exchange groups: the platform suggests groups of schools with common problems and
  * says why; the supervisor takes the suggestion or changes it school by school, and confirms.
@@ -71,8 +73,6 @@ export async function zona(ctx) {
 
   // What each school published, to read before forming the groups (and during the zone's council).
   const readings = el('div', {id: 'intercambio-presentaciones'});
-  const SECTIONS = [['problema', 'La problemática'], ['causas', 'Sus causas'], ['acciones', 'Las acciones'],
-    ['resultados', 'Los resultados'], ['practicas', 'Las prácticas que funcionaron']];
 
   async function loadPresentations() {
     let answer;
@@ -85,12 +85,7 @@ export async function zona(ctx) {
     }
     readings.replaceChildren(el('h3', {}, `Presentaciones publicadas (${answer.presentaciones.length} de ${
       zoneSchools.escuelas.length} escuelas)`), ...(answer.presentaciones.length ? answer.presentaciones.map((p) =>
-      el('details', {class: 'presentacion-par'}, el('summary', {}, school(p.escuela)),
-          ...SECTIONS.filter(([key]) => p[key]).flatMap(([key, label]) => [el('h4', {}, label),
-            el('p', {class: 'texto-guardado'}, p[key])]),
-          el('p', {class: 'detalle'}, [p.areas.length ? `Áreas: ${p.areas.join(', ')}` : '',
-            p.grados.length ? `Grados: ${p.grados.map((g) => `${g}.º`).join(', ')}` : ''].filter(Boolean)
-            .join(' · '))))
+      presentationDetails(el, p, school(p.escuela), 'h4'))
       : [el('p', {}, 'Ninguna escuela de la zona ha publicado su presentación en esta sesión.')]));
   }
 

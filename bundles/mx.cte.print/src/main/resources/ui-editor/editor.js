@@ -2,6 +2,14 @@
 // the zone's or the state's results as a workbook. Served by this bundle at /ui/paneles/{lugar}/
 // (docs/adr/0001-web-ui.md); they leave with the module. Texts are set as text, never as HTML.
 
+/** A month to choose (this month at first), with its label and help: the field, and the three to place on the page. */
+function monthField(el, id, label) {
+  const month = el('input', {id, type: 'month', value: new Date().toISOString().slice(0, 7),
+    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': `ayuda-${id}`});
+  return [month, [el('label', {for: id}, label), month,
+    el('p', {id: `ayuda-${id}`, class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.')]];
+}
+
 /**
  * Links to the school's documents as the server prints them: the concentrate (the paper pliego), the cards and the
  * bitácora as PDF, the results table and the bitácora as XLSX, the results table as CSV for a spreadsheet; ctx.sessions
@@ -10,8 +18,7 @@
 export async function escuela(ctx) {
   const {el} = ctx;
   const base = `/api/v1/print/${encodeURIComponent(ctx.school)}`;
-  const period = el('input', {id: 'periodo-impresion', type: 'month', value: new Date().toISOString().slice(0, 7),
-    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': 'ayuda-periodo-impresion'});
+  const [period, periodField] = monthField(el, 'periodo-impresion', 'Periodo de los resultados');
   const documents = el('ul', {id: 'documentos'});
   const link = (href, text) => el('li', {}, el('a', {href, download: ''}, text));
   const update = () => {
@@ -31,22 +38,18 @@ export async function escuela(ctx) {
   };
   period.addEventListener('change', update);
   update();
-  return {orden: 90, contenido: [el('h2', {}, 'Imprimir y exportar'),
-    el('label', {for: 'periodo-impresion'}, 'Periodo de los resultados'), period,
-    el('p', {id: 'ayuda-periodo-impresion', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'), documents]};
+  return {orden: 90, contenido: [el('h2', {}, 'Imprimir y exportar'), ...periodField, documents]};
 }
 
 /** A month and the link to a roll-up's workbook for it. */
 function rollupDownload(ctx, path, what) {
   const {el} = ctx;
-  const period = el('input', {id: 'periodo-descarga', type: 'month', value: new Date().toISOString().slice(0, 7),
-    pattern: '[0-9]{4}-[0-9]{2}', 'aria-describedby': 'ayuda-periodo-descarga'});
+  const [period, periodField] = monthField(el, 'periodo-descarga', 'Periodo de los resultados');
   const link = el('a', {download: ''}, `Resultados ${what} (Excel, XLSX)`);
   const update = () => link.setAttribute('href', `${path}?periodo=${encodeURIComponent(period.value)}`);
   period.addEventListener('change', update);
   update();
-  return {orden: 90, contenido: [el('h2', {}, 'Descargar'), el('label', {for: period.id}, 'Periodo de los resultados'),
-    period, el('p', {id: 'ayuda-periodo-descarga', class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.'),
+  return {orden: 90, contenido: [el('h2', {}, 'Descargar'), ...periodField,
     el('p', {id: 'descarga-resultados'}, link)]};
 }
 

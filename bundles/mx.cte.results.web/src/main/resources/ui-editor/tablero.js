@@ -2,49 +2,56 @@
 // with the roll-ups by area and by grade of the schools that shared their analysis. The shell shows them on the
 // supervisor's home (zona) and the state authority's (entidad); they leave with the module.
 
+/**
+ * A roll-up as both homes show it: the chart of its units, their table, then its counts by area and by grade.
+ * units are [label, tally] for the chart; unitsTable is the table of the units with the columns of its home.
+ */
+function rollupView(ctx, {suffix, chartCaption, units, unitsTable, areaCaption, rollup}) {
+  const chart = ctx.lightChart(chartCaption, units);
+  return [...(chart ? [chart] : []), unitsTable,
+    ctx.lightTable(`areas-${suffix}`, areaCaption, 'Área', rollup.porArea.map((r) => [r.area, r])),
+    ctx.lightTable(`grados-${suffix}`, 'Valoraciones por grado', 'Grado',
+        rollup.porGrado.map((r) => [`${r.grado}.º`, r]))];
+}
+
+/** A table of units with their own columns first, then the traffic-light counts. */
+function unitsTable(ctx, id, caption, headers, rows) {
+  const {el, LIGHT_HEADERS} = ctx;
+  return el('table', {class: 'tabla', id}, el('caption', {}, caption),
+      el('thead', {}, el('tr', {}, ...[...headers, ...LIGHT_HEADERS].map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...rows));
+}
+
 /** The zone's schools, each with whether it shared its analysis and its traffic light, then by area and grade. */
 export async function zona(ctx) {
-  const {el, api, lightTable, lightChart, tallyCells, LIGHT_HEADERS} = ctx;
+  const {el, api, tallyCells} = ctx;
   const content = await ctx.monthlyView('resultados-zona', async (period) => {
     const rollup = await api(`/api/v1/results/zones/${encodeURIComponent(ctx.zone)}?periodo=${
       encodeURIComponent(period)}`);
-    const bySchool = el('table', {class: 'tabla', id: 'escuelas-zona'},
-        el('caption', {}, `Escuelas de la zona, ${period}`),
-        el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Escuela'),
-            el('th', {scope: 'col'}, 'Compartió su análisis'), ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-        el('tbody', {}, ...rollup.escuelas.map((school) => el('tr', {},
-            el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
-            el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))));
-    const chart = lightChart(`Semáforo de cada escuela, ${period}`,
-        rollup.escuelas.map((school) => [school.nombre || school.clave, school.total]));
-    return [...(chart ? [chart] : []), bySchool,
-      lightTable('areas-zona', 'Valoraciones por área o indicador (escuelas que compartieron su análisis)', 'Área',
-          rollup.porArea.map((row) => [row.area, row])),
-      lightTable('grados-zona', 'Valoraciones por grado', 'Grado',
-          rollup.porGrado.map((row) => [`${row.grado}.º`, row]))];
+    return rollupView(ctx, {suffix: 'zona', chartCaption: `Semáforo de cada escuela, ${period}`,
+      units: rollup.escuelas.map((school) => [school.nombre || school.clave, school.total]),
+      unitsTable: unitsTable(ctx, 'escuelas-zona', `Escuelas de la zona, ${period}`,
+          ['Escuela', 'Compartió su análisis'], rollup.escuelas.map((school) => el('tr', {},
+              el('th', {scope: 'row'}, `${school.clave} ${school.nombre}`),
+              el('td', {}, school.publicado ? 'Sí' : 'No'), ...tallyCells(school.total)))),
+      areaCaption: 'Valoraciones por área o indicador (escuelas que compartieron su análisis)', rollup});
   });
   return {orden: 10, contenido: content};
 }
 
 /** The state's zones, each with its schools and how many shared their analysis, then the state by area and grade. */
 export async function entidad(ctx) {
-  const {el, api, lightTable, lightChart, tallyCells, LIGHT_HEADERS} = ctx;
+  const {el, api, tallyCells} = ctx;
   const content = await ctx.monthlyView('resultados-entidad', async (period) => {
     const rollup = await api(`/api/v1/results/states/${encodeURIComponent(ctx.state)}?periodo=${
       encodeURIComponent(period)}`);
-    const byZone = el('table', {class: 'tabla', id: 'zonas-entidad'},
-        el('caption', {}, `Zonas escolares, ${period}`),
-        el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, 'Zona'), el('th', {scope: 'col'}, 'Escuelas'),
-            el('th', {scope: 'col'}, 'Compartieron su análisis'),
-            ...LIGHT_HEADERS.map((h) => el('th', {scope: 'col'}, h)))),
-        el('tbody', {}, ...rollup.zonas.map((z) => el('tr', {}, el('th', {scope: 'row'}, z.nombre || z.clave),
-            el('td', {}, String(z.escuelas)), el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))));
-    const chart = lightChart(`Semáforo de cada zona, ${period}`,
-        rollup.zonas.map((z) => [z.nombre || z.clave, z.total]));
-    return [...(chart ? [chart] : []), byZone,
-      lightTable('areas-entidad', 'Valoraciones por área o indicador', 'Área', rollup.porArea.map((r) => [r.area, r])),
-      lightTable('grados-entidad', 'Valoraciones por grado', 'Grado',
-          rollup.porGrado.map((r) => [`${r.grado}.º`, r]))];
+    return rollupView(ctx, {suffix: 'entidad', chartCaption: `Semáforo de cada zona, ${period}`,
+      units: rollup.zonas.map((z) => [z.nombre || z.clave, z.total]),
+      unitsTable: unitsTable(ctx, 'zonas-entidad', `Zonas escolares, ${period}`,
+          ['Zona', 'Escuelas', 'Compartieron su análisis'], rollup.zonas.map((z) => el('tr', {},
+              el('th', {scope: 'row'}, z.nombre || z.clave), el('td', {}, String(z.escuelas)),
+              el('td', {}, String(z.publicadas)), ...tallyCells(z.total)))),
+      areaCaption: 'Valoraciones por área o indicador', rollup});
   });
   return {orden: 10, contenido: content};
 }

@@ -408,12 +408,13 @@ export async function guideScreen(route) {
     .catch(() => ({personal: []})) : Promise.resolve({personal: []});
   const [edition, types] = await Promise.all([api(path),
     api('/api/v1/product-types').catch(() => ({productTypes: []}))]);
+  const map = outline(edition.guide);
   if (school) {
     // The editor of the activity on screen is asked for now, while the staff's names are still on their way.
-    const shown = outline(edition.guide).activities.find((a) => view === `actividad/${a.item.number}`);
+    const shown = map.activities.find((a) => view === `actividad/${a.item.number}`);
     const type = shown?.item.product?.type;
     if (type && types.productTypes.some((t) => t.id === type)) {
-      editorAddress(type);
+      askForEditor(type);
     }
   }
   const staff = await staffReading;
@@ -421,7 +422,7 @@ export async function guideScreen(route) {
     return; // the person moved on while the guide was read: the newer address draws its own page
   }
   const state = {
-    path, guide: edition.guide, map: outline(edition.guide), base: `#guia/${encodeURIComponent(target)}`,
+    path, guide: edition.guide, map, base: `#guia/${encodeURIComponent(target)}`,
     editing: school ? {school, session: edition.key, types: new Set(types.productTypes.map((t) => t.id)),
       people: new Map(staff.personal.map((person) => [person.usuario, person.nombre]))} : null,
   };
@@ -768,22 +769,27 @@ function saveFeedback(slot, drafts, lastSave) {
 const asked = new Set();
 
 /**
- * Where a type's editor is: at the address of its module's version, the same for all the module's types, so the
- * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet. The
- * module's other scripts are asked for with it, not one import after another (a round trip each on a slow link).
+ * Asks for all the scripts of the module that has a type's editor at once, not one import after another (a round trip
+ * each on a slow link); once per module and page.
  */
-function editorAddress(type) {
+function askForEditor(type) {
   const where = UI_MODULES.tipos?.[type];
-  if (!where) {
-    return `/ui/modulos/${encodeURIComponent(type)}/editor.js`;
-  }
-  if (!asked.has(where)) {
+  if (where && !asked.has(where)) {
     asked.add(where);
     for (const file of UI_MODULES.archivos?.[where] || []) {
       document.head.append(el('link', {rel: 'modulepreload', href: `/ui/editores/${where}/${file}`}));
     }
   }
-  return `/ui/editores/${where}/editor.js`;
+}
+
+/**
+ * Where a type's editor is: at the address of its module's version, the same for all the module's types, so the
+ * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet.
+ */
+function editorAddress(type) {
+  const where = UI_MODULES.tipos?.[type];
+  askForEditor(type);
+  return where ? `/ui/editores/${where}/editor.js` : `/ui/modulos/${encodeURIComponent(type)}/editor.js`;
 }
 
 /**

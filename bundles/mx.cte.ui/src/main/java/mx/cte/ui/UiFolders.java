@@ -41,10 +41,13 @@ public final class UiFolders {
 
     private final BundleContext context;
     private final String shellVersion;
-    /** Per bundle id: the version of its editors, with the bundle's last-modified time it was computed for. */
+    /**
+     * Per bundle id: the version of its editors and their script modules, with the bundle's last-modified time they
+     * were read for (every page asks; the bundle's files are read again only when it changed).
+     */
     private final Map<Long, Versioned> editors = new ConcurrentHashMap<>();
 
-    private record Versioned(long lastModified, String version) {
+    private record Versioned(long lastModified, String version, List<String> modules) {
     }
 
     @Activate
@@ -64,9 +67,9 @@ public final class UiFolders {
 
     /**
      * Where each product type's editor is, as {@code {bundle}/{versión}} below {@code /ui/editores/}, and the modules
-     * of each: read from the
-     * resource registrations a module makes for its editors ({@code /ui/modulos/{tipo}/*} with prefix
-     * {@code /ui-editor}), so every type of one module shares one address and the browser fetches its files once.
+     * of each: read from the resource registrations a module makes for its editors ({@code /ui/modulos/{tipo}/*} with
+     * prefix {@code /ui-editor}), so every type of one module shares one address and the browser fetches its files
+     * once.
      */
     Editors editors() {
         Map<String, String> byType = new TreeMap<>();
@@ -84,8 +87,9 @@ public final class UiFolders {
             if (bundle == null || bundle.getState() != Bundle.ACTIVE || !bringsEditors(bundle)) {
                 continue;
             }
-            String where = bundle.getSymbolicName() + "/" + editorVersion(bundle);
-            modules.computeIfAbsent(where, w -> modulesIn(bundle, EDITOR_FOLDER));
+            Versioned editorFiles = editorFiles(bundle);
+            String where = bundle.getSymbolicName() + "/" + editorFiles.version();
+            modules.put(where, editorFiles.modules());
             for (String pattern : patterns(resource.getProperty(
                     HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN))) {
                 Matcher type = TYPE_PATTERN.matcher(pattern);
@@ -143,7 +147,7 @@ public final class UiFolders {
         for (Bundle bundle : context.getBundles()) {
             if (bundle.getState() == Bundle.ACTIVE && symbolicName.equals(bundle.getSymbolicName())
                     && bringsEditors(bundle)) {
-                return Optional.of(Map.entry(bundle, editorVersion(bundle)));
+                return Optional.of(Map.entry(bundle, editorFiles(bundle).version()));
             }
         }
         return Optional.empty();
@@ -154,11 +158,12 @@ public final class UiFolders {
         return bundle.getEntry(EDITOR_FOLDER + "/editor.js") != null;
     }
 
-    private String editorVersion(Bundle bundle) {
+    private Versioned editorFiles(Bundle bundle) {
         // An update in place keeps the bundle's id and changes its last-modified time.
         return editors.compute(bundle.getBundleId(), (id, known) -> known != null
                 && known.lastModified() == bundle.getLastModified() ? known
-                : new Versioned(bundle.getLastModified(), version(files(bundle, EDITOR_FOLDER)))).version();
+                : new Versioned(bundle.getLastModified(), version(files(bundle, EDITOR_FOLDER)),
+                        modulesIn(bundle, EDITOR_FOLDER)));
     }
 
     private static List<URL> files(Bundle bundle, String folder) {
