@@ -197,7 +197,7 @@ export async function render(container, ctx) {
   await (type === 'presentacion-problematica' ? presentation : collectiveText)(container, ctx);
 }
 
-// The panel on the supervisor's home (zona.js), loaded only there.
+// The panel on the supervisor's home (paneles/zona.js), loaded only there.
 export async function zona(ctx) {
-  return (await import('./zona.js')).zona(ctx);
+  return (await import('./paneles/zona.js')).zona(ctx);
 }

@@ -2,7 +2,7 @@
 // common and the team's synthesis (3 and 5), the Estrategia Global's actions that help (4), and the school's
 // concentrate of achievements and challenges with its link to the Ruta de Mejora (6 and 7).
 
-import {PERIOD_LABEL, PROGRESS} from './comun.js';
+import {PERIOD_LABEL, PROGRESS, periodRead} from './comun.js';
 
 function setup(container, ctx, prefix, title) {
   const {el, school, activity} = ctx;
@@ -13,8 +13,7 @@ function setup(container, ctx, prefix, title) {
   /** The module's answer for this period, or null after saying on the page what could not be read. */
   const load = async (path, what) => {
     try {
-      const data = await ctx.api(`/api/v1/results/${encodeURIComponent(school)}/${path}?periodo=${
-        encodeURIComponent(state.period)}`);
+      const data = await ctx.api(periodRead(school, path, state.period));
       note.textContent = '';
       return data;
     } catch (problem) {

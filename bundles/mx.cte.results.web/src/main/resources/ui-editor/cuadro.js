@@ -1,7 +1,7 @@
 // Activities 1 and 2: the table of expected results of a period with the traffic light by grade and by area, and each
 // group's rating of its expected results (a rating changed meanwhile by someone else is shown next to the person's own).
 
-import {PERIOD_LABEL, PROGRESS, PROGRESS_NAME} from './comun.js';
+import {PERIOD_LABEL, PROGRESS, PROGRESS_NAME, periodRead} from './comun.js';
 
 /** Sums the groups' ratings of a period by grade and by area, from the coincidences of each grade. */
 function tallies(coincidences) {
@@ -51,11 +51,11 @@ export async function expectedTable(container, ctx) {
 
   async function refresh() {
     // Both reads at once: one round trip instead of two on a slow link.
-    const coincidences = api(`${base}/coincidences?periodo=${encodeURIComponent(period)}`);
+    const coincidences = api(periodRead(school, 'coincidences', period));
     coincidences.catch(() => {}); // said below, if the table was read
     let data;
     try {
-      data = await api(`${base}/expected?periodo=${encodeURIComponent(period)}`);
+      data = await api(periodRead(school, 'expected', period));
     } catch (problem) {
       note.textContent = `No se pudo leer el cuadro: ${problem.message}`;
       return;

@@ -1,9 +1,10 @@
 // Editors of the results-analysis products of the third session, activities 1 to 7: the table of expected results
 // with its traffic light (cuadro.js), each group's rating (cuadro.js), the grade teams' coincidences and synthesis,
 // the Estrategia Global's actions and the school's concentrate with its link to the Ruta de Mejora (analisis.js).
-// Served by the results module (mx.cte.results.web) at /ui/modulos/{tipo}/editor.js for each of its types; its panels
-// on the zone's and the state's homes are in tablero.js. Writes go
-// through the UI's outbox (ctx.send); a record someone else changed meanwhile (409) is shown next to the person's own
+// Served by the results module (mx.cte.results.web) at /ui/editores/{bundle}/{versión}/editor.js for all its types;
+// its panels on the zone's and the state's homes are in paneles/tablero.js; the reads each editor starts with are
+// declared in lecturas.json, so the session screen starts them with the editor's files. Writes go through the UI's
+// outbox (ctx.send); a record someone else changed meanwhile (409) is shown next to the person's own
 // version and never overwritten without asking. Texts from the server are set as text, never as HTML.
 
 import {expectedTable, groupRatings} from './cuadro.js';
@@ -23,11 +24,11 @@ export async function render(container, ctx) {
   await EDITORS[ctx.product.type](container, ctx);
 }
 
-// The panels on the supervision's homes (tablero.js), loaded only there.
+// The panels on the supervision's homes (paneles/tablero.js), loaded only there.
 export async function zona(ctx) {
-  return (await import('./tablero.js')).zona(ctx);
+  return (await import('./paneles/tablero.js')).zona(ctx);
 }
 
 export async function entidad(ctx) {
-  return (await import('./tablero.js')).entidad(ctx);
+  return (await import('./paneles/tablero.js')).entidad(ctx);
 }

@@ -5,7 +5,11 @@
 /** Reads started early, by path: when each started and its answer (null when the network failed). */
 const early = new Map();
 
-function prefetch(path) {
+/**
+ * Starts a read now, once, for the screen that will ask for it with api(); the session screen also starts with it the
+ * reads a module declares for the editor on screen (lecturas.json), while the editor's files still arrive.
+ */
+export function prefetch(path) {
   if (!early.has(path)) {
     early.set(path, {at: Date.now(), answer: fetch(path, {headers: {'Accept': 'application/json'},
       credentials: 'same-origin'}).catch(() => null)});
@@ -25,6 +29,18 @@ export async function takeEarly(path) {
   early.delete(path);
   const answer = Date.now() - kept.at < 30000 ? await kept.answer : null;
   return answer?.ok ? answer : null;
+}
+
+/**
+ * Forgets the early reads of these paths that no screen took (an editor that declared a read it did not make): a later
+ * api() call must not get an answer from before the person's own saves.
+ */
+export function forgetEarly(paths) {
+  for (const path of paths) {
+    if (early.delete(path)) {
+      console.warn(`Lectura anticipada sin usar (revise lecturas.json del módulo): ${path}`);
+    }
+  }
 }
 
 /** The school a person works in (as its teacher or director), or null. */

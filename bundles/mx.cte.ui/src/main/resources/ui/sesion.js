@@ -1,5 +1,5 @@
 import {conflicts, discardConflict, flush, pendingEdits, send, sendWithOutcome} from './envios.js';
-import {guidePath, schoolOf} from './inicio.js';
+import {forgetEarly, guidePath, prefetch, schoolOf} from './inicio.js';
 import {api, el, lightTable, longDate, show, signedIn, timeOfDay, UI_MODULES} from './pagina.js';
 
 // The session screen: the guide as it is organised (presentation, sections, activities, readings, references), one
@@ -415,6 +415,8 @@ export async function guideScreen(route) {
     const type = shown?.item.product?.type;
     if (type && types.productTypes.some((t) => t.id === type)) {
       askForEditor(type);
+      startFirstReads(type, {escuela: school, periodo: workingPeriod(school).period(), sesion: edition.key,
+        actividad: shown.item.number, tipo: type});
     }
   }
   const staff = await staffReading;
@@ -783,6 +785,19 @@ function askForEditor(type) {
 }
 
 /**
+ * Starts the reads the editor of a type begins with, as its module declares them (lecturas.json: by type, or '*' for
+ * its other types), so that they travel with the editor's files instead of after them; the editor's own api() call
+ * takes each answer.
+ */
+function startFirstReads(type, values) {
+  const declared = UI_MODULES.lecturas?.[UI_MODULES.tipos?.[type]] || {};
+  const paths = (declared[type] || declared['*'] || [])
+    .map((address) => address.replace(/\{(\w+)\}/g, (placeholder, name) => encodeURIComponent(values[name])));
+  paths.forEach(prefetch);
+  return paths;
+}
+
+/**
  * Where a type's editor is: at the address of its module's version, the same for all the module's types, so the
  * browser fetches it once and keeps it; at the type's own address for a module the page did not know yet.
  */
@@ -849,6 +864,9 @@ function editorFor(state, item) {
     drawn();
     return slot;
   }
+  // Started with the editor's files when they are not here yet (an activity of another module); taken by the editor.
+  const firstReads = startFirstReads(type, {escuela: editing.school, periodo: working.period(),
+    sesion: editing.session, actividad: item.number, tipo: type});
   import(editorAddress(type)).then((module) => Promise.resolve(module.render(editorArea, {
     el, api, send: feedback.send, pendingEdits, flush, lightTable, conflictBoxes, refreshOnOutbox, confirmInPlace,
     personName, longDate,
@@ -860,6 +878,9 @@ function editorFor(state, item) {
   })).catch((failure) => {
     editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
         + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
-  }), noEditor).finally(drawn);
+  }), noEditor).finally(() => {
+    forgetEarly(firstReads);
+    drawn();
+  });
   return slot;
 }

@@ -56,7 +56,10 @@ public final class UiEntryServlet extends HttpServlet {
                 + ",\"archivos\":" + object(editors.modules(), files -> files.stream().map(UiEntryServlet::quoted)
                         .collect(Collectors.joining(",", "[", "]")))
                 + ",\"paneles\":" + object(editors.panels(), places -> places.stream().map(UiEntryServlet::quoted)
-                        .collect(Collectors.joining(",", "[", "]"))) + "}";
+                        .collect(Collectors.joining(",", "[", "]")))
+                + ",\"lecturas\":" + object(editors.firstReads(), byType -> object(byType, addresses -> addresses
+                        .stream().map(a -> "\"" + addressSafe(a) + "\"").collect(Collectors.joining(",", "[", "]"))))
+                + "}";
         String base = "/ui/v/" + shellVersion + "/";
         String preloads = shellModules.stream().map(m -> "  <link rel=\"modulepreload\" href=\"" + base
                 + jsonSafe(m) + "\">\n").collect(Collectors.joining());
@@ -76,9 +79,17 @@ public final class UiEntryServlet extends HttpServlet {
         return "\"" + jsonSafe(text) + "\"";
     }
 
-    /** Types, symbolic names, hashes and file names hold no quote or markup; anything else is dropped. */
+    /**
+     * Types (and {@code *}, a module's other types), symbolic names, hashes and file names hold no quote or markup;
+     * anything else is dropped.
+     */
     private static String jsonSafe(String text) {
-        return text.replaceAll("[^A-Za-z0-9._/-]", "");
+        return text.replaceAll("[^A-Za-z0-9._/*-]", "");
+    }
+
+    /** A module's declared read ({@link FirstReads} checked it): no quote or markup can pass either. */
+    private static String addressSafe(String address) {
+        return address.replaceAll("[^A-Za-z0-9._/{}?=&-]", "");
     }
 
     @Override

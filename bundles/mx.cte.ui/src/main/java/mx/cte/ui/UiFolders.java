@@ -26,6 +26,8 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.http.whiteboard.HttpWhiteboardConstants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files the browser runs, and the version of each set: the shell's own {@code /ui} folder, and the
@@ -47,8 +49,11 @@ public final class UiFolders {
      */
     private final Map<Long, Versioned> editors = new ConcurrentHashMap<>();
 
-    private record Versioned(long lastModified, String version, List<String> modules) {
+    private record Versioned(long lastModified, String version, List<String> modules,
+            Map<String, List<String>> firstReads) {
     }
+
+    private static final Logger LOG = LoggerFactory.getLogger(UiFolders.class);
 
     @Activate
     public UiFolders(BundleContext context) {
@@ -75,6 +80,7 @@ public final class UiFolders {
         Map<String, String> byType = new TreeMap<>();
         Map<String, List<String>> modules = new TreeMap<>();
         Map<String, List<String>> panels = new TreeMap<>();
+        Map<String, Map<String, List<String>>> firstReads = new TreeMap<>();
         ServiceReference<?>[] resources;
         try {
             resources = context.getAllServiceReferences(null,
@@ -90,6 +96,9 @@ public final class UiFolders {
             Versioned editorFiles = editorFiles(bundle);
             String where = bundle.getSymbolicName() + "/" + editorFiles.version();
             modules.put(where, editorFiles.modules());
+            if (!editorFiles.firstReads().isEmpty()) {
+                firstReads.put(where, editorFiles.firstReads());
+            }
             for (String pattern : patterns(resource.getProperty(
                     HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN))) {
                 Matcher type = TYPE_PATTERN.matcher(pattern);
@@ -102,15 +111,16 @@ public final class UiFolders {
             }
         }
         panels.values().forEach(Collections::sort);
-        return new Editors(byType, modules, panels);
+        return new Editors(byType, modules, panels, firstReads);
     }
 
     /**
      * Where each product type's editor is ({@code {bundle}/{versión}}), the script modules at each place (so the
-     * page can ask for a module's files at once instead of one import after another), and the modules that add a
-     * panel to each home.
+     * page can ask for a module's files at once instead of one import after another), the modules that add a panel
+     * to each home, and per place the reads its editors start with, by type ({@link FirstReads}).
      */
-    record Editors(Map<String, String> byType, Map<String, List<String>> modules, Map<String, List<String>> panels) {
+    record Editors(Map<String, String> byType, Map<String, List<String>> modules, Map<String, List<String>> panels,
+            Map<String, Map<String, List<String>>> firstReads) {
     }
 
     /** The shell's script modules the page does not name itself, so that it asks for them with those it names. */
@@ -121,11 +131,21 @@ public final class UiFolders {
 
     private static final List<String> NAMED_BY_THE_PAGE = List.of("app.js", "inicio.js");
 
-    /** The script modules of a folder, by their path below it, in order. */
+    /** The script modules of a folder the page asks for with it, by their path below it, in order. */
     private static List<String> modulesIn(Bundle bundle, String folder) {
+        return modulesAskedFor(files(bundle, folder).stream().map(URL::getPath).toList(), folder);
+    }
+
+    /**
+     * Of a folder's file paths, the script modules a screen asks for at once: not the libraries under {@code lib/}
+     * (loaded by the script that draws with them), nor a module's home panels under {@code paneles/} (loaded on the
+     * homes only, never on the session screen, where they would only take the slow link's bandwidth).
+     */
+    static List<String> modulesAskedFor(List<String> paths, String folder) {
         String prefix = "/" + folder + "/";
-        return files(bundle, folder).stream().map(URL::getPath).filter(p -> p.endsWith(".js") && p.startsWith(prefix))
-                .map(p -> p.substring(prefix.length())).filter(p -> !p.startsWith("lib/")).sorted().toList();
+        return paths.stream().filter(p -> p.endsWith(".js") && p.startsWith(prefix))
+                .map(p -> p.substring(prefix.length())).filter(p -> !p.startsWith("lib/") && !p.startsWith("paneles/"))
+                .sorted().toList();
     }
 
     private static final Pattern TYPE_PATTERN = Pattern.compile("/ui/modulos/([a-z0-9-]+)/\\*");
@@ -163,7 +183,22 @@ public final class UiFolders {
         return editors.compute(bundle.getBundleId(), (id, known) -> known != null
                 && known.lastModified() == bundle.getLastModified() ? known
                 : new Versioned(bundle.getLastModified(), version(files(bundle, EDITOR_FOLDER)),
-                        modulesIn(bundle, EDITOR_FOLDER)));
+                        modulesIn(bundle, EDITOR_FOLDER), firstReadsOf(bundle)));
+    }
+
+    private static Map<String, List<String>> firstReadsOf(Bundle bundle) {
+        URL declared = bundle.getEntry(EDITOR_FOLDER + "/" + FirstReads.FILE);
+        if (declared == null) {
+            return Map.of();
+        }
+        try (InputStream in = declared.openStream()) {
+            return FirstReads.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), problem -> LOG.warn(
+                    "Bundle {}: {}; its editors start without that read", bundle.getSymbolicName(), problem));
+        } catch (IOException e) {
+            LOG.warn("Bundle {}: {} could not be read ({}); its editors start without their first reads",
+                    bundle.getSymbolicName(), FirstReads.FILE, e.toString());
+            return Map.of();
+        }
     }
 
     private static List<URL> files(Bundle bundle, String folder) {

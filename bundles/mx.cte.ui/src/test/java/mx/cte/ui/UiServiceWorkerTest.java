@@ -47,17 +47,27 @@ public class UiServiceWorkerTest {
                 new UiFolders.Editors(java.util.Map.of("cuadro-resultados", "mx.cte.results.web/f00d",
                         "x\"</script><script>alert(1)</script>", "1"), java.util.Map.of("mx.cte.results.web/f00d",
                         List.of("editor.js", "comun.js")), java.util.Map.of("zona",
-                        List.of("mx.cte.results.web/f00d"))));
+                        List.of("mx.cte.results.web/f00d")), java.util.Map.of("mx.cte.exchange.web/beef",
+                        java.util.Map.of("*", List.of("/api/v1/exchange/{escuela}/texts/{tipo}?sesion={sesion}&x=\"<")))));
         assertTrue(page, page.contains("href=\"/ui/v/abc123/estilos.css\""));
         assertTrue(page, page.contains("src=\"/ui/v/abc123/app.js\""));
         assertTrue(page, page.contains("async src=\"/ui/v/abc123/inicio.js\""));
         assertTrue(page, page.contains("\"cuadro-resultados\":\"mx.cte.results.web/f00d\""));
         assertTrue(page, page.contains("\"archivos\":{\"mx.cte.results.web/f00d\":[\"editor.js\",\"comun.js\"]}"));
         assertTrue(page, page.contains("\"paneles\":{\"zona\":[\"mx.cte.results.web/f00d\"]}"));
+        assertTrue(page, page.contains("\"lecturas\":{\"mx.cte.exchange.web/beef\":{\"*\":"
+                + "[\"/api/v1/exchange/{escuela}/texts/{tipo}?sesion={sesion}&x=\"]}}"));
         assertTrue("the shell's modules are asked for with the page",
                 page.contains("<link rel=\"modulepreload\" href=\"/ui/v/abc123/sesion.js\">"));
         assertFalse("a name cannot close the data block", page.contains("alert(1)</script>"));
         assertTrue(page.indexOf("id=\"editores\"") < page.indexOf("</head>"));
+    }
+
+    @Test
+    public void theSessionScreenAsksForAModulesEditorsNotItsHomePanelsNorItsLibraries() {
+        assertEquals(List.of("analisis.js", "comun.js", "editor.js"), UiFolders.modulesAskedFor(List.of(
+                "/ui-editor/editor.js", "/ui-editor/paneles/tablero.js", "/ui-editor/lib/uPlot.iife.min.js",
+                "/ui-editor/comun.js", "/ui-editor/estilos.css", "/ui-editor/analisis.js", "/ui-editor/"), "ui-editor"));
     }
 
     @Test

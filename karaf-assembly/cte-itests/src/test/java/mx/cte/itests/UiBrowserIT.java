@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.AfterClass;
@@ -261,6 +262,35 @@ public class UiBrowserIT {
                     compressed.body().length * 3 < plain.length);
             String etag = compressed.headers().firstValue("ETag").orElseThrow();
             assertEquals(path + " revalidated with its compressed ETag", 304, fetchCompressed(path, etag).statusCode());
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void anActivityOpenedByItsAddressReadsItsDataWithTheEditorsFilesAndOnce() throws Exception {
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria")));
+        // A deep link loaded afresh, as a teacher opens it from a message: the page, then the guide, then the editor.
+        browser.get(karaf.baseUrl() + "/ui/#guia/" + java.net.URLEncoder.encode(THIRD_SESSION,
+                java.nio.charset.StandardCharsets.UTF_8) + "/actividad/1");
+        browser.navigate().refresh();
+        await().until(driver -> !driver.findElements(By.cssSelector("#actividad-1 .editor[data-estado=listo]"))
+                .isEmpty());
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) browser.executeScript(
+                "return performance.getEntriesByType('resource').map((e) => ({path: new URL(e.name).pathname,"
+                + " start: e.startTime, end: e.responseEnd}));");
+        List<Map<String, Object>> expected = entries.stream().filter(e -> e.get("path").toString()
+                .equals("/api/v1/results/15EJN0101A/expected")).toList();
+        List<Map<String, Object>> coincidences = entries.stream().filter(e -> e.get("path").toString()
+                .equals("/api/v1/results/15EJN0101A/coincidences")).toList();
+        assertEquals("the table is read once: " + entries, 1, expected.size());
+        assertEquals("its traffic light is read once: " + entries, 1, coincidences.size());
+        double lastEditorFile = entries.stream().filter(e -> e.get("path").toString()
+                .startsWith("/ui/editores/mx.cte.results.web/")).mapToDouble(e -> ((Number) e.get("end"))
+                .doubleValue()).max().orElseThrow();
+        for (Map<String, Object> read : List.of(expected.get(0), coincidences.get(0))) {
+            assertTrue("the module's declared read leaves with its editor's files, not after them: " + entries,
+                    ((Number) read.get("start")).doubleValue() < lastEditorFile);
         }
     }
 

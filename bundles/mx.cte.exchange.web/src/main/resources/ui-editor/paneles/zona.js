@@ -1,8 +1,9 @@
 // The exchange module's panel on the supervisor's home: the zone's exchange groups, suggested from the schools'
 // published presentations with the reasons (and why a school has no pair), changed school by school and confirmed.
-// Loaded by the shell from this module's editor.js; it leaves with the module. Texts are set as text, never as HTML.
+// Loaded by the shell from this module's editor.js, on that home only (the session screen does not ask for the files
+// under paneles/); it leaves with the module. Texts are set as text, never as HTML.
 
-import {presentationDetails} from './editor.js';
+import {presentationDetails} from '../editor.js';
 
 /**
  * The supervisor forms the zone's exchange groups: the platform suggests groups of schools with common problems and
