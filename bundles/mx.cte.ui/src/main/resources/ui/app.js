@@ -210,10 +210,16 @@ function guideTable(catalog, act) {
         }
       });
       actions.append(retire);
-      rows.push(el('tr', {},
+      // A fallback is said where the administrator looks: on the edition serving instead, or the guide's first row.
+      const fallback = guide.fallback && (edition.status === 'activa'
+        || (!guide.activeVersion && edition === guide.editions[0]));
+      const notes = [missing ? `Faltan módulos para: ${missing}.` : '',
+        edition.version === guide.chosenVersion ? 'Edición elegida.' : '',
+        fallback ? `Respaldo: ${guide.fallback}.` : ''].filter(Boolean).join(' ');
+      rows.push(el('tr', {class: fallback ? 'con-problemas' : ''},
           el('td', {}, guide.key), el('td', {}, edition.version),
           el('td', {class: `estado-${edition.status}`}, STATUS[edition.status] || edition.status),
-          el('td', {}, missing ? `Faltan módulos para: ${missing}` : ''), actions));
+          el('td', {}, notes), actions));
     }
   }
   const table = el('table', {class: 'tabla'},
@@ -286,7 +292,8 @@ async function admin() {
     const response = await fetch('/api/v1/guide-bundles', {method: 'POST', body: file, credentials: 'same-origin',
       headers: {'Content-Type': 'application/java-archive', 'X-CSRF-Token': sesion.csrfToken}});
     const body = await response.json();
-    result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.`
+    result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.${body.estado === 'instalada'
+      ? ' Las escuelas siguen con la edición en uso hasta que active esta.' : ''}`
       : `${body.detail} ${(body.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')}`;
     await reloadGuides();
   });

@@ -239,6 +239,12 @@ final class CteDayLoad {
             if (installed.statusCode() != 201) {
                 throw new IllegalStateException("edition " + version + " refused: " + installed.body());
             }
+            // A new edition waits beside the one in use until the publisher activates it, as the guide tells them.
+            HttpResponse<String> activated = publisher.send("POST", "/api/v1/guide-activations", "{\"clave\": \""
+                    + STATE_GUIDE + "\", \"edicion\": \"" + version + "\"}", "application/json");
+            if (activated.statusCode() != 200) {
+                throw new IllegalStateException("edition " + version + " not activated: " + activated.body());
+            }
             while (!served(publisher, version)) {
                 if (System.nanoTime() - started > 30_000_000_000L) {
                     throw new IllegalStateException("edition " + version + " not served after 30 s");
@@ -289,8 +295,8 @@ final class CteDayLoad {
         List<Long> sorted = delays.stream().sorted().toList();
         report.accept("");
         report.accept("2. Hot-swap under load (wrk -t2 -c64, mixed with 30 % writes, reading the guide being replaced)");
-        report.accept(String.format("  %d editions of %s installed through POST /api/v1/guide-bundles during %d s: until"
-                + " served p50 %d ms, max %d ms (target < 1 s)", EDITIONS, STATE_GUIDE, duration,
+        report.accept(String.format("  %d editions of %s installed through POST /api/v1/guide-bundles and activated"
+                + " during %d s: until served p50 %d ms, max %d ms (target < 1 s)", EDITIONS, STATE_GUIDE, duration,
                 sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1)));
         report.accept("    answers during those editions, by status: " + guideStatuses + " (target: all 2xx)");
         report.accept(String.format("  bundle:update mx.cte.logbook.web during a 15 s run: the logbook was away for"

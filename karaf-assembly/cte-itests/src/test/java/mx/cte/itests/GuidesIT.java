@@ -6,6 +6,7 @@ import static mx.cte.itests.GuideApi.awaitGuide;
 import static mx.cte.itests.GuideApi.json;
 import static mx.cte.itests.GuideApi.strings;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -169,7 +170,11 @@ public class GuidesIT {
             Bundle v2 = bundleContext.installBundle("it:hot-swap-2",
                     GuideBundles.bundle("it.guide.hotswap.two", "2.0.0",
                             GuideBundles.descriptor("hot-swap", "2.0.0", "texto-libre")));
-            assertEquals("2.0.0", activeVersion(awaitGuide(key, g -> "2.0.0".equals(activeVersion(g)))));
+            // Installed beside the edition in use, the new one waits to be chosen; activating it swaps them.
+            assertEquals("1.0.0", activeVersion(awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version")
+                    .equals(List.of("2.0.0", "1.0.0")))));
+            registry.activate(GuideId.parse(key), "2.0.0");
+            assertEquals("2.0.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
 
             v1.update(GuideBundles.bundle("it.guide.hotswap.one", "1.5.0",
                     GuideBundles.descriptor("hot-swap", "1.5.0", "texto-libre")));
@@ -195,6 +200,67 @@ public class GuidesIT {
 
         v1.uninstall();
         Http.awaitStatus("/api/v1/guides/" + key, 404, WAIT);
+    }
+
+    @Test
+    public void aChosenEditionSurvivesARefusedUpdateAndARestartAndAFallbackIsSaid() throws Exception {
+        String key = "09:2099-2100:preescolar:elegida";
+        java.time.Instant start = java.time.Instant.now();
+        Bundle one = bundleContext.installBundle("it:chosen-1", GuideBundles.bundle("it.guide.chosen.one", "1.0.0",
+                GuideBundles.descriptor("elegida", "1.0.0", "texto-libre")));
+        Bundle two = null;
+        try {
+            awaitGuide(key, g -> "1.0.0".equals(activeVersion(g)));
+            two = bundleContext.installBundle("it:chosen-2", GuideBundles.bundle("it.guide.chosen.two", "1.1.0",
+                    GuideBundles.descriptor("elegida", "1.1.0", "texto-libre")));
+            assertEquals("dropped beside the edition in use, the new one waits", "1.0.0", activeVersion(awaitGuide(
+                    key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("1.1.0", "1.0.0")))));
+            registry.activate(GuideId.parse(key), "1.1.0");
+
+            // An update in place with a descriptor the schema refuses: refused, and 1.1.0 keeps serving...
+            two.update(GuideBundles.bundle("it.guide.chosen.two", "1.2.0", GuideBundles.descriptor("elegida",
+                    "1.2.0", "texto-libre").replace("\"colectivo\"", "\"todos\"")));
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!Http.get("/api/v1/guides").body().contains("it.guide.chosen.two") || !json(Http.get(
+                    "/api/v1/guides")).getAsJsonArray("refused").toString().contains("it.guide.chosen.two")) {
+                assertTrue("the refusal is listed", System.nanoTime() < deadline);
+                Thread.sleep(50);
+            }
+            assertEquals("1.1.0", activeVersion(GuideApi.listed(key)));
+
+            // ...also after the registry starts again, as it does when the platform restarts.
+            Bundle registryBundle = bundleByName("mx.cte.guide.registry");
+            registryBundle.stop();
+            registryBundle.start();
+            Http.awaitStatus("/api/v1/guides/" + key, 200, WAIT);
+            JsonObject afterRestart = awaitGuide(key, g -> g.getAsJsonArray("editions").size() == 2);
+            assertEquals("the chosen edition is still the one in use", "1.1.0", activeVersion(afterRestart));
+            assertFalse("no fallback to tell", afterRestart.has("fallback"));
+            assertEquals("1.1.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
+
+            // Without the chosen edition another serves, and says so: in the listing and in the audit log.
+            two.uninstall();
+            two = null;
+            JsonObject fallback = awaitGuide(key, g -> g.has("fallback"));
+            assertEquals("1.0.0", activeVersion(fallback));
+            assertEquals("1.1.0", fallback.get("chosenVersion").getAsString());
+            assertEquals("la edición elegida 1.1.0 ya no está instalada (se retiró o se reemplazó su bundle); se usa la"
+                    + " edición 1.0.0 en su lugar", fallback.get("fallback").getAsString());
+            mx.cte.audit.api.AuditLog audit = bundleContext.getService(bundleContext.getServiceReference(
+                    mx.cte.audit.api.AuditLog.class));
+            String reason = fallback.get("fallback").getAsString();
+            long auditDeadline = System.nanoTime() + WAIT.toNanos();
+            while (audit.list(new mx.cte.audit.api.AuditQuery("guia-respaldo", null, start, 50)).stream()
+                    .noneMatch(e -> e.target().equals(key + " 1.1.0") && e.detail().equals(reason))) {
+                assertTrue("the fallback is in the audit log", System.nanoTime() < auditDeadline);
+                Thread.sleep(50);
+            }
+        } finally {
+            if (two != null) {
+                two.uninstall();
+            }
+            one.uninstall();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static mx.cte.itests.GuideApi.editionVersions;
 import static mx.cte.itests.GuideApi.json;
 import static mx.cte.itests.GuideApi.status;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -82,9 +83,13 @@ public class StateGuideIT {
             String listing = KarafShell.asViewer(sessionFactory).run("cte:guides");
             assertTrue(listing, listing.contains(KEY) && listing.contains("activa"));
 
-            // A new edition side by side: the newest becomes active.
+            // A new edition side by side waits for an administrator: the schools keep the edition they work on.
             second = bundleId(shell.run("bundle:install -s " + edition110.toUri()));
-            assertEquals("1.1.0", activeVersion(awaitGuide(KEY, g -> "1.1.0".equals(activeVersion(g)))));
+            JsonObject both = awaitGuide(KEY, g -> editionVersions(g).equals(List.of("1.1.0", "1.0.0")));
+            assertEquals("1.0.0", activeVersion(both));
+            assertEquals("1.0.0", both.get("chosenVersion").getAsString());
+            assertFalse(Http.get("/api/v1/guides/" + KEY).body().contains("Encuadre y reglas del intercambio"));
+            assertTrue(shell.run("cte:guide-activate " + KEY + " 1.1.0").contains("edición 1.1.0 activa"));
             assertTrue(Http.get("/api/v1/guides/" + KEY).body().contains("Encuadre y reglas del intercambio"));
 
             // Roll back to the first edition by choice: an administrator's decision, refused to a mere viewer.
@@ -97,7 +102,7 @@ public class StateGuideIT {
             assertTrue(activated, activated.contains("edición 1.0.0 activa"));
             assertEquals("1.0.0", json(Http.get("/api/v1/guides/" + KEY)).get("version").getAsString());
 
-            // Replace the chosen edition in place: the newest satisfied one is active again.
+            // Replace the chosen edition in place: the publisher's upgrade of what is in use, so the choice follows.
             shell.run("bundle:update " + first + " " + edition120.toUri());
             JsonObject replaced = awaitGuide(KEY, g -> editionVersions(g).equals(List.of("1.2.0", "1.1.0")));
             assertEquals("1.2.0", activeVersion(replaced));

@@ -477,6 +477,10 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
         uploadOnThePage("it.guide.rollback", "1.0.0", "ui-vuelta");
         uploadOnThePage("it.guide.rollback", "1.0.1", "ui-vuelta");
+        // A second edition waits for the administrator; the schools keep the first until then.
+        await().until(driver -> editionStatus(key, "1.0.1").contains("Instalada"));
+        assertTrue(editionStatus(key, "1.0.0"), editionStatus(key, "1.0.0").contains("Activa Edición elegida."));
+        browser.findElement(By.cssSelector("button[aria-label='Activar la edición 1.0.1 de " + key + "']")).click();
         await().until(driver -> editionStatus(key, "1.0.1").contains("Activa"));
 
         browser.findElement(By.cssSelector("button[aria-label='Activar la edición 1.0.0 de " + key + "']")).click();

@@ -66,14 +66,23 @@ public abstract class JsonServlet extends HttpServlet {
             }
         } catch (RuntimeException e) {
             if (isContainerBadMessage(e)) {
-                // The container could not read the request (a query that is not UTF-8, say): the client's mistake.
-                LOG.info("{} {} refused: 400 {}", request.getMethod(), LogText.of(request.getRequestURI()),
-                        LogText.of(e.getMessage()));
+                // The container could not read the request: a query that is not UTF-8, or a body sent slower than
+                // the minimum data rate (etc/jetty.xml, against slow-sending clients). The client's side, not a 500.
+                boolean tooSlow = containerStatus(e) == HttpServletResponse.SC_REQUEST_TIMEOUT;
+                LOG.info("{} {} refused: {} {}", request.getMethod(), LogText.of(request.getRequestURI()),
+                        tooSlow ? 408 : 400, LogText.of(e.getMessage()));
                 if (!response.isCommitted()) {
                     response.reset();
-                    JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST, "Solicitud mal formada",
-                            "No se pudieron leer los parámetros de la dirección: deben ser texto UTF-8 codificado"
-                                    + " para URL (por ejemplo, %C3%B1 para ñ).", request.getRequestURI());
+                    if (tooSlow) {
+                        JsonResponses.writeProblem(response, HttpServletResponse.SC_REQUEST_TIMEOUT,
+                                "Solicitud incompleta", "La solicitud llegó demasiado lento y no se terminó de leer;"
+                                        + " envíela de nuevo.", request.getRequestURI());
+                    } else {
+                        JsonResponses.writeProblem(response, HttpServletResponse.SC_BAD_REQUEST,
+                                "Solicitud mal formada", "No se pudieron leer los parámetros de la dirección: deben"
+                                        + " ser texto UTF-8 codificado para URL (por ejemplo, %C3%B1 para ñ).",
+                                request.getRequestURI());
+                    }
                 }
                 return;
             }
@@ -95,6 +104,15 @@ public abstract class JsonServlet extends HttpServlet {
             }
         }
         return false;
+    }
+
+    /** The status Jetty's bad message carries ({@code getCode()}), 400 if it cannot be read. */
+    private static int containerStatus(RuntimeException e) {
+        try {
+            return (Integer) e.getClass().getMethod("getCode").invoke(e);
+        } catch (ReflectiveOperationException | ClassCastException unreadable) {
+            return HttpServletResponse.SC_BAD_REQUEST;
+        }
     }
 
     @Override

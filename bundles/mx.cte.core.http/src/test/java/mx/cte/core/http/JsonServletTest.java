@@ -39,10 +39,19 @@ public class JsonServletTest {
     @Test
     public void aQueryTheContainerCannotDecodeIsTheClientsMistakeA400() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
-        new ReadOnlyServlet(new org.eclipse.jetty.http.BadMessageException("400: Unable to parse URI query"))
+        new ReadOnlyServlet(new org.eclipse.jetty.http.BadMessageException("Unable to parse URI query"))
                 .service(FakeHttp.request("GET", "/api/v1/results/15EJN0101A/expected"), response.proxy());
         assertEquals(400, response.status);
         assertTrue(response.body(), response.body().contains("UTF-8"));
+    }
+
+    @Test
+    public void aBodyThatArrivesTooSlowlyIsA408NotAMalformedRequest() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet(new org.eclipse.jetty.http.BadMessageException(408, "Request content data rate < 2048 B/s"))
+                .service(FakeHttp.request("GET", "/api/v1/session"), response.proxy());
+        assertEquals(408, response.status);
+        assertTrue(response.body(), response.body().contains("demasiado lento"));
     }
 
     @Test

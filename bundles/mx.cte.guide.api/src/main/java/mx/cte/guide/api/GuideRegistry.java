@@ -30,8 +30,17 @@ public interface GuideRegistry {
     List<ProductTypeInfo> productTypes();
 
     /**
-     * Makes an edition the active one of its guide; the choice survives restarts. If that edition is later
-     * uninstalled, the newest satisfied edition becomes active.
+     * The edition chosen for a guide and the one serving, with the reason when they differ; empty for a guide no
+     * edition of which was ever usable.
+     *
+     * @since 1.1
+     */
+    Optional<EditionChoice> choice(GuideId id);
+
+    /**
+     * Makes an edition the active one of its guide; the choice survives restarts and refused updates. If that edition
+     * can no longer serve, the newest satisfied edition serves instead, as a visible fallback ({@link #choice}), until
+     * the chosen one returns.
      *
      * @return the edition, now active
      * @throws GuideActivationException if the edition is not installed or is unsatisfied

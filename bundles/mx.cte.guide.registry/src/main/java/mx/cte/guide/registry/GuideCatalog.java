@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import mx.cte.guide.api.EditionChoice;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -34,8 +35,10 @@ final class GuideCatalog {
     private final Map<String, List<GuideEdition>> editionsByKey;
     private final List<RefusedGuide> refused;
     private final List<ProductTypeInfo> productTypes;
+    private final Map<String, EditionChoice> choices;
 
-    private GuideCatalog(List<GuideEdition> editions, List<RefusedGuide> refused, List<ProductTypeInfo> productTypes) {
+    private GuideCatalog(List<GuideEdition> editions, List<RefusedGuide> refused, List<ProductTypeInfo> productTypes,
+            Map<String, EditionChoice> choices) {
         this.editions = List.copyOf(editions);
         Map<String, List<GuideEdition>> byKey = new LinkedHashMap<>();
         for (GuideEdition edition : editions) {
@@ -45,6 +48,7 @@ final class GuideCatalog {
         this.editionsByKey = Map.copyOf(byKey);
         this.refused = List.copyOf(refused);
         this.productTypes = List.copyOf(productTypes);
+        this.choices = Map.copyOf(choices);
     }
 
     /**
@@ -63,23 +67,49 @@ final class GuideCatalog {
             byKey.computeIfAbsent(a.guide().id().key(), k -> new ArrayList<>()).add(a);
         }
         List<GuideEdition> editions = new ArrayList<>();
+        Map<String, EditionChoice> choices = new TreeMap<>();
         for (Map.Entry<String, List<Accepted>> entry : byKey.entrySet()) {
             List<Accepted> versions = new ArrayList<>(entry.getValue());
             versions.sort(Comparator.comparing((Accepted a) -> a.guide().version(), Versions.ASCENDING).reversed());
-            String activeVersion = activeVersion(versions, presentTypes, chosen.get(entry.getKey()));
+            String chosenVersion = chosen.get(entry.getKey());
+            String activeVersion = activeVersion(versions, presentTypes, chosenVersion);
+            List<GuideEdition> ofThisGuide = new ArrayList<>();
             for (Accepted a : versions) {
                 Set<String> missing = new TreeSet<>(a.guide().productTypes());
                 missing.removeAll(presentTypes);
                 GuideStatus status = !missing.isEmpty() ? GuideStatus.UNSATISFIED
                         : a.guide().version().equals(activeVersion) ? GuideStatus.ACTIVE : GuideStatus.AVAILABLE;
-                editions.add(new GuideEdition(a.guide(), status, missing, a.source()));
+                ofThisGuide.add(new GuideEdition(a.guide(), status, missing, a.source()));
+            }
+            editions.addAll(ofThisGuide);
+            if (chosenVersion != null) {
+                choices.put(entry.getKey(), new EditionChoice(chosenVersion, activeVersion,
+                        fallbackReason(chosenVersion, activeVersion, ofThisGuide)));
+            } else if (activeVersion != null) {
+                choices.put(entry.getKey(), new EditionChoice(activeVersion, activeVersion, ""));
             }
         }
         List<RefusedGuide> refusedSorted = new ArrayList<>(refused);
         refusedSorted.sort(Comparator.comparingLong(r -> r.source().bundleId()));
         List<ProductTypeInfo> typesSorted = new ArrayList<>(productTypes);
         typesSorted.sort(Comparator.comparing(ProductTypeInfo::id));
-        return new GuideCatalog(editions, refusedSorted, typesSorted);
+        return new GuideCatalog(editions, refusedSorted, typesSorted, choices);
+    }
+
+    /**
+     * Why another edition serves in place of the chosen one, in the words the administrator reads; empty when the
+     * chosen one serves, or when none can (the editions' status says that: insatisfecha, with what is missing).
+     */
+    private static String fallbackReason(String chosenVersion, String activeVersion, List<GuideEdition> editions) {
+        if (activeVersion == null || chosenVersion.equals(activeVersion)) {
+            return "";
+        }
+        String instead = "se usa la edición " + activeVersion + " en su lugar";
+        return editions.stream().filter(e -> e.version().equals(chosenVersion)).findFirst()
+                .map(e -> "a la edición elegida " + chosenVersion + " le faltan los tipos de producto "
+                        + e.missingProductTypes() + "; " + instead)
+                .orElse("la edición elegida " + chosenVersion + " ya no está instalada (se retiró o se reemplazó su"
+                        + " bundle); " + instead);
     }
 
     /** The chosen version if it is satisfied, else the newest satisfied one; null if none is. */
@@ -112,6 +142,15 @@ final class GuideCatalog {
 
     Optional<GuideEdition> active(GuideId id) {
         return editions(id).stream().filter(e -> e.status() == GuideStatus.ACTIVE).findFirst();
+    }
+
+    /** The chosen and the serving edition of a guide that has editions installed. */
+    Optional<EditionChoice> choice(GuideId id) {
+        return Optional.ofNullable(choices.get(id.key()));
+    }
+
+    Map<String, EditionChoice> choices() {
+        return choices;
     }
 
     List<RefusedGuide> refused() {

@@ -16,12 +16,14 @@ import java.util.Properties;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.content.guard.ContentBundles;
 import mx.cte.core.api.text.LogText;
+import mx.cte.guide.api.EditionChoice;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.guide.api.GuideSource;
+import mx.cte.guide.api.GuideStatus;
 import mx.cte.guide.api.ProductTypeInfo;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.guide.spi.ProductType;
@@ -52,6 +54,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
     /** Manifest header naming the descriptor inside a guide bundle, e.g. {@code CTE-Guide: guide/guide.json}. */
     public static final String GUIDE_HEADER = ContentBundles.GUIDE_HEADER;
     static final String CHOICES_FILE = "active-editions.properties";
+    /** The last valid descriptor of each guide bundle, so a refused update keeps its edition serving after a restart. */
+    static final String KEPT_FOLDER = "kept-descriptors";
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
@@ -61,6 +65,11 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private final DescriptorReader reader = new DescriptorReader();
     private final RegistryState state;
     private final Path choicesFile;
+    private final Path keptFolder;
+    /** The choices as last written to {@link #CHOICES_FILE}. */
+    private Map<String, String> savedChoices;
+    /** True while the tracker offers the bundles already installed, one by one, at start. */
+    private volatile boolean opening = true;
     private final BundleTracker<GuideSource> tracker;
     /** Optional: guides are served without a database, and audited once the audit log is there. */
     private volatile AuditLog audit;
@@ -68,16 +77,47 @@ public final class GuideRegistryImpl implements GuideRegistry {
     @Activate
     public GuideRegistryImpl(BundleContext context) {
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
-        this.state = new RegistryState(loadChoices(choicesFile), (edition, previous) -> {
-            String missing = edition.missingProductTypes().isEmpty() ? ""
-                    : ", faltan los tipos de producto " + edition.missingProductTypes();
-            LOG.info("Guide {} edition {} is now {} (was {}){}", edition.key(), edition.version(),
-                    edition.status().wireName(), previous.wireName(), missing);
-            audit("guia-estado", edition.key() + " " + edition.version(), "ahora " + edition.status().wireName()
-                    + " (antes " + previous.wireName() + ")" + missing);
+        this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
+        this.savedChoices = loadChoices(choicesFile);
+        this.state = new RegistryState(savedChoices, new RegistryState.StatusListener() {
+            @Override
+            public void statusChanged(GuideEdition edition, GuideStatus previous) {
+                String missing = edition.missingProductTypes().isEmpty() ? ""
+                        : ", faltan los tipos de producto " + edition.missingProductTypes();
+                LOG.info("Guide {} edition {} is now {} (was {}){}", edition.key(), edition.version(),
+                        edition.status().wireName(), previous.wireName(), missing);
+                audit("guia-estado", edition.key() + " " + edition.version(), "ahora " + edition.status().wireName()
+                        + " (antes " + previous.wireName() + ")" + missing);
+            }
+
+            @Override
+            public void choiceChanged(String key, EditionChoice previous, EditionChoice now) {
+                if (opening) {
+                    return; // while the bundles are offered one by one, an earlier edition may serve for a moment
+                }
+                if (now.isFallback()) {
+                    reportFallback(key, now);
+                } else {
+                    LOG.info("Guide {}: the chosen edition {} serves again", key, now.chosenVersion());
+                    audit("guia-respaldo-fin", key + " " + now.chosenVersion(), "la edición elegida vuelve a usarse");
+                }
+            }
         });
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
+        opening = false;
+        saveChoicesIfChanged();
+        state.catalog().choices().forEach((key, choice) -> {
+            if (choice.isFallback()) {
+                reportFallback(key, choice);
+            }
+        });
+    }
+
+    /** Another edition serves in place of the chosen one: said in the log and in the audit log, never silently. */
+    private void reportFallback(String key, EditionChoice choice) {
+        LOG.warn("Guide {}: {}", key, LogText.of(choice.fallbackReason()));
+        audit("guia-respaldo", key + " " + choice.chosenVersion(), choice.fallbackReason());
     }
 
     @Deactivate
@@ -109,11 +149,13 @@ public final class GuideRegistryImpl implements GuideRegistry {
     void addProductType(ProductType type, ServiceReference<ProductType> reference) {
         String provider = reference.getBundle() != null ? reference.getBundle().getSymbolicName() : "?";
         state.addProductType(reference, new ProductTypeInfo(type.id(), type.title(), type.description(), provider));
+        saveChoicesIfChanged();
         LOG.info("Product type '{}' provided by {}", type.id(), provider);
     }
 
     void removeProductType(ProductType type, ServiceReference<ProductType> reference) {
         state.removeProductType(reference);
+        saveChoicesIfChanged();
         LOG.info("Product type '{}' withdrawn", type.id());
     }
 
@@ -148,10 +190,15 @@ public final class GuideRegistryImpl implements GuideRegistry {
     }
 
     @Override
+    public Optional<EditionChoice> choice(GuideId id) {
+        return state.catalog().choice(id);
+    }
+
+    @Override
     public GuideEdition activate(GuideId id, String version) throws GuideActivationException {
         synchronized (state) {
             GuideEdition edition = state.activate(id, version);
-            saveChoices(state.chosen());
+            saveChoicesIfChanged();
             LOG.info("Guide {} edition {} made active", id.key(), version);
             audit("guia-activada", id.key() + " " + version, "elegida como edición activa");
             return edition;
@@ -160,10 +207,22 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     private void offer(Bundle bundle, GuideSource source) {
         List<String> code = ContentBundles.problems(bundle);
-        DescriptorResult result = code.isEmpty() ? readDescriptor(bundle, source.descriptor())
-                : DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList());
+        String text = code.isEmpty() ? descriptorText(bundle, source.descriptor()) : null;
+        DescriptorResult result = !code.isEmpty()
+                ? DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList())
+                : text == null ? missingDescriptor(source.descriptor()) : reader.read(text);
+        if (!result.isValid() && !state.hasAccepted(source.bundleId())) {
+            // A refused update that was kept serving before a restart keeps serving after it, as the registry said.
+            keptEdition(bundle).ifPresent(kept -> {
+                state.offer(source, kept);
+                LOG.warn("Guide bundle {}: its descriptor is refused; edition {} of {} kept from its last valid"
+                        + " descriptor", LogText.of(source.describe()), kept.guide().version(), kept.guide().id().key());
+            });
+        }
         RegistryState.Outcome outcome = state.offer(source, result);
+        saveChoicesIfChanged();
         if (outcome instanceof RegistryState.Published published) {
+            keep(bundle, text);
             GuideEdition edition = published.edition();
             LOG.info("Guide {} edition {} from bundle {}: {}{}", edition.key(), edition.version(), source.describe(),
                     edition.status().wireName(), edition.missingProductTypes().isEmpty() ? ""
@@ -177,17 +236,67 @@ public final class GuideRegistryImpl implements GuideRegistry {
         }
     }
 
-    private DescriptorResult readDescriptor(Bundle bundle, String path) {
+    /** The descriptor's text, or null when the bundle does not hold it or it cannot be read (logged). */
+    private static String descriptorText(Bundle bundle, String path) {
         URL entry = bundle.getEntry(path);
         if (entry == null) {
-            return DescriptorResult.invalid(List.of(new GuideProblem("$", "el bundle declara " + GUIDE_HEADER + ": "
-                    + path + " pero no contiene ese archivo")));
+            return null;
         }
         try (InputStream in = entry.openStream()) {
-            return reader.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return DescriptorResult.invalid(List.of(new GuideProblem("$", "no se pudo leer " + path + ": "
-                    + e.getMessage())));
+            LOG.warn("Guide bundle {}: {} could not be read", bundle.getSymbolicName(), path, e);
+            return null;
+        }
+    }
+
+    private static DescriptorResult missingDescriptor(String path) {
+        return DescriptorResult.invalid(List.of(new GuideProblem("$", "el bundle declara " + GUIDE_HEADER + ": "
+                + path + " pero no contiene ese archivo o no pudo leerse")));
+    }
+
+    /** Where a bundle's last valid descriptor is kept: named by its location, which an update in place keeps. */
+    private Path keptFile(Bundle bundle) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bundle.getLocation().getBytes(StandardCharsets.UTF_8));
+            return keptFolder.resolve(java.util.HexFormat.of().formatHex(hash, 0, 12) + ".json");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private void keep(Bundle bundle, String text) {
+        Path file = keptFile(bundle);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(keptFolder);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("Could not keep the descriptor of guide bundle {} in {}", bundle.getSymbolicName(), file, e);
+        }
+    }
+
+    private Optional<DescriptorResult> keptEdition(Bundle bundle) {
+        Path file = keptFile(bundle);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            DescriptorResult kept = reader.read(Files.readString(file, StandardCharsets.UTF_8));
+            return kept.isValid() ? Optional.of(kept) : Optional.empty();
+        } catch (IOException e) {
+            LOG.error("Could not read the kept descriptor {} of guide bundle {}", file, bundle.getSymbolicName(), e);
+            return Optional.empty();
+        }
+    }
+
+    private void forgetKept(Bundle bundle) {
+        try {
+            Files.deleteIfExists(keptFile(bundle));
+        } catch (IOException e) {
+            LOG.warn("Could not delete the kept descriptor of guide bundle {}", bundle.getSymbolicName(), e);
         }
     }
 
@@ -215,6 +324,16 @@ public final class GuideRegistryImpl implements GuideRegistry {
         return choices;
     }
 
+    private void saveChoicesIfChanged() {
+        synchronized (state) {
+            Map<String, String> choices = state.chosen();
+            if (!choices.equals(savedChoices)) {
+                saveChoices(choices);
+                savedChoices = choices;
+            }
+        }
+    }
+
     private void saveChoices(Map<String, String> choices) {
         Properties properties = new Properties();
         properties.putAll(choices);
@@ -222,7 +341,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
         try {
             Files.createDirectories(choicesFile.getParent());
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                properties.store(out, "Active edition of each guide, chosen by an administrator");
+                properties.store(out, "Chosen edition of each guide: an administrator's activation, or the first"
+                        + " edition that could serve");
             }
             Files.move(temporary, choicesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -260,12 +380,14 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 // The tracker is closing because the registry stops: nothing was uninstalled.
                 return;
             }
+            forgetKept(bundle);
             state.withdraw(bundle.getBundleId()).ifPresent(removed -> {
                 LOG.info("Guide {} edition {} withdrawn: bundle {} uninstalled", removed.guide().id().key(),
                         removed.guide().version(), removed.source().describe());
                 audit("guia-retirada", removed.guide().id().key() + " " + removed.guide().version(),
                         "se desinstaló el bundle " + removed.source().describe());
             });
+            saveChoicesIfChanged();
         }
     }
 }

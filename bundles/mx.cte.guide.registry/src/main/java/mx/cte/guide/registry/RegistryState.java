@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.cte.guide.api.EditionChoice;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -41,6 +42,15 @@ final class RegistryState {
     /** Told when an edition already published changes status (e.g. a module brought its missing product types). */
     interface StatusListener {
         void statusChanged(GuideEdition edition, GuideStatus previous);
+
+        /**
+         * Told when the serving edition of a guide stops or starts being the chosen one, or another takes its place
+         * (a fallback must be seen: log and audit).
+         *
+         * @param previous the choice before, null for a guide that had none
+         */
+        default void choiceChanged(String key, EditionChoice previous, EditionChoice now) {
+        }
     }
 
     RegistryState(Map<String, String> chosen) {
@@ -81,6 +91,7 @@ final class RegistryState {
         }
         Outcome outcome;
         if (problems.isEmpty()) {
+            followInPlaceUpdate(accepted.get(source.bundleId()), result.guide().id(), result.guide().version());
             accepted.remove(source.bundleId());
             accepted.put(source.bundleId(), new GuideCatalog.Accepted(result.guide(), source));
             rebuild();
@@ -92,6 +103,21 @@ final class RegistryState {
             outcome = new Refused(refusal);
         }
         return outcome;
+    }
+
+    /**
+     * Updating in place the bundle of the chosen edition with a new edition of the same guide is the publisher's
+     * upgrade of what is in use: the choice follows it. An edition installed from another bundle waits to be chosen.
+     */
+    private void followInPlaceUpdate(GuideCatalog.Accepted before, GuideId id, String version) {
+        if (before != null && before.guide().id().equals(id)
+                && before.guide().version().equals(chosen.get(id.key()))) {
+            chosen.put(id.key(), version);
+        }
+    }
+
+    synchronized boolean hasAccepted(long bundleId) {
+        return accepted.containsKey(bundleId);
     }
 
     /** Forgets whatever a bundle contributed; returns the edition it had published, if any. */
@@ -139,6 +165,16 @@ final class RegistryState {
                     .filter(before -> before.status() != edition.status()
                             && before.source().bundleId() == edition.source().bundleId())
                     .ifPresent(before -> listener.statusChanged(edition, before.status()));
+        }
+        for (Map.Entry<String, EditionChoice> entry : catalog.choices().entrySet()) {
+            // The first edition that could serve a guide nobody chose for becomes its choice: one installed later
+            // beside it waits for an administrator instead of replacing it under the schools' feet.
+            chosen.putIfAbsent(entry.getKey(), entry.getValue().chosenVersion());
+            EditionChoice before = previous.choices().get(entry.getKey());
+            if (!entry.getValue().equals(before) && (entry.getValue().isFallback()
+                    || before != null && before.isFallback())) {
+                listener.choiceChanged(entry.getKey(), before, entry.getValue());
+            }
         }
     }
 

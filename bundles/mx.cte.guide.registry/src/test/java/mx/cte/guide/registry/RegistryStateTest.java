@@ -66,16 +66,60 @@ public class RegistryStateTest {
     }
 
     @Test
-    public void newestSatisfiedEditionIsActiveByDefault() {
+    public void theFirstUsableEditionServesAndOneInstalledBesideItWaitsToBeChosen() {
         provide("texto-libre");
         state.offer(bundle(1), minimalVersion("1.0.0"));
         state.offer(bundle(2), minimalVersion("1.10.0"));
         state.offer(bundle(3), minimalVersion("1.9.0"));
 
-        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.10.0"));
-        assertEquals(GuideStatus.AVAILABLE, status(MINIMAL, "1.9.0"));
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.0.0"));
+        assertEquals(GuideStatus.AVAILABLE, status(MINIMAL, "1.10.0"));
+        assertEquals("remembered as the choice, so a restart keeps it", Map.of(MINIMAL.key(), "1.0.0"),
+                state.chosen());
+        assertFalse(state.catalog().choice(MINIMAL).orElseThrow().isFallback());
         assertEquals(List.of("1.10.0", "1.9.0", "1.0.0"),
                 state.catalog().editions(MINIMAL).stream().map(GuideEdition::version).toList());
+    }
+
+    @Test
+    public void withNoChoiceYetTheNewestUsableEditionServesAndBecomesTheChoice() {
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("1.10.0"));
+        assertEquals(Map.of(), state.chosen());
+
+        provide("texto-libre");
+
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.10.0"));
+        assertEquals(Map.of(MINIMAL.key(), "1.10.0"), state.chosen());
+    }
+
+    @Test
+    public void updatingTheChosenEditionsBundleInPlaceUpgradesTheChoice() throws Exception {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("2.0.0"));
+
+        state.offer(bundle(1), minimalVersion("1.1.0"));
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.1.0"));
+        assertEquals(Map.of(MINIMAL.key(), "1.1.0"), state.chosen());
+
+        state.offer(bundle(2), minimalVersion("2.1.0"));
+        assertEquals("updating another edition's bundle does not make it the choice", GuideStatus.AVAILABLE,
+                status(MINIMAL, "2.1.0"));
+    }
+
+    @Test
+    public void aRefusedUpdateOfTheChosenEditionKeepsItServing() throws Exception {
+        provide("texto-libre");
+        state.offer(bundle(1), minimalVersion("1.0.0"));
+        state.offer(bundle(2), minimalVersion("1.1.0"));
+        state.activate(MINIMAL, "1.1.0");
+
+        RegistryState.Outcome outcome = state.offer(bundle(2), reader.read("{\"schemaVersion\": 1"));
+
+        assertTrue(outcome instanceof RegistryState.Refused);
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.1.0"));
+        assertFalse(state.catalog().choice(MINIMAL).orElseThrow().isFallback());
     }
 
     @Test
@@ -98,16 +142,57 @@ public class RegistryStateTest {
     }
 
     @Test
-    public void uninstallingTheChosenEditionFallsBackToTheNewestSatisfied() throws Exception {
+    public void withoutTheChosenEditionTheNewestUsableServesAsAVisibleFallbackUntilItReturns() throws Exception {
+        List<String> told = new java.util.ArrayList<>();
+        RegistryState watched = new RegistryState(Map.of(), new RegistryState.StatusListener() {
+            @Override
+            public void statusChanged(GuideEdition edition, GuideStatus previous) {
+            }
+
+            @Override
+            public void choiceChanged(String key, mx.cte.guide.api.EditionChoice previous,
+                    mx.cte.guide.api.EditionChoice now) {
+                told.add(key + ": " + (now.isFallback() ? now.fallbackReason() : "de vuelta " + now.chosenVersion()));
+            }
+        });
+        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        watched.offer(bundle(1), minimalVersion("1.0.0"));
+        watched.offer(bundle(2), minimalVersion("2.0.0"));
+        watched.offer(bundle(3), minimalVersion("1.5.0"));
+        watched.activate(MINIMAL, "1.5.0");
+
+        watched.withdraw(3);
+
+        assertEquals(GuideStatus.ACTIVE, watched.catalog().edition(MINIMAL, "2.0.0").orElseThrow().status());
+        mx.cte.guide.api.EditionChoice choice = watched.catalog().choice(MINIMAL).orElseThrow();
+        assertEquals("1.5.0", choice.chosenVersion());
+        assertEquals("2.0.0", choice.activeVersion());
+        assertEquals("la edición elegida 1.5.0 ya no está instalada (se retiró o se reemplazó su bundle); se usa la"
+                + " edición 2.0.0 en su lugar", choice.fallbackReason());
+        assertEquals("the choice is kept for when the edition returns", "1.5.0", watched.chosen().get(MINIMAL.key()));
+
+        watched.offer(bundle(4), minimalVersion("1.5.0"));
+        assertEquals(GuideStatus.ACTIVE, watched.catalog().edition(MINIMAL, "1.5.0").orElseThrow().status());
+        assertEquals(List.of(MINIMAL.key() + ": " + choice.fallbackReason(), MINIMAL.key() + ": de vuelta 1.5.0"),
+                told);
+    }
+
+    @Test
+    public void aChosenEditionWithoutItsModuleSaysWhichTypesItMisses() throws Exception {
         provide("texto-libre");
         state.offer(bundle(1), minimalVersion("1.0.0"));
-        state.offer(bundle(2), minimalVersion("2.0.0"));
-        state.activate(MINIMAL, "1.0.0");
+        state.offer(bundle(2), reader.read(Descriptors.edited("minimal.json", g -> {
+            g.addProperty("version", "2.0.0");
+            g.getAsJsonArray("sections").get(0).getAsJsonObject().getAsJsonArray("activities").get(0)
+                    .getAsJsonObject().getAsJsonObject("product").addProperty("type", "sintesis");
+        })));
+        provide("sintesis");
+        state.activate(MINIMAL, "2.0.0");
 
-        state.withdraw(1);
+        state.removeProductType("sintesis");
 
-        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "2.0.0"));
-        assertEquals(1, state.catalog().editions(MINIMAL).size());
+        assertEquals("a la edición elegida 2.0.0 le faltan los tipos de producto [sintesis]; se usa la edición 1.0.0"
+                + " en su lugar", state.catalog().choice(MINIMAL).orElseThrow().fallbackReason());
     }
 
     @Test
@@ -162,7 +247,7 @@ public class RegistryStateTest {
     }
 
     @Test
-    public void toldWhenAPublishedEditionChangesStatus() {
+    public void toldWhenAPublishedEditionChangesStatus() throws Exception {
         List<String> changes = new java.util.ArrayList<>();
         RegistryState observed = new RegistryState(Map.of(),
                 (edition, previous) -> changes.add(edition.version() + " " + previous + "->" + edition.status()));
@@ -170,7 +255,9 @@ public class RegistryStateTest {
 
         observed.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
         observed.offer(bundle(2), minimalVersion("2.0.0"));
+        observed.activate(MINIMAL, "2.0.0");
 
-        assertEquals(List.of("1.0.0 UNSATISFIED->ACTIVE", "1.0.0 ACTIVE->AVAILABLE"), changes);
+        assertEquals(List.of("1.0.0 UNSATISFIED->ACTIVE", "2.0.0 AVAILABLE->ACTIVE", "1.0.0 ACTIVE->AVAILABLE"),
+                changes);
     }
 }

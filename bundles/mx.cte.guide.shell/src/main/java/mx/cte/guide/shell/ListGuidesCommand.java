@@ -31,6 +31,9 @@ public class ListGuidesCommand implements Action {
                     String.join(", ", edition.missingProductTypes()));
         }
         table.print(System.out);
+        registry.editions().stream().map(e -> e.guide().id()).distinct()
+                .forEach(id -> registry.choice(id).filter(choice -> choice.isFallback())
+                        .ifPresent(choice -> System.out.println("Guía " + id.key() + ": " + choice.fallbackReason())));
         if (!registry.refused().isEmpty()) {
             System.out.println(registry.refused().size() + " bundle(s) de guía rechazados: ver cte:guides-refused");
         }

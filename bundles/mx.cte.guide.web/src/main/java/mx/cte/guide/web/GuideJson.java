@@ -10,9 +10,13 @@ import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import mx.cte.core.http.PublicDocument;
+import mx.cte.guide.api.EditionChoice;
 import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideSource;
 import mx.cte.guide.api.GuideStatus;
@@ -41,11 +45,22 @@ final class GuideJson {
     private GuideJson() {
     }
 
-    /** Every guide with its editions, and the refused bundles. */
-    static JsonObject catalog(List<GuideEdition> editions, List<RefusedGuide> refused) {
+    /**
+     * Every guide with its editions, the edition chosen for it and, when another serves in its place, why
+     * ({@code fallback}); then the refused bundles.
+     */
+    static JsonObject catalog(List<GuideEdition> editions, List<RefusedGuide> refused,
+            Function<GuideId, Optional<EditionChoice>> choices) {
         Map<String, JsonObject> guides = new TreeMap<>();
         for (GuideEdition edition : editions) {
-            JsonObject guide = guides.computeIfAbsent(edition.key(), key -> guideSummary(edition));
+            JsonObject guide = guides.computeIfAbsent(edition.key(), key -> {
+                JsonObject summary = guideSummary(edition);
+                Optional<EditionChoice> choice = choices.apply(edition.guide().id());
+                summary.addProperty("chosenVersion", choice.map(EditionChoice::chosenVersion).orElse(null));
+                summary.addProperty("fallback", choice.filter(EditionChoice::isFallback)
+                        .map(EditionChoice::fallbackReason).orElse(null));
+                return summary;
+            });
             guide.getAsJsonArray("editions").add(editionSummary(edition));
             if (edition.status() == GuideStatus.ACTIVE) {
                 guide.addProperty("activeVersion", edition.version());

@@ -60,7 +60,7 @@ public final class GuidesServlet extends RoutedServlet {
     }
 
     private void catalog(ApiCall call) throws IOException {
-        call.ok(GuideJson.catalog(registry.editions(), registry.refused()));
+        call.ok(GuideJson.catalog(registry.editions(), registry.refused(), registry::choice));
     }
 
     /** The guide's editions, or a 404 when none is installed. */
