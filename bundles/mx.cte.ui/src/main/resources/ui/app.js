@@ -142,9 +142,10 @@ async function home() {
     show(`Bienvenida, ${sesion.nombre}`, ...content);
     return;
   }
-  const [school, guides, agreements] = await Promise.all([
-    api(`/api/v1/schools/${cct}`),
-    api('/api/v1/guides'),
+  const school = await api(`/api/v1/schools/${cct}`);
+  // Only the guides of the school's level (and those for every level): a primaria school is not offered preescolar's.
+  const [guides, agreements] = await Promise.all([
+    api(`/api/v1/guides?nivel=${encodeURIComponent(school.nivel)}`),
     api(`/api/v1/logbook/${cct}/agreements`).catch(() => null),
   ]);
   // A guide whose newest edition waits for a module is still offered: only the activities that need it must wait.
@@ -168,7 +169,10 @@ async function home() {
     for (const guide of active) {
       const target = guide.version ? `${guide.key}@${guide.version}` : guide.key;
       const link = el('a', {href: `#guia/${encodeURIComponent(target)}`}, guide.title);
-      choose.append(el('li', {}, link, ...(guide.missing
+      // Guides of several cycles and publishers share titles ("Tercera Sesión Ordinaria"): each says which it is.
+      const about = el('span', {class: 'detalle'}, ` · ciclo ${guide.id.cycle} · ${levelName(guide.id.level)} · `
+        + `${guide.publisher?.name || guide.id.publisher}`);
+      choose.append(el('li', {}, link, about, ...(guide.missing
         ? [` (falta instalar el módulo de: ${guide.missing.join(', ')})`] : [])));
     }
     content.push(el('h2', {}, 'Sesiones'), choose);
@@ -178,6 +182,17 @@ async function home() {
 }
 
 const STATUS = {activa: 'Activa', instalada: 'Instalada', insatisfecha: 'Insatisfecha'};
+
+/** A guide's level as schools read it: "preescolar" → "Preescolar", "basica" → "Básica (todos los niveles)". */
+function levelName(level) {
+  const known = {basica: 'Básica (todos los niveles)', 'básica': 'Básica (todos los niveles)'};
+  return known[level] || level.charAt(0).toUpperCase() + level.slice(1);
+}
+
+/** A descriptor's problem as its authors look for it: the line of the file, then the JSON path. */
+function describeProblem(problem) {
+  return `${problem.line ? `línea ${problem.line}, ` : ''}${problem.path}: ${problem.message}`;
+}
 let refreshAdmin = null;
 
 function isAdministrator(session) {
@@ -229,7 +244,7 @@ function guideTable(catalog, act) {
       el('tbody', {}, ...rows));
   const refused = (catalog.refused || []).map((r) => el('li', {},
       `${r.bundle.symbolicName} ${r.bundle.version}: `,
-      (r.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')));
+      (r.problems || []).map(describeProblem).join('; ')));
   return refused.length ? [table, el('h3', {}, 'Bundles rechazados'), el('ul', {}, ...refused)] : [table];
 }
 
@@ -294,7 +309,7 @@ async function admin() {
     const body = await response.json();
     result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.${body.estado === 'instalada'
       ? ' Las escuelas siguen con la edición en uso hasta que active esta.' : ''}`
-      : `${body.detail} ${(body.problems || []).map((p) => `${p.path}: ${p.message}`).join('; ')}`;
+      : `${body.detail} ${(body.problems || []).map(describeProblem).join('; ')}`;
     await reloadGuides();
   });
   const content = [el('p', {}, el('a', {href: '#'}, 'Volver al inicio'))];

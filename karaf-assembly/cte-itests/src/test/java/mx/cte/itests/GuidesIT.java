@@ -48,6 +48,8 @@ public class GuidesIT {
     private BootFinished bootFinished;
 
     private static final String THIRD_SESSION = "SEP:2016-2017:preescolar:ordinaria-3";
+    /** Where test-guide.json writes the first activity's participation. */
+    private static final int LINE_OF_PARTICIPATION = 12;
 
     @Inject
     private BundleContext bundleContext;
@@ -264,6 +266,31 @@ public class GuidesIT {
     }
 
     @Test
+    public void aSchoolIsOfferedTheGuidesOfItsLevelOnly() throws Exception {
+        Bundle primaria = bundleContext.installBundle("it:level-primaria", GuideBundles.bundle("it.guide.primaria",
+                "1.0.0", GuideBundles.descriptor("nivel-primaria", "1.0.0", "texto-libre")
+                        .replace("\"level\": \"preescolar\"", "\"level\": \"primaria\"")));
+        try {
+            String key = "09:2099-2100:primaria:nivel-primaria";
+            awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()));
+            List<String> forPrimaria = strings(json(Http.get("/api/v1/guides?nivel=primaria"))
+                    .getAsJsonArray("guides"), "key");
+            assertTrue(forPrimaria.toString(), forPrimaria.contains(key));
+            assertFalse("a primaria school is not offered preescolar's guides: " + forPrimaria,
+                    forPrimaria.contains(THIRD_SESSION));
+            List<String> forPreescolar = strings(json(Http.get("/api/v1/guides?nivel=Preescolar"))
+                    .getAsJsonArray("guides"), "key");
+            assertTrue(forPreescolar.contains(THIRD_SESSION));
+            assertFalse(forPreescolar.contains(key));
+            HttpResponse<String> wrong = Http.get("/api/v1/guides?nivel=%3Cscript%3E");
+            assertEquals(400, wrong.statusCode());
+            assertTrue(wrong.body(), wrong.body().contains("nivel"));
+        } finally {
+            primaria.uninstall();
+        }
+    }
+
+    @Test
     public void invalidGuideBundleIsRefusedWithItsReasonWhileTheRestKeepsServing() throws Exception {
         String broken = GuideBundles.descriptor("refused", "1.0.0", "texto-libre").replace("\"colectivo\"", "\"todos\"");
         Bundle bundle = bundleContext.installBundle("it:refused",
@@ -283,6 +310,8 @@ public class GuidesIT {
             assertTrue("refusal listed", refusal != null);
             JsonObject problem = refusal.getAsJsonArray("problems").get(0).getAsJsonObject();
             assertEquals("$.sections[0].activities[0].participation", problem.get("path").getAsString());
+            assertEquals("the line of the descriptor, for the team that edits it", LINE_OF_PARTICIPATION,
+                    problem.get("line").getAsInt());
             Http.awaitStatus("/api/v1/guides/" + THIRD_SESSION + "/versions/1.0.0", 200, WAIT);
             Http.awaitStatus("/api/v1/health", 200, WAIT);
         } finally {

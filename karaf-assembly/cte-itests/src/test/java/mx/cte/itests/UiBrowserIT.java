@@ -147,6 +147,10 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
                 "Jardín de Niños Rosaura Zapata"));
         assertTrue(browser.findElement(By.id("cuenta")).getText().contains("Educadora Ana López"));
+        WebElement offered = await().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//li[a[contains(., 'Tercera Sesión Ordinaria')]]")));
+        assertTrue("which cycle, level and publisher: " + offered.getText(), offered.getText()
+                .contains("ciclo 2016-2017 · Preescolar · Secretaría de Educación Pública"));
         capture("inicio-escuela");
         openSession();
         assertEquals("the guide's 21 activities in its index, in order",

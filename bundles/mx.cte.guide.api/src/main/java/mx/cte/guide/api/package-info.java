@@ -4,7 +4,7 @@
  * guide bundles. The descriptor format is defined by {@code cte-guide.schema.json} in this package.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package mx.cte.guide.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -149,6 +149,9 @@ public final class GuideBundlesServlet extends RoutedServlet {
             for (GuideProblem p : refused.get().problems()) {
                 JsonObject item = new JsonObject();
                 item.addProperty("path", p.path());
+                if (p.line() > 0) {
+                    item.addProperty("line", p.line());
+                }
                 item.addProperty("message", p.message());
                 problems.add(item);
             }

@@ -9,7 +9,6 @@ import com.google.gson.JsonDeserializationContext;
 import com.google.gson.JsonDeserializer;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -33,7 +32,8 @@ import mx.cte.guide.api.SectionKind;
 /**
  * Reads a guide descriptor in three steps, stopping at the first that fails: well-formed JSON, valid against
  * {@code cte-guide.schema.json} (the same file the documentation describes), then the cross-references a schema cannot
- * express ({@link GuideConsistency}). Problems carry the JSON path of the offending value and a Spanish message.
+ * express ({@link GuideConsistency}). Problems carry the JSON path of the offending value, its line
+ * ({@link DescriptorLines}) and a Spanish message.
  */
 final class DescriptorReader {
 
@@ -78,16 +78,18 @@ final class DescriptorReader {
     }
 
     DescriptorResult read(String json) {
+        DescriptorLines.Scan scan = DescriptorLines.scan(json);
+        if (scan.syntaxProblem() != null) {
+            return DescriptorResult.invalid(List.of(scan.syntaxProblem()));
+        }
+        DescriptorLines lines = scan.lines();
         JsonElement tree;
         try {
             JsonReader reader = new JsonReader(new StringReader(json));
             reader.setStrictness(Strictness.STRICT);
             tree = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                return DescriptorResult.invalid(List.of(new GuideProblem("$",
-                        "hay contenido después del objeto JSON principal")));
-            }
-        } catch (JsonParseException | IOException e) {
+        } catch (JsonParseException e) {
+            // The scan above accepts what Gson does; kept so a difference between the two is still a clear refusal.
             return DescriptorResult.invalid(List.of(new GuideProblem("$",
                     "el descriptor no es JSON válido: " + describeSyntaxError(e))));
         }
@@ -97,13 +99,14 @@ final class DescriptorReader {
         if (!errors.isEmpty()) {
             List<GuideProblem> problems = new ArrayList<>();
             for (Error error : errors) {
-                problems.add(new GuideProblem(jsonPath(error.getInstanceLocation().toString()), error.getMessage()));
+                problems.add(lines.locate(new GuideProblem(jsonPath(error.getInstanceLocation().toString()),
+                        error.getMessage())));
             }
             return DescriptorResult.invalid(problems);
         }
 
         Guide guide = gson.fromJson(tree, Guide.class);
-        List<GuideProblem> inconsistencies = GuideConsistency.check(guide);
+        List<GuideProblem> inconsistencies = GuideConsistency.check(guide).stream().map(lines::locate).toList();
         return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
     }
 

@@ -14,7 +14,8 @@ import mx.cte.guide.api.GuideProblem;
  *
  * <pre>java -cp … mx.cte.guide.registry.GuideDescriptorCheck guide/guide.json [more.json…]</pre>
  *
- * Exits with 1 and one line per problem ({@code file: $.path: message}) if any descriptor is invalid.
+ * Exits with 1 and one line per problem ({@code file:line: $.path: message}, as compilers print them, so editors jump
+ * to the line) if any descriptor is invalid.
  */
 public final class GuideDescriptorCheck {
 
@@ -38,7 +39,8 @@ public final class GuideDescriptorCheck {
             } else {
                 allValid = false;
                 for (GuideProblem problem : result.problems()) {
-                    System.err.println(file + ": " + problem.path() + ": " + problem.message());
+                    System.err.println(file + ":" + (problem.line() > 0 ? problem.line() + ":" : "") + " "
+                            + problem.path() + ": " + problem.message());
                 }
             }
         }

@@ -81,15 +81,68 @@ public class DescriptorReaderTest {
     }
 
     @Test
-    public void refusesMalformedJsonSayingWhere() {
+    public void refusesMalformedJsonSayingWhereAndWhatInSpanish() {
         DescriptorResult result = reader.read("{\"schemaVersion\": 1,\n \"id\": {\"publisher\": \"SEP\",,}}");
 
         assertFalse(result.isValid());
         assertEquals(1, result.problems().size());
         GuideProblem problem = result.problems().get(0);
         assertEquals("$", problem.path());
-        assertTrue(problem.message(), problem.message().startsWith("el descriptor no es JSON válido"));
-        assertTrue(problem.message(), problem.message().contains("line 2"));
+        assertEquals(2, problem.line());
+        assertEquals("el descriptor no es JSON válido en la línea 2, columna 28: se esperaba el nombre de un miembro"
+                + " entre comillas dobles (¿sobra una coma antes de } ?)", problem.message());
+    }
+
+    @Test
+    public void everyCommonSlipOfAHandEditedFileIsExplainedInSpanish() {
+        String[][] slips = {
+            {"{\"title\": \"a\"\n \"version\": \"1.0.0\"}", "falta una coma entre dos elementos"},
+            {"{\"title\": \"a\",\n \"sections\": [\n", "el archivo termina antes de cerrar todo lo que abrió"},
+            {"{'title': 'a'}", "comillas dobles (\"), no simples"},
+            {"{\"a\": True}", "true, false y null, en minúsculas"},
+            {"{\"a\" 1}", "falta ':'"},
+            {"{\"a\": [1, 2,]}", "se esperaba un valor"},
+            {"{\"a\": 1} // fin", "JSON no admite comentarios"},
+            {"{\"a\": \"dos\nlíneas\"}", "sin escribir como \\n"},
+        };
+        for (String[] slip : slips) {
+            GuideProblem problem = reader.read(slip[0]).problems().get(0);
+            assertTrue(slip[0] + " → " + problem.message(), problem.message().contains(slip[1]));
+            assertTrue(slip[0] + " → " + problem.message(), problem.line() > 0);
+            assertFalse("no English parser text: " + problem.message(), problem.message().contains("expecting"));
+        }
+    }
+
+    @Test
+    public void problemsOfTheSchemaAndOfConsistencyNameTheirLine() {
+        String json = "{\n"
+                + "  \"schemaVersion\": 1,\n"
+                + "  \"id\": {\"publisher\": \"15\", \"cycle\": \"2017-2018\", \"level\": \"primaria\","
+                + " \"session\": \"ordinaria-2\"},\n"
+                + "  \"version\": \"1.0\",\n"
+                + "  \"title\": \"Segunda\",\n"
+                + "  \"publisher\": {\"code\": \"15\", \"name\": \"Edomex\"},\n"
+                + "  \"sections\": [\n"
+                + "    {\"id\": \"unica\", \"title\": \"Única\",\n"
+                + "     \"activities\": [\n"
+                + "       {\"number\": 1, \"participation\": \"colectivo\", \"instructions\": [\"Comenten.\"],\n"
+                + "        \"product\": {\"type\": \"texto-libre\"}},\n"
+                + "       {\"number\": 2, \"participation\": \"todos\", \"instructions\": [\"Lean.\"]}\n"
+                + "     ]}\n"
+                + "  ]\n"
+                + "}\n";
+        DescriptorResult result = reader.read(json);
+        assertEquals(problems(result), 4, lineOf(result, "$.version"));
+        assertEquals(problems(result), 12, lineOf(result, "$.sections[0].activities[1].participation"));
+
+        String repeated = json.replace("\"version\": \"1.0\"", "\"version\": \"1.0.0\"")
+                .replace("\"todos\"", "\"colectivo\"").replace("\"number\": 2", "\"number\": 1");
+        DescriptorResult inconsistent = reader.read(repeated);
+        assertEquals(problems(inconsistent), 12, lineOf(inconsistent, "$.sections[0].activities[1].number"));
+    }
+
+    private static int lineOf(DescriptorResult result, String path) {
+        return result.problems().stream().filter(p -> p.path().equals(path)).findFirst().orElseThrow().line();
     }
 
     @Test

@@ -24,7 +24,7 @@ public class ListRefusedGuidesCommand implements Action {
         for (RefusedGuide refused : registry.refused()) {
             System.out.println(refused.source().describe() + " (" + refused.source().descriptor() + "):");
             for (GuideProblem problem : refused.problems()) {
-                System.out.println("  " + problem.path() + ": " + problem.message());
+                System.out.println("  " + problem);
             }
         }
         return null;

@@ -132,6 +132,9 @@ final class GuideJson {
             for (GuideProblem problem : refusal.problems()) {
                 JsonObject p = new JsonObject();
                 p.addProperty("path", problem.path());
+                if (problem.line() > 0) {
+                    p.addProperty("line", problem.line());
+                }
                 p.addProperty("message", problem.message());
                 problems.add(p);
             }

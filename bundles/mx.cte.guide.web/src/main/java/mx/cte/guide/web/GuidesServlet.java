@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import javax.servlet.Servlet;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonResponses;
@@ -22,7 +23,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * Read-only guide API.
  * <ul>
- * <li>{@code GET /api/v1/guides}: every guide with status and editions, and the refused guide bundles;</li>
+ * <li>{@code GET /api/v1/guides[?nivel=primaria]}: every guide (or those offered to a school of that level) with
+ * status and editions, and the refused guide bundles;</li>
  * <li>{@code GET /api/v1/guides/{key}}: the active edition of a guide, whole;</li>
  * <li>{@code GET /api/v1/guides/{key}/versions}: its editions;</li>
  * <li>{@code GET /api/v1/guides/{key}/versions/{version}}: one edition whole, active or not, so that work captured
@@ -59,8 +61,36 @@ public final class GuidesServlet extends RoutedServlet {
                 .build();
     }
 
+    /**
+     * Every guide; with {@code ?nivel=primaria}, the guides a school of that level is offered: those of its level and
+     * those written for every level ({@code básica}), accents and case aside.
+     */
     private void catalog(ApiCall call) throws IOException {
-        call.ok(GuideJson.catalog(registry.editions(), registry.refused(), registry::choice));
+        Optional<String> level = call.query("nivel", GuidesServlet::level);
+        List<GuideEdition> editions = level.map(wanted -> registry.editions().stream()
+                .filter(e -> offeredTo(e.guide().id().level(), wanted)).toList()).orElseGet(registry::editions);
+        call.ok(GuideJson.catalog(editions, registry.refused(), registry::choice));
+    }
+
+    private static final java.util.regex.Pattern LEVEL = java.util.regex.Pattern.compile("[\\p{L}-]{2,40}");
+
+    private static String level(String text) {
+        if (!LEVEL.matcher(text).matches()) {
+            throw ProblemException.badField("nivel", "El nivel '" + text + "' no es un nivel educativo: por"
+                    + " ejemplo inicial, preescolar, primaria, secundaria o básica.");
+        }
+        return folded(text);
+    }
+
+    /** Whether a guide of that level is offered to a school of the wanted (folded) level. */
+    static boolean offeredTo(String guideLevel, String wantedLevel) {
+        String level = folded(guideLevel);
+        return level.equals(wantedLevel) || level.equals("basica");
+    }
+
+    private static String folded(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The guide's editions, or a 404 when none is installed. */

@@ -1,6 +1,7 @@
 package mx.cte.guide.web;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.lang.reflect.Proxy;
@@ -45,5 +46,15 @@ public class GuidesServletTest {
         new ProductTypesServlet(registry).service(FakeRequest.of("GET", "/api/v1/product-types", null).build(),
                 types.proxy());
         assertEquals(200, types.status);
+    }
+
+    @Test
+    public void aSchoolIsOfferedTheGuidesOfItsLevelAndThoseForEveryLevel() {
+        assertTrue(GuidesServlet.offeredTo("primaria", "primaria"));
+        assertTrue(GuidesServlet.offeredTo("Primaria", "primaria"));
+        assertTrue("a guide for every level of basic education", GuidesServlet.offeredTo("básica", "primaria"));
+        assertTrue(GuidesServlet.offeredTo("basica", "inicial"));
+        assertFalse(GuidesServlet.offeredTo("preescolar", "primaria"));
+        assertFalse(GuidesServlet.offeredTo("secundaria", "primaria"));
     }
 }
