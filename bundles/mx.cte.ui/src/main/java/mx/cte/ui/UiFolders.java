@@ -102,11 +102,11 @@ public final class UiFolders {
             for (String pattern : patterns(resource.getProperty(
                     HttpWhiteboardConstants.HTTP_WHITEBOARD_RESOURCE_PATTERN))) {
                 Matcher type = TYPE_PATTERN.matcher(pattern);
-                Matcher panel = PANEL_PATTERN.matcher(pattern);
                 if (type.matches()) {
                     byType.put(type.group(1), where);
-                } else if (panel.matches()) {
-                    panels.computeIfAbsent(panel.group(1), p -> new ArrayList<>()).add(where);
+                } else {
+                    panelPlace(pattern).ifPresent(place -> panels.computeIfAbsent(place, p -> new ArrayList<>())
+                            .add(where));
                 }
             }
         }
@@ -149,8 +149,18 @@ public final class UiFolders {
     }
 
     private static final Pattern TYPE_PATTERN = Pattern.compile("/ui/modulos/([a-z0-9-]+)/\\*");
-    /** A panel a module adds to a home: {@code zona} (supervisor), {@code entidad} (state), {@code escuela}. */
-    private static final Pattern PANEL_PATTERN = Pattern.compile("/ui/paneles/([a-z0-9-]+)/\\*");
+    /**
+     * A panel a module adds to a home: {@code zona} (supervisor), {@code entidad} (state), {@code escuela}; written
+     * {@code /ui/paneles/{lugar}/{bundle}/*} so no two bundles register the same pattern (Pax Web would leave the second
+     * registration waiting, with its editors' addresses), or {@code /ui/paneles/{lugar}/*} by a module of before.
+     */
+    private static final Pattern PANEL_PATTERN = Pattern.compile("/ui/paneles/([a-z0-9-]+)/(?:[A-Za-z0-9._-]+/)?\\*");
+
+    /** The home a resource pattern adds a panel to, if it is a panel's. */
+    static Optional<String> panelPlace(String pattern) {
+        Matcher panel = PANEL_PATTERN.matcher(pattern);
+        return panel.matches() ? Optional.of(panel.group(1)) : Optional.empty();
+    }
 
     private static List<String> patterns(Object property) {
         if (property instanceof String pattern) {

@@ -71,6 +71,15 @@ public class UiServiceWorkerTest {
     }
 
     @Test
+    public void aModuleNamesTheHomesItAddsAPanelToWithAPatternOfItsOwn() {
+        assertEquals(java.util.Optional.of("zona"), UiFolders.panelPlace("/ui/paneles/zona/mx.cte.results.web/*"));
+        assertEquals(java.util.Optional.of("escuela"), UiFolders.panelPlace("/ui/paneles/escuela/mx.cte.print/*"));
+        assertEquals("a module of before", java.util.Optional.of("entidad"), UiFolders.panelPlace("/ui/paneles/entidad/*"));
+        assertEquals(java.util.Optional.empty(), UiFolders.panelPlace("/ui/modulos/cuadro-resultados/*"));
+        assertEquals(java.util.Optional.empty(), UiFolders.panelPlace("/ui/paneles/zona/a/b/*"));
+    }
+
+    @Test
     public void aVersionedAddressReachesOnlyFilesBelowItsFolder() {
         assertTrue(VersionedUiFiles.safe("editor.js"));
         assertTrue(VersionedUiFiles.safe("lib/uPlot.iife.min.js"));

@@ -196,7 +196,9 @@ public class UiBrowserIT {
 
         // Footnote marks where the guide prints them, their notes at the end of the part.
         openActivity(2);
-        browser.findElement(By.cssSelector("#actividad-2 sup a")).click();
+        assertEquals("footnote 1 is marked once, on the question it is printed on", 1,
+                browser.findElements(By.cssSelector("#actividad-2 sup a")).size());
+        browser.findElement(By.cssSelector("#actividad-2 .preguntas sup a")).click();
         assertTrue(browser.findElement(By.cssSelector(".notas li")).getText().contains("Educación Física"));
         assertTrue("the note has the focus", focused().startsWith("nota-"));
 

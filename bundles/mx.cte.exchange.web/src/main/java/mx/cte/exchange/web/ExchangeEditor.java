@@ -13,6 +13,7 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
 @HttpWhiteboardResource(pattern = {"/ui/modulos/lluvia-ideas/*", "/ui/modulos/destacados-lectura/*",
     "/ui/modulos/texto-escuela/*", "/ui/modulos/contraste-practica/*", "/ui/modulos/comentarios-colectivo/*",
     "/ui/modulos/presentacion-problematica/*", "/ui/modulos/agrupacion-escuelas/*",
-    "/ui/modulos/recomendaciones-escuelas/*", "/ui/modulos/texto-libre/*", "/ui/paneles/zona/*"}, prefix = "/ui-editor")
+    "/ui/modulos/recomendaciones-escuelas/*", "/ui/modulos/texto-libre/*", "/ui/paneles/zona/mx.cte.exchange.web/*"},
+    prefix = "/ui-editor")
 public final class ExchangeEditor {
 }
