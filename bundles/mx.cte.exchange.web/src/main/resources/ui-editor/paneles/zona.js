@@ -13,9 +13,10 @@ export async function zona(ctx) {
   const {el, api, send} = ctx;
   const zoneKey = ctx.zone;
   const level = zoneKey.split('-')[1];
-  const [catalog, zoneSchools] = await Promise.all([api('/api/v1/guides'),
+  // The guides the zone's schools are offered: their level's and those for every level (básica).
+  const [catalog, zoneSchools] = await Promise.all([api(`/api/v1/guides?nivel=${encodeURIComponent(level)}`),
     api(`/api/v1/zones/${encodeURIComponent(zoneKey)}/schools`)]);
-  const sessions = catalog.guides.filter((g) => g.activeVersion && g.key.includes(`:${level}:`));
+  const sessions = catalog.guides.filter((g) => g.activeVersion);
   sessions.sort((a, b) => Number(b.key.startsWith('SEP:')) - Number(a.key.startsWith('SEP:')));
   const names = new Map(zoneSchools.escuelas.map((s) => [s.cct, s.nombre]));
   const session = el('select', {id: 'intercambio-sesion'},

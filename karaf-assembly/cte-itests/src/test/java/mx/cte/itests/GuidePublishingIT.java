@@ -71,6 +71,12 @@ public class GuidePublishingIT {
         assertEquals(403, upload(WebSession.demo("docente.ana"), stateGuide).statusCode());
         WebSession publisher = WebSession.demo("publicador.edomex");
         assertEquals("a state's publisher cannot publish for the SEP", 403, upload(publisher, sepGuide).statusCode());
+        WebSession sep = WebSession.demo("publicador.sep");
+        HttpResponse<String> bySep = upload(sep, sepGuide);
+        assertEquals("the demo's SEP publisher publishes the SEP's guides: " + bySep.body(), 201, bySep.statusCode());
+        assertEquals("but not a state's", 403, upload(sep, stateGuide).statusCode());
+        assertEquals(204, sep.send("DELETE", "/api/v1/guide-bundles/" + JsonParser.parseString(bySep.body())
+                .getAsJsonObject().get("bundle").getAsLong(), null, null).statusCode());
 
         HttpResponse<String> installed = upload(publisher, stateGuide);
         assertEquals(installed.body(), 201, installed.statusCode());

@@ -49,6 +49,7 @@ public final class DemoAccounts {
                 "autoridad-estatal@15"},
             new String[] {"publicador.edomex", "Publicador de guías del Estado de México (demostración)",
                 "publicador@15"},
+            new String[] {"publicador.sep", "Publicador de guías de la SEP (demostración)", "publicador@SEP"},
             new String[] {"admin.plataforma", "Administración de la plataforma (demostración)", "administrador"});
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoAccounts.class);
