@@ -277,14 +277,28 @@ public class UiBrowserIT {
         signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
         await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Tercera Sesión Ordinaria")));
         // A deep link loaded afresh, as a teacher opens it from a message: the page, then the guide, then the editor.
-        browser.get(karaf.baseUrl() + "/ui/#guia/" + java.net.URLEncoder.encode(THIRD_SESSION,
-                java.nio.charset.StandardCharsets.UTF_8) + "/actividad/1");
-        browser.navigate().refresh();
-        await().until(driver -> !driver.findElements(By.cssSelector("#actividad-1 .editor[data-estado=listo]"))
-                .isEmpty());
-        List<Map<String, Object>> entries = (List<Map<String, Object>>) browser.executeScript(
-                "return performance.getEntriesByType('resource').map((e) => ({path: new URL(e.name).pathname,"
-                + " start: e.startTime, end: e.responseEnd}));");
+        // Every request takes 150 ms, as on a slow link (on loopback the editor's files would arrive while the page
+        // is still drawing the guide, and the order of starts would say nothing); the service worker is bypassed so
+        // its copies do not answer in its place.
+        List<Map<String, Object>> entries;
+        browser.executeCdpCommand("Network.enable", Map.of());
+        browser.executeCdpCommand("Network.setBypassServiceWorker", Map.of("bypass", true));
+        browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 150,
+                "downloadThroughput", -1, "uploadThroughput", -1));
+        try {
+            browser.get(karaf.baseUrl() + "/ui/#guia/" + java.net.URLEncoder.encode(THIRD_SESSION,
+                    java.nio.charset.StandardCharsets.UTF_8) + "/actividad/1");
+            browser.navigate().refresh();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> !driver.findElements(By.cssSelector(
+                    "#actividad-1 .editor[data-estado=listo]")).isEmpty());
+            entries = (List<Map<String, Object>>) browser.executeScript(
+                    "return performance.getEntriesByType('resource').map((e) => ({path: new URL(e.name).pathname,"
+                    + " start: e.startTime, end: e.responseEnd}));");
+        } finally {
+            browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 0,
+                    "downloadThroughput", -1, "uploadThroughput", -1));
+            browser.executeCdpCommand("Network.setBypassServiceWorker", Map.of("bypass", false));
+        }
         List<Map<String, Object>> expected = entries.stream().filter(e -> e.get("path").toString()
                 .equals("/api/v1/results/15EJN0101A/expected")).toList();
         List<Map<String, Object>> coincidences = entries.stream().filter(e -> e.get("path").toString()

@@ -3,6 +3,7 @@ package mx.cte.guide.registry;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonDeserializationContext;
@@ -18,10 +19,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
@@ -41,10 +44,13 @@ final class DescriptorReader {
     private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
 
     private final Schema schema;
+    /** The same schema as a tree, to read the description of a value whose pattern a descriptor missed. */
+    private final JsonObject schemaTree;
     private final Gson gson;
 
     DescriptorReader() {
         this.schema = loadSchema();
+        this.schemaTree = loadSchemaTree();
         this.gson = new GsonBuilder()
                 .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName))
                 .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
@@ -62,6 +68,53 @@ final class DescriptorReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonObject loadSchemaTree() {
+        try (InputStream in = Guide.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * What the author reads for a value the schema refuses: for a pattern, what the value must look like (the
+     * schema's description of it) instead of the regular expression the validator quotes.
+     */
+    String messageOf(Error error) {
+        if ("pattern".equals(error.getKeyword())) {
+            Optional<String> description = descriptionAt(String.valueOf(error.getSchemaLocation()));
+            if (description.isPresent()) {
+                String value = error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
+                return "«" + value + "» no tiene la forma esperada: " + description.get();
+            }
+        }
+        return error.getMessage();
+    }
+
+    /** The description of the schema node whose keyword a location ({@code …#/$defs/slug/pattern}) names. */
+    private Optional<String> descriptionAt(String schemaLocation) {
+        int fragment = schemaLocation.indexOf('#');
+        if (fragment < 0) {
+            return Optional.empty();
+        }
+        String[] steps = schemaLocation.substring(fragment + 1).split("/");
+        JsonElement node = schemaTree;
+        for (int i = 0; i < steps.length - 1; i++) {
+            if (steps[i].isEmpty()) {
+                continue;
+            }
+            if (node.isJsonObject() && node.getAsJsonObject().has(steps[i])) {
+                node = node.getAsJsonObject().get(steps[i]);
+            } else if (node.isJsonArray() && steps[i].chars().allMatch(Character::isDigit)) {
+                node = node.getAsJsonArray().get(Integer.parseInt(steps[i]));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return node.isJsonObject() && node.getAsJsonObject().has("description")
+                ? Optional.of(node.getAsJsonObject().get("description").getAsString()) : Optional.empty();
     }
 
     private static <E extends Enum<E>> Object wireEnum(Function<String, E> parse) {
@@ -100,7 +153,7 @@ final class DescriptorReader {
             List<GuideProblem> problems = new ArrayList<>();
             for (Error error : errors) {
                 problems.add(lines.locate(new GuideProblem(jsonPath(error.getInstanceLocation().toString()),
-                        error.getMessage())));
+                        messageOf(error))));
             }
             return DescriptorResult.invalid(problems);
         }

@@ -178,9 +178,24 @@ public class DescriptorReaderTest {
         DescriptorResult result = reader.read(json);
 
         assertFalse(result.isValid());
-        assertTrue(problems(result), hasProblemAt(result, "$.id.publisher", "patrón"));
-        assertTrue(problems(result), hasProblemAt(result, "$.version", "patrón"));
+        assertTrue(problems(result), hasProblemAt(result, "$.id.publisher", "«33» no tiene la forma esperada: SEP para"
+                + " una guía nacional, o el número de la entidad de 01 a 32."));
+        assertTrue(problems(result), hasProblemAt(result, "$.version", "«1.0» no tiene la forma esperada: Versión de"
+                + " esta edición: mayor.menor.parche."));
+        assertFalse("an author reads what the value must look like, not a regular expression: " + problems(result),
+                problems(result).contains("^("));
         assertTrue(problems(result), hasProblemAt(result, "$.sections[0].activities[0].participation", "enumeración"));
+    }
+
+    @Test
+    public void aLevelWithAnAccentIsExplainedNotShownAsARegularExpression() {
+        String json = Descriptors.edited("minimal.json", guide -> guide.getAsJsonObject("id")
+                .addProperty("level", "básica"));
+
+        DescriptorResult result = reader.read(json);
+
+        assertTrue(problems(result), hasProblemAt(result, "$.id.level", "«básica» no tiene la forma esperada:"
+                + " minúsculas sin acentos, dígitos y guiones entre palabras, p. ej. preescolar u ordinaria-3."));
     }
 
     @Test
