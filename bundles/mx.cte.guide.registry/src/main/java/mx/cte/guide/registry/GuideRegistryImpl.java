@@ -66,8 +66,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private final RegistryState state;
     private final Path choicesFile;
     private final Path keptFolder;
-    /** The choices as last written to {@link #CHOICES_FILE}. */
-    private Map<String, String> savedChoices;
     /** True while the tracker offers the bundles already installed, one by one, at start. */
     private volatile boolean opening = true;
     private final BundleTracker<GuideSource> tracker;
@@ -78,8 +76,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
     public GuideRegistryImpl(BundleContext context) {
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
         this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
-        this.savedChoices = loadChoices(choicesFile);
-        this.state = new RegistryState(savedChoices, new RegistryState.StatusListener() {
+        this.state = new RegistryState(loadChoices(choicesFile), new RegistryState.StatusListener() {
             @Override
             public void statusChanged(GuideEdition edition, GuideStatus previous) {
                 String missing = edition.missingProductTypes().isEmpty() ? ""
@@ -102,11 +99,15 @@ public final class GuideRegistryImpl implements GuideRegistry {
                     audit("guia-respaldo-fin", key + " " + now.chosenVersion(), "la edición elegida vuelve a usarse");
                 }
             }
+
+            @Override
+            public void choicesChanged(Map<String, String> chosen) {
+                saveChoices(chosen);
+            }
         });
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
         opening = false;
-        saveChoicesIfChanged();
         state.catalog().choices().forEach((key, choice) -> {
             if (choice.isFallback()) {
                 reportFallback(key, choice);
@@ -149,13 +150,11 @@ public final class GuideRegistryImpl implements GuideRegistry {
     void addProductType(ProductType type, ServiceReference<ProductType> reference) {
         String provider = reference.getBundle() != null ? reference.getBundle().getSymbolicName() : "?";
         state.addProductType(reference, new ProductTypeInfo(type.id(), type.title(), type.description(), provider));
-        saveChoicesIfChanged();
         LOG.info("Product type '{}' provided by {}", type.id(), provider);
     }
 
     void removeProductType(ProductType type, ServiceReference<ProductType> reference) {
         state.removeProductType(reference);
-        saveChoicesIfChanged();
         LOG.info("Product type '{}' withdrawn", type.id());
     }
 
@@ -198,7 +197,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
     public GuideEdition activate(GuideId id, String version) throws GuideActivationException {
         synchronized (state) {
             GuideEdition edition = state.activate(id, version);
-            saveChoicesIfChanged();
             LOG.info("Guide {} edition {} made active", id.key(), version);
             audit("guia-activada", id.key() + " " + version, "elegida como edición activa");
             return edition;
@@ -220,7 +218,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
             });
         }
         RegistryState.Outcome outcome = state.offer(source, result);
-        saveChoicesIfChanged();
         if (outcome instanceof RegistryState.Published published) {
             keep(bundle, text);
             GuideEdition edition = published.edition();
@@ -324,16 +321,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
         return choices;
     }
 
-    private void saveChoicesIfChanged() {
-        synchronized (state) {
-            Map<String, String> choices = state.chosen();
-            if (!choices.equals(savedChoices)) {
-                saveChoices(choices);
-                savedChoices = choices;
-            }
-        }
-    }
-
     private void saveChoices(Map<String, String> choices) {
         Properties properties = new Properties();
         properties.putAll(choices);
@@ -387,7 +374,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 audit("guia-retirada", removed.guide().id().key() + " " + removed.guide().version(),
                         "se desinstaló el bundle " + removed.source().describe());
             });
-            saveChoicesIfChanged();
         }
     }
 }

@@ -36,6 +36,8 @@ final class RegistryState {
     private final Map<Long, RefusedGuide> refused = new LinkedHashMap<>();
     private final Map<Object, ProductTypeInfo> productTypes = new LinkedHashMap<>();
     private final Map<String, String> chosen;
+    /** The choices as the listener last heard them (at first, as they were given). */
+    private Map<String, String> announcedChoices;
     private final StatusListener listener;
     private volatile GuideCatalog catalog = GuideCatalog.EMPTY;
 
@@ -51,6 +53,13 @@ final class RegistryState {
          */
         default void choiceChanged(String key, EditionChoice previous, EditionChoice now) {
         }
+
+        /**
+         * Told when the chosen edition of any guide changed (an activation, an in-place upgrade, a first usable
+         * edition): what must survive a restart.
+         */
+        default void choicesChanged(Map<String, String> chosen) {
+        }
     }
 
     RegistryState(Map<String, String> chosen) {
@@ -59,6 +68,7 @@ final class RegistryState {
 
     RegistryState(Map<String, String> chosen, StatusListener listener) {
         this.chosen = new HashMap<>(chosen);
+        this.announcedChoices = Map.copyOf(chosen);
         this.listener = listener;
         rebuild();
     }
@@ -175,6 +185,11 @@ final class RegistryState {
                     || before != null && before.isFallback())) {
                 listener.choiceChanged(entry.getKey(), before, entry.getValue());
             }
+        }
+        // Every change of a choice goes through here (activate, followInPlaceUpdate, the first usable edition above).
+        if (!chosen.equals(announcedChoices)) {
+            announcedChoices = Map.copyOf(chosen);
+            listener.choicesChanged(announcedChoices);
         }
     }
 

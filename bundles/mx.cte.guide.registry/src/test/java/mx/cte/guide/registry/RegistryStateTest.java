@@ -109,6 +109,30 @@ public class RegistryStateTest {
     }
 
     @Test
+    public void everyChangeOfAChoiceIsAnnouncedOnceForTheRegistryToPersist() throws Exception {
+        List<Map<String, String>> announced = new java.util.ArrayList<>();
+        RegistryState watched = new RegistryState(Map.of(), new RegistryState.StatusListener() {
+            @Override
+            public void statusChanged(GuideEdition edition, GuideStatus previous) {
+            }
+
+            @Override
+            public void choicesChanged(Map<String, String> chosen) {
+                announced.add(chosen);
+            }
+        });
+        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        watched.offer(bundle(1), minimalVersion("1.0.0"));
+        watched.offer(bundle(2), minimalVersion("2.0.0"));
+        watched.activate(MINIMAL, "2.0.0");
+        watched.activate(MINIMAL, "2.0.0");
+        watched.offer(bundle(2), minimalVersion("2.1.0"));
+
+        assertEquals(List.of(Map.of(MINIMAL.key(), "1.0.0"), Map.of(MINIMAL.key(), "2.0.0"),
+                Map.of(MINIMAL.key(), "2.1.0")), announced);
+    }
+
+    @Test
     public void aRefusedUpdateOfTheChosenEditionKeepsItServing() throws Exception {
         provide("texto-libre");
         state.offer(bundle(1), minimalVersion("1.0.0"));
