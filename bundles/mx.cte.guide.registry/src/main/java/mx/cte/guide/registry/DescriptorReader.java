@@ -49,8 +49,10 @@ final class DescriptorReader {
     private final Gson gson;
 
     DescriptorReader() {
-        this.schema = loadSchema();
-        this.schemaTree = loadSchemaTree();
+        String schemaText = schemaText();
+        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(schemaText, InputFormat.JSON);
+        this.schemaTree = JsonParser.parseString(schemaText).getAsJsonObject();
         this.gson = new GsonBuilder()
                 .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName))
                 .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
@@ -58,21 +60,13 @@ final class DescriptorReader {
                 .create();
     }
 
-    private static Schema loadSchema() {
+    /** The schema the documentation describes, read once for the validator and for its descriptions. */
+    private static String schemaText() {
         try (InputStream in = Guide.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("Guide schema " + SCHEMA_RESOURCE + " missing from mx.cte.guide.api");
             }
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-            return registry.getSchema(in, InputFormat.JSON);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonObject loadSchemaTree() {
-        try (InputStream in = Guide.class.getResourceAsStream(SCHEMA_RESOURCE)) {
-            return JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
