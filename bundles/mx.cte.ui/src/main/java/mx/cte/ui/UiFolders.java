@@ -43,6 +43,8 @@ public final class UiFolders {
 
     private final BundleContext context;
     private final String shellVersion;
+    /** The shell's script modules the page names by {@code modulepreload}: fixed while this bundle runs. */
+    private final List<String> shellModules;
     /**
      * Per bundle id: the version of its editors and their script modules, with the bundle's last-modified time they
      * were read for (every page asks; the bundle's files are read again only when it changed).
@@ -58,7 +60,10 @@ public final class UiFolders {
     @Activate
     public UiFolders(BundleContext context) {
         this.context = context;
-        this.shellVersion = version(files(context.getBundle(), SHELL_FOLDER));
+        List<URL> shellFiles = files(context.getBundle(), SHELL_FOLDER);
+        this.shellVersion = version(shellFiles);
+        this.shellModules = modulesAskedFor(shellFiles, SHELL_FOLDER).stream()
+                .filter(m -> !NAMED_BY_THE_PAGE.contains(m)).toList();
     }
 
     String shellVersion() {
@@ -125,25 +130,19 @@ public final class UiFolders {
 
     /** The shell's script modules the page does not name itself, so that it asks for them with those it names. */
     List<String> shellModules() {
-        return modulesIn(context.getBundle(), SHELL_FOLDER).stream().filter(m -> !NAMED_BY_THE_PAGE.contains(m))
-                .toList();
+        return shellModules;
     }
 
     private static final List<String> NAMED_BY_THE_PAGE = List.of("app.js", "inicio.js");
-
-    /** The script modules of a folder the page asks for with it, by their path below it, in order. */
-    private static List<String> modulesIn(Bundle bundle, String folder) {
-        return modulesAskedFor(files(bundle, folder).stream().map(URL::getPath).toList(), folder);
-    }
 
     /**
      * Of a folder's file paths, the script modules a screen asks for at once: not the libraries under {@code lib/}
      * (loaded by the script that draws with them), nor a module's home panels under {@code paneles/} (loaded on the
      * homes only, never on the session screen, where they would only take the slow link's bandwidth).
      */
-    static List<String> modulesAskedFor(List<String> paths, String folder) {
+    static List<String> modulesAskedFor(List<URL> files, String folder) {
         String prefix = "/" + folder + "/";
-        return paths.stream().filter(p -> p.endsWith(".js") && p.startsWith(prefix))
+        return files.stream().map(URL::getPath).filter(p -> p.endsWith(".js") && p.startsWith(prefix))
                 .map(p -> p.substring(prefix.length())).filter(p -> !p.startsWith("lib/") && !p.startsWith("paneles/"))
                 .sorted().toList();
     }
@@ -191,9 +190,13 @@ public final class UiFolders {
     private Versioned editorFiles(Bundle bundle) {
         // An update in place keeps the bundle's id and changes its last-modified time.
         return editors.compute(bundle.getBundleId(), (id, known) -> known != null
-                && known.lastModified() == bundle.getLastModified() ? known
-                : new Versioned(bundle.getLastModified(), version(files(bundle, EDITOR_FOLDER)),
-                        modulesIn(bundle, EDITOR_FOLDER), firstReadsOf(bundle)));
+                && known.lastModified() == bundle.getLastModified() ? known : read(bundle));
+    }
+
+    private static Versioned read(Bundle bundle) {
+        List<URL> files = files(bundle, EDITOR_FOLDER);
+        return new Versioned(bundle.getLastModified(), version(files), modulesAskedFor(files, EDITOR_FOLDER),
+                firstReadsOf(bundle));
     }
 
     private static Map<String, List<String>> firstReadsOf(Bundle bundle) {

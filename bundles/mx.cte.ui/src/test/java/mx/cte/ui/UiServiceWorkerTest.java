@@ -64,10 +64,14 @@ public class UiServiceWorkerTest {
     }
 
     @Test
-    public void theSessionScreenAsksForAModulesEditorsNotItsHomePanelsNorItsLibraries() {
-        assertEquals(List.of("analisis.js", "comun.js", "editor.js"), UiFolders.modulesAskedFor(List.of(
-                "/ui-editor/editor.js", "/ui-editor/paneles/tablero.js", "/ui-editor/lib/uPlot.iife.min.js",
-                "/ui-editor/comun.js", "/ui-editor/estilos.css", "/ui-editor/analisis.js", "/ui-editor/"), "ui-editor"));
+    public void theSessionScreenAsksForAModulesEditorsNotItsHomePanelsNorItsLibraries() throws Exception {
+        List<URL> entries = new java.util.ArrayList<>();
+        for (String path : List.of("/ui-editor/editor.js", "/ui-editor/paneles/tablero.js",
+                "/ui-editor/lib/uPlot.iife.min.js", "/ui-editor/comun.js", "/ui-editor/estilos.css",
+                "/ui-editor/analisis.js", "/ui-editor/")) {
+            entries.add(new URL("file", "", path)); // the path of each entry, as a bundle lists them
+        }
+        assertEquals(List.of("analisis.js", "comun.js", "editor.js"), UiFolders.modulesAskedFor(entries, "ui-editor"));
     }
 
     @Test
