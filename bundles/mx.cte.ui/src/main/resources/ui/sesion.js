@@ -6,15 +6,29 @@ import {api, el, lightTable, longDate, show, signedIn, timeOfDay, UI_MODULES} fr
 // part at a time with its own address (#guia/{clave}/actividad/{n}), a table of contents, and each activity's product
 // edited by the module that owns its type.
 
-const PARTICIPATION = {
-  'individual': 'Individual',
-  'equipo-por-grado': 'En equipos por grado',
-  'equipo': 'En equipos',
-  'colectivo': 'En colectivo',
-  'director': 'Director',
-  'entre-escuelas': 'Entre escuelas',
-  'consejo-de-zona': 'Consejo Técnico de Zona',
+/** What a section of each kind is called on screen; a plain apartado needs no name. */
+const SECTION_KIND = {
+  'momento': 'Momento',
+  'dia': 'Día de sesión',
+  'anexo': 'Anexo',
+  'previa': 'Antes de la sesión',
+  'preliminar': 'Preliminares',
 };
+
+/** An activity as the guide numbers it: "Actividad 3.1", or its title alone when the guide does not number it. */
+function activityName(item) {
+  return item.label ? `Actividad ${item.label}` : (item.title || 'Actividad sin número');
+}
+
+/** A mark for what whoever encoded the guide added: the guide does not print it. */
+function editorialMark() {
+  return el('span', {class: 'marca-editorial', title: 'Añadido al capturar la guía; no aparece impreso en ella'},
+      'no impreso');
+}
+
+function titleOf(part) {
+  return part.title ? [part.title, ...(part.editorialTitle ? [' ', editorialMark()] : [])] : [];
+}
 
 /** The guide on screen, kept while the person moves within it so that each part is not fetched again. */
 let opened = null;
@@ -130,6 +144,12 @@ class Footnotes {
     });
   }
 
+  /** A text with its notes' marks where the guide prints them ("… escolar[^2]."). */
+  text(text) {
+    const parts = String(text).split(/\[\^([A-Za-z0-9][A-Za-z0-9_.-]*)]/);
+    return parts.flatMap((part, i) => (i % 2 ? this.marks([part]) : part ? [part] : []));
+  }
+
   /** The notes called in this part, numbered as in the guide. */
   list() {
     if (!this.marked.length) {
@@ -143,13 +163,61 @@ class Footnotes {
 }
 
 /** Paragraphs, then a lead and its items (purposes, materials, products), as the guide prints them. */
-function itemList(title, list) {
+function itemList(title, list, notes, level = 3) {
   if (!list || (!list.lead && !(list.items || []).length)) {
     return [];
   }
-  return [el('h3', {}, title), ...(list.lead ? [el('p', {}, list.lead)] : []),
-    el('ul', {}, ...(list.items || []).map((item) => el('li', {}, item))),
-    ...(list.notes || []).map((note) => el('p', {class: 'nota'}, note))];
+  return [el(`h${level}`, {}, title), ...(list.lead ? [el('p', {}, ...notes.text(list.lead))] : []),
+    el('ul', {}, ...(list.items || []).map((item) => el('li', {}, ...notes.text(item)))),
+    ...(list.notes || []).map((note) => el('p', {class: 'nota'}, ...notes.text(note)))];
+}
+
+function webLink(url, text) {
+  return el('a', {href: url, rel: 'noopener noreferrer', target: '_blank'}, text || url);
+}
+
+/**
+ * The guide's running text as printed: paragraphs (with their notes' marks), links, videos, images shipped in the
+ * guide bundle, tables (blank cells of a format to fill stay blank), lists, and notes added when it was encoded.
+ */
+function blocks(list, notes, state) {
+  return (list || []).map((block) => {
+    if (typeof block === 'string') {
+      return el('p', {}, ...notes.text(block));
+    }
+    switch (block.type) {
+      case 'enlace':
+        return el('p', {class: 'enlace'}, webLink(block.url, block.title));
+      case 'video':
+        return el('p', {class: 'video'}, 'Video: ', webLink(block.url, block.title),
+            block.minutes ? ` (${block.minutes} min)` : '');
+      case 'imagen':
+        return el('figure', {class: 'figura'},
+            el('img', {src: `${state.path}/imagen?ruta=${encodeURIComponent(block.src)}`,
+              alt: block.alt, loading: 'lazy'}),
+            ...(block.caption ? [el('figcaption', {}, block.caption)] : []));
+      case 'tabla':
+        return el('table', {class: 'tabla tabla-guia'},
+            ...(block.caption ? [el('caption', {}, block.caption)] : []),
+            ...((block.header || []).length
+              ? [el('thead', {}, el('tr', {}, ...block.header.map((h) => el('th', {scope: 'col'}, h))))] : []),
+            el('tbody', {}, ...(block.rows || []).map((row) => el('tr', {},
+                ...row.map((cell) => el('td', {}, ...notes.text(cell)))))));
+      case 'lista':
+        return el('ul', {}, ...(block.items || []).map((item) => el('li', {}, ...notes.text(item))));
+      case 'nota-editorial':
+        return el('p', {class: 'nota-editorial'}, editorialMark(), ' ', block.text);
+      default:
+        return el('p', {}, block.text || '');
+    }
+  });
+}
+
+/** When and how long, as the guide gives them: "lunes 16 de agosto de 2021 · 300 min". */
+function whenAndHowLong(part) {
+  const when = [part.date ? longDate(part.date) : '', part.minutes ? `${part.minutes} min` : '']
+    .filter(Boolean).join(' · ');
+  return when ? [el('p', {class: 'cuando'}, when)] : [];
 }
 
 function agendaTable(agenda, caption) {
@@ -170,13 +238,11 @@ function citation(c) {
   return [text ? `${text}.` : '', ...link];
 }
 
-function readingBlock(reading, level, headingId) {
-  const parts = [el(`h${level}`, headingId ? {id: headingId, tabindex: '-1'} : {}, reading.title)];
-  for (const text of reading.paragraphs || []) {
-    parts.push(el('p', {}, text));
-  }
+function readingBlock(reading, level, headingId, notes, state) {
+  const parts = [el(`h${level}`, headingId ? {id: headingId, tabindex: '-1'} : {}, ...titleOf(reading))];
+  parts.push(...blocks(reading.paragraphs, notes, state));
   if ((reading.items || []).length) {
-    parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, i))));
+    parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, ...notes.text(i)))));
   }
   if (reading.citation) {
     parts.push(el('p', {class: 'cita'}, ...citation(reading.citation)));
@@ -190,7 +256,8 @@ function outline(guide) {
   const activities = [];
   const walk = (parts, trail, prefix) => parts.forEach((part, index) => {
     const id = part.id || `${prefix}${index + 1}`;
-    const heading = [part.label, part.title].filter(Boolean).join(' ') || `Apartado ${index + 1}`;
+    const heading = [part.label, part.title].filter(Boolean).join(' ') || SECTION_KIND[part.kind]
+      || `Apartado ${index + 1}`;
     const entry = {id, part, heading, trail, activities: []};
     sections.push(entry);
     for (const item of part.activities || []) {
@@ -211,7 +278,8 @@ function outline(guide) {
 function contents(state) {
   const {base, guide, map} = state;
   const activityLink = (a) => el('li', {}, el('a', {href: `${base}/actividad/${a.item.number}`,
-    'data-vista': `actividad/${a.item.number}`}, `${a.item.number}. ${a.item.title || ''}`));
+    'data-vista': `actividad/${a.item.number}`}, a.item.label ? `${a.item.label}. ${a.item.title || ''}`
+    : a.item.title || 'Actividad sin número'));
   const sectionItem = (s) => el('li', {}, el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`,
     'data-vista': `apartado/${s.id}`}, s.heading),
   ...(s.activities.length || s.children.length
@@ -248,15 +316,22 @@ function presentation(state, notes) {
   if (guide.publisher?.name) {
     content.push(el('p', {class: 'publica'}, `Publica: ${guide.publisher.name}`));
   }
-  if ((guide.introduction || []).length) {
-    content.push(el('h3', {}, 'Introducción'), ...guide.introduction.map((text) => el('p', {}, text)));
+  if ((guide.dates || []).length) {
+    content.push(el('p', {class: 'cuando'}, `Fecha: ${guide.dates.map(longDate).join(', ')}`));
   }
-  content.push(...itemList('Propósitos', guide.purposes), ...itemList('Materiales', guide.materials),
-      ...itemList('Productos', guide.products), ...agendaTable(guide.agenda, 'Agenda de trabajo'));
+  if ((guide.introduction || []).length) {
+    content.push(el('h3', {}, 'Introducción'), ...blocks(guide.introduction, notes, state));
+  }
+  content.push(...itemList('Propósitos', guide.purposes, notes), ...itemList('Materiales', guide.materials, notes),
+      ...itemList('Productos', guide.products, notes), ...agendaTable(guide.agenda, 'Agenda de trabajo'));
+  if ((guide.publisher?.credits || []).length) {
+    content.push(el('details', {class: 'creditos'}, el('summary', {}, 'Créditos'),
+        ...guide.publisher.credits.map((line) => el('p', {}, line))));
+  }
   const first = map.activities[0];
   if (first) {
     content.push(el('p', {class: 'siguiente'}, el('a', {href: `${base}/actividad/${first.item.number}`},
-        `Comenzar: actividad ${first.item.number}`)));
+        `Comenzar: ${activityName(first.item).replace(/^Actividad/, 'actividad')}`)));
   }
   return content;
 }
@@ -268,24 +343,32 @@ function sectionView(state, entry, notes) {
   if (entry.trail.length) {
     content.push(el('p', {class: 'ruta'}, entry.trail.map((s) => s.heading).join(' › ')));
   }
+  const kind = SECTION_KIND[part.kind];
+  if (kind) {
+    content.push(el('p', {class: `tipo-seccion tipo-${part.kind}`}, kind));
+  }
+  const heading = part.title ? [...(part.label ? [`${part.label} `] : []), ...titleOf(part)] : [entry.heading];
   content.push(el('h2', {id: 'vista-titulo', tabindex: '-1', class: `apartado tipo-${part.kind || 'apartado'}`},
-      entry.heading, ...notes.marks(part.footnotes)));
-  content.push(...(part.intro || []).map((text) => el('p', {}, text)));
+      ...heading, ...notes.marks(part.footnotes)));
+  content.push(...whenAndHowLong(part));
+  content.push(...blocks(part.intro, notes, state));
+  content.push(...itemList('Propósitos', part.purposes, notes), ...itemList('Materiales', part.materials, notes),
+      ...itemList('Productos', part.products, notes));
   content.push(...agendaTable(part.agenda, `Agenda: ${entry.heading}`));
   for (const id of part.readings || []) {
     const reading = (guide.readings || []).find((r) => r.id === id);
     if (reading) {
-      content.push(readingBlock(reading, 3));
+      content.push(readingBlock(reading, 3, null, notes, state));
     }
   }
   if (entry.activities.length || entry.children.length) {
     content.push(el('ul', {class: 'contenido-apartado'},
         ...entry.activities.map((a) => el('li', {}, el('a', {href: `${base}/actividad/${a.item.number}`},
-            `Actividad ${a.item.number}. ${a.item.title || ''}`))),
+            a.item.label ? `${activityName(a.item)}. ${a.item.title || ''}` : activityName(a.item)))),
         ...entry.children.map((s) => el('li', {}, el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`},
             s.heading)))));
   }
-  content.push(...(part.closing || []).map((text) => el('p', {}, text)));
+  content.push(...blocks(part.closing, notes, state));
   return content;
 }
 
@@ -297,30 +380,32 @@ function activityView(state, entry, notes) {
   const block = el('article', {class: 'actividad', id: `actividad-${item.number}`},
       el('p', {class: 'ruta'}, ...trail.flatMap((s, i) => [i ? ' › ' : '',
         el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`}, s.heading)])),
-      el('h2', {id: 'vista-titulo', tabindex: '-1'}, el('span', {class: 'numero'}, `Actividad ${item.number}. `),
-          item.title || '', ...notes.marks(item.footnotes)));
-  if (item.participation) {
-    block.append(el('p', {class: 'participacion'}, PARTICIPATION[item.participation] || item.participation));
+      el('h2', {id: 'vista-titulo', tabindex: '-1'},
+          ...(item.label ? [el('span', {class: 'numero'}, `${activityName(item)}. `)] : []),
+          ...(item.title ? titleOf(item) : item.label ? [] : [activityName(item)]), ...notes.marks(item.footnotes)));
+  const participations = (item.participations || []).map((p) => p.label);
+  if (participations.length) {
+    block.append(el('p', {class: 'participacion'}, participations.join(' · ')));
   }
-  for (const text of item.instructions || []) {
-    block.append(el('p', {}, text));
-  }
+  block.append(...whenAndHowLong(item));
+  block.append(...itemList('Propósitos', item.purposes, notes, 3), ...itemList('Materiales', item.materials, notes, 3));
+  block.append(...blocks(item.instructions, notes, state));
   const questions = (item.prompts || []).filter((p) => p.kind === 'pregunta' || p.kind === 'consigna');
   if (questions.length) {
     block.append(el('ul', {class: 'preguntas'},
-        ...questions.map((p) => el('li', {}, p.text, ...notes.marks(p.footnotes)))));
+        ...questions.map((p) => el('li', {}, ...notes.text(p.text), ...notes.marks(p.footnotes)))));
   }
   const frames = (item.prompts || []).filter((p) => p.kind === 'frase');
   if (frames.length) {
     block.append(el('p', {class: 'subtitulo'}, 'Frases para completar:'),
-        el('ul', {class: 'frases'}, ...frames.map((p) => el('li', {}, p.text))));
+        el('ul', {class: 'frases'}, ...frames.map((p) => el('li', {}, ...notes.text(p.text), ...notes.marks(p.footnotes)))));
   }
   if ((item.criteria || []).length) {
     block.append(el('ul', {class: 'criterios'},
-        ...item.criteria.map((c) => el('li', {}, `${c.key}) ${c.text}`))));
+        ...item.criteria.map((c) => el('li', {}, `${c.key}) `, ...notes.text(c.text)))));
   }
   for (const text of item.notes || []) {
-    block.append(el('p', {class: 'nota'}, text));
+    block.append(el('p', {class: 'nota'}, ...notes.text(text)));
   }
   for (const id of item.readings || []) {
     const reading = (guide.readings || []).find((r) => r.id === id);
@@ -329,13 +414,14 @@ function activityView(state, entry, notes) {
           el('a', {href: `${base}/lectura/${encodeURIComponent(id)}`}, reading.title)));
     }
   }
-  if (item.product) {
-    block.append(el('p', {class: 'producto'}, `Producto: ${item.product.title}`));
-    if (item.product.description) {
-      block.append(el('p', {class: 'ayuda'}, item.product.description));
+  for (const product of item.products || []) {
+    block.append(el('p', {class: 'producto'}, `${product.optional ? 'Producto opcional' : 'Producto'}: `
+        + `${product.title || product.type}`));
+    if (product.description) {
+      block.append(el('p', {class: 'ayuda'}, product.description));
     }
     if (state.editing) {
-      block.append(editorFor(state, item));
+      block.append(editorFor(state, item, product));
     }
   }
   const position = map.activities.indexOf(entry);
@@ -344,17 +430,17 @@ function activityView(state, entry, notes) {
   const steps = el('nav', {class: 'pasos', 'aria-label': 'Actividades'});
   if (previous) {
     steps.append(el('a', {href: `${base}/actividad/${previous.item.number}`, rel: 'prev'},
-        `← Actividad ${previous.item.number}`));
+        `← ${activityName(previous.item)}`));
   }
   if (next) {
     steps.append(el('a', {href: `${base}/actividad/${next.item.number}`, rel: 'next'},
-        `Actividad ${next.item.number} →`));
+        `${activityName(next.item)} →`));
   }
   return [block, steps];
 }
 
-function readingView(state, reading) {
-  return [readingBlock(reading, 2, 'vista-titulo')];
+function readingView(state, reading, notes) {
+  return [readingBlock(reading, 2, 'vista-titulo', notes, state)];
 }
 
 function referencesView(state) {
@@ -377,7 +463,7 @@ function viewOf(state, view) {
     content = entry && sectionView(state, entry, notes);
   } else if (kind === 'lectura') {
     const reading = (state.guide.readings || []).find((r) => r.id === id);
-    content = reading && readingView(state, reading);
+    content = reading && readingView(state, reading, notes);
   } else if (kind === 'referencias' && (state.guide.references || []).length) {
     content = referencesView(state);
   }
@@ -412,11 +498,12 @@ export async function guideScreen(route) {
   if (school) {
     // The editor of the activity on screen is asked for now, while the staff's names are still on their way.
     const shown = map.activities.find((a) => view === `actividad/${a.item.number}`);
-    const type = shown?.item.product?.type;
-    if (type && types.productTypes.some((t) => t.id === type)) {
-      askForEditor(type);
-      startFirstReads(type, {escuela: school, periodo: workingPeriod(school).period(), sesion: edition.key,
-        actividad: shown.item.number, tipo: type});
+    for (const {type} of shown?.item.products || []) {
+      if (types.productTypes.some((t) => t.id === type)) {
+        askForEditor(type);
+        startFirstReads(type, {escuela: school, periodo: workingPeriod(school).period(), sesion: edition.key,
+          actividad: shown.item.number, tipo: type});
+      }
     }
   }
   const staff = await staffReading;
@@ -812,12 +899,12 @@ function editorAddress(type) {
  * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
  * module that is missing shows as such.
  */
-function editorFor(state, item) {
+function editorFor(state, item, product) {
   const editing = state.editing;
-  const type = item.product.type;
+  const type = product.type;
   const slot = el('div', {class: 'editor', 'data-tipo': type});
   if (!editing.types.has(type)) {
-    slot.append(el('p', {class: 'aviso-modulo'}, `El módulo que guarda «${item.product.title}» no está instalado;`
+    slot.append(el('p', {class: 'aviso-modulo'}, `El módulo que guarda «${(product.title || type)}» no está instalado;`
         + ' avise a quien administra la plataforma.'));
     return slot;
   }
@@ -855,7 +942,7 @@ function editorFor(state, item) {
     slot.dataset.estado = 'listo';
   };
   const noEditor = () => {
-    editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, `«${item.product.title}» aún no tiene editor en`
+    editorArea.replaceChildren(el('p', {class: 'aviso-modulo'}, `«${(product.title || type)}» aún no tiene editor en`
         + ' línea: el colectivo lo registra en papel o en el formato de la guía. Quien administra la plataforma lo ve'
         + ' en la lista de productos sin editor.'));
   };
@@ -874,9 +961,9 @@ function editorFor(state, item) {
     periodPicker: (id, label, onChange) => periodPicker(working, id, label, onChange),
     user, school: editing.school, session: editing.session, guide: state.guide,
     directs: user.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
-    activity: item.number, product: item.product,
+    activity: item.number, product,
   })).catch((failure) => {
-    editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${item.product.title}» no pudo abrirse:`
+    editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${(product.title || type)}» no pudo abrirse:`
         + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));
   }), noEditor).finally(() => {
     forgetEarly(firstReads);

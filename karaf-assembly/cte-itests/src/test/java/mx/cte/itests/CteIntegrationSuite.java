@@ -10,7 +10,8 @@ import org.junit.runners.Suite.SuiteClasses;
  * Karaf. Failsafe runs only this class; a single class still runs alone with {@code -Dit.test=GuidesIT}.
  */
 @RunWith(Suite.class)
-@SuiteClasses({PlatformIT.class, GuidesIT.class, StateGuideIT.class, StorageIT.class, SchoolsIT.class, SecurityIT.class, AuditIT.class,
+@SuiteClasses({PlatformIT.class, GuidesIT.class, Format2GuidesIT.class, StateGuideIT.class, StorageIT.class,
+        SchoolsIT.class, SecurityIT.class, AuditIT.class,
         GuidePublishingIT.class, ContentGuardIT.class, LogbookIT.class, ResultsIT.class, CardsIT.class, SearchIT.class,
         CatalogueIT.class, ExchangeIT.class, PrintIT.class, IdempotencyIT.class, AdminModulesIT.class,
         HostileClientsIT.class})

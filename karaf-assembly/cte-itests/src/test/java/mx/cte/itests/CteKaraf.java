@@ -33,6 +33,12 @@ public final class CteKaraf {
     public static final String HTTP_PORT_PROPERTY = "cte.it.httpPort";
     /** Path of the state's fourth-session guide jar built by the reactor. */
     public static final String STATE_GUIDE_PROPERTY = "cte.it.stateGuide";
+    /** The folder of the guide modules, where the format-2 example guides are built. */
+    public static final String EXAMPLE_GUIDES_PROPERTY = "cte.it.exampleGuides";
+    /** The example of the 2021-2022 shape: moments, activities before the session, annexes, an image. */
+    public static final String EXAMPLE_2021 = "mx.cte.guides.ejemplo.2021-2022.primaria.ordinaria-2";
+    /** The example of an intensive phase: three session days with their agendas. */
+    public static final String EXAMPLE_INTENSIVE = "mx.cte.guides.ejemplo.2022-2023.basica.intensiva";
 
     /** Path of a guide jar whose central directory hides an activator ({@code DisguisedJars}). */
     public static final String DISGUISED_GUIDE_PROPERTY = "cte.it.disguisedGuide";
@@ -78,6 +84,7 @@ public final class CteKaraf {
                         "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
                 systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
+                systemProperty(EXAMPLE_GUIDES_PROPERTY).value(requiredProperty(EXAMPLE_GUIDES_PROPERTY)),
                 systemProperty(DISGUISED_GUIDE_PROPERTY).value(writeJar("guia-disfrazada.jar",
                         DisguisedJars.guideWithHiddenActivator("it.guide.disfrazada", "1.0.0",
                                 GuideBundles.descriptor("disfrazada", "1.0.0", "texto-libre")))),
@@ -91,6 +98,11 @@ public final class CteKaraf {
         }
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
+    }
+
+    /** The jar of an example guide module, as the reactor built it. */
+    public static Path exampleGuide(String module) {
+        return Path.of(requiredProperty(EXAMPLE_GUIDES_PROPERTY), module, "target", module + "-1.0.0.jar");
     }
 
     /** Writes a jar built here, in the Maven JVM, where the tests inside Karaf can read it. */

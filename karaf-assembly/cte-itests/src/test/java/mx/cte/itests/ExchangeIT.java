@@ -78,9 +78,16 @@ public class ExchangeIT {
         WebSession director = WebSession.demo("directora.rosaura");
         assertEquals(201, teacher.send("POST", A + "/texts/lluvia-ideas/contributions", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender del colega de al lado\"}").statusCode());
-        assertEquals(201, director.send("POST", A + "/activities/19/texts/destacados-lectura/contributions",
+        // Activity 19 only reads a text: the guide asks for no highlights there, so none are taken.
+        HttpResponse<String> notAsked = director.send("POST", A + "/activities/19/texts/destacados-lectura/contributions",
                 "{\"sesion\": \"" + SESSION + "\", \"lectura\": \"seb-aprendizaje-entre-escuelas\","
-                + " \"texto\": \"escuelas que aprenden juntas\"}").statusCode());
+                + " \"texto\": \"escuelas que aprenden juntas\"}");
+        assertEquals(notAsked.body(), 422, notAsked.statusCode());
+        assertTrue(notAsked.body(), notAsked.body().contains("la actividad 19 de la guía " + SESSION + " no pide"));
+        assertTrue(notAsked.body(), notAsked.body().contains("la pide la actividad 15"));
+        assertEquals(201, director.send("POST", A + "/activities/15/texts/destacados-lectura/contributions",
+                "{\"sesion\": \"" + SESSION + "\", \"lectura\": \"latapi-2003\","
+                + " \"texto\": \"querer aprender\"}").statusCode());
         assertEquals(200, director.send("PUT", A + "/activities/16/texts/texto-escuela", "{\"sesion\": \"" + SESSION
                 + "\", \"texto\": \"Aprender entre pares es reflexionar juntos\", \"version\": 0}").statusCode());
         assertEquals(422, director.send("PUT", A + "/activities/16/texts/ensayo", "{\"sesion\": \"" + SESSION
@@ -90,10 +97,9 @@ public class ExchangeIT {
                 brainstorm.get("actividad").getAsInt());
         assertTrue(brainstorm.toString(), brainstorm.toString().contains("Aprender del colega de al lado"));
         String fifteen = teacher.get(A + "/activities/15/texts/destacados-lectura" + Q).body();
-        assertFalse("activity 19's highlight is not activity 15's: " + fifteen,
-                fifteen.contains("escuelas que aprenden juntas"));
+        assertTrue(fifteen, fifteen.contains("querer aprender"));
         JsonArray texts = json(teacher.get(A + "/texts" + Q)).getAsJsonArray("textos");
-        assertTrue(texts.toString(), texts.toString().contains("\"actividad\":19"));
+        assertFalse(texts.toString(), texts.toString().contains("\"actividad\":19"));
 
         // What the school already has: a challenge in its concentrate, a card for it, an agreement of the session.
         String results = "/api/v1/results/15EJN0101A";

@@ -46,7 +46,7 @@ public class GuideValidatorIT {
         assertTrue("built by the registry module: " + JAR.toAbsolutePath(), Files.isRegularFile(JAR));
         Path broken = Files.createTempFile("guia-estatal", ".json");
         Files.writeString(broken, Files.readString(THIRD_SESSION, StandardCharsets.UTF_8)
-                .replaceFirst("\"participation\": \"colectivo\"", "\"participation\": \"todos\""),
+                .replaceFirst("\"equipo-por-grado\"", "\"todos\""),
                 StandardCharsets.UTF_8);
         int line = 0;
         List<String> lines = Files.readAllLines(broken, StandardCharsets.UTF_8);
@@ -65,7 +65,7 @@ public class GuideValidatorIT {
         assertTrue(run.out(), run.out().contains("guía SEP:2016-2017:preescolar:ordinaria-3 edición 1.0.0 válida, 21"
                 + " actividades"));
         assertTrue(run.err(), run.err().contains(broken + ":" + line + ": $.sections["));
-        assertTrue(run.err(), run.err().contains(".participation: no tiene un valor en la enumeración"));
+        assertTrue(run.err(), run.err().contains(".participations[0]: no tiene un valor en la enumeración"));
         assertTrue(run.err(), run.err().contains(notJson + ":4: $: el descriptor no es JSON válido en la línea 4,"
                 + " columna 3: falta una coma entre dos elementos"));
         assertFalse("nothing but the problems: no log lines, no stack trace", run.err().contains("Exception")

@@ -208,9 +208,15 @@ public class UiBrowserIT {
         assertTrue(browser.findElements(By.cssSelector("#guia-vista > p")).size() >= 2);
         browser.findElement(By.cssSelector("nav a[data-vista='apartado/aprendizaje-entre-escuelas']")).click();
         await().until(ExpectedConditions.visibilityOfElementLocated(By.id("lectura-cerda-lopez")));
-        assertEquals("the section's footnote mark", 1, browser.findElements(By.cssSelector("#vista-titulo sup a"))
+        assertEquals("no mark on the section's title", 0, browser.findElements(By.cssSelector("#vista-titulo sup a"))
                 .size());
-        assertTrue(browser.findElement(By.cssSelector(".notas-pie")).isDisplayed());
+        // Footnote 2 is printed at the end of the section's closing paragraph: "… del desempeño escolar2."
+        WebElement closing = browser.findElement(By.xpath("//section[@id='guia-vista']/p[contains(.,"
+                + " 'desempeño escolar')]"));
+        assertEquals("its mark closes the paragraph, before the full stop", "escolar2.",
+                closing.getText().substring(closing.getText().length() - 9));
+        assertEquals(1, closing.findElements(By.cssSelector("sup a")).size());
+        assertTrue(browser.findElement(By.cssSelector(".notas-pie")).getText().contains("AFSEDF"));
 
         // A reading the activity uses, one link away.
         openActivity(15);
@@ -230,17 +236,90 @@ public class UiBrowserIT {
         assertTrue(reference.getAttribute("href"), reference.getAttribute("href").contains("cpeip.cl"));
     }
 
+    private static final String EXAMPLE_2021 = "SEP:2021-2022:primaria:ordinaria-2-ejemplo";
+
+
+    private String openPart(String view, String visibleSelector) {
+        browser.executeScript("location.hash = arguments[0];", "#guia/" + EXAMPLE_2021 + (view.isEmpty() ? "" : "/"
+                + view));
+        return await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(visibleSelector)))
+                .findElement(By.xpath("ancestor-or-self::section[@id='guia-vista']")).getText();
+    }
+
+    @Test
+    public void everyStructureOfAFormat2GuideIsOnTheSessionScreen() throws Exception {
+        publishOnce(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_2021), EXAMPLE_2021);
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                "Jardín de Niños Rosaura Zapata"));
+
+        // The presentation: its editorial note marked as such, a footnote mark inside a paragraph, date and credits.
+        String presentation = openPart("", "#guia-vista .nota-editorial");
+        assertTrue(presentation, presentation.contains("no impreso"));
+        assertTrue(presentation, presentation.contains("29 de octubre de 2021"));
+        assertEquals(1, browser.findElements(By.xpath("//section[@id='guia-vista']/p[contains(., 'tres momentos')]"
+                + "/sup/a")).size());
+        assertTrue(browser.findElement(By.cssSelector(".notas-pie")).getText().contains("los momentos varían"));
+        assertEquals(1, browser.findElements(By.cssSelector("#guia-vista details.creditos")).size());
+        assertEquals("Sitio de la Secretaría de Educación Pública", browser.findElement(By.cssSelector(
+                "#guia-vista a[href='https://www.gob.mx/sep']")).getText());
+        List<String> index = browser.findElements(By.cssSelector("details.indice nav a")).stream()
+                .map(link -> link.getAttribute("textContent")).toList();
+        assertTrue(index.toString(), index.containsAll(List.of("Medidas de salud", "Actividades previas", "A. Lectura previa",
+                "1.1. Logros en común", "Anexo 1 Formato de seguimiento")));
+
+        // A moment: named as such, with its own purposes and materials.
+        String moment = openPart("apartado/durante", "#guia-vista .tipo-momento");
+        assertTrue(moment, moment.contains("Momento") && moment.contains("Reconozca sus logros de enseñanza.")
+                && moment.contains("Cuaderno de notas."));
+
+        // A section with a figure shipped in the guide bundle, drawn with its text alternative.
+        openPart("apartado/empiezo-por-mi", "#guia-vista figure img");
+        WebElement figure = browser.findElement(By.cssSelector("#guia-vista figure img"));
+        await().until(driver -> (Boolean) browser.executeScript("return arguments[0].complete"
+                + " && arguments[0].naturalWidth > 0;", figure));
+        assertEquals("Los tres momentos de la sesión: antes, durante y después", figure.getAttribute("alt"));
+
+        // An activity with two ways of taking part and two products, each with its editor, one optional.
+        String first = openPart("actividad/1", "#actividad-1");
+        assertTrue(first, first.contains("Individual · En parejas"));
+        assertTrue(first, first.contains("Producto: Mis logros del mes"));
+        assertTrue(first, first.contains("Producto opcional: Acuerdo para el Cuaderno de Bitácora"));
+        assertEquals(List.of("texto-libre", "acuerdo-bitacora"), browser.findElements(By.cssSelector(
+                "#actividad-1 .editor")).stream().map(e -> e.getAttribute("data-tipo")).toList());
+
+        // A sub-numbered activity with a title the guide does not print, marked as such.
+        openPart("actividad/11", "#actividad-11");
+        assertTrue(browser.findElement(By.id("vista-titulo")).getText().startsWith("Actividad 1.1. Logros en común"));
+        assertEquals("no impreso", browser.findElement(By.cssSelector("#vista-titulo .marca-editorial")).getText());
+        assertTrue(browser.findElement(By.id("actividad-11")).getText().contains("Quien coordina la sesión · En colectivo"));
+
+        // The annex: its format to fill as a table, its link.
+        openPart("apartado/anexo-1", "#guia-vista table.tabla-guia");
+        assertEquals(List.of("Ajuste", "Responsable", "Fecha", "Resultado"), browser.findElements(By.cssSelector(
+                "#guia-vista table.tabla-guia th")).stream().map(WebElement::getText).toList());
+        assertEquals(2, browser.findElements(By.cssSelector("#guia-vista table.tabla-guia tbody tr")).size());
+        assertEquals(1, browser.findElements(By.cssSelector(
+                "#guia-vista a[href='https://www.gob.mx/sep/documentos/formato']")).size());
+        assertEquals("annex", List.of(), seriousViolations());
+    }
+
     private static final String FOURTH_SESSION = "15:2016-2017:preescolar:ordinaria-4";
 
     /** The state's fourth-session guide, published by the platform's administrator unless another test did. */
     private static void installTheStatesFourthSession() throws Exception {
+        publishOnce(Path.of(System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY)), FOURTH_SESSION);
+    }
+
+    /** A guide bundle published by the platform's administrator, unless another test did. */
+    private static void publishOnce(Path jar, String key) throws Exception {
         WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
-        if (admin.get("/api/v1/guides/" + FOURTH_SESSION).statusCode() != 200) {
-            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(Path.of(
-                    System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY))), "application/java-archive");
+        if (admin.get("/api/v1/guides/" + key).statusCode() != 200) {
+            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(jar),
+                    "application/java-archive");
             assertEquals(published.body(), 201, published.statusCode());
         }
-        admin.awaitOk("/api/v1/guides/" + FOURTH_SESSION);
+        admin.awaitOk("/api/v1/guides/" + key);
     }
 
     /** Fetches a path asking for gzip, as browsers do, and gives the answer's encoding and sizes. */
@@ -1195,12 +1274,11 @@ public class UiBrowserIT {
         typeInto("texto-18-aportacion", "Nos falta observar la clase de otra maestra");
         submit("#actividad-18 form.aportar");
         waitForText("#texto-18-aportaciones li", "observar la clase");
+        // 19 reads a text and asks for nothing to be written: its reading, no editor.
         openActivity(19);
-        typeInto("texto-19-aportacion", "aprendizaje entre escuelas");
-        submit("#actividad-19 form.aportar");
-        waitForText("#texto-19-aportaciones li", "aprendizaje entre escuelas");
-        assertFalse("activity 19 keeps its own highlights, not activity 15's", browser.findElement(By.id(
-                "texto-19-aportaciones")).getText().contains("saber pedagógico"));
+        assertTrue(browser.findElement(By.id("actividad-19")).getText().contains("Lectura: El Aprendizaje entre escuelas"));
+        assertTrue("no product on a reading", browser.findElements(By.cssSelector("#actividad-19 .editor, #actividad-19"
+                + " .producto")).isEmpty());
 
         // 20. The presentation, drafted from what the school recorded, saved and published to the zone.
         openActivity(20);

@@ -20,8 +20,9 @@ import org.junit.Test;
 /**
  * The printed guide of the third ordinary session (SEP, 2016-2017, preescolar), item by item, found where the print
  * has it in the bundle's descriptor: its front matter, its sections as nested as printed, each activity's text and
- * prompts, criteria, notes, readings with their citations, and each footnote marked once. What the descriptor holds
- * beyond the print (titles of activities the guide does not print) is the encoder's, and format 2 will mark it.
+ * prompts, criteria, notes, who takes part, the products it asks for and no other, readings with their citations, and
+ * each footnote marked once where it is printed. What the descriptor holds beyond the print (titles of activities and
+ * readings the guide does not print) is marked as the encoder's ({@code editorialTitle}).
  */
 public class ThirdSessionAsPrintedTest {
 
@@ -178,8 +179,16 @@ public class ThirdSessionAsPrintedTest {
                 "footnotes"));
         assertFalse("marked once: " + activity(2), activity(2).has("footnotes"));
         String descriptor = guide.toString();
-        assertEquals("footnote 1 marked once in the whole guide", 1, count(descriptor, "\"footnotes\":[\"1\"]"));
-        assertEquals("footnote 2 marked once in the whole guide", 1, count(descriptor, "\"footnotes\":[\"2\"]"));
+        assertEquals("footnote 1 marked once in the whole guide", 1, count(descriptor, "\"footnotes\":[\"1\"]")
+                + count(descriptor, "[^1]"));
+        // Footnote 2 is printed at the end of the section's closing paragraph: "… del desempeño escolar2."
+        JsonObject exchange = guide.getAsJsonArray("sections").get(2).getAsJsonObject();
+        List<String> closing = strings(exchange, "closing");
+        assertTrue(closing.get(closing.size() - 1), closing.get(closing.size() - 1)
+                .endsWith("hacia la mejora del desempeño escolar[^2]."));
+        assertFalse("not on the section's title: " + exchange.get("footnotes"), exchange.has("footnotes"));
+        assertEquals("footnote 2 marked once in the whole guide", 1, count(descriptor, "[^2]")
+                + count(descriptor, "\"footnotes\":[\"2\"]"));
         List<String> texts = new ArrayList<>();
         guide.getAsJsonArray("footnotes").forEach(f -> texts.add(f.getAsJsonObject().get("text").getAsString()));
         assertTrue(texts.get(0).startsWith("Los docentes de Educación Física, Inglés, Música, Cómputo, USAER"));
@@ -192,6 +201,60 @@ public class ThirdSessionAsPrintedTest {
             found++;
         }
         return found;
+    }
+
+    @Test
+    public void whoTakesPartIsAsPrinted() {
+        // 11: "Cada equipo expone su propuesta … para recibir comentarios y sugerencias del colectivo".
+        assertEquals(List.of("equipo", "colectivo"), ids(activity(11), "participations"));
+        // 14: "Reflexionen individualmente … Compartan su reflexión con el colectivo mediante una lluvia de ideas".
+        assertEquals(List.of("individual", "colectivo"), ids(activity(14), "participations"));
+        assertEquals(List.of("equipo-por-grado"), ids(activity(3), "participations"));
+        assertEquals(List.of("equipo"), ids(activity(10), "participations"));
+    }
+
+    @Test
+    public void eachActivityAsksForTheProductsThePrintAsksForAndNoOther() {
+        Map<Integer, List<String>> printed = new LinkedHashMap<>();
+        String[] types = {"cuadro-resultados", "valoracion-grupo", "coincidencias-grado", "valoracion-estrategia-global",
+            "sintesis-equipo", "concentrado-escuela", "vinculo-ruta-mejora", "clasificacion-recursos",
+            "seleccion-recursos", "propuesta-intervencion", "comentarios-propuesta", "decision-estrategia-global",
+            "acuerdo-bitacora", "lluvia-ideas", "destacados-lectura", "texto-escuela", "contraste-practica",
+            "comentarios-colectivo", null, "presentacion-problematica", "acuerdo-bitacora"};
+        for (int number = 1; number <= 21; number++) {
+            // 19 only reads a text ("Lean el siguiente texto:"): it asks for nothing to be written.
+            printed.put(number, types[number - 1] == null ? List.of() : List.of(types[number - 1]));
+        }
+        Map<Integer, List<String>> encoded = new LinkedHashMap<>();
+        for (int number = 1; number <= 21; number++) {
+            encoded.put(number, activity(number).has("products") ? types(activity(number)) : List.of());
+        }
+        assertEquals(printed, encoded);
+    }
+
+    @Test
+    public void titlesTheGuideDoesNotPrintAreMarkedAsEditorial() {
+        List<JsonObject> activities = new ArrayList<>();
+        collect(guide.getAsJsonArray("sections"), activities);
+        for (JsonObject activity : activities) {
+            assertTrue("activity " + activity.get("number") + " has no printed title",
+                    activity.has("editorialTitle") && activity.get("editorialTitle").getAsBoolean());
+        }
+        guide.getAsJsonArray("readings").forEach(r -> assertTrue("reading " + r.getAsJsonObject().get("id")
+                + " is printed without a title", r.getAsJsonObject().get("editorialTitle").getAsBoolean()));
+    }
+
+    private static List<String> ids(JsonObject activity, String member) {
+        List<String> ids = new ArrayList<>();
+        activity.getAsJsonArray(member).forEach(p -> ids.add(p.isJsonPrimitive() ? p.getAsString()
+                : p.getAsJsonObject().get("id").getAsString()));
+        return ids;
+    }
+
+    private static List<String> types(JsonObject activity) {
+        List<String> types = new ArrayList<>();
+        activity.getAsJsonArray("products").forEach(p -> types.add(p.getAsJsonObject().get("type").getAsString()));
+        return types;
     }
 
     @Test

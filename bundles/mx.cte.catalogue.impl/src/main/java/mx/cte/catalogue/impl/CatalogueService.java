@@ -456,7 +456,7 @@ public final class CatalogueService implements ResourceCatalogue {
         List<Classification> criteria = new ArrayList<>();
         edition.ifPresent(e -> {
             for (Activity activity : e.guide().activities()) {
-                if (activity.product() != null && CLASSIFICATION_PRODUCT.equals(activity.product().type())) {
+                if (activity.yields(CLASSIFICATION_PRODUCT)) {
                     activity.criteria().forEach(c -> criteria.add(new Classification(session, c.key(), c.text())));
                 }
             }

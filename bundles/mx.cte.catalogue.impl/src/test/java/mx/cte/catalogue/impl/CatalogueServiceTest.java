@@ -20,6 +20,7 @@ import mx.cte.catalogue.api.ResourceKind;
 import mx.cte.catalogue.api.ResourcePage;
 import mx.cte.catalogue.api.ResourceQuery;
 import mx.cte.guide.api.Activity;
+import mx.cte.guide.api.Block;
 import mx.cte.guide.api.Criterion;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideEdition;
@@ -95,13 +96,16 @@ public class CatalogueServiceTest {
 
     /** A registry holding one guide whose activity 8 organises materials by criteria a to c. */
     private static GuideRegistry guides() {
-        Activity organise = new Activity(8, "", Participation.COLLECTIVE, List.of("Organicen los materiales"),
-                List.of(), List.of(new Criterion("a", "Porque brindan estrategias didácticas para el aprendizaje."),
+        Activity organise = new Activity(8, "8", "", false, List.of(Participation.common("colectivo")),
+                List.of(new Block.Paragraph("Organicen los materiales")), List.of(),
+                List.of(new Criterion("a", "Porque brindan estrategias didácticas para el aprendizaje."),
                         new Criterion("b", "Porque ofrecen información sobre contenidos."),
                         new Criterion("f", "Porque corresponden a indicadores de seguimiento de la escuela.")),
-                List.of(), List.of(), List.of(), new ProductRef("clasificacion-recursos", "Materiales", ""));
-        Guide guide = new Guide(1, GuideId.parse(SESSION), "1.0.0", "Tercera sesión", "", new Publisher("SEP", "SEP"),
-                List.of(), null, null, null, List.of(), List.of(new Section("s", SectionKind.PART, "", "", List.of(),
+                List.of(), List.of(), List.of(), null, null, 0,
+                List.of(new ProductRef("clasificacion-recursos", "Materiales", "", false)));
+        Guide guide = new Guide(1, GuideId.parse(SESSION), List.of(), "1.0.0", "Tercera sesión", "",
+                new Publisher("SEP", "SEP", List.of()), List.of(), List.of(), null, null, null, List.of(),
+                List.of(new Section("s", SectionKind.PART, "", "", false, "", 0, List.of(), null, null, null,
                         List.of(), List.of(), List.of(organise), List.of(), List.of(), List.of())),
                 List.of(), List.of(), List.of());
         GuideEdition edition = new GuideEdition(guide, GuideStatus.ACTIVE, java.util.Set.of(),

@@ -109,17 +109,24 @@ final class CollectiveTexts {
     }
 
     /**
-     * The activity a text belongs to: the one given, or (0) the first activity of the session's guide that yields
-     * the kind, the one that uses {@code reading} when several do.
+     * The activity a text belongs to: the one given, which must ask for the kind when the session's guide is installed,
+     * or (0) the first activity of the guide that yields the kind, the one that uses {@code reading} when several do.
      */
     private int activity(String session, int given, TextKind kind, String reading) {
         if (given < 0 || given > 999) {
             throw new IllegalArgumentException("actividad: el número de la actividad va de 1 a 999, no " + given);
         }
+        List<ProductActivities.Activity> candidates = activities.of(session, kind.wireName());
         if (given > 0) {
+            // An installed guide says which of its activities ask for this text; a guide not installed here cannot.
+            if (!candidates.isEmpty() && candidates.stream().noneMatch(a -> a.number() == given)) {
+                throw new IllegalArgumentException("actividad: la actividad " + given + " de la guía " + session
+                        + " no pide «" + kind.title() + "»; la pide" + (candidates.size() == 1 ? " la actividad "
+                        : "n las actividades ") + candidates.stream().map(a -> String.valueOf(a.number()))
+                        .collect(java.util.stream.Collectors.joining(", ")));
+            }
             return given;
         }
-        List<ProductActivities.Activity> candidates = activities.of(session, kind.wireName());
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("actividad: indique la actividad; la guía de " + session
                     + " no está instalada o no pide «" + kind.title() + "»");

@@ -91,7 +91,7 @@ public final class ExchangeService implements Exchange {
             }
             List<GuideEdition> editions = guides.editions(id);
             return guides.active(id).or(() -> editions.stream().findFirst()).map(edition -> edition.guide().activities()
-                    .stream().filter(a -> a.product() != null && a.product().type().equals(productType))
+                    .stream().filter(a -> a.yields(productType))
                     .map(a -> new ProductActivities.Activity(a.number(), a.readings())).toList()).orElse(List.of());
         };
     }

@@ -10,12 +10,15 @@ import java.util.TreeSet;
  * One edition of a session guide, as validated from its descriptor. Immutable: a new edition is a new object.
  *
  * @param schemaVersion version of the descriptor format it was written in
- * @param id            identity of the guide, shared by all its editions
+ * @param id            identity of the guide, shared by all its editions; its level {@code basica} is for every level
+ * @param modalities    the school modalities it is written for ({@code indigena}, {@code multigrado},
+ *                      {@code telesecundaria}, {@code comunitaria}, {@code especial}, {@code general}); empty for all
  * @param version       this edition's version, {@code major.minor.patch}
  * @param title         title, e.g. "Tercera Sesión Ordinaria del Consejo Técnico Escolar"
  * @param subtitle      e.g. the level or the edition ("Educación Preescolar"), may be empty
  * @param publisher     who publishes it
- * @param introduction  paragraphs of the introduction or presentation
+ * @param dates         the days the session is held, {@code yyyy-mm-dd}, when the guide gives them
+ * @param introduction  blocks of the introduction or presentation
  * @param purposes      purposes of the session
  * @param materials     materials to have at hand
  * @param products      products the session leaves to the school
@@ -25,12 +28,17 @@ import java.util.TreeSet;
  * @param footnotes     its footnotes
  * @param references    the list of references, when the guide has one
  */
-public record Guide(int schemaVersion, GuideId id, String version, String title, String subtitle,
-        Publisher publisher, List<String> introduction, ItemList purposes, ItemList materials, ItemList products,
-        List<AgendaItem> agenda, List<Section> sections, List<Reading> readings, List<Footnote> footnotes,
+public record Guide(int schemaVersion, GuideId id, List<String> modalities, String version, String title,
+        String subtitle, Publisher publisher, List<String> dates, List<Block> introduction, ItemList purposes,
+        ItemList materials, ItemList products, List<AgendaItem> agenda, List<Section> sections, List<Reading> readings, List<Footnote> footnotes,
         List<Citation> references) {
 
+    /** The level of a guide written for every level of basic education. */
+    public static final String EVERY_LEVEL = "basica";
+
     public Guide {
+        modalities = Immutables.list(modalities);
+        dates = Immutables.list(dates);
         subtitle = Immutables.text(subtitle);
         introduction = Immutables.list(introduction);
         purposes = purposes == null ? ItemList.empty() : purposes;
@@ -60,10 +68,32 @@ public record Guide(int schemaVersion, GuideId id, String version, String title,
     public Set<String> productTypes() {
         Set<String> types = new TreeSet<>();
         for (Activity activity : activities()) {
-            if (activity.product() != null) {
-                types.add(activity.product().type());
-            }
+            activity.products().forEach(product -> types.add(product.type()));
         }
         return types;
+    }
+
+    /** The paths of the images its text shows, as written ({@link Block.Image#src()}). */
+    public Set<String> images() {
+        Set<String> images = new TreeSet<>();
+        java.util.function.Consumer<List<Block>> collect = blocks -> blocks.stream()
+                .filter(Block.Image.class::isInstance).forEach(b -> images.add(((Block.Image) b).src()));
+        collect.accept(introduction);
+        readings.forEach(reading -> collect.accept(reading.paragraphs()));
+        List<Section> pending = new ArrayList<>(sections);
+        while (!pending.isEmpty()) {
+            Section section = pending.remove(pending.size() - 1);
+            collect.accept(section.intro());
+            collect.accept(section.closing());
+            section.activities().forEach(activity -> collect.accept(activity.instructions()));
+            pending.addAll(section.sections());
+        }
+        return images;
+    }
+
+    /** Whether a school of this level and modality is offered this guide. */
+    public boolean isFor(String level, String modality) {
+        boolean levelMatches = EVERY_LEVEL.equals(id.level()) || id.level().equals(level);
+        return levelMatches && (modalities.isEmpty() || modalities.contains(modality));
     }
 }

@@ -1,5 +1,6 @@
 package mx.cte.guide.api;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
@@ -46,4 +47,12 @@ public interface GuideRegistry {
      * @throws GuideActivationException if the edition is not installed or is unsatisfied
      */
     GuideEdition activate(GuideId id, String version) throws GuideActivationException;
+
+    /**
+     * A file an edition's text shows (an image, {@link Block.Image#src()}), read from its guide bundle beside the
+     * descriptor; empty for a path the guide does not name, so nothing else in the bundle is reachable.
+     *
+     * @since 2.0
+     */
+    Optional<URL> file(GuideId id, String version, String path);
 }

@@ -1,33 +1,51 @@
 package mx.cte.guide.api;
 
-/** Who does an activity; the descriptor uses the Spanish wire names. */
-public enum Participation {
-    /** Each teacher or agent on their own ({@code individual}). */
-    INDIVIDUAL("individual"),
-    /** Teams formed by grade ({@code equipo-por-grado}). */
-    TEAM_BY_GRADE("equipo-por-grado"),
-    /** Teams formed otherwise ({@code equipo}). */
-    TEAM("equipo"),
-    /** The whole school collective ({@code colectivo}). */
-    COLLECTIVE("colectivo"),
-    /** The school's director ({@code director}). */
-    DIRECTOR("director"),
-    /** Collectives of several schools together ({@code entre-escuelas}). */
-    SCHOOLS("entre-escuelas"),
-    /** The zone council: supervisor and directors ({@code consejo-de-zona}). */
-    ZONE_COUNCIL("consejo-de-zona");
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 
-    private final String wireName;
+/**
+ * One way of taking part in an activity, as the guide prints it: "En parejas", "Cada equipo", "Quien coordina". An
+ * activity has one or several ("Cada equipo expone su propuesta … para recibir comentarios del colectivo").
+ *
+ * @param id    a short name without accents; the common ones ({@link #commonLabels()}) need no label in a descriptor
+ * @param label what the screen shows, in Spanish
+ */
+public record Participation(String id, String label) {
 
-    Participation(String wireName) {
-        this.wireName = wireName;
+    private static final Map<String, String> COMMON = commonTable();
+
+    public Participation {
+        label = label == null || label.isBlank() ? commonLabel(id).orElse(id) : label;
     }
 
-    public String wireName() {
-        return wireName;
+    private static Map<String, String> commonTable() {
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("individual", "Individual");
+        common.put("parejas", "En parejas");
+        common.put("equipo-por-grado", "En equipos por grado");
+        common.put("equipo", "En equipos");
+        common.put("colectivo", "En colectivo");
+        common.put("quien-coordina", "Quien coordina la sesión");
+        common.put("director", "Director");
+        common.put("familias", "Con las familias");
+        common.put("invitados", "Con invitados");
+        common.put("entre-escuelas", "Entre escuelas");
+        common.put("consejo-de-zona", "Consejo Técnico de Zona");
+        return Map.copyOf(common);
     }
 
-    public static Participation fromWireName(String name) {
-        return WireNames.lookup(values(), Participation::wireName, name, "Valor de participación");
+    /** The participations a descriptor may name by id alone, with the label shown for each. */
+    public static Map<String, String> commonLabels() {
+        return COMMON;
+    }
+
+    public static Optional<String> commonLabel(String id) {
+        return Optional.ofNullable(COMMON.get(id));
+    }
+
+    /** A common participation by its id, e.g. {@code colectivo}. */
+    public static Participation common(String id) {
+        return new Participation(id, null);
     }
 }

@@ -1,6 +1,6 @@
 package mx.cte.guide.api;
 
-/** Kinds of guide section; the descriptor uses the Spanish wire names. */
+/** Kinds of guide section; the descriptor uses the Spanish wire names. Format 1 knows the first four. */
 public enum SectionKind {
     /** A part of the session ({@code apartado}). */
     PART("apartado"),
@@ -9,7 +9,11 @@ public enum SectionKind {
     /** A day of a multi-day session such as the intensive phase ({@code dia}). */
     DAY("dia"),
     /** An annex: tables and formats ({@code anexo}). */
-    ANNEX("anexo");
+    ANNEX("anexo"),
+    /** Work done before the session day ({@code previa}): "Actividades previas". */
+    BEFORE("previa"),
+    /** Front matter that is neither presentation nor activity ({@code preliminar}): "Medidas de salud". */
+    FRONT_MATTER("preliminar");
 
     private final String wireName;
 

@@ -1,10 +1,11 @@
 /**
- * Session guides: the immutable model of a guide (sections, numbered activities, prompts, readings, footnotes and the
- * product each activity yields) and the {@link mx.cte.guide.api.GuideRegistry} that publishes the guides installed as
- * guide bundles. The descriptor format is defined by {@code cte-guide.schema.json} in this package.
+ * Session guides: the immutable model of a guide (sections, activities, prompts, readings, footnotes and the products
+ * each activity yields) and the {@link mx.cte.guide.api.GuideRegistry} that publishes the guides installed as guide
+ * bundles. The descriptor formats are defined by {@code cte-guide.schema.json} (format 1) and
+ * {@code cte-guide-2.schema.json} (format 2) in this package; both read into this one model.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package mx.cte.guide.api;
 
 import org.osgi.annotation.bundle.Export;

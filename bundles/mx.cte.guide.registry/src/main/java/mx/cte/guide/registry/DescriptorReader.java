@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import mx.cte.guide.api.Block;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.Participation;
@@ -33,38 +35,48 @@ import mx.cte.guide.api.PromptKind;
 import mx.cte.guide.api.SectionKind;
 
 /**
- * Reads a guide descriptor in three steps, stopping at the first that fails: well-formed JSON, valid against
- * {@code cte-guide.schema.json} (the same file the documentation describes), then the cross-references a schema cannot
- * express ({@link GuideConsistency}). Problems carry the JSON path of the offending value, its line
+ * Reads a guide descriptor in three steps, stopping at the first that fails: well-formed JSON, valid against the
+ * schema of its format ({@code cte-guide.schema.json} for format 1, {@code cte-guide-2.schema.json} for format 2, the
+ * same files the documentation describes), then the cross-references a schema cannot express
+ * ({@link GuideConsistency}). Both formats are read into one model ({@link DescriptorShape}). Problems carry the JSON path of the offending value, its line
  * ({@link DescriptorLines}) and a Spanish message.
  */
 final class DescriptorReader {
 
     static final String SCHEMA_RESOURCE = "cte-guide.schema.json";
+    static final String SCHEMA_2_RESOURCE = "cte-guide-2.schema.json";
     private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
 
-    private final Schema schema;
-    /** The same schema as a tree, to read the description of a value whose pattern a descriptor missed. */
-    private final JsonObject schemaTree;
+    /** One descriptor format: its schema for the validator, and as a tree for the descriptions of its values. */
+    private record Format(Schema schema, JsonObject tree) {
+
+        static Format of(String resource) {
+            String text = schemaText(resource);
+            return new Format(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(text, InputFormat.JSON), JsonParser.parseString(text).getAsJsonObject());
+        }
+    }
+
+    private final Format format1;
+    private final Format format2;
     private final Gson gson;
 
     DescriptorReader() {
-        String schemaText = schemaText();
-        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                .getSchema(schemaText, InputFormat.JSON);
-        this.schemaTree = JsonParser.parseString(schemaText).getAsJsonObject();
+        this.format1 = Format.of(SCHEMA_RESOURCE);
+        this.format2 = Format.of(SCHEMA_2_RESOURCE);
         this.gson = new GsonBuilder()
-                .registerTypeAdapter(Participation.class, wireEnum(Participation::fromWireName))
                 .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
                 .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName))
+                .registerTypeAdapter(Participation.class, new ParticipationAdapter())
+                .registerTypeAdapter(Block.class, new BlockAdapter())
                 .create();
     }
 
-    /** The schema the documentation describes, read once for the validator and for its descriptions. */
-    private static String schemaText() {
-        try (InputStream in = Guide.class.getResourceAsStream(SCHEMA_RESOURCE)) {
+    /** A schema the documentation describes, read once for the validator and for its descriptions. */
+    private static String schemaText(String resource) {
+        try (InputStream in = Guide.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("Guide schema " + SCHEMA_RESOURCE + " missing from mx.cte.guide.api");
+                throw new IllegalStateException("Guide schema " + resource + " missing from mx.cte.guide.api");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -76,9 +88,9 @@ final class DescriptorReader {
      * What the author reads for a value the schema refuses: for a pattern, what the value must look like (the
      * schema's description of it) instead of the regular expression the validator quotes.
      */
-    String messageOf(Error error) {
+    private static String messageOf(Error error, JsonObject schemaTree) {
         if ("pattern".equals(error.getKeyword())) {
-            Optional<String> description = descriptionAt(String.valueOf(error.getSchemaLocation()));
+            Optional<String> description = descriptionAt(schemaTree, String.valueOf(error.getSchemaLocation()));
             if (description.isPresent()) {
                 String value = error.getInstanceNode() == null ? "" : error.getInstanceNode().asText();
                 return "«" + value + "» no tiene la forma esperada: " + description.get();
@@ -88,7 +100,7 @@ final class DescriptorReader {
     }
 
     /** The description of the schema node whose keyword a location ({@code …#/$defs/slug/pattern}) names. */
-    private Optional<String> descriptionAt(String schemaLocation) {
+    private static Optional<String> descriptionAt(JsonObject schemaTree, String schemaLocation) {
         int fragment = schemaLocation.indexOf('#');
         if (fragment < 0) {
             return Optional.empty();
@@ -125,6 +137,15 @@ final class DescriptorReader {
     }
 
     DescriptorResult read(String json) {
+        return read(json, null);
+    }
+
+    /**
+     * Reads a descriptor whose bundle (or folder) can be asked for the files its text shows.
+     *
+     * @param shipped whether a path beside the descriptor names a file; null when that cannot be known
+     */
+    DescriptorResult read(String json, Predicate<String> shipped) {
         DescriptorLines.Scan scan = DescriptorLines.scan(json);
         if (scan.syntaxProblem() != null) {
             return DescriptorResult.invalid(List.of(scan.syntaxProblem()));
@@ -141,20 +162,86 @@ final class DescriptorReader {
                     "el descriptor no es JSON válido: " + describeSyntaxError(e))));
         }
 
-        List<Error> errors = schema.validate(json, InputFormat.JSON,
+        JsonElement version = tree.isJsonObject() ? tree.getAsJsonObject().get("schemaVersion") : null;
+        int schemaVersion = version != null && version.isJsonPrimitive() && version.getAsJsonPrimitive().isNumber()
+                ? version.getAsInt() : 0;
+        Format format = schemaVersion == 2 ? format2 : format1;
+        if (schemaVersion != 1 && schemaVersion != 2 && tree.isJsonObject()) {
+            return DescriptorResult.invalid(List.of(lines.locate(new GuideProblem("$.schemaVersion",
+                    (version == null ? "falta schemaVersion" : "el formato " + version + " no existe")
+                            + ": escriba \"schemaVersion\": 2 (formato actual) o 1 (guías escritas antes)"))));
+        }
+        List<Error> errors = format.schema().validate(json, InputFormat.JSON,
                 context -> context.executionConfig(config -> config.locale(SPANISH)));
         if (!errors.isEmpty()) {
             List<GuideProblem> problems = new ArrayList<>();
             for (Error error : errors) {
+                if (isBranchSummary(error)) {
+                    continue;
+                }
                 problems.add(lines.locate(new GuideProblem(jsonPath(error.getInstanceLocation().toString()),
-                        messageOf(error))));
+                        messageOf(error, format.tree()))));
             }
             return DescriptorResult.invalid(problems);
         }
 
-        Guide guide = gson.fromJson(tree, Guide.class);
-        List<GuideProblem> inconsistencies = GuideConsistency.check(guide).stream().map(lines::locate).toList();
+        JsonObject shaped;
+        if (schemaVersion == 1) {
+            shaped = DescriptorShape.fromFormat1(tree.getAsJsonObject());
+        } else {
+            DescriptorShape.Shaped result = DescriptorShape.fromFormat2(tree.getAsJsonObject());
+            if (!result.problems().isEmpty()) {
+                return DescriptorResult.invalid(result.problems().stream().map(lines::locate).toList());
+            }
+            shaped = result.descriptor();
+        }
+        Guide guide = gson.fromJson(shaped, Guide.class);
+        List<GuideProblem> inconsistencies = GuideConsistency.check(guide, shipped).stream().map(lines::locate).toList();
         return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
+    }
+
+    /**
+     * An if/then/else reports its failed branch and, again, that the branch failed; the author needs only the first,
+     * which names the value and what is wrong with it.
+     */
+    private static boolean isBranchSummary(Error error) {
+        String keyword = error.getKeyword();
+        return "if".equals(keyword) || "then".equals(keyword) || "else".equals(keyword);
+    }
+
+    /** A participation: a common one by its id, or any other with its own label. */
+    private static final class ParticipationAdapter implements JsonDeserializer<Participation> {
+
+        @Override
+        public Participation deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
+            if (json.isJsonPrimitive()) {
+                return Participation.common(json.getAsString());
+            }
+            JsonObject object = json.getAsJsonObject();
+            return new Participation(object.get("id").getAsString(), object.get("label").getAsString());
+        }
+    }
+
+    /** A block of running text: a string is a paragraph, an object says what it is by its {@code type}. */
+    private static final class BlockAdapter implements JsonDeserializer<Block> {
+
+        @Override
+        public Block deserialize(JsonElement json, Type type, JsonDeserializationContext context) {
+            if (json.isJsonPrimitive()) {
+                return new Block.Paragraph(json.getAsString());
+            }
+            JsonObject object = json.getAsJsonObject();
+            Class<? extends Block> kind = switch (object.get("type").getAsString()) {
+                case "enlace" -> Block.Link.class;
+                case "video" -> Block.Video.class;
+                case "imagen" -> Block.Image.class;
+                case "tabla" -> Block.Table.class;
+                case "lista" -> Block.BulletList.class;
+                case "nota-editorial" -> Block.EditorialNote.class;
+                default -> throw new JsonParseException("Tipo de bloque desconocido: " + object.get("type"));
+            };
+            return context.deserialize(object, kind);
+        }
     }
 
     /** Turns the validator's JSON Pointer ({@code /sections/0/id}) into the JSONPath the docs use ({@code $.sections[0].id}). */

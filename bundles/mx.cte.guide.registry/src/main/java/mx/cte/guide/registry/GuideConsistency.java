@@ -1,23 +1,30 @@
 package mx.cte.guide.registry;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import mx.cte.guide.api.Activity;
+import mx.cte.guide.api.Block;
 import mx.cte.guide.api.Criterion;
 import mx.cte.guide.api.Footnote;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.ItemList;
 import mx.cte.guide.api.Prompt;
 import mx.cte.guide.api.Reading;
 import mx.cte.guide.api.Section;
 
 /**
- * Rules of a descriptor that a JSON Schema cannot state: unique activity numbers across the guide, unique ids, and
- * references to readings and footnotes that exist. Each problem names the JSON path where it occurs.
+ * Rules of a descriptor that a JSON Schema cannot state: unique activity keys across the guide, unique ids, one product
+ * of each type per activity, dates that exist, and references to readings and footnotes that exist, whether listed or
+ * marked inside a text ({@code [^2]}). Each problem names the JSON path where it occurs.
  */
 final class GuideConsistency {
 
@@ -28,12 +35,20 @@ final class GuideConsistency {
     private final Set<String> readingIds = new HashSet<>();
     private final Set<String> footnoteIds = new HashSet<>();
 
-    private GuideConsistency(Guide guide) {
+    /** Whether a path beside the descriptor names a shipped file; null when that cannot be known. */
+    private final Predicate<String> shipped;
+
+    private GuideConsistency(Guide guide, Predicate<String> shipped) {
         this.guide = guide;
+        this.shipped = shipped;
     }
 
     static List<GuideProblem> check(Guide guide) {
-        GuideConsistency consistency = new GuideConsistency(guide);
+        return check(guide, null);
+    }
+
+    static List<GuideProblem> check(Guide guide, Predicate<String> shipped) {
+        GuideConsistency consistency = new GuideConsistency(guide, shipped);
         consistency.run();
         return consistency.problems;
     }
@@ -61,7 +76,19 @@ final class GuideConsistency {
         for (int i = 0; i < sections.size(); i++) {
             checkSection(sections.get(i), "$.sections[" + i + "]");
         }
-        if (guide.activities().isEmpty()) {
+        for (int i = 0; i < guide.dates().size(); i++) {
+            checkDate(guide.dates().get(i), "$.dates[" + i + "]");
+        }
+        checkMarks(guide.introduction(), "$.introduction");
+        checkMarks(guide.purposes(), "$.purposes");
+        checkMarks(guide.materials(), "$.materials");
+        checkMarks(guide.products(), "$.products");
+        for (int i = 0; i < readings.size(); i++) {
+            checkMarks(readings.get(i).paragraphs(), "$.readings[" + i + "].paragraphs");
+            checkTextMarks(readings.get(i).items(), "$.readings[" + i + "].items");
+        }
+        // Format 1 asked for at least one activity; format 2 carries guides that are readings and front matter only.
+        if (guide.schemaVersion() == 1 && guide.activities().isEmpty()) {
             problems.add(new GuideProblem("$.sections", "la guía no tiene ninguna actividad"));
         }
     }
@@ -72,6 +99,14 @@ final class GuideConsistency {
         }
         checkRefs(section.readings(), readingIds, path + ".readings", "la lectura");
         checkRefs(section.footnotes(), footnoteIds, path + ".footnotes", "la nota al pie");
+        if (!section.date().isEmpty()) {
+            checkDate(section.date(), path + ".date");
+        }
+        checkMarks(section.intro(), path + ".intro");
+        checkMarks(section.closing(), path + ".closing");
+        checkMarks(section.purposes(), path + ".purposes");
+        checkMarks(section.materials(), path + ".materials");
+        checkMarks(section.products(), path + ".products");
         List<Activity> activities = section.activities();
         for (int i = 0; i < activities.size(); i++) {
             checkActivity(activities.get(i), path + ".activities[" + i + "]");
@@ -85,15 +120,29 @@ final class GuideConsistency {
     private void checkActivity(Activity activity, String path) {
         String previous = activityPaths.putIfAbsent(activity.number(), path);
         if (previous != null) {
-            problems.add(new GuideProblem(path + ".number", "la actividad " + activity.number()
-                    + " está repetida: ya aparece en " + previous));
+            boolean printedKey = activity.label().equals(String.valueOf(activity.number()));
+            problems.add(new GuideProblem(path + (printedKey ? ".number" : ".key"), (printedKey ? "la actividad "
+                    : "la clave ") + activity.number() + " está repetida: ya aparece en " + previous));
         }
+        Set<String> productTypes = new HashSet<>();
+        for (int i = 0; i < activity.products().size(); i++) {
+            String type = activity.products().get(i).type();
+            if (!productTypes.add(type)) {
+                problems.add(new GuideProblem(path + ".products[" + i + "].type", "la actividad ya tiene un producto"
+                        + " de tipo '" + type + "': cada producto de una actividad es de un tipo distinto"));
+            }
+        }
+        checkMarks(activity.instructions(), path + ".instructions");
+        checkTextMarks(activity.notes(), path + ".notes");
+        checkMarks(activity.purposes(), path + ".purposes");
+        checkMarks(activity.materials(), path + ".materials");
         checkRefs(activity.readings(), readingIds, path + ".readings", "la lectura");
         checkRefs(activity.footnotes(), footnoteIds, path + ".footnotes", "la nota al pie");
         List<Prompt> prompts = activity.prompts();
         for (int i = 0; i < prompts.size(); i++) {
             checkRefs(prompts.get(i).footnotes(), footnoteIds, path + ".prompts[" + i + "].footnotes",
                     "la nota al pie");
+            checkTextMarks(List.of(prompts.get(i).text()), path + ".prompts[" + i + "].text", false);
         }
         Set<String> criterionKeys = new HashSet<>();
         List<Criterion> criteria = activity.criteria();
@@ -101,6 +150,51 @@ final class GuideConsistency {
             if (!criterionKeys.add(criteria.get(i).key())) {
                 problems.add(new GuideProblem(path + ".criteria[" + i + "].key",
                         "el criterio '" + criteria.get(i).key() + "' está repetido en la actividad"));
+            }
+        }
+    }
+
+    private void checkDate(String date, String path) {
+        try {
+            LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            problems.add(new GuideProblem(path, "la fecha " + date + " no existe en el calendario"));
+        }
+    }
+
+    private void checkMarks(ItemList list, String path) {
+        checkTextMarks(List.of(list.lead()), path + ".lead", false);
+        checkTextMarks(list.items(), path + ".items");
+        checkTextMarks(list.notes(), path + ".notes");
+    }
+
+    private void checkMarks(List<Block> blocks, String path) {
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
+            List<String> texts = block instanceof Block.BulletList list ? list.items()
+                    : block instanceof Block.Table table ? table.rows().stream().flatMap(List::stream).toList()
+                    : List.of(block.plainText());
+            checkTextMarks(texts, path + "[" + i + "]", false);
+            if (block instanceof Block.Image image && shipped != null && !shipped.test(image.src())) {
+                problems.add(new GuideProblem(path + "[" + i + "].src", "la imagen " + image.src()
+                        + " no está en el bundle: va en la misma carpeta que el descriptor, en esa ruta"));
+            }
+        }
+    }
+
+    /** Footnote marks written inside a text, where the guide prints them: {@code … desempeño escolar[^2].} */
+    private void checkTextMarks(List<String> texts, String path) {
+        checkTextMarks(texts, path, true);
+    }
+
+    private void checkTextMarks(List<String> texts, String path, boolean indexed) {
+        for (int i = 0; i < texts.size(); i++) {
+            Matcher mark = Footnote.MARK.matcher(texts.get(i));
+            while (mark.find()) {
+                if (!footnoteIds.contains(mark.group(1))) {
+                    problems.add(new GuideProblem(indexed ? path + "[" + i + "]" : path,
+                            "la marca [^" + mark.group(1) + "] llama a una nota al pie que no está definida en la guía"));
+                }
             }
         }
     }

@@ -31,7 +31,9 @@ public final class GuideDescriptorCheck {
         DescriptorReader reader = new DescriptorReader();
         for (String arg : args) {
             Path file = Path.of(arg);
-            DescriptorResult result = reader.read(Files.readString(file, StandardCharsets.UTF_8));
+            Path folder = file.toAbsolutePath().getParent();
+            DescriptorResult result = reader.read(Files.readString(file, StandardCharsets.UTF_8),
+                    src -> Files.isRegularFile(folder.resolve(src)));
             if (result.isValid()) {
                 Guide guide = result.guide();
                 System.out.println(file + ": guía " + guide.id().key() + " edición " + guide.version() + " válida, "

@@ -63,6 +63,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
             | Bundle.STOPPING;
 
     private final DescriptorReader reader = new DescriptorReader();
+    private final BundleContext context;
     private final RegistryState state;
     private final Path choicesFile;
     private final Path keptFolder;
@@ -74,6 +75,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     @Activate
     public GuideRegistryImpl(BundleContext context) {
+        this.context = context;
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
         this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
         this.state = new RegistryState(loadChoices(choicesFile), new RegistryState.StatusListener() {
@@ -208,7 +210,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
         String text = code.isEmpty() ? descriptorText(bundle, source.descriptor()) : null;
         DescriptorResult result = !code.isEmpty()
                 ? DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList())
-                : text == null ? missingDescriptor(source.descriptor()) : reader.read(text);
+                : text == null ? missingDescriptor(source.descriptor())
+                : reader.read(text, src -> bundle.getEntry(besideDescriptor(source, src)) != null);
         if (!result.isValid() && !state.hasAccepted(source.bundleId())) {
             // A refused update that was kept serving before a restart keeps serving after it, as the registry said.
             keptEdition(bundle).ifPresent(kept -> {
@@ -231,6 +234,20 @@ public final class GuideRegistryImpl implements GuideRegistry {
                     LogText.of(refused.refusal().problems()));
             audit("guia-rechazada", source.describe(), String.valueOf(refused.refusal().problems()));
         }
+    }
+
+    /** A path relative to the folder of a bundle's descriptor, as the bundle names its entries. */
+    private static String besideDescriptor(GuideSource source, String relative) {
+        int slash = source.descriptor().lastIndexOf('/');
+        return (slash < 0 ? "" : source.descriptor().substring(0, slash + 1)) + relative;
+    }
+
+    @Override
+    public Optional<URL> file(GuideId id, String version, String path) {
+        return edition(id, version).filter(edition -> edition.guide().images().contains(path)).map(edition -> {
+            Bundle bundle = context.getBundle(edition.source().bundleId());
+            return bundle == null ? null : bundle.getEntry(besideDescriptor(edition.source(), path));
+        });
     }
 
     /** The descriptor's text, or null when the bundle does not hold it or it cannot be read (logged). */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.guide.api.Activity;
+import mx.cte.guide.api.Block;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.Participation;
@@ -61,17 +62,20 @@ public class DescriptorReaderTest {
         assertEquals(SectionKind.ANNEX, guide.sections().get(2).kind());
         Section day = guide.sections().get(1);
         assertEquals("I", day.sections().get(0).label());
-        assertEquals(List.of("Fin del día."), day.closing());
+        assertEquals(List.of(new Block.Paragraph("Fin del día.")), day.closing());
 
         Activity first = guide.activity(1).orElseThrow();
-        assertEquals(Participation.INDIVIDUAL, first.participation());
+        assertEquals(List.of(new Participation("individual", "Individual")), first.participations());
+        assertEquals("1", first.label());
         assertEquals(PromptKind.QUESTION, first.prompts().get(0).kind());
         assertEquals(List.of("1"), first.prompts().get(0).footnotes());
         assertEquals(PromptKind.SENTENCE_FRAME, first.prompts().get(1).kind());
         assertEquals("a", first.criteria().get(0).key());
-        assertEquals("Reflexión", first.product().title());
-        assertEquals(Participation.SCHOOLS, guide.activity(3).orElseThrow().participation());
-        assertEquals(null, guide.activity(3).orElseThrow().product());
+        assertEquals("Reflexión", first.products().get(0).title());
+        assertFalse(first.products().get(0).optional());
+        assertEquals(List.of(Participation.common("entre-escuelas")),
+                guide.activity(3).orElseThrow().participations());
+        assertEquals(List.of(), guide.activity(3).orElseThrow().products());
         assertEquals(List.of(1, 2, 3), guide.activities().stream().map(Activity::number).toList());
 
         assertEquals("P. Latapí", guide.readings().get(0).citation().authors());

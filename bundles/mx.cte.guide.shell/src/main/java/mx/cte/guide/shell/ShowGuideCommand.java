@@ -1,11 +1,13 @@
 package mx.cte.guide.shell;
 
 import java.util.Optional;
+import java.util.stream.Collectors;
 import mx.cte.guide.api.Activity;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.Participation;
 import mx.cte.guide.api.Section;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
@@ -54,9 +56,13 @@ public class ShowGuideCommand implements Action {
         String heading = (section.label().isEmpty() ? "" : section.label() + ". ") + section.title();
         System.out.println(indent + "■ " + heading);
         for (Activity activity : section.activities()) {
-            System.out.println(indent + "  " + activity.number() + ". " + activity.title() + " ["
-                    + activity.participation().wireName() + "]"
-                    + (activity.product() == null ? "" : " → " + activity.product().type()));
+            String numbering = activity.label().equals(String.valueOf(activity.number())) ? activity.label()
+                    : (activity.label().isEmpty() ? "sin número" : activity.label()) + " (clave " + activity.number()
+                    + ")";
+            System.out.println(indent + "  " + numbering + ". " + activity.title() + " ["
+                    + activity.participations().stream().map(Participation::id).collect(Collectors.joining(", "))
+                    + "]" + activity.products().stream().map(p -> " → " + p.type() + (p.optional() ? " (opcional)" : ""))
+                    .collect(Collectors.joining()));
         }
         for (Section sub : section.sections()) {
             print(sub, indent + "  ");

@@ -14,35 +14,51 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import mx.cte.core.http.PublicDocument;
+import mx.cte.guide.api.Block;
 import mx.cte.guide.api.EditionChoice;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.GuideSource;
 import mx.cte.guide.api.GuideStatus;
-import mx.cte.guide.api.Participation;
 import mx.cte.guide.api.ProductTypeInfo;
 import mx.cte.guide.api.PromptKind;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.guide.api.SectionKind;
 
 /**
- * JSON forms of the registry's objects. A guide is served in the shape of its descriptor (same member names and
- * Spanish enum values), so what an author wrote is what a client reads.
+ * JSON forms of the registry's objects. A guide is served in the shape of format 2 of its descriptor (same member
+ * names, Spanish enum values, paragraphs as strings and other blocks with their {@code type}), whatever format it was
+ * written in; each activity carries its key ({@code number}) and its printed numbering ({@code label}), and each
+ * participation its {@code id} and the {@code label} to show.
  */
 final class GuideJson {
 
     private static final Gson GSON = new GsonBuilder()
             .disableHtmlEscaping()
-            .registerTypeAdapter(Participation.class,
-                    (JsonSerializer<Participation>) (value, type, context) -> new JsonPrimitive(value.wireName()))
+            .registerTypeHierarchyAdapter(Block.class, (JsonSerializer<Block>) (block, type, context) -> block(block))
             .registerTypeAdapter(PromptKind.class,
                     (JsonSerializer<PromptKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
             .registerTypeAdapter(SectionKind.class,
                     (JsonSerializer<SectionKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
             .create();
 
+    private static final Gson RECORDS = new GsonBuilder().disableHtmlEscaping().create();
+
     private GuideJson() {
+    }
+
+    /** A paragraph is a string, as authors write it; any other block an object that says its type first. */
+    private static JsonElement block(Block block) {
+        if (block instanceof Block.Paragraph paragraph) {
+            return new JsonPrimitive(paragraph.text());
+        }
+        JsonObject object = new JsonObject();
+        object.addProperty("type", block instanceof Block.Link ? "enlace" : block instanceof Block.Video ? "video"
+                : block instanceof Block.Image ? "imagen" : block instanceof Block.Table ? "tabla"
+                : block instanceof Block.BulletList ? "lista" : "nota-editorial");
+        RECORDS.toJsonTree(block).getAsJsonObject().entrySet().forEach(e -> object.add(e.getKey(), e.getValue()));
+        return object;
     }
 
     /**

@@ -23,12 +23,14 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * Read-only guide API.
  * <ul>
- * <li>{@code GET /api/v1/guides[?nivel=primaria]}: every guide (or those offered to a school of that level) with
- * status and editions, and the refused guide bundles;</li>
+ * <li>{@code GET /api/v1/guides[?nivel=primaria[&modalidad=indigena]]}: every guide (or those offered to a school of
+ * that level and modality) with status and editions, and the refused guide bundles;</li>
  * <li>{@code GET /api/v1/guides/{key}}: the active edition of a guide, whole;</li>
  * <li>{@code GET /api/v1/guides/{key}/versions}: its editions;</li>
  * <li>{@code GET /api/v1/guides/{key}/versions/{version}}: one edition whole, active or not, so that work captured
- * under an older edition stays readable.</li>
+ * under an older edition stays readable;</li>
+ * <li>{@code GET /api/v1/guides/{key}[/versions/{version}]/imagen?ruta=imagenes/figura.png}: an image the edition's
+ * text shows, from its guide bundle (only the images the guide names).</li>
  * </ul>
  * Each edition's document is kept encoded with its {@code ETag} ({@link GuideJson#editionDocument}): a school that
  * already has it gets {@code 304}, and serving it costs no serialisation. Choosing the active edition is a publisher's
@@ -58,17 +60,24 @@ public final class GuidesServlet extends RoutedServlet {
                 .get("/{clave}", this::active)
                 .get("/{clave}/versions", this::editions)
                 .get("/{clave}/versions/{edicion}", this::edition)
+                .get("/{clave}/imagen", this::activeImage)
+                .get("/{clave}/versions/{edicion}/imagen", this::editionImage)
                 .build();
     }
 
     /**
      * Every guide; with {@code ?nivel=primaria}, the guides a school of that level is offered: those of its level and
-     * those written for every level ({@code básica}), accents and case aside.
+     * those written for every level ({@code básica}), accents and case aside; with {@code &modalidad=indigena} too,
+     * only those written for that modality or for every modality.
      */
     private void catalog(ApiCall call) throws IOException {
         Optional<String> level = call.query("nivel", GuidesServlet::level);
-        List<GuideEdition> editions = level.map(wanted -> registry.editions().stream()
-                .filter(e -> offeredTo(e.guide().id().level(), wanted)).toList()).orElseGet(registry::editions);
+        Optional<String> modality = call.query("modalidad", GuidesServlet::modality);
+        List<GuideEdition> editions = registry.editions().stream()
+                .filter(e -> level.isEmpty() || offeredTo(e.guide().id().level(), level.get()))
+                .filter(e -> modality.isEmpty() || e.guide().modalities().isEmpty()
+                        || e.guide().modalities().contains(modality.get()))
+                .toList();
         call.ok(GuideJson.catalog(editions, registry.refused(), registry::choice));
     }
 
@@ -80,6 +89,18 @@ public final class GuidesServlet extends RoutedServlet {
                     + " ejemplo inicial, preescolar, primaria, secundaria o básica.");
         }
         return folded(text);
+    }
+
+    private static final List<String> MODALITIES = List.of("general", "indigena", "multigrado", "telesecundaria",
+            "comunitaria", "especial");
+
+    private static String modality(String text) {
+        String modality = folded(text);
+        if (!MODALITIES.contains(modality)) {
+            throw ProblemException.badField("modalidad", "La modalidad '" + text + "' no es una modalidad de escuela:"
+                    + " general, indígena, multigrado, telesecundaria, comunitaria o especial.");
+        }
+        return modality;
     }
 
     /** Whether a guide of that level is offered to a school of the wanted (folded) level. */
@@ -109,6 +130,52 @@ public final class GuidesServlet extends RoutedServlet {
                 + " no tiene edición activa: ninguna de sus ediciones tiene instalados todos sus tipos de producto"
                 + " (faltan " + editions.get(0).missingProductTypes() + ")."));
         JsonResponses.writeRevalidated(call.request(), call.response(), GuideJson.editionDocument(active, serialized));
+    }
+
+    private void activeImage(ApiCall call) throws IOException {
+        GuideId id = call.path("clave", GuideId::parse);
+        GuideEdition active = registry.active(id).orElseThrow(() -> ProblemException.notFound("La guía " + id.key()
+                + " no tiene edición activa."));
+        image(call, active);
+    }
+
+    private void editionImage(ApiCall call) throws IOException {
+        GuideId id = call.path("clave", GuideId::parse);
+        String version = call.path("edicion");
+        image(call, registry.edition(id, version).orElseThrow(() -> ProblemException.notFound("La guía " + id.key()
+                + " no tiene instalada la edición " + version + ".")));
+    }
+
+    private static final java.util.Map<String, String> IMAGE_TYPES = java.util.Map.of("png", "image/png", "jpg",
+            "image/jpeg", "jpeg", "image/jpeg", "svg", "image/svg+xml", "webp", "image/webp", "gif", "image/gif");
+
+    /** An image of an edition, cached by the browser for as long as the edition is the same (its bytes cannot change). */
+    private void image(ApiCall call, GuideEdition edition) throws IOException {
+        String path = call.query("ruta").orElseThrow(() -> ProblemException.badField("ruta",
+                "Falta el parámetro ruta: la ruta de la imagen tal como la escribe la guía, p. ej. imagenes/figura.png."));
+        java.net.URL file = registry.file(edition.guide().id(), edition.version(), path).orElseThrow(() ->
+                ProblemException.notFound("La edición " + edition.version() + " de la guía " + edition.key()
+                        + " no muestra ninguna imagen " + path + "."));
+        byte[] bytes;
+        try (java.io.InputStream in = file.openStream()) {
+            bytes = in.readAllBytes();
+        }
+        String extension = path.substring(path.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        String etag = "\"" + edition.key().hashCode() + "-" + edition.version() + "-" + java.util.Arrays.hashCode(bytes)
+                + "\"";
+        call.response().setHeader("ETag", etag);
+        call.response().setHeader("Cache-Control", "public, max-age=86400");
+        if (etag.equals(call.request().getHeader("If-None-Match"))) {
+            call.response().setStatus(304);
+            return;
+        }
+        call.response().setContentType(IMAGE_TYPES.getOrDefault(extension, "application/octet-stream"));
+        if ("svg".equals(extension)) {
+            // A guide's SVG is shown as an image, never run as a page of this origin.
+            call.response().setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        }
+        call.response().setContentLength(bytes.length);
+        call.response().getOutputStream().write(bytes);
     }
 
     private void editions(ApiCall call) throws IOException {

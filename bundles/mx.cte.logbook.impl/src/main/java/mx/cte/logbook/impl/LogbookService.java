@@ -76,9 +76,7 @@ public final class LogbookService implements Logbook {
         for (GuideEdition edition : editions) {
             for (Activity activity : edition.guide().activities()) {
                 Set<String> types = products.computeIfAbsent(activity.number(), n -> new java.util.TreeSet<>());
-                if (activity.product() != null) {
-                    types.add(activity.product().type());
-                }
+                activity.products().forEach(product -> types.add(product.type()));
             }
         }
         return products;

@@ -1,0 +1,222 @@
+package mx.cte.guide.registry;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import mx.cte.guide.api.Activity;
+import mx.cte.guide.api.Block;
+import mx.cte.guide.api.Guide;
+import mx.cte.guide.api.GuideProblem;
+import mx.cte.guide.api.Participation;
+import mx.cte.guide.api.ProductRef;
+import mx.cte.guide.api.Section;
+import mx.cte.guide.api.SectionKind;
+import org.junit.Test;
+
+/** Format 2: every structure it adds, read as written, and each mistake told with its path and what to write. */
+public class Format2ReaderTest {
+
+    private static final String EXAMPLE = "every-structure-2.json";
+    private final DescriptorReader reader = new DescriptorReader();
+
+    private DescriptorResult readEdited(Consumer<JsonObject> edit) {
+        return reader.read(Descriptors.edited(EXAMPLE, edit));
+    }
+
+    private static String problems(DescriptorResult result) {
+        return result.problems().stream().map(GuideProblem::toString).collect(Collectors.joining("\n"));
+    }
+
+    private static void assertProblem(DescriptorResult result, String path, String fragment) {
+        assertFalse("refused", result.isValid());
+        assertTrue("expected at " + path + ": " + fragment + "\nbut got:\n" + problems(result), result.problems()
+                .stream().anyMatch(p -> p.path().equals(path) && p.message().contains(fragment)));
+    }
+
+    private static JsonObject day(JsonObject guide) {
+        return guide.getAsJsonArray("sections").get(2).getAsJsonObject();
+    }
+
+    private static JsonObject dayActivity(JsonObject guide, int index) {
+        return day(guide).getAsJsonArray("activities").get(index).getAsJsonObject();
+    }
+
+    @Test
+    public void readsEveryStructureOfFormat2() {
+        DescriptorResult result = reader.read(Descriptors.text(EXAMPLE));
+
+        assertTrue(problems(result), result.isValid());
+        Guide guide = result.guide();
+        assertEquals(2, guide.schemaVersion());
+        assertEquals("SEP:2021-2022:basica:intensiva", guide.id().key());
+        assertEquals(List.of("indigena", "multigrado"), guide.modalities());
+        assertEquals(List.of("2021-08-16", "2021-08-17"), guide.dates());
+        assertEquals(List.of("Secretaria de Educación Pública: Delfina Gómez Álvarez"), guide.publisher().credits());
+        assertEquals(List.of(new Block.Paragraph("Presentación[^1].")), guide.introduction());
+
+        assertEquals(SectionKind.FRONT_MATTER, guide.sections().get(0).kind());
+        assertEquals(SectionKind.BEFORE, guide.sections().get(1).kind());
+        Section day = guide.sections().get(2);
+        assertEquals("2021-08-16", day.date());
+        assertEquals(300, day.minutes());
+        assertEquals(List.of("Reflexione."), day.purposes().items());
+        assertEquals(List.of("Cuaderno."), day.materials().items());
+        assertEquals(List.of("Acuerdos del día."), day.products().items());
+        assertEquals(List.of(
+                new Block.Link("https://www.gob.mx/sep", "Mensaje de la Secretaria"),
+                new Block.Video("https://youtu.be/abc", "Bienvenida", 7),
+                new Block.Image("imagenes/ruta.png", "Ciclo de la Ruta de Mejora", "Figura 1"),
+                new Block.Table("Anexo 1. Registro", List.of("Grado", "Logros"),
+                        List.of(List.of("1°", ""), List.of("2°", ""))),
+                new Block.BulletList(List.of("Primero.", "Segundo.")),
+                new Block.EditorialNote("Texto añadido por quien capturó la guía.")), day.intro());
+
+        Activity first = guide.activity(1).orElseThrow();
+        assertEquals("1", first.label());
+        assertEquals(20, first.minutes());
+        assertEquals(List.of(new Participation("individual", "Individual"), new Participation("parejas", "En parejas"),
+                new Participation("tutores", "Tutores de grupo")), first.participations());
+        assertEquals(List.of(new ProductRef("texto-libre", "Reflexión", "", false),
+                new ProductRef("sintesis", "Síntesis", "", true)), first.products());
+        assertEquals(List.of("Reconocer logros."), first.purposes().items());
+        assertEquals(List.of("Fichas."), first.materials().items());
+
+        Activity subNumbered = guide.activity(21).orElseThrow();
+        assertEquals("2.1", subNumbered.label());
+        assertEquals("Quien coordina la sesión", subNumbered.participations().get(1).label());
+        Activity unnumbered = guide.activity(30).orElseThrow();
+        assertEquals("", unnumbered.label());
+        assertTrue(unnumbered.editorialTitle());
+        assertEquals(List.of(30, 1, 21), guide.activities().stream().map(Activity::number).toList());
+        assertEquals(Set.of("texto-libre", "sintesis"), guide.productTypes());
+
+        assertTrue(guide.readings().get(0).editorialTitle());
+        assertEquals(new Block.Link("https://example.org/texto.pdf", ""), guide.readings().get(0).paragraphs().get(1));
+    }
+
+    @Test
+    public void aGuideForEveryLevelReachesEverySchoolOfItsModalities() {
+        Guide guide = reader.read(Descriptors.text(EXAMPLE)).guide();
+
+        assertTrue(guide.isFor("primaria", "indigena"));
+        assertTrue(guide.isFor("inicial", "multigrado"));
+        assertFalse(guide.isFor("primaria", "general"));
+    }
+
+    @Test
+    public void aSubNumberedOrUnnumberedActivityWithoutKeyIsToldToGiveOne() {
+        DescriptorResult subNumbered = reader.read(Descriptors.text(EXAMPLE).replace("\"key\": 21, ", ""));
+        assertProblem(subNumbered, "$.sections[2].activities[1].number",
+                "la actividad «2.1» necesita una clave: escriba \"key\"");
+        assertEquals(problems(subNumbered), 42, subNumbered.problems().get(0).line());
+
+        DescriptorResult unnumbered = readEdited(guide -> guide.getAsJsonArray("sections").get(1).getAsJsonObject()
+                .getAsJsonArray("activities").get(0).getAsJsonObject().remove("key"));
+        assertProblem(unnumbered, "$.sections[1].activities[0]", "una actividad sin número necesita una clave");
+    }
+
+    @Test
+    public void aRepeatedKeyNamesBothActivities() {
+        DescriptorResult result = readEdited(guide -> dayActivity(guide, 1).addProperty("key", 30));
+
+        assertProblem(result, "$.sections[2].activities[1].key",
+                "la clave 30 está repetida: ya aparece en $.sections[1].activities[0]");
+    }
+
+    @Test
+    public void participationsAreCommonNamesOrLabelledEntries() {
+        assertProblem(readEdited(guide -> dayActivity(guide, 0).getAsJsonArray("participations").add("todos")),
+                "$.sections[2].activities[0].participations[3]", "enumeración");
+        assertProblem(readEdited(guide -> dayActivity(guide, 0).getAsJsonArray("participations")
+                .add(Descriptors.json("{\"id\": \"abuelos\"}"))),
+                "$.sections[2].activities[0].participations[3]", "label");
+        assertProblem(readEdited(guide -> dayActivity(guide, 0).add("participations", new JsonArray())),
+                "$.sections[2].activities[0].participations", "1");
+    }
+
+    @Test
+    public void twoProductsOfOneTypeInOneActivityAreRefused() {
+        DescriptorResult result = readEdited(guide -> dayActivity(guide, 0).getAsJsonArray("products")
+                .add(Descriptors.json("{\"type\": \"texto-libre\", \"title\": \"Otra\"}")));
+
+        assertProblem(result, "$.sections[2].activities[0].products[2].type",
+                "la actividad ya tiene un producto de tipo 'texto-libre'");
+    }
+
+    @Test
+    public void aFootnoteMarkInsideATextMustCallANoteOfTheGuide() {
+        DescriptorResult result = readEdited(guide -> {
+            dayActivity(guide, 0).getAsJsonArray("instructions").set(0, Descriptors.json("\"Lean[^9].\""));
+            guide.getAsJsonArray("introduction").add("Otra[^x].");
+        });
+
+        assertProblem(result, "$.sections[2].activities[0].instructions[0]",
+                "la marca [^9] llama a una nota al pie que no está definida");
+        assertProblem(result, "$.introduction[1]", "[^x]");
+    }
+
+    @Test
+    public void datesMustExistAndHaveTheirShape() {
+        assertProblem(readEdited(guide -> day(guide).addProperty("date", "2021-02-30")),
+                "$.sections[2].date", "la fecha 2021-02-30 no existe en el calendario");
+        assertProblem(readEdited(guide -> day(guide).addProperty("date", "16/08/2021")),
+                "$.sections[2].date", "«16/08/2021» no tiene la forma esperada: una fecha aaaa-mm-dd");
+    }
+
+    @Test
+    public void eachKindOfBlockSaysWhatItLacks() {
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro")
+                .set(1, Descriptors.json("{\"type\": \"video\", \"url\": \"https://youtu.be/x\"}"))),
+                "$.sections[2].intro[1]", "title");
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro")
+                .set(0, Descriptors.json("{\"type\": \"mapa\"}"))),
+                "$.sections[2].intro[0].type", "nota-editorial");
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro").set(0, Descriptors.json("5"))),
+                "$.sections[2].intro[0]", "string");
+
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro")
+                .set(0, Descriptors.json("{\"type\": \"enlace\", \"url\": \"www.sep.gob.mx\"}"))),
+                "$.sections[2].intro[0].url", "empieza con http:// o https://");
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro")
+                .set(2, Descriptors.json("{\"type\": \"imagen\", \"src\": \"../../etc/passwd.png\", \"alt\": \"x\"}"))),
+                "$.sections[2].intro[2].src", "sin espacios ni '..'");
+        assertProblem(readEdited(guide -> day(guide).getAsJsonArray("intro")
+                .set(2, Descriptors.json("{\"type\": \"imagen\", \"src\": \"a.png\"}"))),
+                "$.sections[2].intro[2]", "alt");
+    }
+
+    @Test
+    public void anUnknownFormatIsNamedWithTheFormatsThereAre() {
+        DescriptorResult result = reader.read(Descriptors.text(EXAMPLE).replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"));
+
+        assertProblem(result, "$.schemaVersion", "el formato 3 no existe: escriba \"schemaVersion\": 2");
+        assertEquals(2, result.problems().get(0).line());
+    }
+
+    @Test
+    public void aFormat2GuideMayHaveNoActivitiesYet() {
+        DescriptorResult result = readEdited(guide -> {
+            JsonArray sections = guide.getAsJsonArray("sections");
+            while (sections.size() > 1) {
+                sections.remove(1);
+            }
+        });
+
+        assertTrue(problems(result), result.isValid());
+        assertEquals(List.of(), result.guide().activities());
+    }
+
+    @Test
+    public void format1MembersAreNotFormat2s() {
+        DescriptorResult result = readEdited(guide -> dayActivity(guide, 0).addProperty("participation", "colectivo"));
+
+        assertProblem(result, "$.sections[2].activities[0]", "participation");
+    }
+}
