@@ -145,7 +145,8 @@ async function home() {
   const school = await api(`/api/v1/schools/${cct}`);
   // Only the guides of the school's level (and those for every level): a primaria school is not offered preescolar's.
   const [guides, agreements] = await Promise.all([
-    api(`/api/v1/guides?nivel=${encodeURIComponent(school.nivel)}`),
+    api(`/api/v1/guides?nivel=${encodeURIComponent(school.nivel)}&modalidad=${encodeURIComponent(
+        [school.modalidad || 'general', ...(school.multigrado ? ['multigrado'] : [])].join(','))}`),
     api(`/api/v1/logbook/${cct}/agreements`).catch(() => null),
   ]);
   // A guide whose newest edition waits for a module is still offered: only the activities that need it must wait.

@@ -85,6 +85,7 @@ public final class CteKaraf {
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
                 systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
                 systemProperty(EXAMPLE_GUIDES_PROPERTY).value(requiredProperty(EXAMPLE_GUIDES_PROPERTY)),
+                systemProperty(ARCHETYPE_PROJECT_PROPERTY).value(requiredProperty(ARCHETYPE_PROJECT_PROPERTY)),
                 systemProperty(DISGUISED_GUIDE_PROPERTY).value(writeJar("guia-disfrazada.jar",
                         DisguisedJars.guideWithHiddenActivator("it.guide.disfrazada", "1.0.0",
                                 GuideBundles.descriptor("disfrazada", "1.0.0", "texto-libre")))),
@@ -99,6 +100,9 @@ public final class CteKaraf {
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }
+
+    /** The project the guide archetype generated and built in its integration test. */
+    public static final String ARCHETYPE_PROJECT_PROPERTY = "cte.it.archetypeProject";
 
     /** The jar of an example guide module, as the reactor built it. */
     public static Path exampleGuide(String module) {

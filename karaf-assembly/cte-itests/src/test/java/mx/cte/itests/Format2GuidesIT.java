@@ -211,6 +211,23 @@ public class Format2GuidesIT {
     }
 
     @Test
+    public void aGuideBundleBuiltFromTheArchetypeIsPublishedByItsState() throws Exception {
+        java.nio.file.Path project = java.nio.file.Path.of(System.getProperty(CteKaraf.ARCHETYPE_PROJECT_PROPERTY));
+        byte[] jar = Files.readAllBytes(project.resolve("target/guia-2024-2025-primaria-ordinaria-1-1.0.0.jar"));
+        WebSession state = WebSession.demo("publicador.edomex");
+        HttpResponse<String> published = state.sendBytes("POST", "/api/v1/guide-bundles", jar,
+                "application/java-archive");
+        assertEquals(published.body(), 201, published.statusCode());
+        JsonObject edition = JsonParser.parseString(published.body()).getAsJsonObject();
+        try {
+            assertEquals("15:2024-2025:primaria:ordinaria-1", edition.get("clave").getAsString());
+            assertEquals("activa", edition.get("estado").getAsString());
+        } finally {
+            state.send("DELETE", "/api/v1/guide-bundles/" + edition.get("bundle").getAsLong(), null, null);
+        }
+    }
+
+    @Test
     public void aSchoolIsOfferedTheGuidesOfItsLevelAndModalityOnly() throws Exception {
         withBothExamples(sep -> {
             List<String> primaria = strings(json(sep.get("/api/v1/guides?nivel=primaria")).getAsJsonArray("guides"),

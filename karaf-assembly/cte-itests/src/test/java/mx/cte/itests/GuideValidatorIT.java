@@ -74,4 +74,22 @@ public class GuideValidatorIT {
         Run valid = validate(THIRD_SESSION);
         assertEquals(valid.err(), 0, valid.exit());
     }
+
+    @Test
+    public void aProjectFromTheArchetypeHoldsAValidDescriptorAndAGuideBundleManifest() throws Exception {
+        Path project = Path.of(System.getProperty(CteKaraf.ARCHETYPE_PROJECT_PROPERTY));
+        Run run = validate(project.resolve("src/main/resources/guide/guide.json"));
+        assertEquals(run.err(), 0, run.exit());
+        assertTrue(run.out(), run.out().contains("guía 15:2024-2025:primaria:ordinaria-1 edición 1.0.0 válida"));
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(project.resolve(
+                "target/guia-2024-2025-primaria-ordinaria-1-1.0.0.jar").toFile())) {
+            java.util.jar.Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals("guide/guide.json", manifest.getValue("CTE-Guide"));
+            assertEquals("1.0.0", manifest.getValue("Bundle-Version"));
+            assertEquals("mx.gob.edomex.cte.guia-2024-2025-primaria-ordinaria-1",
+                    manifest.getValue("Bundle-SymbolicName"));
+            assertEquals("no code, no wiring", null, manifest.getValue("Import-Package"));
+            assertTrue("nothing but content", jar.stream().noneMatch(e -> e.getName().endsWith(".class")));
+        }
+    }
 }

@@ -59,7 +59,10 @@ public class PostgresDistributionIT {
             assertEquals(school.body(), 200, school.statusCode());
             assertEquals("the demo zone lives in PostgreSQL", 5, count(postgres, "cte", "SELECT COUNT(*) FROM school"));
             assertTrue(count(postgres, "cte", "SELECT COUNT(*) FROM audit_event WHERE action = 'inicio-sesion'") >= 1);
-            assertEquals(1, count(postgres, "cte", "SELECT COUNT(*) FROM schools_schema_history"));
+            assertEquals("each changeset of the schools module ran once", 2, count(postgres, "cte",
+                    "SELECT COUNT(*) FROM schools_schema_history"));
+            assertEquals("the modality column, added by the second one", 5, count(postgres, "cte",
+                    "SELECT COUNT(*) FROM school WHERE modality = 'general'"));
 
             Assume.assumeTrue("pg_dump is not installed (.ci/run installs postgresql-client)", onPath("pg_dump"));
             Path dump = karaf.home().getParent().resolve("cte.dump");

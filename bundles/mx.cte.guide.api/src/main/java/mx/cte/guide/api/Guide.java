@@ -27,11 +27,12 @@ import java.util.TreeSet;
  * @param readings      the texts it reproduces
  * @param footnotes     its footnotes
  * @param references    the list of references, when the guide has one
+ * @param requires      the platform versions and module capabilities it needs
  */
 public record Guide(int schemaVersion, GuideId id, List<String> modalities, String version, String title,
         String subtitle, Publisher publisher, List<String> dates, List<Block> introduction, ItemList purposes,
         ItemList materials, ItemList products, List<AgendaItem> agenda, List<Section> sections, List<Reading> readings, List<Footnote> footnotes,
-        List<Citation> references) {
+        List<Citation> references, Requirements requires) {
 
     /** The level of a guide written for every level of basic education. */
     public static final String EVERY_LEVEL = "basica";
@@ -49,6 +50,7 @@ public record Guide(int schemaVersion, GuideId id, List<String> modalities, Stri
         readings = Immutables.list(readings);
         footnotes = Immutables.list(footnotes);
         references = Immutables.list(references);
+        requires = requires == null ? Requirements.none() : requires;
     }
 
     /** Every activity of the guide in reading order. */
@@ -64,12 +66,16 @@ public record Guide(int schemaVersion, GuideId id, List<String> modalities, Stri
         return activities().stream().filter(a -> a.number() == number).findFirst();
     }
 
-    /** Ids of the product types its activities yield; all must be present for the guide to be usable. */
+    /**
+     * Ids of the product types its activities yield and its requirements name; all must be present (in the version
+     * range it requires, if any) for the guide to be usable.
+     */
     public Set<String> productTypes() {
         Set<String> types = new TreeSet<>();
         for (Activity activity : activities()) {
             activity.products().forEach(product -> types.add(product.type()));
         }
+        requires.capabilities().forEach(capability -> types.add(capability.productType()));
         return types;
     }
 
@@ -91,9 +97,18 @@ public record Guide(int schemaVersion, GuideId id, List<String> modalities, Stri
         return images;
     }
 
-    /** Whether a school of this level and modality is offered this guide. */
-    public boolean isFor(String level, String modality) {
-        boolean levelMatches = EVERY_LEVEL.equals(id.level()) || id.level().equals(level);
-        return levelMatches && (modalities.isEmpty() || modalities.contains(modality));
+    /**
+     * Whether a school is offered this guide: one of its level or of every level, written for every modality or for
+     * one of the school's; a CAM ({@code especial}) is also offered the guides written for special education at any
+     * level.
+     *
+     * @param level            the school's level, null for any
+     * @param schoolModalities the school's modalities ({@code indigena}, {@code multigrado}…), empty for any
+     */
+    public boolean isFor(String level, java.util.Collection<String> schoolModalities) {
+        boolean special = schoolModalities.contains("especial") && modalities.contains("especial");
+        boolean levelMatches = level == null || EVERY_LEVEL.equals(id.level()) || id.level().equals(level) || special;
+        return levelMatches && (schoolModalities.isEmpty() || modalities.isEmpty()
+                || modalities.stream().anyMatch(schoolModalities::contains));
     }
 }

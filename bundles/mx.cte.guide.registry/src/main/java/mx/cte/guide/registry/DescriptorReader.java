@@ -137,15 +137,17 @@ final class DescriptorReader {
     }
 
     DescriptorResult read(String json) {
-        return read(json, null);
+        return read(json, null, null);
     }
 
     /**
      * Reads a descriptor whose bundle (or folder) can be asked for the files its text shows.
      *
-     * @param shipped whether a path beside the descriptor names a file; null when that cannot be known
+     * @param shipped  whether a path beside the descriptor names a file; null when that cannot be known
+     * @param platform the version of the platform reading it, checked against the guide's requirement; null when
+     *                 it is read outside the platform
      */
-    DescriptorResult read(String json, Predicate<String> shipped) {
+    DescriptorResult read(String json, Predicate<String> shipped, String platform) {
         DescriptorLines.Scan scan = DescriptorLines.scan(json);
         if (scan.syntaxProblem() != null) {
             return DescriptorResult.invalid(List.of(scan.syntaxProblem()));
@@ -196,7 +198,7 @@ final class DescriptorReader {
             shaped = result.descriptor();
         }
         Guide guide = gson.fromJson(shaped, Guide.class);
-        List<GuideProblem> inconsistencies = GuideConsistency.check(guide, shipped).stream().map(lines::locate).toList();
+        List<GuideProblem> inconsistencies = GuideConsistency.check(guide, shipped, platform).stream().map(lines::locate).toList();
         return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
     }
 

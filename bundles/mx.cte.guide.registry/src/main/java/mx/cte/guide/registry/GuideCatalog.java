@@ -54,13 +54,12 @@ final class GuideCatalog {
     /**
      * @param accepted     valid guides, at most one per key and version
      * @param refused      refused bundles
-     * @param productTypes product types present
+     * @param productTypes product types present, one entry per providing module (a guide may need one in a version
+     *                     range); listed once per id, the first registered
      * @param chosen       version an administrator made active, by guide key
      */
     static GuideCatalog build(Collection<Accepted> accepted, Collection<RefusedGuide> refused,
             Collection<ProductTypeInfo> productTypes, Map<String, String> chosen) {
-        Set<String> presentTypes = new TreeSet<>();
-        productTypes.forEach(type -> presentTypes.add(type.id()));
 
         Map<String, List<Accepted>> byKey = new TreeMap<>();
         for (Accepted a : accepted) {
@@ -72,11 +71,10 @@ final class GuideCatalog {
             List<Accepted> versions = new ArrayList<>(entry.getValue());
             versions.sort(Comparator.comparing((Accepted a) -> a.guide().version(), Versions.ASCENDING).reversed());
             String chosenVersion = chosen.get(entry.getKey());
-            String activeVersion = activeVersion(versions, presentTypes, chosenVersion);
+            String activeVersion = activeVersion(versions, productTypes, chosenVersion);
             List<GuideEdition> ofThisGuide = new ArrayList<>();
             for (Accepted a : versions) {
-                Set<String> missing = new TreeSet<>(a.guide().productTypes());
-                missing.removeAll(presentTypes);
+                Set<String> missing = missingTypes(a.guide(), productTypes);
                 GuideStatus status = !missing.isEmpty() ? GuideStatus.UNSATISFIED
                         : a.guide().version().equals(activeVersion) ? GuideStatus.ACTIVE : GuideStatus.AVAILABLE;
                 ofThisGuide.add(new GuideEdition(a.guide(), status, missing, a.source()));
@@ -91,7 +89,9 @@ final class GuideCatalog {
         }
         List<RefusedGuide> refusedSorted = new ArrayList<>(refused);
         refusedSorted.sort(Comparator.comparingLong(r -> r.source().bundleId()));
-        List<ProductTypeInfo> typesSorted = new ArrayList<>(productTypes);
+        Map<String, ProductTypeInfo> firstById = new LinkedHashMap<>();
+        productTypes.forEach(type -> firstById.putIfAbsent(type.id(), type));
+        List<ProductTypeInfo> typesSorted = new ArrayList<>(firstById.values());
         typesSorted.sort(Comparator.comparing(ProductTypeInfo::id));
         return new GuideCatalog(editions, refusedSorted, typesSorted, choices);
     }
@@ -112,11 +112,29 @@ final class GuideCatalog {
                         + " bundle); " + instead);
     }
 
+    /**
+     * The product types a guide needs that no installed module provides, or provides only in a version outside the
+     * range the guide requires of it.
+     */
+    static Set<String> missingTypes(Guide guide, Collection<ProductTypeInfo> present) {
+        Map<String, VersionRange> ranges = new TreeMap<>();
+        guide.requires().capabilities().forEach(c -> ranges.put(c.productType(), VersionRange.parse(c.version())));
+        Set<String> missing = new TreeSet<>();
+        for (String type : guide.productTypes()) {
+            VersionRange range = ranges.get(type);
+            if (present.stream().noneMatch(p -> p.id().equals(type) && (range == null || range.includes(p.version())))) {
+                missing.add(type);
+            }
+        }
+        return missing;
+    }
+
     /** The chosen version if it is satisfied, else the newest satisfied one; null if none is. */
-    private static String activeVersion(List<Accepted> newestFirst, Set<String> presentTypes, String chosen) {
+    private static String activeVersion(List<Accepted> newestFirst, Collection<ProductTypeInfo> present,
+            String chosen) {
         String newestSatisfied = null;
         for (Accepted a : newestFirst) {
-            if (presentTypes.containsAll(a.guide().productTypes())) {
+            if (missingTypes(a.guide(), present).isEmpty()) {
                 if (a.guide().version().equals(chosen)) {
                     return chosen;
                 }

@@ -19,6 +19,7 @@ import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.ItemList;
 import mx.cte.guide.api.Prompt;
 import mx.cte.guide.api.Reading;
+import mx.cte.guide.api.Requirements;
 import mx.cte.guide.api.Section;
 
 /**
@@ -38,17 +39,21 @@ final class GuideConsistency {
     /** Whether a path beside the descriptor names a shipped file; null when that cannot be known. */
     private final Predicate<String> shipped;
 
-    private GuideConsistency(Guide guide, Predicate<String> shipped) {
+    /** The platform's version, to hold the guide's requirement to; null outside the platform. */
+    private final String platform;
+
+    private GuideConsistency(Guide guide, Predicate<String> shipped, String platform) {
         this.guide = guide;
         this.shipped = shipped;
+        this.platform = platform;
     }
 
     static List<GuideProblem> check(Guide guide) {
-        return check(guide, null);
+        return check(guide, null, null);
     }
 
-    static List<GuideProblem> check(Guide guide, Predicate<String> shipped) {
-        GuideConsistency consistency = new GuideConsistency(guide, shipped);
+    static List<GuideProblem> check(Guide guide, Predicate<String> shipped, String platform) {
+        GuideConsistency consistency = new GuideConsistency(guide, shipped, platform);
         consistency.run();
         return consistency.problems;
     }
@@ -76,6 +81,7 @@ final class GuideConsistency {
         for (int i = 0; i < sections.size(); i++) {
             checkSection(sections.get(i), "$.sections[" + i + "]");
         }
+        checkRequirements();
         for (int i = 0; i < guide.dates().size(); i++) {
             checkDate(guide.dates().get(i), "$.dates[" + i + "]");
         }
@@ -150,6 +156,34 @@ final class GuideConsistency {
             if (!criterionKeys.add(criteria.get(i).key())) {
                 problems.add(new GuideProblem(path + ".criteria[" + i + "].key",
                         "el criterio '" + criteria.get(i).key() + "' está repetido en la actividad"));
+            }
+        }
+    }
+
+    private void checkRequirements() {
+        Requirements requires = guide.requires();
+        if (!requires.platform().isEmpty()) {
+            VersionRange range = VersionRange.parse(requires.platform());
+            if (range.isEmpty()) {
+                problems.add(new GuideProblem("$.requires.platform", "el rango " + requires.platform()
+                        + " no contiene ninguna versión"));
+            } else if (platform != null && !range.includes(platform)) {
+                problems.add(new GuideProblem("$.requires.platform", "la guía pide la plataforma en versión "
+                        + requires.platform() + " y esta instalación tiene la " + platform
+                        + ": instálela donde la plataforma cumpla ese rango, o publique una edición para esta versión"));
+            }
+        }
+        Set<String> types = new HashSet<>();
+        List<Requirements.Capability> capabilities = requires.capabilities();
+        for (int i = 0; i < capabilities.size(); i++) {
+            String path = "$.requires.capabilities[" + i + "]";
+            if (!types.add(capabilities.get(i).productType())) {
+                problems.add(new GuideProblem(path + ".productType", "el tipo de producto '"
+                        + capabilities.get(i).productType() + "' ya tiene un rango de versiones en esta lista"));
+            }
+            if (VersionRange.parse(capabilities.get(i).version()).isEmpty()) {
+                problems.add(new GuideProblem(path + ".version", "el rango " + capabilities.get(i).version()
+                        + " no contiene ninguna versión"));
             }
         }
     }

@@ -33,7 +33,7 @@ public final class GuideDescriptorCheck {
             Path file = Path.of(arg);
             Path folder = file.toAbsolutePath().getParent();
             DescriptorResult result = reader.read(Files.readString(file, StandardCharsets.UTF_8),
-                    src -> Files.isRegularFile(folder.resolve(src)));
+                    src -> Files.isRegularFile(folder.resolve(src)), null);
             if (result.isValid()) {
                 Guide guide = result.guide();
                 System.out.println(file + ": guía " + guide.id().key() + " edición " + guide.version() + " válida, "

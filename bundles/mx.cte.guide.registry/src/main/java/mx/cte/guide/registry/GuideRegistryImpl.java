@@ -64,6 +64,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     private final DescriptorReader reader = new DescriptorReader();
     private final BundleContext context;
+    /** The platform's version, a guide's {@code requires.platform} is held to: the release this registry belongs to. */
+    private final String platformVersion;
     private final RegistryState state;
     private final Path choicesFile;
     private final Path keptFolder;
@@ -76,6 +78,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
     @Activate
     public GuideRegistryImpl(BundleContext context) {
         this.context = context;
+        this.platformVersion = context.getBundle().getVersion().toString();
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
         this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
         this.state = new RegistryState(loadChoices(choicesFile), new RegistryState.StatusListener() {
@@ -151,7 +154,9 @@ public final class GuideRegistryImpl implements GuideRegistry {
             policyOption = ReferencePolicyOption.GREEDY)
     void addProductType(ProductType type, ServiceReference<ProductType> reference) {
         String provider = reference.getBundle() != null ? reference.getBundle().getSymbolicName() : "?";
-        state.addProductType(reference, new ProductTypeInfo(type.id(), type.title(), type.description(), provider));
+        String version = reference.getBundle() != null ? reference.getBundle().getVersion().toString() : "0.0.0";
+        state.addProductType(reference, new ProductTypeInfo(type.id(), type.title(), type.description(), provider,
+                version));
         LOG.info("Product type '{}' provided by {}", type.id(), provider);
     }
 
@@ -211,7 +216,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
         DescriptorResult result = !code.isEmpty()
                 ? DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList())
                 : text == null ? missingDescriptor(source.descriptor())
-                : reader.read(text, src -> bundle.getEntry(besideDescriptor(source, src)) != null);
+                : reader.read(text, src -> bundle.getEntry(besideDescriptor(source, src)) != null, platformVersion);
         if (!result.isValid() && !state.hasAccepted(source.bundleId())) {
             // A refused update that was kept serving before a restart keeps serving after it, as the registry said.
             keptEdition(bundle).ifPresent(kept -> {

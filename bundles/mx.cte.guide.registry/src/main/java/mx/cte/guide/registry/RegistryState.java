@@ -169,7 +169,7 @@ final class RegistryState {
 
     private void rebuild() {
         GuideCatalog previous = catalog;
-        catalog = GuideCatalog.build(accepted.values(), refused.values(), dedupedProductTypes(), chosen);
+        catalog = GuideCatalog.build(accepted.values(), refused.values(), List.copyOf(productTypes.values()), chosen);
         for (GuideEdition edition : catalog.editions()) {
             previous.edition(edition.guide().id(), edition.version())
                     .filter(before -> before.status() != edition.status()
@@ -191,14 +191,5 @@ final class RegistryState {
             announcedChoices = Map.copyOf(chosen);
             listener.choicesChanged(announcedChoices);
         }
-    }
-
-    /** One entry per id: two modules may offer the same type, the first registered is listed. */
-    private List<ProductTypeInfo> dedupedProductTypes() {
-        Map<String, ProductTypeInfo> byId = new LinkedHashMap<>();
-        for (ProductTypeInfo type : productTypes.values()) {
-            byId.putIfAbsent(type.id(), type);
-        }
-        return new ArrayList<>(byId.values());
     }
 }

@@ -105,9 +105,23 @@ public class Format2ReaderTest {
     public void aGuideForEveryLevelReachesEverySchoolOfItsModalities() {
         Guide guide = reader.read(Descriptors.text(EXAMPLE)).guide();
 
-        assertTrue(guide.isFor("primaria", "indigena"));
-        assertTrue(guide.isFor("inicial", "multigrado"));
-        assertFalse(guide.isFor("primaria", "general"));
+        assertTrue(guide.isFor("primaria", List.of("indigena")));
+        assertTrue(guide.isFor("inicial", List.of("general", "multigrado")));
+        assertFalse(guide.isFor("primaria", List.of("general")));
+        assertTrue(guide.isFor(null, List.of()));
+    }
+
+    @Test
+    public void aSchoolIsOfferedTheGuidesOfItsLevelAndThoseForEveryLevel() {
+        Guide primaria = reader.read(Descriptors.text("minimal-2.json")).guide();
+        assertTrue(primaria.isFor("primaria", List.of("general")));
+        assertFalse(primaria.isFor("preescolar", List.of("general")));
+        assertFalse(primaria.isFor("secundaria", List.of()));
+        Guide forCams = reader.read(Descriptors.edited("minimal-2.json", g -> g.add("modalities",
+                Descriptors.json("[\"especial\"]")))).guide();
+        assertTrue("a CAM is offered the special-education guides of any level", forCams.isFor("especial",
+                List.of("especial")));
+        assertFalse(forCams.isFor("primaria", List.of("general")));
     }
 
     @Test
@@ -211,6 +225,32 @@ public class Format2ReaderTest {
 
         assertTrue(problems(result), result.isValid());
         assertEquals(List.of(), result.guide().activities());
+    }
+
+    @Test
+    public void aGuideThatNeedsAnotherPlatformIsRefusedNamingBothVersions() {
+        String json = Descriptors.edited(EXAMPLE, guide -> guide.add("requires", Descriptors.json(
+                "{\"platform\": \"[2.0,3.0)\", \"capabilities\": [{\"productType\": \"sintesis\","
+                + " \"version\": \"[1.0,2.0)\"}]}")));
+
+        assertTrue("outside the platform only the ranges are checked", reader.read(json).isValid());
+        DescriptorResult here = reader.read(json, null, "0.1.0.SNAPSHOT");
+        assertProblem(here, "$.requires.platform", "la guía pide la plataforma en versión [2.0,3.0) y esta"
+                + " instalación tiene la 0.1.0.SNAPSHOT");
+        assertTrue(problems(here), reader.read(json, null, "2.1.0").isValid());
+        assertEquals(Set.of("texto-libre", "sintesis"), reader.read(json).guide().productTypes());
+    }
+
+    @Test
+    public void requirementRangesMustHoldAVersionAndBeWrittenAsRanges() {
+        assertProblem(readEdited(guide -> guide.add("requires", Descriptors.json("{\"platform\": \"[3.0,2.0)\"}"))),
+                "$.requires.platform", "no contiene ninguna versión");
+        assertProblem(readEdited(guide -> guide.add("requires", Descriptors.json("{\"platform\": \">=2\"}"))),
+                "$.requires.platform", "un rango de versiones como en OSGi");
+        assertProblem(readEdited(guide -> guide.add("requires", Descriptors.json("{\"capabilities\": ["
+                + "{\"productType\": \"sintesis\", \"version\": \"1.0\"},"
+                + "{\"productType\": \"sintesis\", \"version\": \"2.0\"}]}"))),
+                "$.requires.capabilities[1].productType", "ya tiene un rango");
     }
 
     @Test

@@ -34,7 +34,7 @@ public class RegistryStateTest {
 
     private void provide(String... types) {
         for (String type : types) {
-            state.addProductType(type, new ProductTypeInfo(type, type, "", "test"));
+            state.addProductType(type, new ProductTypeInfo(type, type, "", "test", "1.0.0"));
         }
     }
 
@@ -51,6 +51,20 @@ public class RegistryStateTest {
         assertEquals(GuideStatus.UNSATISFIED, edition.status());
         assertEquals(Set.of("sintesis"), edition.missingProductTypes());
         assertTrue(state.catalog().active(EVERY_FIELD).isEmpty());
+    }
+
+    @Test
+    public void aCapabilityInAnotherVersionLeavesTheGuideUnsatisfiedUntilAModuleInRangeComes() {
+        DescriptorResult needsVersion2 = reader.read(Descriptors.edited("minimal-2.json", g -> g.add("requires",
+                Descriptors.json("{\"capabilities\": [{\"productType\": \"texto-libre\", \"version\": \"[2.0,3.0)\"}]}"))));
+        state.addProductType("v1", new ProductTypeInfo("texto-libre", "", "", "module.v1", "1.4.0"));
+        state.offer(bundle(1), needsVersion2);
+        assertEquals(GuideStatus.UNSATISFIED, status(MINIMAL, "1.0.0"));
+        assertEquals(Set.of("texto-libre"), state.catalog().edition(MINIMAL, "1.0.0").orElseThrow()
+                .missingProductTypes());
+
+        state.addProductType("v2", new ProductTypeInfo("texto-libre", "", "", "module.v2", "2.0.1"));
+        assertEquals(GuideStatus.ACTIVE, status(MINIMAL, "1.0.0"));
     }
 
     @Test
@@ -121,7 +135,7 @@ public class RegistryStateTest {
                 announced.add(chosen);
             }
         });
-        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test", "1.0.0"));
         watched.offer(bundle(1), minimalVersion("1.0.0"));
         watched.offer(bundle(2), minimalVersion("2.0.0"));
         watched.activate(MINIMAL, "2.0.0");
@@ -159,7 +173,7 @@ public class RegistryStateTest {
         assertEquals(GuideStatus.AVAILABLE, status(MINIMAL, "3.0.0"));
         assertEquals(Map.of(MINIMAL.key(), "1.0.0"), state.chosen());
         RegistryState restarted = new RegistryState(state.chosen());
-        restarted.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        restarted.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test", "1.0.0"));
         restarted.offer(bundle(4), minimalVersion("3.0.0"));
         restarted.offer(bundle(5), minimalVersion("1.0.0"));
         assertEquals(GuideStatus.ACTIVE, restarted.catalog().edition(MINIMAL, "1.0.0").orElseThrow().status());
@@ -179,7 +193,7 @@ public class RegistryStateTest {
                 told.add(key + ": " + (now.isFallback() ? now.fallbackReason() : "de vuelta " + now.chosenVersion()));
             }
         });
-        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        watched.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test", "1.0.0"));
         watched.offer(bundle(1), minimalVersion("1.0.0"));
         watched.offer(bundle(2), minimalVersion("2.0.0"));
         watched.offer(bundle(3), minimalVersion("1.5.0"));
@@ -277,7 +291,7 @@ public class RegistryStateTest {
                 (edition, previous) -> changes.add(edition.version() + " " + previous + "->" + edition.status()));
         observed.offer(bundle(1), minimalVersion("1.0.0"));
 
-        observed.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test"));
+        observed.addProductType("t", new ProductTypeInfo("texto-libre", "", "", "test", "1.0.0"));
         observed.offer(bundle(2), minimalVersion("2.0.0"));
         observed.activate(MINIMAL, "2.0.0");
 

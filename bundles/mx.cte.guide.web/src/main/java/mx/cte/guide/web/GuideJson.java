@@ -110,16 +110,13 @@ final class GuideJson {
         summary.addProperty("version", edition.version());
         summary.addProperty("status", edition.status().wireName());
         summary.add("missingProductTypes", strings(edition.missingProductTypes()));
+        // What it needs beyond its types, so that an administrator compares it with GET /api/v1/product-types.
+        summary.add("requires", GSON.toJsonTree(edition.guide().requires()));
         summary.addProperty("activities", edition.guide().activities().size());
         summary.add("bundle", source(edition.source()));
         return summary;
     }
 
-    /**
-     * One edition whole, its status and the complete guide, as text. The guide's part is serialized once per guide
-     * instance: a guide never changes once read from its bundle, and on a CTE Friday every school reads the same one.
-     * Only the status around it is written each time.
-     */
     /**
      * An edition's whole document, encoded once: kept while the same guide instance is installed and its summary
      * (status, activation) is unchanged, so serving a guide costs a copy of bytes.

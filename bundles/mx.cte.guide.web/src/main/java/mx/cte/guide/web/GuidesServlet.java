@@ -67,17 +67,15 @@ public final class GuidesServlet extends RoutedServlet {
 
     /**
      * Every guide; with {@code ?nivel=primaria}, the guides a school of that level is offered: those of its level and
-     * those written for every level ({@code básica}), accents and case aside; with {@code &modalidad=indigena} too,
-     * only those written for that modality or for every modality.
+     * those written for every level ({@code básica}), accents and case aside; with {@code &modalidad=indigena,multigrado}
+     * too, only those written for every modality or for one of the school's (a CAM, {@code especial}, is also offered
+     * the guides written for special education at any level).
      */
     private void catalog(ApiCall call) throws IOException {
         Optional<String> level = call.query("nivel", GuidesServlet::level);
-        Optional<String> modality = call.query("modalidad", GuidesServlet::modality);
+        List<String> modalities = call.query("modalidad", GuidesServlet::modalities).orElse(List.of());
         List<GuideEdition> editions = registry.editions().stream()
-                .filter(e -> level.isEmpty() || offeredTo(e.guide().id().level(), level.get()))
-                .filter(e -> modality.isEmpty() || e.guide().modalities().isEmpty()
-                        || e.guide().modalities().contains(modality.get()))
-                .toList();
+                .filter(e -> e.guide().isFor(level.orElse(null), modalities)).toList();
         call.ok(GuideJson.catalog(editions, registry.refused(), registry::choice));
     }
 
@@ -94,19 +92,18 @@ public final class GuidesServlet extends RoutedServlet {
     private static final List<String> MODALITIES = List.of("general", "indigena", "multigrado", "telesecundaria",
             "comunitaria", "especial");
 
-    private static String modality(String text) {
-        String modality = folded(text);
-        if (!MODALITIES.contains(modality)) {
-            throw ProblemException.badField("modalidad", "La modalidad '" + text + "' no es una modalidad de escuela:"
-                    + " general, indígena, multigrado, telesecundaria, comunitaria o especial.");
+    /** The school's modalities, comma-separated: {@code indigena,multigrado}. */
+    private static List<String> modalities(String text) {
+        List<String> modalities = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            String modality = folded(part.strip());
+            if (!MODALITIES.contains(modality)) {
+                throw ProblemException.badField("modalidad", "La modalidad '" + part.strip() + "' no es una"
+                        + " modalidad de escuela: general, indígena, multigrado, telesecundaria, comunitaria o especial.");
+            }
+            modalities.add(modality);
         }
-        return modality;
-    }
-
-    /** Whether a guide of that level is offered to a school of the wanted (folded) level. */
-    static boolean offeredTo(String guideLevel, String wantedLevel) {
-        String level = folded(guideLevel);
-        return level.equals(wantedLevel) || level.equals("basica");
+        return modalities;
     }
 
     private static String folded(String text) {

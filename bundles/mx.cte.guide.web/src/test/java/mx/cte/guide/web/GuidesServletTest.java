@@ -47,14 +47,4 @@ public class GuidesServletTest {
                 types.proxy());
         assertEquals(200, types.status);
     }
-
-    @Test
-    public void aSchoolIsOfferedTheGuidesOfItsLevelAndThoseForEveryLevel() {
-        assertTrue(GuidesServlet.offeredTo("primaria", "primaria"));
-        assertTrue(GuidesServlet.offeredTo("Primaria", "primaria"));
-        assertTrue("a guide for every level of basic education", GuidesServlet.offeredTo("básica", "primaria"));
-        assertTrue(GuidesServlet.offeredTo("basica", "inicial"));
-        assertFalse(GuidesServlet.offeredTo("preescolar", "primaria"));
-        assertFalse(GuidesServlet.offeredTo("secundaria", "primaria"));
-    }
 }

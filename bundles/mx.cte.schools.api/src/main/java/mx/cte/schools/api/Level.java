@@ -2,11 +2,18 @@ package mx.cte.schools.api;
 
 import java.util.Optional;
 
-/** The levels of basic education, each with its grades. */
+/**
+ * The levels of basic education, each with its grades, and special education: a CAM (Centro de Atención Múltiple)
+ * serves pupils of several levels in one school, so it is imported as a level of its own, with {@link Modality#ESPECIAL}.
+ */
 public enum Level {
+    /** Educación inicial: lactantes, maternales and the first year before preescolar, as grades 1 to 3. */
+    INICIAL("inicial", "Inicial", 3),
     PREESCOLAR("preescolar", "Preescolar", 3),
     PRIMARIA("primaria", "Primaria", 6),
-    SECUNDARIA("secundaria", "Secundaria", 3);
+    SECUNDARIA("secundaria", "Secundaria", 3),
+    /** A CAM: its groups follow the grades of primaria, the widest span it serves. */
+    ESPECIAL("especial", "Educación especial", 6);
 
     private final String wireName;
     private final String displayName;
@@ -43,6 +50,12 @@ public enum Level {
                 return Optional.of(level);
             }
         }
-        return Optional.empty();
+        return switch (folded) {
+            case "cam", "centro de atencion multiple" -> Optional.of(ESPECIAL);
+            case "telesecundaria" -> Optional.of(SECUNDARIA);
+            case "preescolar indigena", "preescolar comunitario" -> Optional.of(PREESCOLAR);
+            case "primaria indigena", "primaria comunitaria" -> Optional.of(PRIMARIA);
+            default -> Optional.empty();
+        };
     }
 }

@@ -25,6 +25,7 @@ import java.util.Set;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.Level;
+import mx.cte.schools.api.Modality;
 import mx.cte.schools.api.RejectedRow;
 import mx.cte.schools.api.Shift;
 import mx.cte.schools.api.State;
@@ -51,12 +52,20 @@ final class CatalogueCsv {
         MUNICIPALITY("MUNICIPIO", "municipio", "nombre mun", "nombre municipio", "mun", "nom mun"),
         ZONE("ZONA", "zona", "zona escolar", "cv zona", "numero de zona"),
         LEVEL("NIVEL", "nivel", "nivel educativo", "nombre nivel", "nom nivel"),
-        SHIFT("TURNO", "turno", "nombre turno", "nom turno");
+        SHIFT("TURNO", "turno", "nombre turno", "nom turno"),
+        /** Optional: without it, the modality is read from the CCT (TV telesecundaria, ML CAM, K CONAFE, …). */
+        MODALITY(false, "MODALIDAD", "modalidad", "tipo de servicio", "servicio", "nombre servicio", "subnivel");
 
         final String label;
         final List<String> names;
+        final boolean required;
 
         Column(String label, String... names) {
+            this(true, label, names);
+        }
+
+        Column(boolean required, String label, String... names) {
+            this.required = required;
             this.label = label;
             this.names = List.of(names);
         }
@@ -230,7 +239,7 @@ final class CatalogueCsv {
         }
         List<String> missing = new ArrayList<>();
         for (Column column : Column.values()) {
-            if (!columns.containsKey(column)) {
+            if (column.required && !columns.containsKey(column)) {
                 missing.add(column.label);
             }
         }
@@ -280,7 +289,21 @@ final class CatalogueCsv {
         String rawLevel = value(record, columns, Column.LEVEL);
         Optional<Level> level = Level.parse(rawLevel);
         if (level.isEmpty()) {
-            reasons.add("NIVEL '" + rawLevel + "' no es preescolar, primaria ni secundaria");
+            reasons.add("NIVEL '" + rawLevel + "' no es inicial, preescolar, primaria, secundaria ni educación"
+                    + " especial (CAM)");
+        }
+        String rawModality = columns.containsKey(Column.MODALITY) ? value(record, columns, Column.MODALITY) : "";
+        Optional<Modality> modality = rawModality.isEmpty() ? Optional.ofNullable(cct).map(Modality::of)
+                : Modality.parse(rawModality);
+        if (modality.isEmpty() && !rawModality.isEmpty()) {
+            reasons.add("MODALIDAD '" + rawModality + "' no es general, indígena, telesecundaria, comunitaria (CONAFE)"
+                    + " ni especial (CAM)");
+        }
+        if (level.isPresent() && fold(rawLevel).contains("telesecundaria") && rawModality.isEmpty()) {
+            modality = Optional.of(Modality.TELESECUNDARIA);
+        }
+        if (level.orElse(null) == Level.ESPECIAL && rawModality.isEmpty()) {
+            modality = Optional.of(Modality.ESPECIAL);
         }
         String rawZone = value(record, columns, Column.ZONE);
         Integer zoneNumber = null;
@@ -306,7 +329,7 @@ final class CatalogueCsv {
             return;
         }
         sink.accept(new CatalogueRow(line, cct, name, municipality, new ZoneId(state.get(), level.get(), zoneNumber),
-                shift.get()), null);
+                shift.get(), modality.orElse(Modality.GENERAL)), null);
     }
 
     private static String value(CSVRecord record, Map<Column, Integer> columns, Column column) {

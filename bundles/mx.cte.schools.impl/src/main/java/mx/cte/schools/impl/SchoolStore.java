@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.Level;
+import mx.cte.schools.api.Modality;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolGroup;
 import mx.cte.schools.api.SchoolStructure;
@@ -34,7 +35,7 @@ final class SchoolStore {
 
     private static final int BATCH = 500;
     private static final String SCHOOL_COLUMNS =
-            "cct, name, municipality, state, level, zone_number, shift, multigrade, version";
+            "cct, name, municipality, state, level, modality, zone_number, shift, multigrade, version";
 
     record Written(int inserted, int updated, int zonesCreated) {
     }
@@ -94,8 +95,8 @@ final class SchoolStore {
         }
         Map<String, List<SchoolGroup>> groups = groups(connection, schools.keySet());
         return schools.values().stream()
-                .map(s -> new School(s.cct(), s.name(), s.municipality(), s.level(), s.zone(), s.shift(),
-                        s.multigrade(), groups.getOrDefault(s.cct().value(), List.of()), s.version()))
+                .map(s -> new School(s.cct(), s.name(), s.municipality(), s.level(), s.modality(), s.zone(),
+                        s.shift(), s.multigrade(), groups.getOrDefault(s.cct().value(), List.of()), s.version()))
                 .collect(Collectors.toList());
     }
 
@@ -103,7 +104,8 @@ final class SchoolStore {
         Cct cct = new Cct(row.getString("cct").strip());
         Level level = Level.parse(row.getString("level")).orElseThrow();
         ZoneId zone = new ZoneId(State.byCode(row.getString("state")).orElseThrow(), level, row.getInt("zone_number"));
-        return new School(cct, row.getString("name"), row.getString("municipality"), level, zone,
+        return new School(cct, row.getString("name"), row.getString("municipality"), level,
+                Modality.parse(row.getString("modality")).orElse(Modality.GENERAL), zone,
                 Shift.parse(row.getString("shift")).orElseThrow(), row.getBoolean("multigrade"), groups,
                 row.getLong("version"));
     }
@@ -183,11 +185,11 @@ final class SchoolStore {
         int[] counts = new int[3];
         List<CatalogueRow> batch = new ArrayList<>(BATCH);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO school (cct, name, municipality,"
-                + " state, level, zone_number, shift, multigrade, version, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?)");
+                + " state, level, zone_number, shift, multigrade, version, updated_at, modality)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, 1, ?, ?)");
                 PreparedStatement update = connection.prepareStatement("UPDATE school SET name = ?,"
                         + " municipality = ?, state = ?, level = ?, zone_number = ?, shift = ?,"
-                        + " version = version + 1, updated_at = ? WHERE cct = ?")) {
+                        + " version = version + 1, updated_at = ?, modality = ? WHERE cct = ?")) {
             rows.forEach(row -> {
                 batch.add(row);
                 if (batch.size() == BATCH) {
@@ -225,14 +227,14 @@ final class SchoolStore {
         Map<String, String> known = new HashMap<>();
         String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
         try (PreparedStatement existing = connection.prepareStatement("SELECT cct, name, municipality, level,"
-                + " zone_number, shift FROM school WHERE cct IN (" + marks + ")")) {
+                + " zone_number, shift, modality FROM school WHERE cct IN (" + marks + ")")) {
             for (int i = 0; i < batch.size(); i++) {
                 existing.setString(i + 1, batch.get(i).cct().value());
             }
             try (ResultSet rows = existing.executeQuery()) {
                 while (rows.next()) {
                     known.put(rows.getString(1).strip(), String.join("|", rows.getString(2), rows.getString(3),
-                            rows.getString(4), rows.getString(5), rows.getString(6)));
+                            rows.getString(4), rows.getString(5), rows.getString(6), rows.getString(7)));
                 }
             }
         }
@@ -250,7 +252,8 @@ final class SchoolStore {
                 update.setInt(5, row.zone().number());
                 update.setString(6, row.shift().wireName());
                 update.setObject(7, now);
-                update.setString(8, row.cct().value());
+                update.setString(8, row.modality().wireName());
+                update.setString(9, row.cct().value());
                 update.addBatch();
                 counts[1]++;
             }
@@ -263,7 +266,7 @@ final class SchoolStore {
 
     private static String fingerprint(CatalogueRow row) {
         return String.join("|", row.name(), row.municipality(), row.zone().level().wireName(),
-                String.valueOf(row.zone().number()), row.shift().wireName());
+                String.valueOf(row.zone().number()), row.shift().wireName(), row.modality().wireName());
     }
 
     private static void bind(PreparedStatement insert, CatalogueRow row, OffsetDateTime now) throws SQLException {
@@ -275,6 +278,7 @@ final class SchoolStore {
         insert.setInt(6, row.zone().number());
         insert.setString(7, row.shift().wireName());
         insert.setObject(8, now);
+        insert.setString(9, row.modality().wireName());
     }
 
     private static int createMissingZones(Connection connection, Set<ZoneId> named) throws SQLException {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.Level;
+import mx.cte.schools.api.Modality;
 import mx.cte.schools.api.RejectedRow;
 import mx.cte.schools.api.Shift;
 import mx.cte.schools.api.State;
@@ -100,6 +101,28 @@ public class CatalogueCsvTest {
         assertTrue(rejected.get(3).reasons().get(0).contains("3 columnas"));
         assertEquals("the last line, without a final line break, is read too", 7,
                 result.rows().get(result.rows().size() - 1).line());
+    }
+
+    @Test
+    public void readsEveryLevelAndModalityFromTheLevelTheCctOrAModalityColumn() {
+        Read result = read(HEADER
+                + "15DDI0001A,CENDI Uno,15,Toluca,3,EDUCACIÓN INICIAL,MATUTINO\n"
+                + "15DML0001B,CAM Número 1,15,Toluca,2,CAM,MATUTINO\n"
+                + "15ETV0001C,Telesecundaria Uno,15,Lerma,40,TELESECUNDARIA,MATUTINO\n"
+                + "15KJN0001D,Preescolar comunitario,15,Lerma,8,PREESCOLAR,MATUTINO\n"
+                + "15DCC0001E,Preescolar indígena,15,Temoaya,9,PREESCOLAR,MATUTINO\n");
+        assertEquals(result.rejected().toString(), List.of(), result.rejected());
+        assertEquals(List.of(Level.INICIAL, Level.ESPECIAL, Level.SECUNDARIA, Level.PREESCOLAR, Level.PREESCOLAR),
+                result.rows().stream().map(r -> r.zone().level()).toList());
+        assertEquals(List.of(Modality.GENERAL, Modality.ESPECIAL, Modality.TELESECUNDARIA, Modality.COMUNITARIA,
+                Modality.INDIGENA), result.rows().stream().map(CatalogueRow::modality).toList());
+
+        Read withColumn = read("CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO,MODALIDAD\n"
+                + "15EPR0001A,Primaria uno,15,Toluca,15,PRIMARIA,MATUTINO,Indígena\n"
+                + "15EPR0002B,Primaria dos,15,Toluca,15,PRIMARIA,MATUTINO,nocturna\n");
+        assertEquals(Modality.INDIGENA, withColumn.rows().get(0).modality());
+        assertEquals(3, withColumn.rejected().get(0).line());
+        assertTrue(withColumn.rejected().get(0).reasons().get(0).contains("MODALIDAD 'nocturna'"));
     }
 
     @Test

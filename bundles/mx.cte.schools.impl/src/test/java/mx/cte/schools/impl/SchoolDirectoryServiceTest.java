@@ -18,6 +18,7 @@ import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.ImportReport;
 import mx.cte.schools.api.Level;
+import mx.cte.schools.api.Modality;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolGroup;
 import mx.cte.schools.api.SchoolStructure;
@@ -87,6 +88,26 @@ public class SchoolDirectoryServiceTest {
     private ImportReport importCsv(String csv) {
         return directory.importCatalogue(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "prueba.csv",
                 ImportProgress.NONE);
+    }
+
+    @Test
+    public void schoolsOfEveryLevelAndModalityAreImportedAndKeepTheirModality() {
+        ImportReport report = importCsv(HEADER
+                + "15DDI0001A,CENDI Uno,15,Toluca,3,INICIAL,MATUTINO\n"
+                + "15DML0001B,CAM Número 1,15,Toluca,2,EDUCACIÓN ESPECIAL,MATUTINO\n"
+                + "15ETV0001C,Telesecundaria Uno,15,Lerma,40,SECUNDARIA,MATUTINO\n");
+        assertTrue(report.imported());
+        assertEquals(3, report.inserted());
+        School cam = directory.school(Cct.parse("15DML0001B")).orElseThrow();
+        assertEquals(Level.ESPECIAL, cam.level());
+        assertEquals(Modality.ESPECIAL, cam.modality());
+        assertEquals(Modality.TELESECUNDARIA, directory.school(Cct.parse("15ETV0001C")).orElseThrow().modality());
+        assertEquals(Level.INICIAL, directory.school(Cct.parse("15DDI0001A")).orElseThrow().level());
+
+        ImportReport again = importCsv("CCT,NOMBRE,ENTIDAD,MUNICIPIO,ZONA,NIVEL,TURNO,MODALIDAD\n"
+                + "15ETV0001C,Telesecundaria Uno,15,Lerma,40,SECUNDARIA,MATUTINO,indígena\n");
+        assertEquals("a changed modality is a change", 1, again.updated());
+        assertEquals(Modality.INDIGENA, directory.school(Cct.parse("15ETV0001C")).orElseThrow().modality());
     }
 
     @Test

@@ -22,6 +22,7 @@ final class SchoolJson {
         json.add("entidad", state(school.state()));
         json.addProperty("municipio", school.municipality());
         json.addProperty("nivel", school.level().wireName());
+        json.addProperty("modalidad", school.modality().wireName());
         json.addProperty("zona", school.zone().key());
         json.addProperty("turno", school.shift().wireName());
         json.addProperty("multigrado", school.multigrade());
