@@ -26,6 +26,31 @@ function editorialMark() {
       'no impreso');
 }
 
+/**
+ * What a state's overlay did to an item of the national guide, shown where the item is: "Agregado por la entidad",
+ * "Modificado por la entidad". Nothing for the national guide's own items.
+ */
+function provenanceMark(guide, item) {
+  const what = guide.provenance?.items?.[item];
+  const words = {agregado: 'Agregado por', reemplazado: 'Modificado por'}[what];
+  return words ? [' ', el('span', {class: 'marca-entidad', 'data-procedencia': what},
+      `${words} ${guide.publisher?.name || 'la entidad'}`)] : [];
+}
+
+/** The national guide an overlay was applied to, and what the state left out of it. */
+function overlayNotice(guide) {
+  const p = guide.provenance;
+  if (!p) {
+    return [];
+  }
+  const hidden = Object.entries(p.items || {}).filter(([, what]) => what === 'oculto').map(([item]) => item
+      .replace(/^actividad:/, 'actividad ').replace(/^seccion:/, 'sección ').replace(/^lectura:/, 'lectura ')
+      .replace(/^producto:(\d+):(.*)$/, 'producto $2 de la actividad $1'));
+  return [el('p', {class: 'aviso-capa'}, `Edición de ${guide.publisher?.name || 'la entidad'} sobre la guía `
+      + `${p.baseKey}, edición ${p.baseVersion}. Lo que la entidad agregó o modificó lo dice en su lugar.`
+      + (hidden.length ? ` La entidad omitió: ${hidden.join('; ')}.` : ''))];
+}
+
 function titleOf(part) {
   return part.title ? [part.title, ...(part.editorialTitle ? [' ', editorialMark()] : [])] : [];
 }
@@ -239,7 +264,8 @@ function citation(c) {
 }
 
 function readingBlock(reading, level, headingId, notes, state) {
-  const parts = [el(`h${level}`, headingId ? {id: headingId, tabindex: '-1'} : {}, ...titleOf(reading))];
+  const parts = [el(`h${level}`, headingId ? {id: headingId, tabindex: '-1'} : {}, ...titleOf(reading),
+      ...provenanceMark(state.guide, `lectura:${reading.id}`))];
   parts.push(...blocks(reading.paragraphs, notes, state));
   if ((reading.items || []).length) {
     parts.push(el('ul', {}, ...reading.items.map((i) => el('li', {}, ...notes.text(i)))));
@@ -316,13 +342,16 @@ function presentation(state, notes) {
   if (guide.publisher?.name) {
     content.push(el('p', {class: 'publica'}, `Publica: ${guide.publisher.name}`));
   }
+  content.push(...overlayNotice(guide));
   if ((guide.dates || []).length) {
     content.push(el('p', {class: 'cuando'}, `Fecha: ${guide.dates.map(longDate).join(', ')}`));
   }
   if ((guide.introduction || []).length) {
     content.push(el('h3', {}, 'Introducción'), ...blocks(guide.introduction, notes, state));
   }
-  content.push(...itemList('Propósitos', guide.purposes, notes), ...itemList('Materiales', guide.materials, notes),
+  content.push(...itemList('Propósitos', guide.purposes, notes), ...(guide.provenance?.items?.propositos
+    ? [el('p', {class: 'nota'}, 'Incluye propósitos agregados por la entidad.')] : []),
+  ...itemList('Materiales', guide.materials, notes),
       ...itemList('Productos', guide.products, notes), ...agendaTable(guide.agenda, 'Agenda de trabajo'));
   if ((guide.publisher?.credits || []).length) {
     content.push(el('details', {class: 'creditos'}, el('summary', {}, 'Créditos'),
@@ -349,7 +378,7 @@ function sectionView(state, entry, notes) {
   }
   const heading = part.title ? [...(part.label ? [`${part.label} `] : []), ...titleOf(part)] : [entry.heading];
   content.push(el('h2', {id: 'vista-titulo', tabindex: '-1', class: `apartado tipo-${part.kind || 'apartado'}`},
-      ...heading, ...notes.marks(part.footnotes)));
+      ...heading, ...notes.marks(part.footnotes), ...provenanceMark(guide, `seccion:${part.id}`)));
   content.push(...whenAndHowLong(part));
   content.push(...blocks(part.intro, notes, state));
   content.push(...itemList('Propósitos', part.purposes, notes), ...itemList('Materiales', part.materials, notes),
@@ -382,7 +411,8 @@ function activityView(state, entry, notes) {
         el('a', {href: `${base}/apartado/${encodeURIComponent(s.id)}`}, s.heading)])),
       el('h2', {id: 'vista-titulo', tabindex: '-1'},
           ...(item.label ? [el('span', {class: 'numero'}, `${activityName(item)}. `)] : []),
-          ...(item.title ? titleOf(item) : item.label ? [] : [activityName(item)]), ...notes.marks(item.footnotes)));
+          ...(item.title ? titleOf(item) : item.label ? [] : [activityName(item)]), ...notes.marks(item.footnotes),
+          ...provenanceMark(guide, `actividad:${item.number}`)));
   const participations = (item.participations || []).map((p) => p.label);
   if (participations.length) {
     block.append(el('p', {class: 'participacion'}, participations.join(' · ')));
@@ -416,7 +446,7 @@ function activityView(state, entry, notes) {
   }
   for (const product of item.products || []) {
     block.append(el('p', {class: 'producto'}, `${product.optional ? 'Producto opcional' : 'Producto'}: `
-        + `${product.title || product.type}`));
+        + `${product.title || product.type}`, ...provenanceMark(guide, `producto:${item.number}:${product.type}`)));
     if (product.description) {
       block.append(el('p', {class: 'ayuda'}, product.description));
     }

@@ -227,6 +227,97 @@ public class Format2GuidesIT {
         }
     }
 
+    private static final String STATE_THIRD_SESSION = "15:2016-2017:preescolar:ordinaria-3";
+
+    private static final String OVERLAY = "{\"schemaVersion\": 2, \"base\": {\"publisher\": \"SEP\", \"cycle\":"
+            + " \"2016-2017\", \"level\": \"preescolar\", \"session\": \"ordinaria-3\", \"versions\": \"[1.0,2.0)\"},"
+            + " \"version\": \"1.0.0\", \"publisher\": {\"code\": \"15\", \"name\": \"Secretaría de Educación del"
+            + " Estado de México\"}, \"changes\": ["
+            + "{\"action\": \"agregar-actividad\", \"in\": \"toma-de-acuerdos\", \"after\": 13, \"activity\":"
+            + " {\"number\": \"13 bis\", \"key\": 1301, \"participations\": [\"director\"], \"instructions\":"
+            + " [\"El director comparte los acuerdos con la supervisión escolar.\"]}},"
+            + "{\"action\": \"reemplazar-actividad\", \"key\": 12, \"activity\": {\"number\": 12,"
+            + " \"participations\": [\"colectivo\"], \"instructions\": [\"Texto estatal de la actividad 12.\"],"
+            + " \"products\": [{\"type\": \"decision-estrategia-global\", \"title\": \"Decisión del colectivo\"}]}},"
+            + "{\"action\": \"ocultar-actividad\", \"key\": 19}]}";
+
+    /** The third session's descriptor as the SEP publishes it, in another edition, edited. */
+    private static byte[] sepEdition(String version, Consumer<JsonObject> edit) throws Exception {
+        java.nio.file.Path descriptor = java.nio.file.Path.of(System.getProperty(CteKaraf.EXAMPLE_GUIDES_PROPERTY),
+                "mx.cte.guides.sep.2016-2017.preescolar.ordinaria-3", "src/main/resources/guide/guide.json");
+        JsonObject guide = JsonParser.parseString(Files.readString(descriptor)).getAsJsonObject();
+        guide.addProperty("version", version);
+        edit.accept(guide);
+        return bytes(GuideBundles.bundle("it.guide.sep.tercera", version, guide.toString()));
+    }
+
+    private static JsonObject stateGuide(WebSession session) throws Exception {
+        return json(session.get("/api/v1/guides/" + STATE_THIRD_SESSION)).getAsJsonObject("guide");
+    }
+
+    @Test
+    public void aStateOverlayIsShownWithItsProvenanceAndFollowsTheSepsCorrectedEditions() throws Exception {
+        WebSession state = WebSession.demo("publicador.edomex");
+        WebSession sep = WebSession.demo("publicador.sep");
+        List<Long> bundles = new ArrayList<>();
+        try {
+            HttpResponse<String> published = state.sendBytes("POST", "/api/v1/guide-bundles",
+                    bytes(GuideBundles.bundle("it.overlay.15.tercera", "1.0.0", OVERLAY)), "application/java-archive");
+            assertEquals(published.body(), 201, published.statusCode());
+            JsonObject edition = JsonParser.parseString(published.body()).getAsJsonObject();
+            bundles.add(edition.get("bundle").getAsLong());
+            assertEquals(STATE_THIRD_SESSION, edition.get("clave").getAsString());
+
+            JsonObject guide = stateGuide(state);
+            JsonObject provenance = guide.getAsJsonObject("provenance");
+            assertEquals("SEP:2016-2017:preescolar:ordinaria-3", provenance.get("baseKey").getAsString());
+            assertEquals("1.0.0", provenance.get("baseVersion").getAsString());
+            JsonObject items = provenance.getAsJsonObject("items");
+            assertEquals("agregado", items.get("actividad:1301").getAsString());
+            assertEquals("reemplazado", items.get("actividad:12").getAsString());
+            assertEquals("oculto", items.get("actividad:19").getAsString());
+            List<String> numbering = new ArrayList<>();
+            eachActivity(guide.getAsJsonArray("sections"), a -> numbering.add(a.get("label").getAsString()));
+            assertEquals("21 printed, 19 left out, 13 bis added", 21, numbering.size());
+            assertTrue(numbering.toString(), numbering.subList(11, 14).equals(List.of("12", "13", "13 bis")));
+            assertFalse(numbering.contains("19"));
+            assertEquals("Texto estatal de la actividad 12.", activity(guide, 12).getAsJsonArray("instructions").get(0)
+                    .getAsString());
+
+            // The SEP corrects its guide: the state's changes are applied to the new edition.
+            HttpResponse<String> corrected = sep.sendBytes("POST", "/api/v1/guide-bundles", sepEdition("1.0.1",
+                    g -> { }), "application/java-archive");
+            assertEquals(corrected.body(), 201, corrected.statusCode());
+            bundles.add(JsonParser.parseString(corrected.body()).getAsJsonObject().get("bundle").getAsLong());
+            assertEquals("1.0.1", stateGuide(state).getAsJsonObject("provenance").get("baseVersion").getAsString());
+
+            // An edition without activity 12 conflicts with the state's change to it: said item by item; the
+            // state's guide stays on the edition it fits.
+            HttpResponse<String> withoutTwelve = sep.sendBytes("POST", "/api/v1/guide-bundles", sepEdition("1.1.0",
+                    g -> g.getAsJsonArray("sections").get(1).getAsJsonObject().getAsJsonArray("sections").get(1)
+                            .getAsJsonObject().getAsJsonArray("activities").remove(0)), "application/java-archive");
+            assertEquals(withoutTwelve.body(), 201, withoutTwelve.statusCode());
+            bundles.add(JsonParser.parseString(withoutTwelve.body()).getAsJsonObject().get("bundle").getAsLong());
+            assertEquals("1.0.1", stateGuide(state).getAsJsonObject("provenance").get("baseVersion").getAsString());
+            String catalog = sep.get("/api/v1/guides").body();
+            assertTrue(catalog, catalog.contains("la actividad 12 no existe (en la edición 1.1.0 de"
+                    + " SEP:2016-2017:preescolar:ordinaria-3)"));
+
+            // An overlay of a guide that is not installed is refused naming the base.
+            HttpResponse<String> orphan = state.sendBytes("POST", "/api/v1/guide-bundles", bytes(GuideBundles.bundle(
+                    "it.overlay.15.huerfana", "1.0.0", OVERLAY.replace("ordinaria-3", "ordinaria-9"))),
+                    "application/java-archive");
+            assertEquals(orphan.body(), 422, orphan.statusCode());
+            assertTrue(orphan.body(), orphan.body().contains("la guía base SEP:2016-2017:preescolar:ordinaria-9 no"
+                    + " tiene instalada ninguna edición en [1.0,2.0)"));
+        } finally {
+            for (long bundle : bundles) {
+                (bundle == bundles.get(0) ? state : sep).send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+            }
+            Http.awaitStatus("/api/v1/guides/" + STATE_THIRD_SESSION, 404, GuideApi.WAIT);
+        }
+    }
+
     @Test
     public void aSchoolIsOfferedTheGuidesOfItsLevelAndModalityOnly() throws Exception {
         withBothExamples(sep -> {

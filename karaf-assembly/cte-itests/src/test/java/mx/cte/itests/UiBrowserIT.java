@@ -304,6 +304,47 @@ public class UiBrowserIT {
         assertEquals("annex", List.of(), seriousViolations());
     }
 
+    @Test
+    public void aStatesOverlaySaysOnScreenWhatTheStateAddedChangedAndLeftOut() throws Exception {
+        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
+        String overlay = "{\"schemaVersion\": 2, \"base\": {\"publisher\": \"SEP\", \"cycle\": \"2016-2017\","
+                + " \"level\": \"preescolar\", \"session\": \"ordinaria-3\", \"versions\": \"[1.0,2.0)\"},"
+                + " \"version\": \"1.0.0\", \"publisher\": {\"code\": \"15\", \"name\": \"Secretaría de Educación"
+                + " del Estado de México\"}, \"changes\": [{\"action\": \"agregar-actividad\", \"in\":"
+                + " \"toma-de-acuerdos\", \"after\": 13, \"activity\": {\"number\": \"13 bis\", \"key\": 1301,"
+                + " \"participations\": [\"director\"], \"instructions\": [\"El director comparte los acuerdos.\"]}},"
+                + " {\"action\": \"ocultar-actividad\", \"key\": 19}]}";
+        var published = admin.sendBytes("POST", "/api/v1/guide-bundles", GuideBundles.bundle("it.overlay.pantalla",
+                "1.0.0", overlay).readAllBytes(), "application/java-archive");
+        assertEquals(published.body(), 201, published.statusCode());
+        long bundle = WebSession.json(published).get("bundle").getAsLong();
+        try {
+            signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"),
+                    "Jardín de Niños Rosaura Zapata"));
+            String key = "15:2016-2017:preescolar:ordinaria-3";
+            browser.executeScript("location.hash = arguments[0];", "#guia/" + key);
+            String notice = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                    "#guia-vista .aviso-capa"))).getText();
+            assertTrue(notice, notice.contains("sobre la guía SEP:2016-2017:preescolar:ordinaria-3, edición 1.0.0"));
+            assertTrue(notice, notice.contains("omitió: actividad 19"));
+            assertFalse("activity 19 is left out of the index", indexedActivities().contains("actividad/19"));
+
+            browser.executeScript("location.hash = arguments[0];", "#guia/" + key + "/actividad/1301");
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-1301")));
+            assertTrue(browser.findElement(By.id("vista-titulo")).getText().startsWith("Actividad 13 bis."));
+            assertEquals("Agregado por Secretaría de Educación del Estado de México", browser.findElement(
+                    By.cssSelector("#vista-titulo .marca-entidad")).getText());
+            browser.executeScript("location.hash = arguments[0];", "#guia/" + key + "/actividad/13");
+            await().until(ExpectedConditions.visibilityOfElementLocated(By.id("actividad-13")));
+            assertTrue("the national guide's own activities carry no mark", browser.findElements(By.cssSelector(
+                    "#actividad-13 .marca-entidad")).isEmpty());
+            assertEquals("state overlay", List.of(), seriousViolations());
+        } finally {
+            admin.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+        }
+    }
+
     private static final String FOURTH_SESSION = "15:2016-2017:preescolar:ordinaria-4";
 
     /** The state's fourth-session guide, published by the platform's administrator unless another test did. */

@@ -107,7 +107,7 @@ public class CatalogueServiceTest {
                 new Publisher("SEP", "SEP", List.of()), List.of(), List.of(), null, null, null, List.of(),
                 List.of(new Section("s", SectionKind.PART, "", "", false, "", 0, List.of(), null, null, null,
                         List.of(), List.of(), List.of(organise), List.of(), List.of(), List.of())),
-                List.of(), List.of(), List.of(), null);
+                List.of(), List.of(), List.of(), null, null);
         GuideEdition edition = new GuideEdition(guide, GuideStatus.ACTIVE, java.util.Set.of(),
                 new GuideSource(1, "guia", "1.0.0", "guide.json"));
         return (GuideRegistry) Proxy.newProxyInstance(CatalogueServiceTest.class.getClassLoader(),

@@ -28,11 +28,12 @@ import java.util.TreeSet;
  * @param footnotes     its footnotes
  * @param references    the list of references, when the guide has one
  * @param requires      the platform versions and module capabilities it needs
+ * @param provenance    for a guide composed from a state's overlay, what comes from the state; null otherwise
  */
 public record Guide(int schemaVersion, GuideId id, List<String> modalities, String version, String title,
         String subtitle, Publisher publisher, List<String> dates, List<Block> introduction, ItemList purposes,
         ItemList materials, ItemList products, List<AgendaItem> agenda, List<Section> sections, List<Reading> readings, List<Footnote> footnotes,
-        List<Citation> references, Requirements requires) {
+        List<Citation> references, Requirements requires, Provenance provenance) {
 
     /** The level of a guide written for every level of basic education. */
     public static final String EVERY_LEVEL = "basica";

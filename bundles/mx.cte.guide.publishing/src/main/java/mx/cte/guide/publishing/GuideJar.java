@@ -92,12 +92,15 @@ final class GuideJar {
     private static String publisherOf(byte[] descriptor, List<String> problems) {
         try {
             JsonElement json = JsonParser.parseString(new String(descriptor, StandardCharsets.UTF_8));
-            JsonObject id = json.isJsonObject() && json.getAsJsonObject().get("id") instanceof JsonObject object
+            // A guide says whose it is in its id; a state's overlay of another publisher's guide, in its publisher.
+            String member = json.isJsonObject() && json.getAsJsonObject().has("base") ? "publisher" : "id";
+            String field = member.equals("id") ? "publisher" : "code";
+            JsonObject owner = json.isJsonObject() && json.getAsJsonObject().get(member) instanceof JsonObject object
                     ? object : null;
-            if (id != null && id.get("publisher") != null && id.get("publisher").isJsonPrimitive()) {
-                return id.get("publisher").getAsString();
+            if (owner != null && owner.get(field) != null && owner.get(field).isJsonPrimitive()) {
+                return owner.get(field).getAsString();
             }
-            problems.add("el descriptor no dice para quién es la guía ($.id.publisher)");
+            problems.add("el descriptor no dice para quién es la guía ($." + member + "." + field + ")");
         } catch (JsonParseException e) {
             problems.add("el descriptor no es JSON válido: " + e.getMessage());
         }

@@ -187,6 +187,20 @@ final class DescriptorReader {
             return DescriptorResult.invalid(problems);
         }
 
+        if (tree.getAsJsonObject().has("base")) {
+            DescriptorShape.Shaped overlay = DescriptorShape.fromOverlay(tree.getAsJsonObject());
+            if (!overlay.problems().isEmpty()) {
+                return DescriptorResult.invalid(overlay.problems().stream().map(lines::locate).toList());
+            }
+            Overlay read = gson.fromJson(overlay.descriptor(), Overlay.class);
+            if (read.publisher().isNational() || read.publisher().code().equals(read.base().publisher())) {
+                return DescriptorResult.invalid(List.of(lines.locate(new GuideProblem("$.publisher.code",
+                        "una capa la publica una entidad (01 a 32) sobre la guía de otro editor; '"
+                                + read.publisher().code() + "' no puede publicar una capa sobre una guía de '"
+                                + read.base().publisher() + "'"))));
+            }
+            return DescriptorResult.validOverlay(read);
+        }
         JsonObject shaped;
         if (schemaVersion == 1) {
             shaped = DescriptorShape.fromFormat1(tree.getAsJsonObject());

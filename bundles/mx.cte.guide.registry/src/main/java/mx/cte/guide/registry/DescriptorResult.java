@@ -4,22 +4,40 @@ import java.util.List;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 
-/** Outcome of reading a descriptor: a valid guide, or the problems that make it invalid. Never both. */
-record DescriptorResult(Guide guide, List<GuideProblem> problems) {
+/**
+ * Outcome of reading a descriptor: a valid guide, a valid state overlay of a guide, or the problems that make it
+ * invalid. Never more than one.
+ */
+record DescriptorResult(Guide guide, Overlay overlay, List<GuideProblem> problems) {
 
     DescriptorResult {
         problems = List.copyOf(problems);
     }
 
     static DescriptorResult valid(Guide guide) {
-        return new DescriptorResult(guide, List.of());
+        return new DescriptorResult(guide, null, List.of());
+    }
+
+    static DescriptorResult validOverlay(Overlay overlay) {
+        return new DescriptorResult(null, overlay, List.of());
     }
 
     static DescriptorResult invalid(List<GuideProblem> problems) {
-        return new DescriptorResult(null, problems);
+        return new DescriptorResult(null, null, problems);
     }
 
     boolean isValid() {
-        return guide != null;
+        return guide != null || overlay != null;
+    }
+
+    boolean isOverlay() {
+        return overlay != null;
+    }
+
+    /** How logs name what was read: {@code SEP:…:ordinaria-3 1.0.0}, or the overlay's guide and edition. */
+    String describe() {
+        return guide != null ? guide.id().key() + " " + guide.version()
+                : overlay != null ? overlay.id().key() + " " + overlay.version() + " (capa sobre "
+                        + overlay.base().id().key() + ")" : "inválido";
     }
 }

@@ -63,6 +63,26 @@ final class DescriptorShape {
     record Shaped(JsonObject descriptor, List<GuideProblem> problems) {
     }
 
+    /** The model's shape of a valid overlay: the activities it adds or puts in place are keyed as in a guide. */
+    static Shaped fromOverlay(JsonObject descriptor) {
+        DescriptorShape shape = new DescriptorShape();
+        JsonObject shaped = descriptor.deepCopy();
+        JsonObject base = shaped.getAsJsonObject("base");
+        base.addProperty("level", withoutAccents(base.get("level").getAsString()));
+        JsonArray changes = shaped.getAsJsonArray("changes");
+        for (int i = 0; i < changes.size(); i++) {
+            JsonObject change = changes.get(i).getAsJsonObject();
+            String path = "$.changes[" + i + "]";
+            if (change.has("activity")) {
+                shape.keyActivity(change.getAsJsonObject("activity"), path + ".activity");
+            }
+            if (change.has("section")) {
+                visitSection(change.getAsJsonObject("section"), path + ".section", shape::keyActivity);
+            }
+        }
+        return new Shaped(shaped, shape.problems);
+    }
+
     private void keyActivity(JsonObject activity, String path) {
         JsonElement printed = activity.remove("number");
         String label = printed == null ? "" : printed.getAsString().trim();

@@ -34,7 +34,10 @@ public final class GuideDescriptorCheck {
             Path folder = file.toAbsolutePath().getParent();
             DescriptorResult result = reader.read(Files.readString(file, StandardCharsets.UTF_8),
                     src -> Files.isRegularFile(folder.resolve(src)), null);
-            if (result.isValid()) {
+            if (result.isOverlay()) {
+                System.out.println(file + ": capa " + result.describe() + " válida, " + result.overlay().changes().size()
+                        + " cambios (se comprueba contra la guía base al instalarse)");
+            } else if (result.isValid()) {
                 Guide guide = result.guide();
                 System.out.println(file + ": guía " + guide.id().key() + " edición " + guide.version() + " válida, "
                         + guide.activities().size() + " actividades, tipos de producto " + guide.productTypes());

@@ -25,6 +25,7 @@ import mx.cte.guide.api.GuideRegistry;
 import mx.cte.guide.api.GuideSource;
 import mx.cte.guide.api.GuideStatus;
 import mx.cte.guide.api.ProductTypeInfo;
+import mx.cte.guide.api.Provenance;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.guide.spi.ProductType;
 import org.osgi.framework.Bundle;
@@ -221,8 +222,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
             // A refused update that was kept serving before a restart keeps serving after it, as the registry said.
             keptEdition(bundle).ifPresent(kept -> {
                 state.offer(source, kept);
-                LOG.warn("Guide bundle {}: its descriptor is refused; edition {} of {} kept from its last valid"
-                        + " descriptor", LogText.of(source.describe()), kept.guide().version(), kept.guide().id().key());
+                LOG.warn("Guide bundle {}: its descriptor is refused; {} kept from its last valid descriptor",
+                        LogText.of(source.describe()), kept.describe());
             });
         }
         RegistryState.Outcome outcome = state.offer(source, result);
@@ -250,8 +251,12 @@ public final class GuideRegistryImpl implements GuideRegistry {
     @Override
     public Optional<URL> file(GuideId id, String version, String path) {
         return edition(id, version).filter(edition -> edition.guide().images().contains(path)).map(edition -> {
-            Bundle bundle = context.getBundle(edition.source().bundleId());
-            return bundle == null ? null : bundle.getEntry(besideDescriptor(edition.source(), path));
+            // A state's guide shows the national guide's images from the national bundle, its own from its own.
+            Provenance provenance = edition.guide().provenance();
+            GuideEdition owner = provenance == null ? edition : edition(GuideId.parse(provenance.baseKey()),
+                    provenance.baseVersion()).filter(base -> base.guide().images().contains(path)).orElse(edition);
+            Bundle bundle = context.getBundle(owner.source().bundleId());
+            return bundle == null ? null : bundle.getEntry(besideDescriptor(owner.source(), path));
         });
     }
 

@@ -34,6 +34,13 @@ final class RegistryState {
 
     private final Map<Long, GuideCatalog.Accepted> accepted = new LinkedHashMap<>();
     private final Map<Long, RefusedGuide> refused = new LinkedHashMap<>();
+    /** States' overlays, by bundle: composed on every rebuild with the base editions installed then. */
+    private final Map<Long, AcceptedOverlay> overlays = new LinkedHashMap<>();
+    /** What the last rebuild could not compose, by overlay bundle: conflicts, or a base edition missing. */
+    private Map<Long, RefusedGuide> overlayProblems = Map.of();
+
+    record AcceptedOverlay(Overlay overlay, GuideSource source) {
+    }
     private final Map<Object, ProductTypeInfo> productTypes = new LinkedHashMap<>();
     private final Map<String, String> chosen;
     /** The choices as the listener last heard them (at first, as they were given). */
@@ -87,6 +94,18 @@ final class RegistryState {
      */
     synchronized Outcome offer(GuideSource source, DescriptorResult result) {
         refused.remove(source.bundleId());
+        if (result.isOverlay()) {
+            accepted.remove(source.bundleId());
+            overlays.put(source.bundleId(), new AcceptedOverlay(result.overlay(), source));
+            rebuild();
+            RefusedGuide problems = overlayProblems.get(source.bundleId());
+            Optional<GuideEdition> composed = catalog.edition(result.overlay().id(), result.overlay().version())
+                    .filter(e -> e.source().bundleId() == source.bundleId());
+            return composed.<Outcome>map(Published::new).orElseGet(() -> new Refused(problems));
+        }
+        if (result.isValid()) {
+            overlays.remove(source.bundleId());
+        }
         List<GuideProblem> problems = new ArrayList<>(result.problems());
         if (result.isValid()) {
             GuideId id = result.guide().id();
@@ -127,14 +146,15 @@ final class RegistryState {
     }
 
     synchronized boolean hasAccepted(long bundleId) {
-        return accepted.containsKey(bundleId);
+        return accepted.containsKey(bundleId) || overlays.containsKey(bundleId);
     }
 
     /** Forgets whatever a bundle contributed; returns the edition it had published, if any. */
     synchronized Optional<GuideCatalog.Accepted> withdraw(long bundleId) {
         GuideCatalog.Accepted removed = accepted.remove(bundleId);
         RefusedGuide refusal = refused.remove(bundleId);
-        if (removed != null || refusal != null) {
+        AcceptedOverlay overlay = overlays.remove(bundleId);
+        if (removed != null || refusal != null || overlay != null) {
             rebuild();
         }
         return Optional.ofNullable(removed);
@@ -167,9 +187,59 @@ final class RegistryState {
         return catalog.edition(id, version).orElseThrow();
     }
 
+    /**
+     * Composes an overlay with the newest installed edition of its base guide that its range accepts and that it
+     * applies to without conflict; the conflicts with newer editions are reported (a corrected national edition the
+     * state's changes no longer fit), and the state's guide keeps serving on the older one meanwhile.
+     */
+    private void compose(AcceptedOverlay overlay, List<GuideCatalog.Accepted> into, Map<Long, RefusedGuide> problems) {
+        Overlay.Base base = overlay.overlay().base();
+        VersionRange range = VersionRange.parse(base.versions());
+        List<GuideCatalog.Accepted> candidates = accepted.values().stream()
+                .filter(a -> a.guide().id().equals(base.id()) && range.includes(a.guide().version()))
+                .sorted(java.util.Comparator.comparing((GuideCatalog.Accepted a) -> a.guide().version(),
+                        Versions.ASCENDING).reversed())
+                .toList();
+        List<GuideProblem> conflicts = new ArrayList<>();
+        Optional<GuideCatalog.Accepted> sameEdition = into.stream().filter(a -> a.guide().id().equals(
+                overlay.overlay().id()) && a.guide().version().equals(overlay.overlay().version())).findFirst();
+        if (sameEdition.isPresent()) {
+            problems.put(overlay.source().bundleId(), new RefusedGuide(overlay.source(), List.of(new GuideProblem(
+                    "$.version", "la edición " + overlay.overlay().version() + " de la guía " + overlay.overlay().id()
+                            .key() + " ya está instalada desde el bundle " + sameEdition.get().source().describe()))));
+            return;
+        }
+        if (candidates.isEmpty()) {
+            List<String> installed = accepted.values().stream().filter(a -> a.guide().id().equals(base.id()))
+                    .map(a -> a.guide().version()).toList();
+            conflicts.add(new GuideProblem("$.base", "la guía base " + base.id().key() + " no tiene instalada ninguna"
+                    + " edición en " + base.versions() + (installed.isEmpty() ? " (no hay ninguna instalada)"
+                    : " (hay: " + String.join(", ", installed) + ")")));
+        }
+        for (GuideCatalog.Accepted candidate : candidates) {
+            OverlayComposer.Composed composed = OverlayComposer.apply(candidate.guide(), overlay.overlay());
+            if (composed.isClean()) {
+                into.add(new GuideCatalog.Accepted(composed.guide(), overlay.source()));
+                break;
+            }
+            conflicts.addAll(composed.conflicts());
+        }
+        if (!conflicts.isEmpty()) {
+            problems.put(overlay.source().bundleId(), new RefusedGuide(overlay.source(), conflicts));
+        }
+    }
+
     private void rebuild() {
         GuideCatalog previous = catalog;
-        catalog = GuideCatalog.build(accepted.values(), refused.values(), List.copyOf(productTypes.values()), chosen);
+        List<GuideCatalog.Accepted> all = new ArrayList<>(accepted.values());
+        Map<Long, RefusedGuide> notComposed = new LinkedHashMap<>();
+        for (AcceptedOverlay overlay : overlays.values()) {
+            compose(overlay, all, notComposed);
+        }
+        overlayProblems = Map.copyOf(notComposed);
+        List<RefusedGuide> allRefused = new ArrayList<>(refused.values());
+        allRefused.addAll(notComposed.values());
+        catalog = GuideCatalog.build(all, allRefused, List.copyOf(productTypes.values()), chosen);
         for (GuideEdition edition : catalog.editions()) {
             previous.edition(edition.guide().id(), edition.version())
                     .filter(before -> before.status() != edition.status()
