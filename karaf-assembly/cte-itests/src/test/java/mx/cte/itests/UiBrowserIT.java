@@ -198,6 +198,8 @@ public class UiBrowserIT {
         openActivity(2);
         assertEquals("footnote 1 is marked once, on the question it is printed on", 1,
                 browser.findElements(By.cssSelector("#actividad-2 sup a")).size());
+        String question = browser.findElement(By.cssSelector("#actividad-2 .preguntas li")).getText();
+        assertTrue("where it is printed: " + question, question.endsWith("en el grupo?1 ¿Por qué?"));
         browser.findElement(By.cssSelector("#actividad-2 .preguntas sup a")).click();
         assertTrue(browser.findElement(By.cssSelector(".notas li")).getText().contains("Educación Física"));
         assertTrue("the note has the focus", focused().startsWith("nota-"));
@@ -279,6 +281,16 @@ public class UiBrowserIT {
         await().until(driver -> (Boolean) browser.executeScript("return arguments[0].complete"
                 + " && arguments[0].naturalWidth > 0;", figure));
         assertEquals("Los tres momentos de la sesión: antes, durante y después", figure.getAttribute("alt"));
+        assertEquals("a video with its title and duration", "Video: Mensaje de bienvenida (6 min)", browser.findElement(
+                By.cssSelector("#guia-vista p.video")).getText());
+        assertEquals(2, browser.findElements(By.xpath("//section[@id='guia-vista']/ul[li[.='Lo que logré.']]/li")).size());
+
+        // Activities before the session: their day and the lettered activity.
+        openPart("apartado/antes", "#guia-vista .tipo-previa");
+        String before = browser.findElement(By.id("guia-vista")).getAttribute("textContent");
+        capture("sesion-actividades-previas");
+        assertTrue(before, before.contains("Antes de la sesión") && before.contains("28 de octubre de 2021")
+                && before.contains("A. Lectura previa"));
 
         // An activity with two ways of taking part and two products, each with its editor, one optional.
         String first = openPart("actividad/1", "#actividad-1");

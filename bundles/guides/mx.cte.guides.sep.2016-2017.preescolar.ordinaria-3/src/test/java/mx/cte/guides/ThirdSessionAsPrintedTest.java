@@ -174,9 +174,9 @@ public class ThirdSessionAsPrintedTest {
 
     @Test
     public void eachFootnoteIsMarkedOnceWhereItIsPrinted() {
-        // Footnote 1 is printed on the first question of activity 2, not on the activity as a whole.
-        assertEquals(List.of("1"), strings(activity(2).getAsJsonArray("prompts").get(0).getAsJsonObject(),
-                "footnotes"));
+        // Footnote 1 is printed inside the first question of activity 2, after "en el grupo?", before "¿Por qué?".
+        assertTrue(activity(2).toString(), activity(2).getAsJsonArray("prompts").get(0).getAsJsonObject().get("text")
+                .getAsString().endsWith("para su logro en el grupo?[^1] ¿Por qué?"));
         assertFalse("marked once: " + activity(2), activity(2).has("footnotes"));
         String descriptor = guide.toString();
         assertEquals("footnote 1 marked once in the whole guide", 1, count(descriptor, "\"footnotes\":[\"1\"]")
