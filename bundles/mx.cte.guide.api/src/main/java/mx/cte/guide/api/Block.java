@@ -13,6 +13,22 @@ public sealed interface Block {
     /** Its words, for search and for reading it without its layout. */
     String plainText();
 
+    /** The {@code type} a descriptor writes it with; empty for a paragraph, which is a plain string. */
+    default String wireType() {
+        return WIRE_TYPES.entrySet().stream().filter(e -> e.getValue() == getClass()).map(java.util.Map.Entry::getKey)
+                .findFirst().orElse("");
+    }
+
+    /** The kind of block a descriptor's {@code type} names, if any. */
+    static java.util.Optional<Class<? extends Block>> ofWireType(String type) {
+        return java.util.Optional.ofNullable(WIRE_TYPES.get(type));
+    }
+
+    /** Each non-paragraph kind by its {@code type} in descriptors and in the API. */
+    java.util.Map<String, Class<? extends Block>> WIRE_TYPES = java.util.Map.of("enlace", Link.class, "video",
+            Video.class, "imagen", Image.class, "tabla", Table.class, "lista", BulletList.class, "nota-editorial",
+            EditorialNote.class);
+
     /** A paragraph as printed. */
     record Paragraph(String text) implements Block {
         public Paragraph {

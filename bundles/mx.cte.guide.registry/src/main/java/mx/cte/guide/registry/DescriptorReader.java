@@ -38,7 +38,8 @@ import mx.cte.guide.api.SectionKind;
  * Reads a guide descriptor in three steps, stopping at the first that fails: well-formed JSON, valid against the
  * schema of its format ({@code cte-guide.schema.json} for format 1, {@code cte-guide-2.schema.json} for format 2, the
  * same files the documentation describes), then the cross-references a schema cannot express
- * ({@link GuideConsistency}). Both formats are read into one model ({@link DescriptorShape}). Problems carry the JSON path of the offending value, its line
+ * ({@link GuideConsistency}). Both formats are read into one model ({@link DescriptorShape}). Problems carry the JSON
+ * path of the offending value, its line
  * ({@link DescriptorLines}) and a Spanish message.
  */
 final class DescriptorReader {
@@ -212,7 +213,8 @@ final class DescriptorReader {
             shaped = result.descriptor();
         }
         Guide guide = gson.fromJson(shaped, Guide.class);
-        List<GuideProblem> inconsistencies = GuideConsistency.check(guide, shipped, platform).stream().map(lines::locate).toList();
+        List<GuideProblem> inconsistencies = GuideConsistency.check(guide, shipped, platform).stream()
+                .map(lines::locate).toList();
         return inconsistencies.isEmpty() ? DescriptorResult.valid(guide) : DescriptorResult.invalid(inconsistencies);
     }
 
@@ -247,15 +249,8 @@ final class DescriptorReader {
                 return new Block.Paragraph(json.getAsString());
             }
             JsonObject object = json.getAsJsonObject();
-            Class<? extends Block> kind = switch (object.get("type").getAsString()) {
-                case "enlace" -> Block.Link.class;
-                case "video" -> Block.Video.class;
-                case "imagen" -> Block.Image.class;
-                case "tabla" -> Block.Table.class;
-                case "lista" -> Block.BulletList.class;
-                case "nota-editorial" -> Block.EditorialNote.class;
-                default -> throw new JsonParseException("Tipo de bloque desconocido: " + object.get("type"));
-            };
+            Class<? extends Block> kind = Block.ofWireType(object.get("type").getAsString()).orElseThrow(() ->
+                    new JsonParseException("Tipo de bloque desconocido: " + object.get("type")));
             return context.deserialize(object, kind);
         }
     }

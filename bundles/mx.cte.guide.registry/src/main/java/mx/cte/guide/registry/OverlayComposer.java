@@ -30,14 +30,17 @@ final class OverlayComposer {
         }
     }
 
-    /** A section while changes are applied: its own data, and its activities and sub-sections as lists. */
+    /** A section while changes are applied: its own data, and what changes can touch (readings, activities,
+     * sub-sections) as lists. */
     private static final class Node {
-        Section section;
+        final Section section;
+        final List<String> readings;
         final List<Activity> activities;
         final List<Node> children = new ArrayList<>();
 
         Node(Section section) {
             this.section = section;
+            this.readings = new ArrayList<>(section.readings());
             this.activities = new ArrayList<>(section.activities());
             section.sections().forEach(child -> children.add(new Node(child)));
         }
@@ -45,7 +48,7 @@ final class OverlayComposer {
         Section build() {
             return new Section(section.id(), section.kind(), section.label(), section.title(), section.editorialTitle(),
                     section.date(), section.minutes(), section.intro(), section.purposes(), section.materials(),
-                    section.products(), section.agenda(), section.readings(), activities,
+                    section.products(), section.agenda(), readings, activities,
                     children.stream().map(Node::build).toList(), section.closing(), section.footnotes());
         }
     }
@@ -161,7 +164,7 @@ final class OverlayComposer {
                 }
                 List<ProductRef> products = new ArrayList<>(activity.products());
                 products.add(change.product());
-                list.set(index, withProducts(activity, products));
+                list.set(index, copy(activity, activity.readings(), products));
                 provenance.put("producto:" + change.key() + ":" + change.product().type(), Provenance.ADDED);
             });
             case "ocultar-producto" -> withActivity(change.key(), path, (list, index) -> {
@@ -171,7 +174,7 @@ final class OverlayComposer {
                             + change.type() + "'");
                     return;
                 }
-                list.set(index, withProducts(activity, activity.products().stream()
+                list.set(index, copy(activity, activity.readings(), activity.products().stream()
                         .filter(p -> !p.type().equals(change.type())).toList()));
                 provenance.put("producto:" + change.key() + ":" + change.type(), Provenance.HIDDEN);
             });
@@ -270,23 +273,16 @@ final class OverlayComposer {
         readings.remove(index);
         provenance.put("lectura:" + id, Provenance.HIDDEN);
         for (Node node : all()) {
-            if (node.section.readings().contains(id)) {
-                Section s = node.section;
-                node.section = new Section(s.id(), s.kind(), s.label(), s.title(), s.editorialTitle(), s.date(),
-                        s.minutes(), s.intro(), s.purposes(), s.materials(), s.products(), s.agenda(),
-                        s.readings().stream().filter(r -> !r.equals(id)).toList(), s.activities(), s.sections(),
-                        s.closing(), s.footnotes());
-            }
-            node.activities.replaceAll(a -> !a.readings().contains(id) ? a : new Activity(a.number(), a.label(),
-                    a.title(), a.editorialTitle(), a.participations(), a.instructions(), a.prompts(), a.criteria(),
-                    a.notes(), a.readings().stream().filter(r -> !r.equals(id)).toList(), a.footnotes(), a.purposes(),
-                    a.materials(), a.minutes(), a.products()));
+            node.readings.remove(id);
+            node.activities.replaceAll(a -> !a.readings().contains(id) ? a
+                    : copy(a, a.readings().stream().filter(r -> !r.equals(id)).toList(), a.products()));
         }
     }
 
-    private static Activity withProducts(Activity a, List<ProductRef> products) {
+    /** The same activity with other readings or products: what an overlay can change of one it does not replace. */
+    private static Activity copy(Activity a, List<String> readings, List<ProductRef> products) {
         return new Activity(a.number(), a.label(), a.title(), a.editorialTitle(), a.participations(), a.instructions(),
-                a.prompts(), a.criteria(), a.notes(), a.readings(), a.footnotes(), a.purposes(), a.materials(),
+                a.prompts(), a.criteria(), a.notes(), readings, a.footnotes(), a.purposes(), a.materials(),
                 a.minutes(), products);
     }
 

@@ -54,9 +54,7 @@ final class GuideJson {
             return new JsonPrimitive(paragraph.text());
         }
         JsonObject object = new JsonObject();
-        object.addProperty("type", block instanceof Block.Link ? "enlace" : block instanceof Block.Video ? "video"
-                : block instanceof Block.Image ? "imagen" : block instanceof Block.Table ? "tabla"
-                : block instanceof Block.BulletList ? "lista" : "nota-editorial");
+        object.addProperty("type", block.wireType());
         RECORDS.toJsonTree(block).getAsJsonObject().entrySet().forEach(e -> object.add(e.getKey(), e.getValue()));
         return object;
     }
