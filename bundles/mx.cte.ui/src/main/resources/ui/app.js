@@ -249,6 +249,35 @@ function guideTable(catalog, act) {
   return refused.length ? [table, el('h3', {}, 'Bundles rechazados'), el('ul', {}, ...refused)] : [table];
 }
 
+/** Who may sign the guides this installation accepts: the mode, the root and each publisher key with its state. */
+function trustPanel(trust) {
+  const content = [];
+  if (trust.verificacion === 'desactivada') {
+    content.push(el('p', {class: 'aviso-seguridad', role: 'alert'}, 'Verificación de firmas DESACTIVADA (modo de'
+        + ' desarrollo): se instala cualquier guía, paquete o capa estatal sin comprobar quién la publicó. Nunca use'
+        + ' así la instalación de una escuela (etc/mx.cte.trust.cfg, verification).'));
+  }
+  if (trust.raizDemostracion) {
+    content.push(el('p', {class: 'aviso-seguridad', role: 'alert'}, 'La raíz de confianza es la de demostración del'
+        + ' repositorio, cuya clave secreta es pública: cualquiera puede firmar con ella. Reemplace'
+        + ' etc/cte-trust/sep-raiz.asc por la raíz de la SEP (docs/operations.md, «Firmas y confianza»).'));
+  }
+  content.push(el('p', {}, trust.raiz ? `Raíz de confianza: ${trust.raiz}` : 'Sin raíz de confianza legible.'));
+  const day = (instant) => instant ? new Date(instant).toLocaleDateString('es-MX') : '';
+  content.push(el('table', {class: 'tabla', id: 'claves-publicadores'},
+      el('caption', {}, 'Claves de publicadores'),
+      el('thead', {}, el('tr', {}, ...['Publicador', 'Identidad', 'Vigencia', 'Estado']
+          .map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...trust.claves.map((k) => el('tr', {class: k.vigente ? '' : 'con-problemas'},
+          el('td', {}, k.publicador || '—'), el('td', {}, k.identidad),
+          el('td', {}, k.desde ? `${day(k.desde)} a ${day(k.hasta)}` : ''),
+          el('td', {}, k.vigente ? 'Vigente' : k.problema))))));
+  for (const problem of trust.problemas) {
+    content.push(el('p', {class: 'con-problemas'}, problem));
+  }
+  return content;
+}
+
 const BUNDLE_STATES = {'activo': 'Activo', 'detenido': 'Detenido', 'sin-resolver': 'Sin resolver',
   'iniciando': 'Iniciando', 'deteniendose': 'Deteniéndose', 'desinstalado': 'Desinstalado'};
 const BUNDLE_KINDS = {plataforma: 'Módulo o núcleo', guia: 'Guía', paquete: 'Paquete de recursos'};
@@ -287,6 +316,8 @@ async function admin() {
   const form = el('form', {id: 'carga-guia'},
       el('label', {for: 'bundle-guia'}, 'Bundle de guía (.jar)'),
       el('input', {id: 'bundle-guia', name: 'bundle', type: 'file', accept: '.jar'}),
+      el('label', {for: 'firma-guia'}, 'Firma del publicador (.asc)'),
+      el('input', {id: 'firma-guia', name: 'firma', type: 'file', accept: '.asc,.sig'}),
       el('button', {type: 'submit'}, 'Instalar'));
   const reloadGuides = async () => refreshInto(guides, await api('/api/v1/guides'), (catalog) => guideTable(catalog, act));
   const act = async (what, request) => {
@@ -301,12 +332,17 @@ async function admin() {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const file = form.bundle.files[0];
-    if (!file) {
-      result.textContent = 'Elija el archivo .jar del bundle de guía.';
+    const signature = form.firma.files[0];
+    if (!file || !signature) {
+      result.textContent = file ? 'Elija también la firma (.asc) que el publicador entregó con el jar.'
+        : 'Elija el archivo .jar del bundle de guía.';
       return;
     }
+    // The signature travels Base64-encoded in one header; the jar is the body, byte for byte.
+    const signatureBytes = new Uint8Array(await signature.arrayBuffer());
     const response = await fetch('/api/v1/guide-bundles', {method: 'POST', body: file, credentials: 'same-origin',
-      headers: {'Content-Type': 'application/java-archive', 'X-CSRF-Token': sesion.csrfToken}});
+      headers: {'Content-Type': 'application/java-archive', 'X-CSRF-Token': sesion.csrfToken,
+        'CTE-Firma': btoa(Array.from(signatureBytes, (b) => String.fromCharCode(b)).join(''))}});
     const body = await response.json();
     result.textContent = response.ok ? `Instalada ${body.clave} edición ${body.edicion}.${body.estado === 'instalada'
       ? ' Las escuelas siguen con la edición en uso hasta que active esta.' : ''}`
@@ -328,9 +364,11 @@ async function admin() {
         `${t.title} (${t.id}), del módulo ${t.provider}: las actividades que lo piden muestran un aviso en su lugar.`)))
       : el('p', {}, 'Todos los productos de los módulos instalados tienen su editor en línea.'));
   };
-  content.push(el('h2', {}, 'Guías'), form, result, guides, el('h2', {}, 'Productos sin editor en línea'),
-      withoutEditor);
-  const reloads = [reloadGuides, reloadTypes];
+  const trust = el('div', {id: 'confianza'});
+  const reloadTrust = async () => refreshInto(trust, await api('/api/v1/publisher-trust'), trustPanel);
+  content.push(el('h2', {}, 'Guías'), form, result, guides, el('h2', {}, 'Firmas de guías'), trust,
+      el('h2', {}, 'Productos sin editor en línea'), withoutEditor);
+  const reloads = [reloadGuides, reloadTrust, reloadTypes];
   if (isAdministrator(sesion)) {
     const modules = el('div', {id: 'lista-modulos'});
     const log = el('div', {id: 'auditoria'});

@@ -65,6 +65,7 @@ public class AuditIT {
         try (var in = GuideBundles.bundle("it.guide.audited", "1.0.0", descriptor)) {
             Files.copy(in, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
+        Signing.signBeside(jar, Signing.karafEtc());
         KarafShell shell = KarafShell.asAdmin(sessionFactory);
         Matcher id = Pattern.compile("Bundle ID: (\\d+)").matcher(shell.run("bundle:install -s " + jar.toUri()));
         assertTrue(id.find());

@@ -126,10 +126,11 @@ public class CatalogueIT {
         assertTrue(packs.toString(), packs.getAsJsonArray("paquetes").toString().contains("sep-preescolar"));
         assertTrue(titles(teacher.get(RESOURCES + "?q=album&grado=2")).contains("Mi álbum. Preescolar. Segundo grado"));
 
-        Bundle pack = bundleContext.installBundle("it:pack", GuideBundles.contentBundle("it.pack.estatal", "1.0.0",
-                "CTE-Resource-Pack", "pack/pack.json", "{\"key\": \"edomex-prueba\", \"title\": \"Fichas estatales\","
+        Bundle pack = bundleContext.installBundle("it:pack", Signing.admitted(bundleContext,
+                GuideBundles.contentBundle("it.pack.estatal", "1.0.0", "CTE-Resource-Pack", "pack/pack.json",
+                        "{\"key\": \"edomex-prueba\", \"title\": \"Fichas estatales\","
                         + " \"publisher\": \"15\", \"version\": \"1.0.0\", \"resources\": [{\"key\": \"fichas\","
-                        + " \"title\": \"Fichas de juegos matemáticos\", \"kind\": \"material-didactico\"}]}"));
+                        + " \"title\": \"Fichas de juegos matemáticos\", \"kind\": \"material-didactico\"}]}")));
         try {
             pack.start();
             assertTrue(titles(awaitTitle(teacher, "juegos", "Fichas de juegos matemáticos"))

@@ -54,6 +54,10 @@ final class DistributionProcess implements AutoCloseable {
         return process;
     }
 
+    Path etc() {
+        return home.resolve("etc");
+    }
+
     Path home() {
         return home;
     }

@@ -55,8 +55,8 @@ public class Format2GuidesIT {
     }
 
     private static long publish(WebSession publisher, String module) throws Exception {
-        HttpResponse<String> published = publisher.sendBytes("POST", "/api/v1/guide-bundles",
-                Files.readAllBytes(CteKaraf.exampleGuide(module)), "application/java-archive");
+        HttpResponse<String> published = Signing.publish(publisher,
+                Files.readAllBytes(CteKaraf.exampleGuide(module)), Signing.karafEtc());
         assertEquals(published.body(), 201, published.statusCode());
         return JsonParser.parseString(published.body()).getAsJsonObject().get("bundle").getAsLong();
     }
@@ -199,8 +199,8 @@ public class Format2GuidesIT {
             String text = new String(Files.readAllBytes(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_2021)
                     .getParent().getParent().resolve("src/main/resources/guide/guide.json")),
                     java.nio.charset.StandardCharsets.UTF_8).replace("ordinaria-2-ejemplo", "ordinaria-2-sin-imagen");
-            HttpResponse<String> refused = sep.sendBytes("POST", "/api/v1/guide-bundles",
-                    bytes(GuideBundles.bundle("it.guide.sin-imagen", "1.0.0", text)), "application/java-archive");
+            HttpResponse<String> refused = Signing.publish(sep,
+                    bytes(GuideBundles.bundle("it.guide.sin-imagen", "1.0.0", text)), Signing.karafEtc());
             assertEquals(refused.body(), 422, refused.statusCode());
             assertTrue(refused.body(), refused.body().contains("$.sections[2].sections[0].intro[0].src"));
             assertTrue(refused.body(), refused.body().contains("la imagen imagenes/momentos.png no está en el bundle"));
@@ -215,8 +215,7 @@ public class Format2GuidesIT {
         java.nio.file.Path project = java.nio.file.Path.of(System.getProperty(CteKaraf.ARCHETYPE_PROJECT_PROPERTY));
         byte[] jar = Files.readAllBytes(project.resolve("target/guia-2024-2025-primaria-ordinaria-1-1.0.0.jar"));
         WebSession state = WebSession.demo("publicador.edomex");
-        HttpResponse<String> published = state.sendBytes("POST", "/api/v1/guide-bundles", jar,
-                "application/java-archive");
+        HttpResponse<String> published = Signing.publish(state, jar, Signing.karafEtc());
         assertEquals(published.body(), 201, published.statusCode());
         JsonObject edition = JsonParser.parseString(published.body()).getAsJsonObject();
         try {
@@ -261,8 +260,8 @@ public class Format2GuidesIT {
         WebSession sep = WebSession.demo("publicador.sep");
         List<Long> bundles = new ArrayList<>();
         try {
-            HttpResponse<String> published = state.sendBytes("POST", "/api/v1/guide-bundles",
-                    bytes(GuideBundles.bundle("it.overlay.15.tercera", "1.0.0", OVERLAY)), "application/java-archive");
+            HttpResponse<String> published = Signing.publish(state,
+                    bytes(GuideBundles.bundle("it.overlay.15.tercera", "1.0.0", OVERLAY)), Signing.karafEtc());
             assertEquals(published.body(), 201, published.statusCode());
             JsonObject edition = JsonParser.parseString(published.body()).getAsJsonObject();
             bundles.add(edition.get("bundle").getAsLong());
@@ -285,17 +284,17 @@ public class Format2GuidesIT {
                     .getAsString());
 
             // The SEP corrects its guide: the state's changes are applied to the new edition.
-            HttpResponse<String> corrected = sep.sendBytes("POST", "/api/v1/guide-bundles", sepEdition("1.0.1",
-                    g -> { }), "application/java-archive");
+            HttpResponse<String> corrected = Signing.publish(sep, sepEdition("1.0.1",
+                    g -> { }), Signing.karafEtc());
             assertEquals(corrected.body(), 201, corrected.statusCode());
             bundles.add(JsonParser.parseString(corrected.body()).getAsJsonObject().get("bundle").getAsLong());
             assertEquals("1.0.1", stateGuide(state).getAsJsonObject("provenance").get("baseVersion").getAsString());
 
             // An edition without activity 12 conflicts with the state's change to it: said item by item; the
             // state's guide stays on the edition it fits.
-            HttpResponse<String> withoutTwelve = sep.sendBytes("POST", "/api/v1/guide-bundles", sepEdition("1.1.0",
+            HttpResponse<String> withoutTwelve = Signing.publish(sep, sepEdition("1.1.0",
                     g -> g.getAsJsonArray("sections").get(1).getAsJsonObject().getAsJsonArray("sections").get(1)
-                            .getAsJsonObject().getAsJsonArray("activities").remove(0)), "application/java-archive");
+                            .getAsJsonObject().getAsJsonArray("activities").remove(0)), Signing.karafEtc());
             assertEquals(withoutTwelve.body(), 201, withoutTwelve.statusCode());
             bundles.add(JsonParser.parseString(withoutTwelve.body()).getAsJsonObject().get("bundle").getAsLong());
             assertEquals("1.0.1", stateGuide(state).getAsJsonObject("provenance").get("baseVersion").getAsString());
@@ -304,9 +303,9 @@ public class Format2GuidesIT {
                     + " SEP:2016-2017:preescolar:ordinaria-3)"));
 
             // An overlay of a guide that is not installed is refused naming the base.
-            HttpResponse<String> orphan = state.sendBytes("POST", "/api/v1/guide-bundles", bytes(GuideBundles.bundle(
+            HttpResponse<String> orphan = Signing.publish(state, bytes(GuideBundles.bundle(
                     "it.overlay.15.huerfana", "1.0.0", OVERLAY.replace("ordinaria-3", "ordinaria-9"))),
-                    "application/java-archive");
+                    Signing.karafEtc());
             assertEquals(orphan.body(), 422, orphan.statusCode());
             assertTrue(orphan.body(), orphan.body().contains("la guía base SEP:2016-2017:preescolar:ordinaria-9 no"
                     + " tiene instalada ninguna edición en [1.0,2.0)"));

@@ -55,7 +55,7 @@ public class GuidePublishingIT {
     }
 
     private static HttpResponse<String> upload(WebSession session, byte[] jar) throws Exception {
-        return session.sendBytes("POST", "/api/v1/guide-bundles", jar, "application/java-archive");
+        return Signing.publish(session, jar, Signing.karafEtc());
     }
 
     @Test

@@ -147,8 +147,8 @@ public class GuidesIT {
     public void guideBundlesHotSwapWithoutFailedRequestsOrRefreshedBundles() throws Exception {
         String key = "09:2099-2100:preescolar:hot-swap";
         Bundle v1 = bundleContext.installBundle("it:hot-swap-1",
-                GuideBundles.bundle("it.guide.hotswap.one", "1.0.0",
-                        GuideBundles.descriptor("hot-swap", "1.0.0", "texto-libre")));
+                Signing.admitted(bundleContext, GuideBundles.bundle("it.guide.hotswap.one", "1.0.0",
+                        GuideBundles.descriptor("hot-swap", "1.0.0", "texto-libre"))));
         assertEquals("1.0.0", activeVersion(awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()))));
         Http.awaitStatus("/api/v1/guides/" + key, 200, WAIT);
 
@@ -172,23 +172,24 @@ public class GuidesIT {
         reader.start();
         try {
             Bundle v2 = bundleContext.installBundle("it:hot-swap-2",
-                    GuideBundles.bundle("it.guide.hotswap.two", "2.0.0",
-                            GuideBundles.descriptor("hot-swap", "2.0.0", "texto-libre")));
+                    Signing.admitted(bundleContext, GuideBundles.bundle("it.guide.hotswap.two", "2.0.0",
+                            GuideBundles.descriptor("hot-swap", "2.0.0", "texto-libre"))));
             // Installed beside the edition in use, the new one waits to be chosen; activating it swaps them.
             assertEquals("1.0.0", activeVersion(awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version")
                     .equals(List.of("2.0.0", "1.0.0")))));
             registry.activate(GuideId.parse(key), "2.0.0");
             assertEquals("2.0.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
 
-            v1.update(GuideBundles.bundle("it.guide.hotswap.one", "1.5.0",
-                    GuideBundles.descriptor("hot-swap", "1.5.0", "texto-libre")));
-            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("2.0.0", "1.5.0")));
+            // Updating the other bundle in place to a newer edition: it waits beside the active one too.
+            v1.update(Signing.admitted(bundleContext, GuideBundles.bundle("it.guide.hotswap.one", "2.5.0",
+                    GuideBundles.descriptor("hot-swap", "2.5.0", "texto-libre"))));
+            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("2.5.0", "2.0.0")));
 
-            registry.activate(GuideId.parse(key), "1.5.0");
-            assertEquals("1.5.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
+            registry.activate(GuideId.parse(key), "2.5.0");
+            assertEquals("2.5.0", json(Http.get("/api/v1/guides/" + key)).get("version").getAsString());
 
             v2.uninstall();
-            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("1.5.0")));
+            awaitGuide(key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("2.5.0")));
             while (reads.get() < 50) {
                 Thread.sleep(10);
             }
@@ -210,20 +211,23 @@ public class GuidesIT {
     public void aChosenEditionSurvivesARefusedUpdateAndARestartAndAFallbackIsSaid() throws Exception {
         String key = "09:2099-2100:preescolar:elegida";
         java.time.Instant start = java.time.Instant.now();
-        Bundle one = bundleContext.installBundle("it:chosen-1", GuideBundles.bundle("it.guide.chosen.one", "1.0.0",
-                GuideBundles.descriptor("elegida", "1.0.0", "texto-libre")));
+        Bundle one = bundleContext.installBundle("it:chosen-1", Signing.admitted(bundleContext,
+                GuideBundles.bundle("it.guide.chosen.one", "1.0.0", GuideBundles.descriptor("elegida", "1.0.0",
+                        "texto-libre"))));
         Bundle two = null;
         try {
             awaitGuide(key, g -> "1.0.0".equals(activeVersion(g)));
-            two = bundleContext.installBundle("it:chosen-2", GuideBundles.bundle("it.guide.chosen.two", "1.1.0",
-                    GuideBundles.descriptor("elegida", "1.1.0", "texto-libre")));
+            two = bundleContext.installBundle("it:chosen-2", Signing.admitted(bundleContext,
+                    GuideBundles.bundle("it.guide.chosen.two", "1.1.0", GuideBundles.descriptor("elegida", "1.1.0",
+                            "texto-libre"))));
             assertEquals("dropped beside the edition in use, the new one waits", "1.0.0", activeVersion(awaitGuide(
                     key, g -> strings(g.getAsJsonArray("editions"), "version").equals(List.of("1.1.0", "1.0.0")))));
             registry.activate(GuideId.parse(key), "1.1.0");
 
             // An update in place with a descriptor the schema refuses: refused, and 1.1.0 keeps serving...
-            two.update(GuideBundles.bundle("it.guide.chosen.two", "1.2.0", GuideBundles.descriptor("elegida",
-                    "1.2.0", "texto-libre").replace("\"colectivo\"", "\"todos\"")));
+            two.update(Signing.admitted(bundleContext, GuideBundles.bundle("it.guide.chosen.two", "1.2.0",
+                    GuideBundles.descriptor("elegida", "1.2.0", "texto-libre").replace("\"colectivo\"",
+                            "\"todos\""))));
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (!Http.get("/api/v1/guides").body().contains("it.guide.chosen.two") || !json(Http.get(
                     "/api/v1/guides")).getAsJsonArray("refused").toString().contains("it.guide.chosen.two")) {
@@ -269,9 +273,9 @@ public class GuidesIT {
 
     @Test
     public void aSchoolIsOfferedTheGuidesOfItsLevelOnly() throws Exception {
-        Bundle primaria = bundleContext.installBundle("it:level-primaria", GuideBundles.bundle("it.guide.primaria",
-                "1.0.0", GuideBundles.descriptor("nivel-primaria", "1.0.0", "texto-libre")
-                        .replace("\"level\": \"preescolar\"", "\"level\": \"primaria\"")));
+        Bundle primaria = bundleContext.installBundle("it:level-primaria", Signing.admitted(bundleContext,
+                GuideBundles.bundle("it.guide.primaria", "1.0.0", GuideBundles.descriptor("nivel-primaria", "1.0.0",
+                        "texto-libre").replace("\"level\": \"preescolar\"", "\"level\": \"primaria\""))));
         try {
             String key = "09:2099-2100:primaria:nivel-primaria";
             awaitGuide(key, g -> "activa".equals(g.get("status").getAsString()));
@@ -354,8 +358,9 @@ public class GuidesIT {
     @Test
     public void unsatisfiedGuideBecomesActiveWhenAModuleProvidesItsProductType() throws Exception {
         String key = "09:2099-2100:preescolar:unsatisfied";
-        Bundle bundle = bundleContext.installBundle("it:unsatisfied", GuideBundles.bundle("it.guide.unsatisfied",
-                "1.0.0", GuideBundles.descriptor("unsatisfied", "1.0.0", "tipo-de-prueba")));
+        Bundle bundle = bundleContext.installBundle("it:unsatisfied", Signing.admitted(bundleContext,
+                GuideBundles.bundle("it.guide.unsatisfied", "1.0.0", GuideBundles.descriptor("unsatisfied", "1.0.0",
+                        "tipo-de-prueba"))));
         ServiceRegistration<ProductType> module = null;
         try {
             JsonObject guide = awaitGuide(key, g -> "insatisfecha".equals(g.get("status").getAsString()));

@@ -63,8 +63,13 @@ public class StateGuideIT {
     @Test
     public void stateGuideInstallsActivatesAndIsReplacedFromTheShellWithoutRefreshingAnyBundle() throws Exception {
         KarafShell shell = KarafShell.asAdmin(sessionFactory);
-        Path built = Path.of(System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY));
-        String descriptor = descriptorOf(built);
+        Path shipped = Path.of(System.getProperty(CteKaraf.STATE_GUIDE_PROPERTY));
+        String descriptor = descriptorOf(shipped);
+        // The jar as the build signed it, copied with its signature where an administrator keeps installed editions.
+        Path built = Files.createTempDirectory("guia-estatal-").resolve(shipped.getFileName());
+        Files.copy(shipped, built);
+        Files.copy(shipped.resolveSibling(shipped.getFileName() + ".asc"), built.resolveSibling(built.getFileName()
+                + ".asc"));
         // Later editions built the way the guide tells a team outside this repository: a manifest and the descriptor.
         Path edition110 = jar("1.1.0", descriptor.replace("\"version\": \"1.0.0\"", "\"version\": \"1.1.0\"")
                 .replace("Encuadre del intercambio", "Encuadre y reglas del intercambio"));
@@ -103,7 +108,11 @@ public class StateGuideIT {
             assertEquals("1.0.0", json(Http.get("/api/v1/guides/" + KEY)).get("version").getAsString());
 
             // Replace the chosen edition in place: the publisher's upgrade of what is in use, so the choice follows.
-            shell.run("bundle:update " + first + " " + edition120.toUri());
+            // The new jar and its signature take the place of the old ones, then the bundle is updated from there.
+            Files.copy(edition120, built, StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(edition120.resolveSibling(edition120.getFileName() + ".asc"), built.resolveSibling(
+                    built.getFileName() + ".asc"), StandardCopyOption.REPLACE_EXISTING);
+            shell.run("bundle:update " + first);
             JsonObject replaced = awaitGuide(KEY, g -> editionVersions(g).equals(List.of("1.2.0", "1.1.0")));
             assertEquals("1.2.0", activeVersion(replaced));
 
@@ -135,6 +144,8 @@ public class StateGuideIT {
             Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
         }
         file.toFile().deleteOnExit();
+        // Signed by the state's key, as its team ships it: the jar and its .asc side by side.
+        Signing.signBeside(file, Signing.karafEtc()).toFile().deleteOnExit();
         return file;
     }
 

@@ -326,8 +326,8 @@ public class UiBrowserIT {
                 + " \"toma-de-acuerdos\", \"after\": 13, \"activity\": {\"number\": \"13 bis\", \"key\": 1301,"
                 + " \"participations\": [\"director\"], \"instructions\": [\"El director comparte los acuerdos.\"]}},"
                 + " {\"action\": \"ocultar-actividad\", \"key\": 19}]}";
-        var published = admin.sendBytes("POST", "/api/v1/guide-bundles", GuideBundles.bundle("it.overlay.pantalla",
-                "1.0.0", overlay).readAllBytes(), "application/java-archive");
+        var published = Signing.publish(admin, GuideBundles.bundle("it.overlay.pantalla",
+                "1.0.0", overlay).readAllBytes(), karaf.etc());
         assertEquals(published.body(), 201, published.statusCode());
         long bundle = WebSession.json(published).get("bundle").getAsLong();
         try {
@@ -368,8 +368,7 @@ public class UiBrowserIT {
     private static void publishOnce(Path jar, String key) throws Exception {
         WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
         if (admin.get("/api/v1/guides/" + key).statusCode() != 200) {
-            var published = admin.sendBytes("POST", "/api/v1/guide-bundles", Files.readAllBytes(jar),
-                    "application/java-archive");
+            var published = Signing.publish(admin, Files.readAllBytes(jar), karaf.etc());
             assertEquals(published.body(), 201, published.statusCode());
         }
         admin.awaitOk("/api/v1/guides/" + key);
@@ -583,12 +582,23 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-guias"),
                 "SEP:2016-2017:preescolar:ordinaria-3"));
+        // Who may sign: the publishers' keys with their state, and the warning that the root is the demo's.
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("claves-publicadores"),
+                "SEP publicacion de guias - DEMOSTRACION"));
+        String trust = browser.findElement(By.id("confianza")).getText();
+        assertTrue(trust, trust.contains("La raíz de confianza es la de demostración del repositorio"));
+        assertTrue(trust, trust.contains("Secretaria de Educacion del Estado de Mexico - DEMOSTRACION"));
+        assertTrue(trust, trust.contains("Vigente"));
         Path jar = Files.createTempFile("guia-ui", ".jar");
         try (var bundle = GuideBundles.bundle("it.guide.ui", "1.0.0",
                 GuideBundles.descriptor("ui-navegador", "1.0.0", "texto-libre"))) {
             Files.write(jar, bundle.readAllBytes());
         }
         browser.findElement(By.id("bundle-guia")).sendKeys(jar.toString());
+        browser.findElement(By.cssSelector("#carga-guia button[type=submit]")).click();
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
+                "Elija también la firma (.asc)"));
+        browser.findElement(By.id("firma-guia")).sendKeys(Signing.signBeside(jar, karaf.etc()).toString());
         browser.findElement(By.cssSelector("#carga-guia button[type=submit]")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
                 "Instalada 09:2099-2100:preescolar:ui-navegador edición 1.0.0"));
@@ -611,6 +621,7 @@ public class UiBrowserIT {
             Files.write(jar, bundle.readAllBytes());
         }
         browser.findElement(By.id("bundle-guia")).sendKeys(jar.toString());
+        browser.findElement(By.id("firma-guia")).sendKeys(Signing.signBeside(jar, karaf.etc()).toString());
         browser.findElement(By.cssSelector("#carga-guia button[type=submit]")).click();
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-carga"),
                 "Instalada 09:2099-2100:preescolar:" + session + " edición " + version));
@@ -659,8 +670,7 @@ public class UiBrowserIT {
         WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
         try (var bundle = GuideBundles.bundle("it.guide.rollback", "1.0.2",
                 GuideBundles.descriptor("ui-vuelta", "1.0.2", "texto-libre"))) {
-            assertEquals(201, admin.sendBytes("POST", "/api/v1/guide-bundles", bundle.readAllBytes(),
-                    "application/java-archive").statusCode());
+            assertEquals(201, Signing.publish(admin, bundle.readAllBytes(), karaf.etc()).statusCode());
         }
         // The page's own refresh replaces the rows while they are read, as await() allows for.
         new WebDriverWait(browser, Duration.ofSeconds(15))

@@ -120,6 +120,19 @@ final class WebSession {
         return send(method, path, HttpRequest.BodyPublishers.ofByteArray(body), contentType, true);
     }
 
+    /** Bytes with extra headers, such as a guide jar with its signature. */
+    HttpResponse<String> sendBytes(String method, String path, byte[] body, String contentType,
+            java.util.Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        headers.forEach(request::header);
+        if (csrfToken != null) {
+            request.header("X-CSRF-Token", csrfToken);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A file as the body, streamed from disk. */
     HttpResponse<String> sendFile(String method, String path, Path body, String contentType) throws Exception {
         return send(method, path, HttpRequest.BodyPublishers.ofFile(body), contentType, true);

@@ -44,6 +44,7 @@ import mx.cte.search.api.TextIndex;
 import mx.cte.search.api.TextIndexes;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
+import mx.cte.trust.api.PublisherTrust;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -92,9 +93,10 @@ public final class CatalogueService implements ResourceCatalogue {
 
     @Activate
     public CatalogueService(@Reference Database database, @Reference SchoolDirectory directory,
-            @Reference AuditLog audit, @Reference TextIndexes indexes, BundleContext context) {
+            @Reference AuditLog audit, @Reference TextIndexes indexes, @Reference PublisherTrust trust,
+            BundleContext context) {
         this(database, directory, audit, indexes.open(MODULE), Clock.systemUTC());
-        tracker = new PackTracker(context, this);
+        tracker = new PackTracker(context, this, trust);
         tracker.open();
         withdrawPacksWithoutBundle();
     }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.net.URL;
 import java.util.List;
 import mx.cte.content.guard.ContentBundles;
+import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -21,10 +23,12 @@ final class PackTracker extends BundleTracker<Long> {
     static final String HEADER = ContentBundles.PACK_HEADER;
 
     private final CatalogueService catalogue;
+    private final PublisherTrust trust;
 
-    PackTracker(BundleContext context, CatalogueService catalogue) {
+    PackTracker(BundleContext context, CatalogueService catalogue, PublisherTrust trust) {
         super(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null);
         this.catalogue = catalogue;
+        this.trust = trust;
     }
 
     private static String name(Bundle bundle) {
@@ -49,7 +53,15 @@ final class PackTracker extends BundleTracker<Long> {
             return bundle.getBundleId();
         }
         try (InputStream in = descriptor.openStream()) {
-            catalogue.packArrived(bundle.getBundleId(), name(bundle), PackReader.read(in));
+            PackReader.Outcome outcome = PackReader.read(in);
+            if (outcome.pack() != null) {
+                // A pack reaches every school's catalogue: only as its publisher signed it.
+                TrustVerdict verdict = trust.verify(bundle, outcome.pack().publisher());
+                if (!verdict.trusted()) {
+                    outcome = new PackReader.Outcome(null, List.of("firma: " + verdict.reason()));
+                }
+            }
+            catalogue.packArrived(bundle.getBundleId(), name(bundle), outcome);
         } catch (IOException e) {
             catalogue.packArrived(bundle.getBundleId(), name(bundle), new PackReader.Outcome(null,
                     List.of(path + ": no se pudo leer: " + e.getMessage())));

@@ -49,6 +49,14 @@ public interface GuideRegistry {
     GuideEdition activate(GuideId id, String version) throws GuideActivationException;
 
     /**
+     * An administrator's explicit decision to let an edition older than the newest installed edition of its guide be
+     * installed (a rollback, which is otherwise refused so that nobody can bring back a superseded edition by
+     * dropping its old, validly signed jar). Audited; kept across restarts; a bundle of that edition already
+     * installed and refused for being older is read again.
+     */
+    void allowOlderEdition(GuideId id, String version);
+
+    /**
      * A file an edition's text shows (an image, {@link Block.Image#src()}), read from its guide bundle beside the
      * descriptor; empty for a path the guide does not name, so nothing else in the bundle is reachable.
      *

@@ -5,7 +5,7 @@
  * {@code cte-guide-2.schema.json} (format 2) in this package; both read into this one model.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package mx.cte.guide.api;
 
 import org.osgi.annotation.bundle.Export;

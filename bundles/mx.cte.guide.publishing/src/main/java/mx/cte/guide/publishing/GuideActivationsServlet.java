@@ -45,12 +45,7 @@ public final class GuideActivationsServlet extends RoutedServlet {
     private void activate(ApiCall call) throws IOException {
         Caller caller = GuideBundlesServlet.publisherOrAdmin(call.request());
         JsonObject body = call.body();
-        GuideId id;
-        try {
-            id = GuideId.parse(JsonRequests.string(body, "clave"));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("clave", e.getMessage());
-        }
+        GuideId id = guideId(body);
         if (!caller.canPublish(id.publisher())) {
             throw ProblemException.forbidden("No puede activar guías de " + id.publisher() + ".");
         }
@@ -59,6 +54,15 @@ public final class GuideActivationsServlet extends RoutedServlet {
             call.ok(PublishingJson.edition(edition));
         } catch (GuideActivationException e) {
             throw new ProblemException(409, "No se puede activar", e.getMessage());
+        }
+    }
+
+    /** The guide a request body names in {@code clave}; a 400 naming the field when it is not a guide's key. */
+    static GuideId guideId(JsonObject body) {
+        try {
+            return GuideId.parse(JsonRequests.string(body, "clave"));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("clave", e.getMessage());
         }
     }
 }

@@ -24,6 +24,8 @@ import mx.cte.guide.api.GuideRegistry;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.RequestAccess;
+import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -39,9 +41,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/guide-bundles} with a guide bundle jar as the body installs it, for publishers of the guide's
+ * {@code POST /api/v1/guide-bundles} with a guide bundle jar as the body and its detached OpenPGP signature in the
+ * {@value #SIGNATURE_HEADER} header (the {@code .asc} file, Base64-encoded) installs it, for publishers of the guide's
  * publisher and administrators: {@code 201} with the edition, {@code 422} with every problem when the jar is not
- * content-only or its descriptor is refused (then nothing stays installed), {@code 409} when that edition is already
+ * content-only, its signature is missing or not its publisher's, or its descriptor is refused (then nothing stays
+ * installed; a bad signature is refused before anything is installed), {@code 409} when that edition is already
  * installed. {@code DELETE /api/v1/guide-bundles/{bundleId}} uninstalls a guide bundle. Neither refreshes any other
  * bundle: a guide bundle wires to nothing.
  */
@@ -54,15 +58,22 @@ public final class GuideBundlesServlet extends RoutedServlet {
     private static final Logger LOG = LoggerFactory.getLogger(GuideBundlesServlet.class);
     static final int MAX_BYTES = 20 * 1024 * 1024;
     static final String LOCATION_PREFIX = ContentBundles.UPLOAD_LOCATION_PREFIX;
+    /** Carries the jar's detached signature ({@code guia.jar.asc}), Base64-encoded so it fits in one header. */
+    static final String SIGNATURE_HEADER = "CTE-Firma";
+    /** An armoured signature is well under 2 KB; this bounds what is decoded. */
+    static final int MAX_SIGNATURE_CHARS = 16 * 1024;
 
     private final transient GuideRegistry registry;
+    private final transient PublisherTrust trust;
     private final transient BundleContext context;
     /** Optional: a refused upload is still refused without a database, and audited once the audit log is there. */
     private transient volatile AuditLog audit;
 
     @Activate
-    public GuideBundlesServlet(@Reference GuideRegistry registry, BundleContext context) {
+    public GuideBundlesServlet(@Reference GuideRegistry registry, @Reference PublisherTrust trust,
+            BundleContext context) {
         this.registry = registry;
+        this.trust = trust;
         this.context = context;
     }
 
@@ -122,6 +133,12 @@ public final class GuideBundlesServlet extends RoutedServlet {
         if (!caller.canPublish(jar.publisher)) {
             throw ProblemException.forbidden("No puede publicar guías de " + jar.publisher + ".");
         }
+        TrustVerdict verdict = trust.admit(content, signatureOf(request), jar.publisher);
+        if (!verdict.trusted()) {
+            auditRefusal(jar.symbolicName + " " + jar.version, "firma: " + verdict.reason());
+            throw new ProblemException(422, "Firma no válida", "No se instaló nada: " + jar.symbolicName + " "
+                    + jar.version + " " + verdict.reason() + ".").at(SIGNATURE_HEADER);
+        }
         for (Bundle installed : context.getBundles()) {
             if (jar.symbolicName.equals(installed.getSymbolicName())
                     && org.osgi.framework.Version.parseVersion(jar.version).equals(installed.getVersion())) {
@@ -176,6 +193,26 @@ public final class GuideBundlesServlet extends RoutedServlet {
                     + " nada.");
         }
         call.answer(HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
+    }
+
+    /** The signature file the header carries; a clear 422 when it is missing or is not Base64. */
+    private static byte[] signatureOf(HttpServletRequest request) {
+        String header = request.getHeader(SIGNATURE_HEADER);
+        if (header == null || header.isBlank()) {
+            throw new ProblemException(422, "Falta la firma", "Envíe la firma OpenPGP del jar (guia.jar.asc, de"
+                    + " cte-publicador firmar) en Base64 en el encabezado " + SIGNATURE_HEADER + "; sin firma no se"
+                    + " instala nada.").at(SIGNATURE_HEADER);
+        }
+        if (header.length() > MAX_SIGNATURE_CHARS) {
+            throw new ProblemException(422, "Firma no válida", "El encabezado " + SIGNATURE_HEADER + " pasa de "
+                    + MAX_SIGNATURE_CHARS + " caracteres: no es una firma.").at(SIGNATURE_HEADER);
+        }
+        try {
+            return java.util.Base64.getDecoder().decode(header.strip());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "Firma no válida", "El encabezado " + SIGNATURE_HEADER + " debe llevar la"
+                    + " firma en Base64: " + e.getMessage()).at(SIGNATURE_HEADER);
+        }
     }
 
     private void uninstall(ApiCall call) {

@@ -16,9 +16,9 @@ import org.junit.Test;
 
 public class GuideJarTest {
 
-    private static final String DESCRIPTOR = "{\"schemaVersion\": 1, \"id\": {\"publisher\": \"15\"}}";
+    static final String DESCRIPTOR = "{\"schemaVersion\": 1, \"id\": {\"publisher\": \"15\"}}";
 
-    private static byte[] jar(Map<String, String> headers, Map<String, String> entries) throws Exception {
+    static byte[] jar(Map<String, String> headers, Map<String, String> entries) throws Exception {
         Manifest manifest = new Manifest();
         Attributes main = manifest.getMainAttributes();
         main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -34,7 +34,7 @@ public class GuideJarTest {
         return bytes.toByteArray();
     }
 
-    private static Map<String, String> guideHeaders() {
+    static Map<String, String> guideHeaders() {
         return Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "mx.gob.edomex.guia", "Bundle-Version",
                 "1.1.0", "CTE-Guide", "guide/guide.json");
     }

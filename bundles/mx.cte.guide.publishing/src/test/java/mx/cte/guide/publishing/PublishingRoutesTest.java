@@ -12,6 +12,8 @@ import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.security.api.Caller;
 import mx.cte.security.http.ApiFixtures;
+import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustVerdict;
 import org.junit.Test;
 import org.osgi.framework.BundleContext;
 
@@ -35,6 +37,20 @@ public class PublishingRoutesTest {
     private final BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
             new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
                 throw new UnsupportedOperationException(method.getName());
+            });
+
+    private final List<String> admitted = new ArrayList<>();
+
+    /** Trusts nothing: says why, and records what it was asked to admit. */
+    private final PublisherTrust untrusting = (PublisherTrust) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {PublisherTrust.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "admit" -> {
+                    admitted.add(new String((byte[]) args[1], java.nio.charset.StandardCharsets.US_ASCII) + " para "
+                            + args[2]);
+                    yield TrustVerdict.refused("está firmado con una clave desconocida (ID 0123456789ABCDEF)");
+                }
+                case "enforced" -> true;
+                default -> throw new UnsupportedOperationException(method.getName());
             });
 
     private FakeHttp.Response activate(Caller caller, String json) {
@@ -63,7 +79,7 @@ public class PublishingRoutesTest {
 
     @Test
     public void anUploadMustBeAJarFromAPublisherAndARemovalAnInstalledGuide() {
-        GuideBundlesServlet bundles = new GuideBundlesServlet(registry, context);
+        GuideBundlesServlet bundles = new GuideBundlesServlet(registry, untrusting, context);
         assertEquals(403, ApiFixtures.send(bundles, ApiFixtures.DIRECTOR, FakeRequest.of("POST",
                 "/api/v1/guide-bundles", null).body("application/java-archive", new byte[] {1})).status);
         assertEquals(415, ApiFixtures.send(bundles, SEP_PUBLISHER, FakeRequest.of("POST",
@@ -76,5 +92,34 @@ public class PublishingRoutesTest {
                 "/api/v1/guide-bundles", "/42")).status);
         assertEquals(404, ApiFixtures.send(bundles, SEP_PUBLISHER, FakeRequest.of("DELETE",
                 "/api/v1/guide-bundles", "/cuarenta")).status);
+    }
+
+    @Test
+    public void anUploadWithoutItsPublishersSignatureIsRefusedBeforeAnythingIsInstalled() throws Exception {
+        GuideBundlesServlet bundles = new GuideBundlesServlet(registry, untrusting, context);
+        byte[] jar = GuideJarTest.jar(GuideJarTest.guideHeaders(), java.util.Map.of("guide/guide.json",
+                GuideJarTest.DESCRIPTOR));
+        Caller statePublisher = ApiFixtures.caller("publica.edomex", "publicador@15");
+
+        FakeHttp.Response unsigned = ApiFixtures.send(bundles, statePublisher, FakeRequest.of("POST",
+                "/api/v1/guide-bundles", null).body("application/java-archive", jar));
+        assertEquals(422, unsigned.status);
+        assertEquals("CTE-Firma", unsigned.json().get("campo").getAsString());
+        assertTrue(unsigned.body(), unsigned.body().contains("sin firma no se instala nada"));
+
+        FakeHttp.Response notBase64 = ApiFixtures.send(bundles, statePublisher, FakeRequest.of("POST",
+                "/api/v1/guide-bundles", null).header("CTE-Firma", "¿firma?").body("application/java-archive", jar));
+        assertEquals(422, notBase64.status);
+        assertTrue(notBase64.body(), notBase64.body().contains("Base64"));
+        assertEquals(List.of(), admitted);
+
+        // The context installs nothing (it throws): a refused signature must answer before installing.
+        FakeHttp.Response forged = ApiFixtures.send(bundles, statePublisher, FakeRequest.of("POST",
+                "/api/v1/guide-bundles", null).header("CTE-Firma", java.util.Base64.getEncoder().encodeToString(
+                        "firma".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).body("application/java-archive",
+                                jar));
+        assertEquals(422, forged.status);
+        assertTrue(forged.body(), forged.body().contains("clave desconocida"));
+        assertEquals(List.of("firma para 15"), admitted);
     }
 }

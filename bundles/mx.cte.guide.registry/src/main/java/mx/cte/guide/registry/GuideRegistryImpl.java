@@ -28,6 +28,8 @@ import mx.cte.guide.api.ProductTypeInfo;
 import mx.cte.guide.api.Provenance;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.guide.spi.ProductType;
+import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -57,6 +59,12 @@ public final class GuideRegistryImpl implements GuideRegistry {
     static final String CHOICES_FILE = "active-editions.properties";
     /** The last valid descriptor of each guide bundle, so a refused update keeps its edition serving after a restart. */
     static final String KEPT_FOLDER = "kept-descriptors";
+    /** Where a refusal for a missing or untrusted signature points, among a descriptor's JSON paths. */
+    static final String SIGNATURE_PATH = "firma";
+    /** Where a refusal of an edition older than the newest installed one points. */
+    static final String ROLLBACK_PATH = "edicion-anterior";
+    /** Older editions an administrator allowed, one {@code key version} per line. */
+    static final String ALLOWED_OLDER_FILE = "allowed-older-editions.txt";
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
@@ -65,11 +73,16 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     private final DescriptorReader reader = new DescriptorReader();
     private final BundleContext context;
+    /** Whether a guide bundle or overlay was signed by its publisher; nothing unsigned is ever published. */
+    private final PublisherTrust trust;
     /** The platform's version, a guide's {@code requires.platform} is held to: the release this registry belongs to. */
     private final String platformVersion;
     private final RegistryState state;
     private final Path choicesFile;
     private final Path keptFolder;
+    private final Path allowedOlderFile;
+    /** {@code key version} of each older edition an administrator allowed to be installed. */
+    private final java.util.Set<String> allowedOlder = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** True while the tracker offers the bundles already installed, one by one, at start. */
     private volatile boolean opening = true;
     private final BundleTracker<GuideSource> tracker;
@@ -77,11 +90,14 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private volatile AuditLog audit;
 
     @Activate
-    public GuideRegistryImpl(BundleContext context) {
+    public GuideRegistryImpl(BundleContext context, @Reference PublisherTrust trust) {
         this.context = context;
+        this.trust = trust;
         this.platformVersion = context.getBundle().getVersion().toString();
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
         this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
+        this.allowedOlderFile = context.getDataFile(ALLOWED_OLDER_FILE).toPath();
+        loadAllowedOlder();
         this.state = new RegistryState(loadChoices(choicesFile), new RegistryState.StatusListener() {
             @Override
             public void statusChanged(GuideEdition edition, GuideStatus previous) {
@@ -218,7 +234,17 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 ? DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList())
                 : text == null ? missingDescriptor(source.descriptor())
                 : reader.read(text, src -> bundle.getEntry(besideDescriptor(source, src)) != null, platformVersion);
-        if (!result.isValid() && !state.hasAccepted(source.bundleId())) {
+        TrustVerdict verdict = result.isValid() ? trust.verify(bundle, publisherOf(result)) : null;
+        if (verdict != null && !verdict.trusted()) {
+            result = DescriptorResult.invalid(List.of(new GuideProblem(SIGNATURE_PATH, verdict.reason())));
+        }
+        // An untrusted bundle never serves, not even the descriptor it had when it was trusted (its key may be revoked).
+        boolean untrusted = verdict != null && !verdict.trusted();
+        String rollback = result.isValid() ? rollbackRefusal(bundle, result) : null;
+        if (rollback != null) {
+            result = DescriptorResult.invalid(List.of(new GuideProblem(ROLLBACK_PATH, rollback)));
+        }
+        if (!result.isValid() && !untrusted && !state.hasAccepted(source.bundleId())) {
             // A refused update that was kept serving before a restart keeps serving after it, as the registry said.
             keptEdition(bundle).ifPresent(kept -> {
                 state.offer(source, kept);
@@ -240,6 +266,80 @@ public final class GuideRegistryImpl implements GuideRegistry {
                     LogText.of(refused.refusal().problems()));
             audit("guia-rechazada", source.describe(), String.valueOf(refused.refusal().problems()));
         }
+    }
+
+    /**
+     * Why an edition may not be installed for being older than the newest installed edition of its guide, or null.
+     * An edition this bundle already served before (read again at start) is not new, so never a rollback.
+     */
+    private String rollbackRefusal(Bundle bundle, DescriptorResult result) {
+        GuideId id = result.isOverlay() ? result.overlay().id() : result.guide().id();
+        String version = result.isOverlay() ? result.overlay().version() : result.guide().version();
+        if (allowedOlder.contains(id.key() + " " + version)) {
+            return null;
+        }
+        Optional<String> newest = state.catalog().editions(id).stream().map(GuideEdition::version)
+                .max(Versions.ASCENDING);
+        if (newest.isEmpty() || Versions.compare(version, newest.get()) >= 0) {
+            return null;
+        }
+        Optional<DescriptorResult> kept = keptEdition(bundle);
+        if (kept.isPresent() && version.equals(kept.get().isOverlay() ? kept.get().overlay().version()
+                : kept.get().guide().version())) {
+            return null;
+        }
+        return "la edición " + version + " es anterior a la edición " + newest.get() + " ya instalada de " + id.key()
+                + ": no se instala una edición superada; si es una decisión, un administrador la permite con"
+                + " cte:guide-allow-older " + id.key() + " " + version + " o POST /api/v1/guide-rollbacks";
+    }
+
+    @Override
+    public void allowOlderEdition(GuideId id, String version) {
+        if (!allowedOlder.add(id.key() + " " + version)) {
+            return;
+        }
+        saveAllowedOlder();
+        LOG.warn("Guide {}: edition {} allowed although older than the newest installed one", id.key(), version);
+        audit("guia-retroceso-permitido", id.key() + " " + version, "se permite instalar esta edición anterior");
+        // A bundle of that edition already installed and refused for its age is read again now.
+        for (RefusedGuide refused : state.catalog().refused()) {
+            boolean forAge = refused.problems().stream().anyMatch(p -> ROLLBACK_PATH.equals(p.path()));
+            Bundle bundle = context.getBundle(refused.source().bundleId());
+            if (forAge && bundle != null) {
+                GuideSource source = guideSourceOf(bundle);
+                if (source != null) {
+                    offer(bundle, source);
+                }
+            }
+        }
+    }
+
+    private void loadAllowedOlder() {
+        if (Files.isRegularFile(allowedOlderFile)) {
+            try {
+                Files.readAllLines(allowedOlderFile, StandardCharsets.UTF_8).stream().map(String::strip)
+                        .filter(line -> !line.isEmpty()).forEach(allowedOlder::add);
+            } catch (IOException e) {
+                LOG.error("Could not read the allowed older guide editions from {}", allowedOlderFile, e);
+            }
+        }
+    }
+
+    private void saveAllowedOlder() {
+        Path temporary = allowedOlderFile.resolveSibling(ALLOWED_OLDER_FILE + ".tmp");
+        try {
+            Files.createDirectories(allowedOlderFile.getParent());
+            Files.write(temporary, new java.util.TreeSet<>(allowedOlder), StandardCharsets.UTF_8);
+            Files.move(temporary, allowedOlderFile, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("Could not save the allowed older guide editions to {}", allowedOlderFile, e);
+        }
+    }
+
+    /** The publisher whose key must have signed the bundle: the guide's, or for an overlay, the state's. */
+    private static String publisherOf(DescriptorResult result) {
+        return result.isOverlay() ? result.overlay().id().publisher() : result.guide().id().publisher();
     }
 
     /** A path relative to the folder of a bundle's descriptor, as the bundle names its entries. */
