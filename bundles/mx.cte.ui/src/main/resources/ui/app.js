@@ -278,14 +278,63 @@ function trustPanel(trust) {
   return content;
 }
 
+const UPDATE_STATUS = {nueva: 'Nueva', instalada: 'Instalada', anterior: 'Anterior a la instalada',
+  incompatible: 'No es para esta versión'};
+
+/** The subscribed channels and what they offer: check now, install one or all, schedule an installation. */
+function updatesPanel(state, act) {
+  if (!state.canales.length) {
+    return [el('p', {}, 'Esta instalación no está suscrita a ningún canal (etc/mx.cte.channel-*.cfg; docs/operations.md,'
+        + ' «Canales de publicación»).')];
+  }
+  const check = el('button', {type: 'button'}, 'Revisar ahora');
+  check.addEventListener('click', () => act('Revisar', () => api('/api/v1/channels/check', {method: 'POST', body: {}})));
+  const all = el('button', {type: 'button'}, 'Instalar todo lo nuevo');
+  all.addEventListener('click', () => act('Instalar todo',
+      () => api('/api/v1/channels/install', {method: 'POST', body: {todas: true}})));
+  const channels = el('table', {class: 'tabla', id: 'canales'}, el('caption', {}, 'Canales suscritos'),
+      el('thead', {}, el('tr', {}, ...['Canal', 'Firma', 'Índice', 'Vence', 'Revisado', 'Problema']
+          .map((h) => el('th', {scope: 'col'}, h)))),
+      el('tbody', {}, ...state.canales.map((c) => el('tr', {class: c.problema ? 'con-problemas' : ''},
+          el('th', {scope: 'row'}, `${c.canal}${c.automatica ? ' (automática)' : ''}`), el('td', {}, c.publicador),
+          el('td', {}, c.versionIndice ? String(c.versionIndice) : '—'),
+          el('td', {}, c.vence ? new Date(c.vence).toLocaleString('es-MX') : ''),
+          el('td', {}, c.revisado ? new Date(c.revisado).toLocaleString('es-MX') : ''), el('td', {}, c.problema)))));
+  const rows = state.artefactos.map((a) => {
+    const actions = el('td', {});
+    if (a.estado === 'nueva') {
+      const install = el('button', {type: 'button', 'aria-label': `Instalar ${a.clave} ${a.edicion}`}, 'Instalar');
+      install.addEventListener('click', () => act(`Instalar ${a.clave}`,
+          () => api('/api/v1/channels/install', {method: 'POST', body: {canal: a.canal, ruta: a.ruta}})));
+      const when = el('input', {type: 'datetime-local', 'aria-label': `Fecha para instalar ${a.clave} ${a.edicion}`});
+      const schedule = el('button', {type: 'button'}, 'Programar');
+      schedule.addEventListener('click', () => when.value && act(`Programar ${a.clave}`,
+          () => api('/api/v1/channels/schedule', {method: 'POST',
+            body: {canal: a.canal, ruta: a.ruta, fecha: new Date(when.value).toISOString()}})));
+      actions.append(install, ' ', when, schedule);
+    }
+    return el('tr', {}, el('td', {}, a.canal), el('td', {}, a.titulo || a.clave), el('td', {}, a.clave),
+        el('td', {}, a.edicion), el('td', {}, a.publicador), el('td', {}, UPDATE_STATUS[a.estado] || a.estado),
+        el('td', {}, a.programada ? new Date(a.programada).toLocaleString('es-MX') : ''), actions);
+  });
+  return [el('p', {}, check, ' ', all), channels,
+    el('table', {class: 'tabla', id: 'artefactos-canal'}, el('caption', {}, 'Lo que ofrecen los canales'),
+        el('thead', {}, el('tr', {}, ...['Canal', 'Título', 'Clave', 'Edición', 'Publicador', 'Estado', 'Programada',
+          'Acciones'].map((h) => el('th', {scope: 'col'}, h)))),
+        el('tbody', {}, ...rows))];
+}
+
 const BUNDLE_STATES = {'activo': 'Activo', 'detenido': 'Detenido', 'sin-resolver': 'Sin resolver',
   'iniciando': 'Iniciando', 'deteniendose': 'Deteniéndose', 'desinstalado': 'Desinstalado'};
 const BUNDLE_KINDS = {plataforma: 'Módulo o núcleo', guia: 'Guía', paquete: 'Paquete de recursos'};
 
+/** Component states that are no problem: active, satisfied (delayed), or made per configuration file and none yet. */
+const COMPONENT_WORKS = ['activo', 'listo', 'sin-configurar'];
+
 /** The platform's bundles: version, state, the module each serves and, for a component that does not work, why. */
 function moduleTable(inventory) {
   const rows = inventory.bundles.map((b) => {
-    const problems = (b.componentes || []).filter((c) => !['activo', 'listo'].includes(c.estado)).map((c) =>
+    const problems = (b.componentes || []).filter((c) => !COMPONENT_WORKS.includes(c.estado)).map((c) =>
       `${c.nombre.split('.').pop()}: ${c.estado}` + (c.faltan.length ? `, falta ${c.faltan.join(', ')}` : '')
         + (c.error ? `, ${c.error}` : ''));
     return el('tr', {class: problems.length || b.estado !== 'activo' ? 'con-problemas' : ''},
@@ -393,8 +442,23 @@ async function admin() {
         log.replaceChildren(el('p', {role: 'alert'}, problem.message));
       });
     });
-    content.push(el('h2', {}, 'Módulos'), modules, el('h2', {}, 'Bitácora de auditoría'), filter, log);
-    reloads.push(async () => refreshInto(modules, await api('/api/v1/admin/modules'), moduleTable), reloadLog);
+    const updates = el('div', {id: 'actualizaciones'});
+    const updatesResult = el('p', {id: 'resultado-actualizaciones', role: 'status'});
+    const reloadUpdates = async () => refreshInto(updates, await api('/api/v1/channels'),
+        (state) => updatesPanel(state, async (what, request) => {
+          try {
+            const answer = await request();
+            updatesResult.textContent = (answer?.resultados || []).map((r) => `${r.ruta}: ${r.mensaje}`).join(' ')
+              || `${what}: hecho.`;
+          } catch (problem) {
+            updatesResult.textContent = `${what}: ${problem.message}`;
+          }
+          await Promise.all([reloadUpdates(), reloadGuides()]);
+        }));
+    content.push(el('h2', {}, 'Actualizaciones'), updatesResult, updates, el('h2', {}, 'Módulos'), modules,
+        el('h2', {}, 'Bitácora de auditoría'), filter, log);
+    reloads.push(async () => refreshInto(modules, await api('/api/v1/admin/modules'), moduleTable), reloadLog,
+        reloadUpdates);
   }
   show('Administración: guías y módulos', ...content);
   await Promise.all(reloads.map((reload) => reload()));

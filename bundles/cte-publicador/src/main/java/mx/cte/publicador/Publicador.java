@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
@@ -47,6 +46,12 @@ public final class Publicador {
             "      escribe ARCHIVO.asc, la firma OpenPGP separada de cada archivo",
             "  verificar --raiz SEP-RAIZ.asc --claves CARPETA --publicador SEP|NN ARCHIVO",
             "      comprueba ARCHIVO con ARCHIVO.asc como lo hace una instalación",
+            "  publicar --canal CARPETA --clave CLAVE.clave.asc --publicador SEP|NN [--nombre sep]",
+            "           [--vigencia-dias 14] [--plataforma \"[0.1,1)\"] GUIA.jar...",
+            "      valida cada guía, capa o paquete, lo firma, lo agrega a la carpeta del canal y firma de nuevo",
+            "      su índice (channel.json) con una versión mayor y una nueva fecha de vencimiento",
+            "  renovar --canal CARPETA --clave CLAVE.clave.asc --publicador SEP|NN [--vigencia-dias 14]",
+            "      firma de nuevo el índice con una nueva vigencia: un canal que no se renueva deja de instalarse",
             "",
             "Frases de paso: variable de entorno " + PASSPHRASE_VARIABLE + " (la clave que firma) y "
                     + ROOT_PASSPHRASE_VARIABLE + " (la raíz); sin ellas, claves sin frase.");
@@ -93,6 +98,8 @@ public final class Publicador {
                 case "revocar" -> revoke(arguments);
                 case "firmar" -> sign(arguments);
                 case "verificar" -> verify(arguments);
+                case "publicar" -> publish(arguments);
+                case "renovar" -> renew(arguments);
                 default -> throw new UsageException("orden desconocida: " + args[0] + " (vea: cte-publicador ayuda)");
             };
         } catch (UsageException e) {
@@ -190,6 +197,53 @@ public final class Publicador {
         return verdict.trusted() ? 0 : 1;
     }
 
+    private int publish(Arguments arguments) throws UsageException, IOException {
+        if (arguments.files().isEmpty()) {
+            throw new UsageException("diga qué jars publicar");
+        }
+        List<Path> jars = new ArrayList<>();
+        for (String name : arguments.files()) {
+            Path jar = Path.of(name);
+            if (!Files.isRegularFile(jar)) {
+                throw new UsageException("no existe el archivo " + jar);
+            }
+            jars.add(jar);
+        }
+        String platform = arguments.optional("plataforma", "[0.1,1)");
+        if (!platform.strip().matches("[\\[(]\\d+(\\.\\d+){0,2},\\s*\\d+(\\.\\d+){0,2}[\\])]|\\d+(\\.\\d+){0,2}")) {
+            throw new UsageException("--plataforma debe ser un rango de versiones OSGi como [0.1,1), no " + platform);
+        }
+        String publisher = publisher(arguments.required("publicador"));
+        Path channel = Files.createDirectories(Path.of(arguments.required("canal")));
+        ChannelFolder.publish(channel, arguments.optional("nombre", publisher.toLowerCase(java.util.Locale.ROOT)),
+                publisher, OpenPgp.readSecretRing(Files.readAllBytes(arguments.path("clave"))),
+                passphrase(PASSPHRASE_VARIABLE), jars, platform, validity(arguments), clock.instant())
+                .forEach(out::println);
+        return 0;
+    }
+
+    private int renew(Arguments arguments) throws UsageException, IOException {
+        String publisher = publisher(arguments.required("publicador"));
+        out.println(ChannelFolder.renew(arguments.path("canal"), arguments.optional("nombre",
+                publisher.toLowerCase(java.util.Locale.ROOT)), publisher, OpenPgp.readSecretRing(Files.readAllBytes(
+                        arguments.path("clave"))), passphrase(PASSPHRASE_VARIABLE), validity(arguments),
+                clock.instant()));
+        return 0;
+    }
+
+    private static java.time.Duration validity(Arguments arguments) throws UsageException {
+        String days = arguments.optional("vigencia-dias", "14");
+        try {
+            int value = Integer.parseInt(days.strip());
+            if (value < 1 || value > 366) {
+                throw new NumberFormatException();
+            }
+            return java.time.Duration.ofDays(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--vigencia-dias debe ser un número de días entre 1 y 366, no " + days);
+        }
+    }
+
     private static PGPPublicKeyRing onePublicKey(Path file) throws IOException, UsageException {
         List<PGPPublicKeyRing> rings = OpenPgp.readPublicRings(Files.readAllBytes(file));
         if (rings.size() != 1) {
@@ -221,10 +275,7 @@ public final class Publicador {
     }
 
     private static void write(Path file, byte[] content) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        Files.write(temporary, content);
-        Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        ChannelFolder.write(file, content);
     }
 
     private static void writeSecret(Path file, byte[] content) throws IOException {

@@ -90,4 +90,65 @@ public class PublicadorTest {
         assertEquals(2, run(Map.of(), "volar"));
         assertTrue(said(), said().contains("orden desconocida"));
     }
+
+    static byte[] guideJar(String publisher, String version, String participation) throws Exception {
+        String descriptor = "{\"schemaVersion\": 1, \"id\": {\"publisher\": \"" + publisher + "\", \"cycle\":"
+                + " \"2026-2027\", \"level\": \"primaria\", \"session\": \"ordinaria-5\"}, \"version\": \""
+                + version + "\", \"title\": \"Quinta sesión\", \"publisher\": {\"code\": \"" + publisher
+                + "\", \"name\": \"Pruebas\"}, \"sections\": [{\"id\": \"unica\", \"title\": \"Única\","
+                + " \"activities\": [{\"number\": 1, \"participation\": \"" + participation + "\","
+                + " \"instructions\": [\"Comenten.\"], \"product\": {\"type\": \"texto-libre\"}}]}]}";
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        manifest.getMainAttributes().putValue("Manifest-Version", "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "guia.quinta");
+        manifest.getMainAttributes().putValue("Bundle-Version", version);
+        manifest.getMainAttributes().putValue("CTE-Guide", "guide/guide.json");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(bytes, manifest)) {
+            out.putNextEntry(new java.util.jar.JarEntry("guide/guide.json"));
+            out.write(descriptor.getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    public void publishingValidatesSignsAndAddsToTheChannelRaisingTheIndexVersion() throws Exception {
+        String key = folder.getRoot() + "/sep";
+        assertEquals(0, run(Map.of(), "clave", "--identidad", "SEP", "--salida", key));
+        Path channel = folder.getRoot().toPath().resolve("canal");
+        Path first = folder.getRoot().toPath().resolve("quinta-1.0.0.jar");
+        Files.write(first, guideJar("SEP", "1.0.0", "colectivo"));
+        assertEquals(said(), 0, run(Map.of(), "publicar", "--canal", channel.toString(), "--clave", key
+                + ".clave.asc", "--publicador", "SEP", "--vigencia-dias", "7", first.toString()));
+        assertTrue(said(), said().contains("guia SEP:2026-2027:primaria:ordinaria-5 edición 1.0.0"));
+        com.google.gson.JsonObject index = com.google.gson.JsonParser.parseString(Files.readString(channel
+                .resolve("channel.json"))).getAsJsonObject();
+        assertEquals(1, index.get("version").getAsLong());
+        assertEquals("2026-12-07T10:00:00Z", index.get("expires").getAsString());
+        com.google.gson.JsonObject entry = index.getAsJsonArray("artifacts").get(0).getAsJsonObject();
+        assertEquals("artefactos/quinta-1.0.0.jar", entry.get("path").getAsString());
+        assertEquals(ChannelFolder.sha256(Files.readAllBytes(first)), entry.get("sha256").getAsString());
+        assertTrue(Files.isRegularFile(channel.resolve("artefactos/quinta-1.0.0.jar.asc")));
+        assertTrue(Files.isRegularFile(channel.resolve("channel.json.asc")));
+
+        Path broken = folder.getRoot().toPath().resolve("quinta-1.0.1.jar");
+        Files.write(broken, guideJar("SEP", "1.0.1", "todos"));
+        assertEquals(2, run(Map.of(), "publicar", "--canal", channel.toString(), "--clave", key + ".clave.asc",
+                "--publicador", "SEP", broken.toString()));
+        assertTrue(said(), said().contains("la plataforma rechazaría su descriptor"));
+        Path state = folder.getRoot().toPath().resolve("quinta-estatal.jar");
+        Files.write(state, guideJar("15", "1.0.0", "colectivo"));
+        assertEquals(2, run(Map.of(), "publicar", "--canal", channel.toString(), "--clave", key + ".clave.asc",
+                "--publicador", "SEP", state.toString()));
+        assertTrue(said(), said().contains("este canal publica solo contenido de SEP"));
+
+        assertEquals(said(), 0, run(Map.of(), "renovar", "--canal", channel.toString(), "--clave", key
+                + ".clave.asc", "--publicador", "SEP"));
+        index = com.google.gson.JsonParser.parseString(Files.readString(channel.resolve("channel.json")))
+                .getAsJsonObject();
+        assertEquals("renewed: a higher version, the same artifacts", 2, index.get("version").getAsLong());
+        assertEquals(1, index.getAsJsonArray("artifacts").size());
+    }
 }

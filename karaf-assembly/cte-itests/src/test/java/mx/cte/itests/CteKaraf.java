@@ -86,6 +86,7 @@ public final class CteKaraf {
                 systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
                 systemProperty(EXAMPLE_GUIDES_PROPERTY).value(requiredProperty(EXAMPLE_GUIDES_PROPERTY)),
                 systemProperty(Signing.DEMO_KEYS_PROPERTY).value(requiredProperty(Signing.DEMO_KEYS_PROPERTY)),
+                systemProperty(ChannelIT.TOOL_PROPERTY).value(requiredProperty(ChannelIT.TOOL_PROPERTY)),
                 systemProperty(ARCHETYPE_PROJECT_PROPERTY).value(requiredProperty(ARCHETYPE_PROJECT_PROPERTY)),
                 systemProperty(DISGUISED_GUIDE_PROPERTY).value(writeJar("guia-disfrazada.jar",
                         DisguisedJars.guideWithHiddenActivator("it.guide.disfrazada", "1.0.0",

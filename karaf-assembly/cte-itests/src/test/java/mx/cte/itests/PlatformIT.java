@@ -115,7 +115,8 @@ public class PlatformIT {
     }
 
     private static HttpResponse<String> awaitStatus(WebSession session, String path, int status) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        // Generous: on two loaded cores the whiteboard has taken more than 20 s to serve a servlet registered again.
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < deadline) {
             last = session.get(path);

@@ -613,6 +613,41 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Guía de prueba 1.0.0"));
     }
 
+    @Test
+    public void anAdministratorChecksTheChannelAndInstallsWhatItOffersFromThePage() throws Exception {
+        // The SEP's channel as an offline kit on this machine, published with the tool as the SEP does.
+        Path folder = Files.createTempDirectory("canal-ui-");
+        Path jar = folder.resolve("guia-ui-canal-1.0.0.jar");
+        Files.write(jar, GuideBundles.bundle("it.guide.ui.canal", "1.0.0", GuideBundles.descriptor("ui-canal", "1.0.0",
+                "texto-libre").replace("\"09\"", "\"SEP\"")).readAllBytes());
+        Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                System.getProperty(ChannelIT.TOOL_PROPERTY), "publicar", "--canal",
+                folder.resolve("canal").toString(), "--clave", Signing.demoKeys().resolve("sep-publicacion.clave.asc")
+                        .toString(), "--publicador", "SEP", jar.toString()).redirectErrorStream(true).start();
+        String said = new String(tool.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(said, 0, tool.waitFor());
+        Path subscription = karaf.etc().resolve("mx.cte.channel-ui.cfg");
+        Files.writeString(subscription, "name = ui\nurl = " + folder.resolve("canal").toUri() + "\npublisher = SEP\n");
+        try {
+            signIn("admin.plataforma", WebSession.demoPassword(karaf.demoPasswords(), "admin.plataforma"));
+            await().until(ExpectedConditions.elementToBeClickable(By.linkText("Guías y módulos"))).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("artefactos-canal"),
+                    "SEP:2099-2100:preescolar:ui-canal"));
+            assertTrue(browser.findElement(By.id("canales")).getText().contains("ui"));
+            assertTrue(browser.findElement(By.id("artefactos-canal")).getText().contains("Nueva"));
+            assertEquals("updates page", List.of(), seriousViolations());
+            capture("actualizaciones");
+            browser.findElement(By.cssSelector("#artefactos-canal button[aria-label^='Instalar']")).click();
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("resultado-actualizaciones"),
+                    "instalada SEP:2099-2100:preescolar:ui-canal edición 1.0.0"));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("artefactos-canal"), "Instalada"));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("lista-guias"),
+                    "SEP:2099-2100:preescolar:ui-canal"));
+        } finally {
+            Files.deleteIfExists(subscription);
+        }
+    }
+
     /** Installs a guide bundle through the administration page's form, as a person picks the file. */
     private void uploadOnThePage(String symbolicName, String version, String session) throws Exception {
         Path jar = Files.createTempFile("guia-ui", ".jar");

@@ -15,6 +15,13 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  */
 final class ComponentReport {
 
+    /**
+     * A component property saying that the component is instantiated once per configuration an administrator may or
+     * may not write (such as {@code etc/mx.cte.channel-*.cfg}): without one it is not configured, not broken.
+     */
+    static final String OPTIONAL_CONFIGURATION = "cte.configuration.optional";
+    static final String NOT_CONFIGURED = "sin-configurar";
+
     private ComponentReport() {
     }
 
@@ -27,6 +34,10 @@ final class ComponentReport {
         String failure = null;
         if (!enabled) {
             state = "desactivado";
+        } else if (configurations.isEmpty() && description.properties != null
+                && "true".equals(String.valueOf(description.properties.get(OPTIONAL_CONFIGURATION)))) {
+            // One instance per configuration file, none written yet (a channel subscription): nothing is wrong.
+            state = NOT_CONFIGURED;
         } else if (configurations.isEmpty()) {
             state = "require".equals(description.configurationPolicy) ? "espera-configuracion" : "sin-configuracion";
         } else {
@@ -51,10 +62,13 @@ final class ComponentReport {
         return json;
     }
 
-    /** Whether the component works: active, or satisfied and waiting to be used (a delayed component). */
+    /**
+     * Whether the component works: active, satisfied and waiting to be used (a delayed component), or optional and
+     * not configured.
+     */
     static boolean works(JsonObject component) {
         String state = component.get("estado").getAsString();
-        return state.equals("activo") || state.equals("listo");
+        return state.equals("activo") || state.equals("listo") || state.equals(NOT_CONFIGURED);
     }
 
     private static String interfaceOf(ComponentDescriptionDTO description, String referenceName) {

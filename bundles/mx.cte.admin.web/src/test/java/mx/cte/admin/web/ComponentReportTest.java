@@ -77,4 +77,20 @@ public class ComponentReportTest {
         assertEquals("espera-configuracion", waiting.get("estado").getAsString());
         assertFalse(ComponentReport.works(waiting));
     }
+
+    @Test
+    public void aComponentMadePerConfigurationFileIsNotBrokenWithoutOneButARequiredConfigurationIsMissed() {
+        ComponentDescriptionDTO subscription = new ComponentDescriptionDTO();
+        subscription.name = "mx.cte.channel.impl.ChannelSubscription";
+        subscription.configurationPolicy = "require";
+        subscription.properties = java.util.Map.of(ComponentReport.OPTIONAL_CONFIGURATION, "true");
+        JsonObject none = ComponentReport.of(subscription, true, List.of());
+        assertEquals("sin-configurar", none.get("estado").getAsString());
+        assertTrue(ComponentReport.works(none));
+
+        subscription.properties = java.util.Map.of();
+        JsonObject required = ComponentReport.of(subscription, true, List.of());
+        assertEquals("espera-configuracion", required.get("estado").getAsString());
+        assertFalse(ComponentReport.works(required));
+    }
 }

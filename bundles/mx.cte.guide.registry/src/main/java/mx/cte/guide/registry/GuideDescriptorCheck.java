@@ -22,6 +22,16 @@ public final class GuideDescriptorCheck {
     private GuideDescriptorCheck() {
     }
 
+    /**
+     * The problems the registry would refuse a descriptor for, one line each ({@code line: $.path: message}); empty
+     * when it is valid. {@code exists} says whether a file the descriptor names (an image) is beside it.
+     */
+    public static java.util.List<String> problems(String descriptor, java.util.function.Predicate<String> exists) {
+        DescriptorResult result = new DescriptorReader().read(descriptor, exists, null);
+        return result.problems().stream().map(problem -> (problem.line() > 0 ? problem.line() + ": " : "")
+                + problem.path() + ": " + problem.message()).toList();
+    }
+
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("Uso: GuideDescriptorCheck descriptor.json [otro.json…]");

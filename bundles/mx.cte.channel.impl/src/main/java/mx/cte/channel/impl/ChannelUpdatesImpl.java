@@ -1,0 +1,622 @@
+package mx.cte.channel.impl;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.channel.api.ChannelArtifact;
+import mx.cte.channel.api.ChannelStatus;
+import mx.cte.channel.api.ChannelUpdates;
+import mx.cte.channel.api.InstallOutcome;
+import mx.cte.content.guard.ContentBundles;
+import mx.cte.core.api.text.LogText;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.RefusedGuide;
+import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustVerdict;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Version;
+import org.osgi.framework.VersionRange;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The channels an installation subscribes to, checked every {@code checkIntervalSeconds} (default daily) and on
+ * demand. An index counts only if its publisher signed it, it has not expired (a frozen channel installs nothing) and
+ * its version is not lower than the last one trusted (a replayed old index is refused). An artifact is downloaded to
+ * {@code data/cte-channel/staging} (continuing a cut download), checked against the index's size and SHA-256, held
+ * to the content rules and to its own publisher's signature, and only then installed from the verified bytes; the
+ * guide registry then reads it as any other guide.
+ */
+@Component(service = ChannelUpdates.class, configurationPid = "mx.cte.channel.updates", immediate = true)
+@Designate(ocd = ChannelUpdatesImpl.Config.class)
+public final class ChannelUpdatesImpl implements ChannelUpdates {
+
+    @ObjectClassDefinition(name = "CTE publication channel checks")
+    public @interface Config {
+        @AttributeDefinition(description = "Seconds between two checks of every channel (default: daily)")
+        long checkIntervalSeconds() default 86_400;
+
+        @AttributeDefinition(description = "Seconds after start before the first check")
+        long firstCheckSeconds() default 120;
+    }
+
+    static final String LOCATION_PREFIX = "cte-channel:";
+    static final long MAX_INDEX_BYTES = 1024 * 1024;
+    static final long MAX_SIGNATURE_BYTES = 64 * 1024;
+    static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
+    static final int DOWNLOAD_ATTEMPTS = 3;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelUpdatesImpl.class);
+
+    private final BundleContext context;
+    private final PublisherTrust trust;
+    private final GuideRegistry registry;
+    private final Clock clock;
+    private final Version platform;
+    private final Path folder;
+    private final Map<String, ChannelSubscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, Checked> checked = new ConcurrentHashMap<>();
+    /** {@code channel path} → when it is to be installed. */
+    private final Map<String, Instant> scheduled = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService scheduler;
+    private volatile AuditLog audit;
+
+    /** What the last check of a channel found: the trusted index (kept while a later check fails) and the problem. */
+    private record Checked(ChannelIndex index, Instant checkedAt, String problem) {
+    }
+
+    @Activate
+    public ChannelUpdatesImpl(BundleContext context, @Reference PublisherTrust trust,
+            @Reference GuideRegistry registry, Config config) {
+        this(context, trust, registry, Clock.systemUTC(), context.getDataFile("cte-channel").toPath(),
+                context.getBundle().getVersion());
+        long interval = Math.max(1, config.checkIntervalSeconds());
+        scheduler.scheduleWithFixedDelay(this::checkAndInstallAutomatically, Math.max(0, config.firstCheckSeconds()),
+                interval, TimeUnit.SECONDS);
+        scheduler.scheduleWithFixedDelay(this::installDue, 5, Math.min(30, interval), TimeUnit.SECONDS);
+    }
+
+    ChannelUpdatesImpl(BundleContext context, PublisherTrust trust, GuideRegistry registry, Clock clock, Path folder,
+            Version platform) {
+        this.context = context;
+        this.trust = trust;
+        this.registry = registry;
+        this.clock = clock;
+        this.folder = folder;
+        this.platform = new Version(platform.getMajor(), platform.getMinor(), platform.getMicro());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cte-channel");
+            thread.setDaemon(true);
+            return thread;
+        });
+        loadScheduled();
+    }
+
+    @Deactivate
+    void deactivate() {
+        scheduler.shutdownNow();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSubscription(ChannelSubscription subscription) {
+        subscriptions.put(subscription.name(), subscription);
+        loadIndex(subscription);
+        LOG.info("Channel subscription '{}': {} (index signed by {}, installation {})", subscription.name(),
+                subscription.url(), subscription.publisher(), subscription.automatic() ? "automatic" : "manual");
+        if (scheduler != null && !scheduler.isShutdown()) {
+            scheduler.execute(() -> checkAndInstall(subscription));
+        }
+    }
+
+    void removeSubscription(ChannelSubscription subscription) {
+        subscriptions.remove(subscription.name(), subscription);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setAudit(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    void unsetAudit(AuditLog audit) {
+        if (this.audit == audit) {
+            this.audit = null;
+        }
+    }
+
+    private void audit(String action, String target, String detail) {
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(action, target, detail);
+        }
+    }
+
+    @Override
+    public List<ChannelStatus> channels() {
+        List<ChannelStatus> statuses = new ArrayList<>();
+        for (ChannelSubscription subscription : sorted()) {
+            Checked last = checked.get(subscription.name());
+            ChannelIndex index = last == null ? null : last.index();
+            statuses.add(new ChannelStatus(subscription.name(), subscription.url(), subscription.publisher(),
+                    subscription.automatic(), last == null ? null : last.checkedAt(), index == null ? 0
+                            : index.version(), index == null ? null : index.expires(), last == null ? ""
+                                    : last.problem()));
+        }
+        return statuses;
+    }
+
+    private List<ChannelSubscription> sorted() {
+        return subscriptions.values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    }
+
+    @Override
+    public List<ChannelStatus> checkAll() {
+        sorted().forEach(this::check);
+        return channels();
+    }
+
+    private void checkAndInstallAutomatically() {
+        sorted().forEach(this::checkAndInstall);
+    }
+
+    private void checkAndInstall(ChannelSubscription subscription) {
+        try {
+            check(subscription);
+            if (subscription.automatic()) {
+                for (ChannelArtifact artifact : available(subscription)) {
+                    if (artifact.status() == ChannelArtifact.Status.NEW) {
+                        install(subscription.name(), artifact.path());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Channel '{}': the scheduled check failed", subscription.name(), e);
+        }
+    }
+
+    /** Reads, verifies and keeps the channel's index; says why not in its status and the audit log. */
+    synchronized void check(ChannelSubscription subscription) {
+        Checked previous = checked.get(subscription.name());
+        ChannelIndex trusted = previous == null ? null : previous.index();
+        Instant now = clock.instant();
+        String problem;
+        try {
+            byte[] index = subscription.source().read("channel.json", MAX_INDEX_BYTES);
+            byte[] signature;
+            try {
+                signature = subscription.source().read("channel.json.asc", MAX_SIGNATURE_BYTES);
+            } catch (IOException e) {
+                signature = null;
+            }
+            problem = accept(subscription, index, signature, trusted, now);
+            if (problem.isEmpty()) {
+                ChannelIndex accepted = ChannelIndex.parse(index);
+                saveIndex(subscription, index);
+                checked.put(subscription.name(), new Checked(accepted, now, ""));
+                if (trusted == null || accepted.version() != trusted.version()) {
+                    LOG.info("Channel '{}': index version {} trusted, {} artifacts, expires {}", subscription.name(),
+                            accepted.version(), accepted.artifacts().size(), accepted.expires());
+                    audit("canal-revisado", subscription.name(), "índice versión " + accepted.version() + ", "
+                            + accepted.artifacts().size() + " artefactos, vence " + accepted.expires());
+                }
+                return;
+            }
+        } catch (IOException e) {
+            problem = "no se pudo leer el canal (" + subscription.url() + "): " + e.getMessage();
+        }
+        // A stale index installs nothing either: the one kept is dropped when it has expired too.
+        ChannelIndex kept = trusted != null && now.isBefore(trusted.expires()) ? trusted : null;
+        checked.put(subscription.name(), new Checked(kept, now, problem));
+        LOG.warn("Channel '{}': {}", subscription.name(), LogText.of(problem));
+        audit("canal-rechazado", subscription.name(), problem);
+    }
+
+    /** Why an index is not trusted, or empty. */
+    private String accept(ChannelSubscription subscription, byte[] index, byte[] signature, ChannelIndex trusted,
+            Instant now) {
+        TrustVerdict verdict = trust.verify(index, signature, subscription.publisher());
+        if (!verdict.trusted()) {
+            return "el índice del canal " + verdict.reason();
+        }
+        ChannelIndex parsed;
+        try {
+            parsed = ChannelIndex.parse(index);
+        } catch (IllegalArgumentException e) {
+            return "el índice del canal no es válido: " + e.getMessage();
+        }
+        if (!parsed.publisher().equals(subscription.publisher())) {
+            return "el índice dice ser de " + parsed.publisher() + ", y esta suscripción es de "
+                    + subscription.publisher();
+        }
+        if (!now.isBefore(parsed.expires())) {
+            return "el índice del canal venció el " + parsed.expires() + ": no se instala nada de él hasta que el"
+                    + " publicador publique uno vigente (un canal que deja de renovarse puede estar ocultando una"
+                    + " corrección)";
+        }
+        long last = Math.max(trusted == null ? 0 : trusted.version(), lastVersion(subscription));
+        if (parsed.version() < last) {
+            return "el índice tiene la versión " + parsed.version() + ", anterior a la " + last + " ya vista: se"
+                    + " rechaza un índice viejo servido de nuevo";
+        }
+        return "";
+    }
+
+    @Override
+    public List<ChannelArtifact> available() {
+        List<ChannelArtifact> artifacts = new ArrayList<>();
+        sorted().forEach(subscription -> artifacts.addAll(available(subscription)));
+        return artifacts;
+    }
+
+    private List<ChannelArtifact> available(ChannelSubscription subscription) {
+        Checked last = checked.get(subscription.name());
+        if (last == null || last.index() == null || !clock.instant().isBefore(last.index().expires())) {
+            return List.of();
+        }
+        List<ChannelArtifact> artifacts = new ArrayList<>();
+        for (ChannelIndex.Artifact artifact : last.index().artifacts()) {
+            artifacts.add(new ChannelArtifact(subscription.name(), artifact.path(), artifact.kind(), artifact.key(),
+                    artifact.edition(), artifact.publisher(), artifact.title(), artifact.platform(),
+                    status(subscription, artifact), scheduled.get(subscription.name() + " " + artifact.path())));
+        }
+        return artifacts;
+    }
+
+    private ChannelArtifact.Status status(ChannelSubscription subscription, ChannelIndex.Artifact artifact) {
+        if (installedBundle(subscription.name(), artifact.path()).isPresent()) {
+            return ChannelArtifact.Status.INSTALLED;
+        }
+        if (!compatible(artifact)) {
+            return ChannelArtifact.Status.INCOMPATIBLE;
+        }
+        if (!artifact.kind().equals("paquete")) {
+            try {
+                List<GuideEdition> editions = registry.editions(GuideId.parse(artifact.key()));
+                Version offered = Version.parseVersion(artifact.edition());
+                if (editions.stream().anyMatch(e -> Version.parseVersion(e.version()).equals(offered))) {
+                    return ChannelArtifact.Status.INSTALLED;
+                }
+                if (editions.stream().anyMatch(e -> Version.parseVersion(e.version()).compareTo(offered) > 0)) {
+                    return ChannelArtifact.Status.OLDER;
+                }
+            } catch (IllegalArgumentException e) {
+                return ChannelArtifact.Status.INCOMPATIBLE;
+            }
+        }
+        return ChannelArtifact.Status.NEW;
+    }
+
+    private boolean compatible(ChannelIndex.Artifact artifact) {
+        try {
+            return new VersionRange(artifact.platform()).includes(platform);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Optional<Bundle> installedBundle(String channel, String path) {
+        Bundle bundle = context.getBundle(LOCATION_PREFIX + channel + "/" + path);
+        return Optional.ofNullable(bundle).filter(b -> b.getState() != Bundle.UNINSTALLED);
+    }
+
+    @Override
+    public List<InstallOutcome> installAll() {
+        List<InstallOutcome> outcomes = new ArrayList<>();
+        for (ChannelArtifact artifact : available()) {
+            if (artifact.status() == ChannelArtifact.Status.NEW) {
+                outcomes.add(install(artifact.channel(), artifact.path()));
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void schedule(String channel, String path, Instant at) {
+        artifactOf(channel, path);
+        if (!at.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("la fecha de instalación " + at + " ya pasó");
+        }
+        scheduled.put(channel + " " + path, at);
+        saveScheduled();
+        audit("canal-programada", channel + " " + path, "se instalará el " + at);
+    }
+
+    /** Installs what was scheduled for now or earlier. */
+    void installDue() {
+        Instant now = clock.instant();
+        for (Map.Entry<String, Instant> entry : Map.copyOf(scheduled).entrySet()) {
+            if (!entry.getValue().isAfter(now)) {
+                String[] parts = entry.getKey().split(" ", 2);
+                scheduled.remove(entry.getKey());
+                saveScheduled();
+                try {
+                    InstallOutcome outcome = install(parts[0], parts[1]);
+                    LOG.info("Scheduled installation of {} from channel '{}': {}", parts[1], parts[0],
+                            LogText.of(outcome.message()));
+                } catch (RuntimeException e) {
+                    LOG.error("Scheduled installation of {} from channel '{}' failed", parts[1], parts[0], e);
+                }
+            }
+        }
+    }
+
+    private ChannelIndex.Artifact artifactOf(String channel, String path) {
+        ChannelSubscription subscription = subscriptions.get(channel);
+        if (subscription == null) {
+            throw new IllegalArgumentException("no hay suscripción al canal " + channel);
+        }
+        Checked last = checked.get(channel);
+        if (last == null || last.index() == null) {
+            throw new IllegalArgumentException("el canal " + channel + " no tiene un índice de confianza"
+                    + (last == null ? "; revíselo primero" : ": " + last.problem()));
+        }
+        if (!clock.instant().isBefore(last.index().expires())) {
+            throw new IllegalArgumentException("el índice del canal " + channel + " venció el "
+                    + last.index().expires());
+        }
+        ChannelIndex.Artifact artifact = last.index().artifact(path);
+        if (artifact == null) {
+            throw new IllegalArgumentException("el canal " + channel + " no ofrece " + path);
+        }
+        return artifact;
+    }
+
+    @Override
+    public synchronized InstallOutcome install(String channel, String path) {
+        ChannelIndex.Artifact artifact = artifactOf(channel, path);
+        ChannelSubscription subscription = subscriptions.get(channel);
+        if (status(subscription, artifact) == ChannelArtifact.Status.INSTALLED) {
+            return new InstallOutcome(channel, path, true, installedBundle(channel, path).map(Bundle::getBundleId)
+                    .orElse(-1L), "ya estaba instalada");
+        }
+        if (!compatible(artifact)) {
+            return refused(channel, path, "es para las versiones " + artifact.platform() + " de la plataforma, y"
+                    + " esta es la " + platform);
+        }
+        if (artifact.size() > MAX_ARTIFACT_BYTES) {
+            return refused(channel, path, "pasa de " + MAX_ARTIFACT_BYTES / (1024 * 1024) + " MB");
+        }
+        byte[] content;
+        try {
+            content = download(subscription, artifact);
+        } catch (IOException e) {
+            LOG.warn("Channel '{}': download of {} stopped: {}", channel, path, e.getMessage());
+            return new InstallOutcome(channel, path, false, -1, "la descarga se interrumpió (" + e.getMessage()
+                    + "); lo descargado se conserva y el próximo intento continúa desde ahí");
+        }
+        if (content == null) {
+            return refused(channel, path, "su contenido no coincide con el índice (tamaño o SHA-256): se descartó"
+                    + " la descarga; no se instaló nada");
+        }
+        byte[] signature;
+        try {
+            signature = subscription.source().read(path + ".asc", MAX_SIGNATURE_BYTES);
+        } catch (IOException e) {
+            signature = null;
+        }
+        List<String> code = contentProblems(content);
+        if (!code.isEmpty()) {
+            return refused(channel, path, "no es solo contenido: " + String.join("; ", code));
+        }
+        TrustVerdict verdict = trust.admit(content, signature, artifact.publisher());
+        if (!verdict.trusted()) {
+            return refused(channel, path, verdict.reason());
+        }
+        Bundle bundle;
+        try {
+            bundle = context.installBundle(LOCATION_PREFIX + channel + "/" + path, new ByteArrayInputStream(content));
+        } catch (BundleException e) {
+            return refused(channel, path, "el framework no lo instaló: " + e.getMessage());
+        }
+        Optional<RefusedGuide> refusal = registry.refused().stream()
+                .filter(r -> r.source().bundleId() == bundle.getBundleId()).findFirst();
+        if (refusal.isPresent()) {
+            uninstall(bundle);
+            return refused(channel, path, "la guía tiene errores: " + refusal.get().problems());
+        }
+        try {
+            bundle.start();
+        } catch (BundleException e) {
+            uninstall(bundle);
+            return refused(channel, path, "el framework no lo resolvió: " + e.getMessage());
+        }
+        String message = "instalada " + artifact.key() + " edición " + artifact.edition() + " (" + verdict.reason()
+                + ")";
+        LOG.info("Channel '{}': {} {}", channel, path, message);
+        audit("canal-instalada", channel + " " + path, message);
+        return new InstallOutcome(channel, path, true, bundle.getBundleId(), message);
+    }
+
+    private InstallOutcome refused(String channel, String path, String why) {
+        LOG.warn("Channel '{}': {} refused: {}", channel, path, LogText.of(why));
+        audit("canal-rechazada", channel + " " + path, why);
+        return new InstallOutcome(channel, path, false, -1, "no se instaló: " + why);
+    }
+
+    private static void uninstall(Bundle bundle) {
+        try {
+            bundle.uninstall();
+        } catch (BundleException e) {
+            LOG.error("Could not uninstall refused bundle {}", bundle.getBundleId(), e);
+        }
+    }
+
+    /**
+     * The artifact's bytes once complete and matching the index; null when they do not match (the download is
+     * discarded); an IOException when every attempt stopped (the partial download is kept).
+     */
+    private byte[] download(ChannelSubscription subscription, ChannelIndex.Artifact artifact) throws IOException {
+        Path staging = Files.createDirectories(folder.resolve("staging"));
+        Path partial = staging.resolve(artifact.sha256() + ".part");
+        IOException last = null;
+        for (int attempt = 1; attempt <= DOWNLOAD_ATTEMPTS; attempt++) {
+            try {
+                subscription.source().download(artifact.path(), partial, artifact.size());
+                if (Files.size(partial) < artifact.size()) {
+                    throw new IOException("llegaron " + Files.size(partial) + " de " + artifact.size() + " bytes");
+                }
+                last = null;
+                break;
+            } catch (IOException e) {
+                last = e;
+                LOG.info("Channel '{}': attempt {} to download {} stopped: {}", subscription.name(), attempt,
+                        artifact.path(), e.getMessage());
+            }
+        }
+        if (last != null) {
+            throw last;
+        }
+        byte[] content = Files.readAllBytes(partial);
+        Files.delete(partial);
+        if (content.length != artifact.size() || !artifact.sha256().equals(sha256(content))) {
+            return null;
+        }
+        return content;
+    }
+
+    private static List<String> contentProblems(byte[] jar) {
+        List<String> problems = new ArrayList<>(ContentBundles.archiveProblems(jar));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Map<String, String> headers = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            if (manifest == null) {
+                return List.of("no tiene META-INF/MANIFEST.MF");
+            }
+            manifest.getMainAttributes().forEach((name, value) -> headers.put(name.toString(), String.valueOf(value)));
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                names.add(entry.getName());
+            }
+        } catch (IOException e) {
+            return List.of("no es un jar legible: " + e.getMessage());
+        }
+        return ContentBundles.problems(headers, names);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    // Persistence: the last trusted index of each channel (its version is the floor for the next one) and the
+    // scheduled installations, under the bundle's data folder.
+
+    private Path indexFile(ChannelSubscription subscription) {
+        return folder.resolve("indices").resolve(subscription.name().replaceAll("[^A-Za-z0-9_-]", "_") + ".json");
+    }
+
+    private void saveIndex(ChannelSubscription subscription, byte[] index) {
+        try {
+            write(indexFile(subscription), index);
+        } catch (IOException e) {
+            LOG.error("Could not keep the index of channel '{}'", subscription.name(), e);
+        }
+    }
+
+    private void loadIndex(ChannelSubscription subscription) {
+        Path file = indexFile(subscription);
+        if (Files.isRegularFile(file) && !checked.containsKey(subscription.name())) {
+            try {
+                checked.put(subscription.name(), new Checked(ChannelIndex.parse(Files.readAllBytes(file)),
+                        Files.getLastModifiedTime(file).toInstant(), ""));
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("Channel '{}': the kept index {} cannot be read; the next check replaces it",
+                        subscription.name(), file);
+            }
+        }
+    }
+
+    private long lastVersion(ChannelSubscription subscription) {
+        Path file = indexFile(subscription);
+        try {
+            return Files.isRegularFile(file) ? ChannelIndex.parse(Files.readAllBytes(file)).version() : 0;
+        } catch (IOException | IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private Path scheduledFile() {
+        return folder.resolve("programadas.properties");
+    }
+
+    private void loadScheduled() {
+        Path file = scheduledFile();
+        if (Files.isRegularFile(file)) {
+            Properties properties = new Properties();
+            try (InputStream in = Files.newInputStream(file)) {
+                properties.load(in);
+                properties.stringPropertyNames().forEach(key -> scheduled.put(key, Instant.parse(
+                        properties.getProperty(key))));
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not read the scheduled channel installations from {}", file, e);
+            }
+        }
+    }
+
+    private synchronized void saveScheduled() {
+        Properties properties = new Properties();
+        scheduled.forEach((key, at) -> properties.setProperty(key, at.toString()));
+        try {
+            Files.createDirectories(folder);
+            Path temporary = scheduledFile().resolveSibling("programadas.properties.tmp");
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                properties.store(out, "Channel installations scheduled by an administrator: channel path = instant");
+            }
+            Files.move(temporary, scheduledFile(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.error("Could not save the scheduled channel installations", e);
+        }
+    }
+
+    private static void write(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,322 @@
+package mx.cte.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.inject.Inject;
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import mx.cte.trust.openpgp.OpenPgp;
+import org.apache.karaf.features.BootFinished;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+/**
+ * The publication channel (issue 23, section 2), end to end: the SEP publishes with {@code cte-publicador publicar}
+ * into a folder served over HTTP, the running platform subscribed by an {@code etc/mx.cte.channel-*.cfg} file installs
+ * a new guide on its schedule and serves it without a restart, a download cut halfway is continued, and every way an
+ * index or artifact can be wrong installs nothing. The same channel as an offline kit (one zip) installs the same way,
+ * at the time an administrator scheduled.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class ChannelIT {
+
+    static final String TOOL_PROPERTY = "cte.it.publisherTool";
+    private static final String SERVED_AT = "/it-canal";
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private BundleContext bundleContext;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    private Path channel;
+    private ServiceRegistration<Servlet> server;
+    /** Paths whose next download is cut after half its bytes. */
+    private final Set<String> cutNext = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger rangeRequests = new AtomicInteger();
+    private final List<Path> configFiles = new ArrayList<>();
+
+    /** Serves the channel folder as any web server would, with byte ranges; can cut a transfer halfway. */
+    @Before
+    public void serveTheChannel() throws Exception {
+        channel = Files.createTempDirectory("canal-");
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", SERVED_AT + "/*");
+        properties.put("osgi.http.whiteboard.servlet.name", "it-canal");
+        server = bundleContext.registerService(Servlet.class, new HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+                String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+                Path file = channel.resolve(path).normalize();
+                if (!file.startsWith(channel) || !Files.isRegularFile(file)) {
+                    response.sendError(404);
+                    return;
+                }
+                byte[] content = Files.readAllBytes(file);
+                int from = 0;
+                String range = request.getHeader("Range");
+                if (range != null && range.startsWith("bytes=")) {
+                    rangeRequests.incrementAndGet();
+                    from = Integer.parseInt(range.substring(6, range.indexOf('-')));
+                    response.setStatus(206);
+                    response.setHeader("Content-Range", "bytes " + from + "-" + (content.length - 1) + "/"
+                            + content.length);
+                }
+                response.setContentType("application/octet-stream");
+                response.setContentLength(content.length - from);
+                OutputStream out = response.getOutputStream();
+                if (cutNext.remove(path)) {
+                    out.write(content, from, (content.length - from) / 2);
+                    out.flush();
+                    throw new IOException("transferencia cortada a propósito");
+                }
+                out.write(content, from, content.length - from);
+            }
+        }, properties);
+        Files.writeString(channel.resolve("ping"), "ok");
+        Http.awaitStatus(SERVED_AT + "/ping", 200, GuideApi.WAIT);
+    }
+
+    @After
+    public void stopServing() throws Exception {
+        for (Path file : configFiles) {
+            Files.deleteIfExists(file);
+        }
+        server.unregister();
+        for (Bundle bundle : bundleContext.getBundles()) {
+            if (bundle.getLocation().startsWith("cte-channel:")) {
+                bundle.uninstall();
+            }
+        }
+    }
+
+    private String channelUrl() {
+        return "http://localhost:" + System.getProperty(CteKaraf.HTTP_PORT_PROPERTY) + SERVED_AT + "/";
+    }
+
+    /** Writes a configuration file into etc/, as an administrator does; the platform reads it within seconds. */
+    private void configure(String name, String text) throws IOException {
+        Path file = Signing.karafEtc().resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        configFiles.add(file);
+    }
+
+    private void subscribe(String name, String url, String installation) throws IOException {
+        configure("mx.cte.channel-" + name + ".cfg", "name = " + name + "\nurl = " + url + "\npublisher = SEP\n"
+                + "installation = " + installation + "\n");
+    }
+
+    /** A SEP guide of a new session, as a jar file. */
+    private static Path guide(String session, String version) throws IOException {
+        Path jar = Files.createTempDirectory("guia-").resolve("guia-" + session + "-" + version + ".jar");
+        Files.write(jar, GuideBundles.bundle("it.guide.canal." + session.replace('-', '.'), version,
+                GuideBundles.descriptor(session, version, "texto-libre").replace("\"09\"", "\"SEP\""))
+                .readAllBytes());
+        return jar;
+    }
+
+    /** {@code cte-publicador publicar} with the SEP's demo key, as the SEP runs it. */
+    private String publish(Path... jars) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", System.getProperty(TOOL_PROPERTY), "publicar", "--canal", channel.toString(),
+                "--clave", Signing.demoKeys().resolve("sep-publicacion.clave.asc").toString(), "--publicador",
+                "SEP"));
+        for (Path jar : jars) {
+            command.add(jar.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue("the publisher tool finished", process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(output, 0, process.exitValue());
+        return output;
+    }
+
+    private static JsonObject channels(WebSession admin) throws Exception {
+        HttpResponse<String> response = admin.get("/api/v1/channels");
+        assertEquals(response.body(), 200, response.statusCode());
+        return GuideApi.json(response);
+    }
+
+    /** The state of one subscription once the platform has read its configuration and checked it. */
+    private static JsonObject awaitChannel(WebSession admin, String name, java.util.function.Predicate<JsonObject>
+            condition) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        JsonObject last = null;
+        while (System.nanoTime() < deadline) {
+            for (JsonElement item : channels(admin).getAsJsonArray("canales")) {
+                if (item.getAsJsonObject().get("canal").getAsString().equals(name)) {
+                    last = item.getAsJsonObject();
+                    if (condition.test(last)) {
+                        return last;
+                    }
+                }
+            }
+            Thread.sleep(250);
+        }
+        fail("channel " + name + " never reached the expected state: " + last);
+        return null;
+    }
+
+    @Test
+    public void aNewSessionsGuidePublishedOnTheChannelIsInstalledOnScheduleAndServedWithoutARestart()
+            throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        String said = publish(guide("canal-diciembre", "1.0.0"));
+        assertTrue(said, said.contains("índice versión 1"));
+        cutNext.add("artefactos/guia-canal-diciembre-1.0.0.jar");
+        configure("mx.cte.channel.updates.cfg", "checkIntervalSeconds = 3\nfirstCheckSeconds = 1\n");
+        subscribe("it-sep", channelUrl(), "automatica");
+
+        // Installed by itself; the first download was cut halfway and continued from where it stopped.
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-diciembre", GuideApi.status("activa"));
+        assertTrue("the cut download was continued with a byte range", rangeRequests.get() >= 1);
+        assertTrue(Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-diciembre").body()
+                .contains("Guía de prueba 1.0.0"));
+
+        // Next month the SEP publishes another session: the next scheduled check installs it, no one restarts.
+        said = publish(guide("canal-enero", "1.0.0"));
+        assertTrue(said, said.contains("índice versión 2"));
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-enero", GuideApi.status("activa"));
+        JsonObject state = awaitChannel(admin, "it-sep", c -> c.get("versionIndice").getAsLong() == 2);
+        assertEquals("", state.get("problema").getAsString());
+        assertTrue(channels(admin).getAsJsonArray("artefactos").toString().contains("\"estado\":\"instalada\""));
+    }
+
+    @Test
+    public void aChangedArtifactAnExpiredOrReplayedOrForeignSignedIndexInstallNothing() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(guide("canal-alterada", "1.0.0"));
+        Path artifact = channel.resolve("artefactos/guia-canal-alterada-1.0.0.jar");
+        byte[] changed = Files.readAllBytes(artifact);
+        changed[changed.length - 30] ^= 1;
+        Files.write(artifact, changed);
+        subscribe("it-manual", channelUrl(), "manual");
+        awaitChannel(admin, "it-manual", c -> c.get("versionIndice").getAsLong() == 1);
+
+        String body = "{\"canal\": \"it-manual\", \"ruta\": \"artefactos/guia-canal-alterada-1.0.0.jar\"}";
+        HttpResponse<String> tampered = admin.send("POST", "/api/v1/channels/install", body);
+        assertEquals(tampered.body(), 422, tampered.statusCode());
+        assertTrue(tampered.body(), tampered.body().contains("no coincide con el índice"));
+        assertEquals(404, Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-alterada").statusCode());
+
+        // The index re-signed by someone else's key (the state's), then expired, then an older version replayed.
+        Path index = channel.resolve("channel.json");
+        byte[] current = Files.readAllBytes(index);
+        byte[] currentSignature = Files.readAllBytes(channel.resolve("channel.json.asc"));
+        Files.write(channel.resolve("channel.json.asc"), OpenPgp.sign(Signing.demoKey("15-edomex.clave.asc"), null,
+                current, Instant.now()));
+        assertTrue(check(admin, "it-manual").contains("solo contenido de la entidad 15"));
+
+        JsonObject expired = JsonParser.parseString(new String(current, StandardCharsets.UTF_8)).getAsJsonObject();
+        expired.addProperty("version", 5);
+        expired.addProperty("published", Instant.now().minus(Duration.ofDays(20)).toString());
+        expired.addProperty("expires", Instant.now().minus(Duration.ofDays(6)).toString());
+        signIndex(expired);
+        assertTrue(check(admin, "it-manual").contains("venció"));
+
+        Files.write(index, current);
+        Files.write(channel.resolve("channel.json.asc"), currentSignature);
+        JsonObject newer = JsonParser.parseString(new String(current, StandardCharsets.UTF_8)).getAsJsonObject();
+        newer.addProperty("version", 7);
+        signIndex(newer);
+        assertEquals("", check(admin, "it-manual"));
+        Files.write(index, current);
+        Files.write(channel.resolve("channel.json.asc"), currentSignature);
+        assertTrue(check(admin, "it-manual").contains("anterior a la 7"));
+    }
+
+    private void signIndex(JsonObject index) throws IOException {
+        byte[] json = index.toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(channel.resolve("channel.json"), json);
+        Files.write(channel.resolve("channel.json.asc"), OpenPgp.sign(Signing.demoKey("sep-publicacion.clave.asc"),
+                null, json, Instant.now()));
+    }
+
+    /** Checks now; the channel's problem, empty when its index was trusted. */
+    private static String check(WebSession admin, String name) throws Exception {
+        HttpResponse<String> checked = admin.send("POST", "/api/v1/channels/check", "{}");
+        assertEquals(checked.body(), 200, checked.statusCode());
+        for (JsonElement item : GuideApi.json(checked).getAsJsonArray("canales")) {
+            if (item.getAsJsonObject().get("canal").getAsString().equals(name)) {
+                return item.getAsJsonObject().get("problema").getAsString();
+            }
+        }
+        fail("no channel " + name);
+        return null;
+    }
+
+    @Test
+    public void anOfflineKitInstallsLikeTheChannelAtTheScheduledTime() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(guide("canal-kit", "1.0.0"));
+        Path kit = Files.createTempDirectory("kit-").resolve("kit-sep.zip");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kit))) {
+            try (var files = Files.walk(channel)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    zip.putNextEntry(new ZipEntry(channel.relativize(file).toString().replace('\\', '/')));
+                    zip.write(Files.readAllBytes(file));
+                    zip.closeEntry();
+                }
+            }
+        }
+        configure("mx.cte.channel.updates.cfg", "checkIntervalSeconds = 2\nfirstCheckSeconds = 1\n");
+        subscribe("it-usb", kit.toUri().toString(), "manual");
+        awaitChannel(admin, "it-usb", c -> c.get("versionIndice").getAsLong() == 1);
+
+        // Scheduled a few seconds ahead, as an administrator schedules the night before the session.
+        String body = "{\"canal\": \"it-usb\", \"ruta\": \"artefactos/guia-canal-kit-1.0.0.jar\", \"fecha\": \"";
+        HttpResponse<String> past = admin.send("POST", "/api/v1/channels/schedule", body + "2020-01-01T00:00:00Z\"}");
+        assertEquals(past.body(), 422, past.statusCode());
+        HttpResponse<String> scheduled = admin.send("POST", "/api/v1/channels/schedule", body + Instant.now().plus(
+                Duration.ofSeconds(3)) + "\"}");
+        assertEquals(scheduled.body(), 200, scheduled.statusCode());
+        assertTrue(scheduled.body(), scheduled.body().contains("\"programada\":\"20"));
+        assertEquals("not before its time", 404, Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-kit")
+                .statusCode());
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-kit", GuideApi.status("activa"));
+        assertEquals(403, WebSession.demo("publicador.sep").get("/api/v1/channels").statusCode());
+    }
+}
