@@ -455,7 +455,27 @@ async function admin() {
           }
           await Promise.all([reloadUpdates(), reloadGuides()]);
         }));
-    content.push(el('h2', {}, 'Actualizaciones'), updatesResult, updates, el('h2', {}, 'Módulos'), modules,
+    // An offline kit (one zip with the channel) for schools without network: verified like the channel itself.
+    const kitForm = el('form', {id: 'carga-kit'},
+        el('label', {for: 'kit-canal'}, 'Kit sin conexión (.zip)'),
+        el('input', {id: 'kit-canal', name: 'kit', type: 'file', accept: '.zip'}),
+        el('button', {type: 'submit'}, 'Importar kit'));
+    kitForm.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const file = kitForm.kit.files[0];
+      if (!file) {
+        updatesResult.textContent = 'Elija el archivo .zip del kit.';
+        return;
+      }
+      const response = await fetch(`/api/v1/channels/kits?archivo=${encodeURIComponent(file.name)}`, {method: 'POST',
+        body: file, credentials: 'same-origin',
+        headers: {'Content-Type': 'application/zip', 'X-CSRF-Token': sesion.csrfToken}});
+      const body = await response.json();
+      updatesResult.textContent = response.ok ? `Kit ${file.name} importado: revise lo que ofrece abajo.`
+        : `${body.detail}`;
+      await reloadUpdates();
+    });
+    content.push(el('h2', {}, 'Actualizaciones'), kitForm, updatesResult, updates, el('h2', {}, 'Módulos'), modules,
         el('h2', {}, 'Bitácora de auditoría'), filter, log);
     reloads.push(async () => refreshInto(modules, await api('/api/v1/admin/modules'), moduleTable), reloadLog,
         reloadUpdates);

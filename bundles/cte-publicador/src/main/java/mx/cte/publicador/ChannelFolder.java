@@ -36,6 +36,8 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 final class ChannelFolder {
 
     static final String INDEX = "channel.json";
+    /** The scope of the project's release key: it signs new versions of the platform's module bundles. */
+    static final String PLATFORM = "PLATAFORMA";
     static final String ARTIFACTS = "artefactos/";
 
     private ChannelFolder() {
@@ -60,7 +62,7 @@ final class ChannelFolder {
         List<String> said = new ArrayList<>();
         for (Path jar : jars) {
             byte[] content = Files.readAllBytes(jar);
-            Described described = describe(jar, content);
+            Described described = PLATFORM.equals(publisher) ? describeModule(jar, content) : describe(jar, content);
             if (!described.publisher().equals(publisher)) {
                 throw new Publicador.UsageException(jar + " es de " + described.publisher() + ": este canal publica"
                         + " solo contenido de " + publisher + ", firmado con su clave");
@@ -144,6 +146,27 @@ final class ChannelFolder {
             index.add("artifacts", new JsonArray());
         }
         return index;
+    }
+
+    /** A new version of one of the platform's module bundles: its symbolic name and version. */
+    static Described describeModule(Path jar, byte[] content) throws IOException, Publicador.UsageException {
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(content))) {
+            manifest = in.getManifest();
+        }
+        String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        String version = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+        if (name == null || version == null || !name.strip().startsWith("mx.cte.")) {
+            throw new Publicador.UsageException(jar + " no es un bundle de la plataforma (Bundle-SymbolicName mx.cte.…"
+                    + " y Bundle-Version)");
+        }
+        if (manifest.getMainAttributes().getValue("CTE-Guide") != null
+                || manifest.getMainAttributes().getValue("CTE-Resource-Pack") != null) {
+            throw new Publicador.UsageException(jar + " es contenido: lo publica y firma su publicador, no"
+                    + " PLATAFORMA");
+        }
+        String symbolicName = name.split(";")[0].strip();
+        return new Described("modulo", symbolicName, version.strip(), PLATFORM, "", symbolicName);
     }
 
     /** Kind, key, edition, publisher, level and title of a guide, overlay or pack jar, validated. */

@@ -46,10 +46,11 @@ public final class Publicador {
             "      escribe ARCHIVO.asc, la firma OpenPGP separada de cada archivo",
             "  verificar --raiz SEP-RAIZ.asc --claves CARPETA --publicador SEP|NN ARCHIVO",
             "      comprueba ARCHIVO con ARCHIVO.asc como lo hace una instalación",
-            "  publicar --canal CARPETA --clave CLAVE.clave.asc --publicador SEP|NN [--nombre sep]",
+            "  publicar --canal CARPETA --clave CLAVE.clave.asc --publicador SEP|NN|PLATAFORMA [--nombre sep]",
             "           [--vigencia-dias 14] [--plataforma \"[0.1,1)\"] GUIA.jar...",
             "      valida cada guía, capa o paquete, lo firma, lo agrega a la carpeta del canal y firma de nuevo",
-            "      su índice (channel.json) con una versión mayor y una nueva fecha de vencimiento",
+            "      su índice (channel.json) con una versión mayor y una nueva fecha de vencimiento; con",
+            "      --publicador PLATAFORMA, publica versiones nuevas de los bundles de módulos (mx.cte.*)",
             "  renovar --canal CARPETA --clave CLAVE.clave.asc --publicador SEP|NN [--vigencia-dias 14]",
             "      firma de nuevo el índice con una nueva vigencia: un canal que no se renueva deja de instalarse",
             "",
@@ -252,11 +253,13 @@ public final class Publicador {
         return rings.get(0);
     }
 
+    /** SEP, an entidad's two-digit code, or PLATAFORMA: the project's release key, which signs module updates. */
     static String publisher(String value) throws UsageException {
         String publisher = value.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!publisher.equals("SEP") && !publisher.matches("(0[1-9]|[12][0-9]|3[0-2])")) {
-            throw new UsageException("--publicador debe ser SEP o la clave de dos cifras de una entidad (01 a 32),"
-                    + " no " + value);
+        if (!publisher.equals("SEP") && !publisher.equals(ChannelFolder.PLATFORM)
+                && !publisher.matches("(0[1-9]|[12][0-9]|3[0-2])")) {
+            throw new UsageException("--publicador debe ser SEP, la clave de dos cifras de una entidad (01 a 32) o"
+                    + " PLATAFORMA (las versiones de los módulos), no " + value);
         }
         return publisher;
     }

@@ -145,8 +145,12 @@ public class ChannelIT {
     }
 
     private void subscribe(String name, String url, String installation) throws IOException {
-        configure("mx.cte.channel-" + name + ".cfg", "name = " + name + "\nurl = " + url + "\npublisher = SEP\n"
-                + "installation = " + installation + "\n");
+        subscribe(name, url, installation, "SEP");
+    }
+
+    private void subscribe(String name, String url, String installation, String publisher) throws IOException {
+        configure("mx.cte.channel-" + name + ".cfg", "name = " + name + "\nurl = " + url + "\npublisher = " + publisher
+                + "\ninstallation = " + installation + "\n");
     }
 
     /** A SEP guide of a new session, as a jar file. */
@@ -160,10 +164,13 @@ public class ChannelIT {
 
     /** {@code cte-publicador publicar} with the SEP's demo key, as the SEP runs it. */
     private String publish(Path... jars) throws Exception {
+        return publishAs("SEP", "sep-publicacion.clave.asc", jars);
+    }
+
+    private String publishAs(String publisher, String key, Path... jars) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-jar", System.getProperty(TOOL_PROPERTY), "publicar", "--canal", channel.toString(),
-                "--clave", Signing.demoKeys().resolve("sep-publicacion.clave.asc").toString(), "--publicador",
-                "SEP"));
+                "--clave", Signing.demoKeys().resolve(key).toString(), "--publicador", publisher));
         for (Path jar : jars) {
             command.add(jar.toString());
         }
@@ -303,11 +310,19 @@ public class ChannelIT {
             }
         }
         configure("mx.cte.channel.updates.cfg", "checkIntervalSeconds = 2\nfirstCheckSeconds = 1\n");
-        subscribe("it-usb", kit.toUri().toString(), "manual");
-        awaitChannel(admin, "it-usb", c -> c.get("versionIndice").getAsLong() == 1);
+        HttpResponse<String> notAKit = admin.sendBytes("POST", "/api/v1/channels/kits?archivo=fotos.zip",
+                "no soy un zip".getBytes(StandardCharsets.UTF_8), "application/zip");
+        assertEquals(notAKit.body(), 422, notAKit.statusCode());
+        assertTrue(notAKit.body(), notAKit.body().contains("fotos.zip no es un kit de canal"));
+        // Carried on a USB stick and imported from the admin page (the same request): the kit is its own channel.
+        HttpResponse<String> imported = admin.sendBytes("POST", "/api/v1/channels/kits?archivo=kit-sep.zip",
+                Files.readAllBytes(kit), "application/zip");
+        assertEquals(imported.body(), 200, imported.statusCode());
+        awaitChannel(admin, "kit-sep", c -> c.get("versionIndice").getAsLong() == 1 && c.get("problema")
+                .getAsString().isEmpty());
 
         // Scheduled a few seconds ahead, as an administrator schedules the night before the session.
-        String body = "{\"canal\": \"it-usb\", \"ruta\": \"artefactos/guia-canal-kit-1.0.0.jar\", \"fecha\": \"";
+        String body = "{\"canal\": \"kit-sep\", \"ruta\": \"artefactos/guia-canal-kit-1.0.0.jar\", \"fecha\": \"";
         HttpResponse<String> past = admin.send("POST", "/api/v1/channels/schedule", body + "2020-01-01T00:00:00Z\"}");
         assertEquals(past.body(), 422, past.statusCode());
         HttpResponse<String> scheduled = admin.send("POST", "/api/v1/channels/schedule", body + Instant.now().plus(
@@ -318,5 +333,85 @@ public class ChannelIT {
                 .statusCode());
         GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-kit", GuideApi.status("activa"));
         assertEquals(403, WebSession.demo("publicador.sep").get("/api/v1/channels").statusCode());
+    }
+
+    /** The distribution's jar of a platform bundle, with another Bundle-Version: the project's next release of it. */
+    private static Path nextRelease(String symbolicName, String version) throws IOException {
+        Path shipped = Path.of(System.getProperty("karaf.home"), "system", "mx", "cte", symbolicName,
+                "0.1.0-SNAPSHOT", symbolicName + "-0.1.0-SNAPSHOT.jar");
+        Path jar = Files.createTempDirectory("modulo-").resolve(symbolicName + "-" + version + ".jar");
+        try (java.util.jar.JarInputStream in = new java.util.jar.JarInputStream(Files.newInputStream(shipped));
+                java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar),
+                        withVersion(in.getManifest(), version))) {
+            for (java.util.jar.JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                in.transferTo(out);
+                out.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static java.util.jar.Manifest withVersion(java.util.jar.Manifest manifest, String version) {
+        java.util.jar.Manifest changed = new java.util.jar.Manifest(manifest);
+        changed.getMainAttributes().putValue("Bundle-Version", version);
+        return changed;
+    }
+
+    @Test
+    public void aModuleIsUpdatedFromTheChannelSignedByTheReleaseKeyAndOnlyItIsReplaced() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        Bundle logbookWeb = java.util.Arrays.stream(bundleContext.getBundles()).filter(b -> "mx.cte.logbook.web"
+                .equals(b.getSymbolicName())).findFirst().orElseThrow();
+        byte[] original = Files.readAllBytes(Path.of(System.getProperty("karaf.home"), "system", "mx", "cte",
+                "mx.cte.logbook.web", "0.1.0-SNAPSHOT", "mx.cte.logbook.web-0.1.0-SNAPSHOT.jar"));
+        publishAs("PLATAFORMA", "plataforma-publicacion.clave.asc", nextRelease("mx.cte.logbook.web", "0.1.1"),
+                nextRelease("mx.cte.logbook.api", "0.1.1"));
+        subscribe("it-plataforma", channelUrl(), "manual", "PLATAFORMA");
+        awaitChannel(admin, "it-plataforma", c -> c.get("versionIndice").getAsLong() == 1);
+        BundleWatch watch = new BundleWatch(bundleContext, b -> "mx.cte.logbook.web".equals(b.getSymbolicName()));
+        try {
+            String install = "{\"canal\": \"it-plataforma\", \"ruta\": \"artefactos/";
+            // An API is refused: replacing it would restart every module that uses it.
+            HttpResponse<String> api = admin.send("POST", "/api/v1/channels/install", install
+                    + "mx.cte.logbook.api-0.1.1.jar\"}");
+            assertEquals(api.body(), 422, api.statusCode());
+            assertTrue(api.body(), api.body().contains("exporta paquetes"));
+
+            // A module signed by the SEP's key instead of the release key is refused.
+            Path artifact = channel.resolve("artefactos/mx.cte.logbook.web-0.1.1.jar");
+            byte[] releaseSignature = Files.readAllBytes(Path.of(artifact + ".asc"));
+            Files.write(Path.of(artifact + ".asc"), OpenPgp.sign(Signing.demoKey("sep-publicacion.clave.asc"), null,
+                    Files.readAllBytes(artifact), Instant.now()));
+            HttpResponse<String> foreign = admin.send("POST", "/api/v1/channels/install", install
+                    + "mx.cte.logbook.web-0.1.1.jar\"}");
+            assertEquals(foreign.body(), 422, foreign.statusCode());
+            assertTrue(foreign.body(), foreign.body().contains("las versiones de la plataforma"));
+            Files.write(Path.of(artifact + ".asc"), releaseSignature);
+
+            HttpResponse<String> updated = admin.send("POST", "/api/v1/channels/install", install
+                    + "mx.cte.logbook.web-0.1.1.jar\"}");
+            assertEquals(updated.body(), 200, updated.statusCode());
+            assertTrue(updated.body(), updated.body().contains("módulo mx.cte.logbook.web actualizado de"
+                    + " 0.1.0.SNAPSHOT a 0.1.1"));
+            assertEquals("0.1.1", logbookWeb.getVersion().toString());
+            WebSession teacher = WebSession.demo("docente.ana");
+            Http.awaitStatus("/api/v1/health", 200, GuideApi.WAIT);
+            long deadline = System.nanoTime() + GuideApi.WAIT.toNanos();
+            int status = 0;
+            while (System.nanoTime() < deadline && (status = teacher.get("/api/v1/logbook/15EJN0101A/agreements")
+                    .statusCode()) != 200) {
+                Thread.sleep(200);
+            }
+            assertEquals("the updated module serves again", 200, status);
+            assertEquals("no other bundle was touched", List.of(), watch.events());
+        } finally {
+            watch.close();
+            logbookWeb.update(new java.io.ByteArrayInputStream(original));
+            java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(1);
+            bundleContext.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class).refreshBundles(
+                    List.of(logbookWeb), event -> refreshed.countDown());
+            refreshed.await(60, TimeUnit.SECONDS);
+        }
     }
 }

@@ -38,4 +38,15 @@ public interface ChannelUpdates {
      * @throws IllegalArgumentException when the artifact is unknown or {@code at} is past
      */
     void schedule(String channel, String path, Instant at);
+
+    /**
+     * Imports an offline kit (one zip: the channel's index, its signature, the artifacts and theirs), for schools and
+     * regions without network: kept under the installation's data, subscribed to as the channel {@code kit-NAME}
+     * (NAME from its index) and checked at once, exactly like a channel. Importing a newer kit of the same channel
+     * replaces the older one.
+     *
+     * @return the kit's channel, checked
+     * @throws IllegalArgumentException when the file is no kit (said in Spanish)
+     */
+    ChannelStatus importKit(String fileName, java.io.InputStream kit);
 }

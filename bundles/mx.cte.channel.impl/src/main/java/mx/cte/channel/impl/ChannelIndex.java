@@ -28,7 +28,9 @@ import java.util.Set;
 record ChannelIndex(String channel, String publisher, long version, Instant published, Instant expires,
         List<Artifact> artifacts) {
 
-    static final Set<String> KINDS = Set.of("guia", "capa", "paquete");
+    /** A new version of one of the platform's module bundles, signed by the project's release key. */
+    static final String MODULE = "modulo";
+    static final Set<String> KINDS = Set.of("guia", "capa", "paquete", MODULE);
 
     record Artifact(String path, String sha256, long size, String kind, String key, String edition, String publisher,
             String level, String title, String platform) {
@@ -85,7 +87,7 @@ record ChannelIndex(String channel, String publisher, long version, Instant publ
             long size = number(item, "size", at);
             String kind = text(item, "kind", at);
             if (!KINDS.contains(kind)) {
-                throw new IllegalArgumentException(at + ".kind: debe ser guia, capa o paquete, no " + kind);
+                throw new IllegalArgumentException(at + ".kind: debe ser guia, capa, paquete o modulo, no " + kind);
             }
             artifacts.add(new Artifact(path, sha256, size, kind, text(item, "key", at), text(item, "edition", at),
                     text(item, "publisher", at), optional(item, "level"), optional(item, "title"),

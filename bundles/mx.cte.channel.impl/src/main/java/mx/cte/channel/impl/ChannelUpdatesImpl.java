@@ -75,6 +75,10 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
 
         @AttributeDefinition(description = "Seconds after start before the first check")
         long firstCheckSeconds() default 120;
+
+        @AttributeDefinition(description = "A folder where offline kits (*.zip) are dropped (a USB stick's mount"
+                + " point); each new or changed kit is imported at every check. Empty: none")
+        String kitFolder() default "";
     }
 
     static final String LOCATION_PREFIX = "cte-channel:";
@@ -82,6 +86,8 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     static final long MAX_SIGNATURE_BYTES = 64 * 1024;
     static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
     static final int DOWNLOAD_ATTEMPTS = 3;
+    /** The scope the root certifies the project's release key for: it alone signs module updates. */
+    static final String PLATFORM = "PLATAFORMA";
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelUpdatesImpl.class);
 
@@ -97,6 +103,10 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     private final Map<String, Instant> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile AuditLog audit;
+    /** Where an administrator drops offline kits, or null. */
+    private volatile Path watchedKits;
+    /** Size and time of each kit in the watched folder when it was last imported. */
+    private final Map<String, String> importedKits = new ConcurrentHashMap<>();
 
     /** What the last check of a channel found: the trusted index (kept while a later check fails) and the problem. */
     private record Checked(ChannelIndex index, Instant checkedAt, String problem) {
@@ -107,6 +117,8 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
             @Reference GuideRegistry registry, Config config) {
         this(context, trust, registry, Clock.systemUTC(), context.getDataFile("cte-channel").toPath(),
                 context.getBundle().getVersion());
+        this.watchedKits = config.kitFolder() == null || config.kitFolder().isBlank() ? null
+                : Path.of(config.kitFolder().strip());
         long interval = Math.max(1, config.checkIntervalSeconds());
         scheduler.scheduleWithFixedDelay(this::checkAndInstallAutomatically, Math.max(0, config.firstCheckSeconds()),
                 interval, TimeUnit.SECONDS);
@@ -127,6 +139,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
             return thread;
         });
         loadScheduled();
+        subscribeImportedKits();
     }
 
     @Deactivate
@@ -194,7 +207,35 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     }
 
     private void checkAndInstallAutomatically() {
+        importWatchedKits();
         sorted().forEach(this::checkAndInstall);
+    }
+
+    /** Imports each kit of the watched folder that is new or changed since it was last imported. */
+    void importWatchedKits() {
+        Path dropped = watchedKits;
+        if (dropped == null || !Files.isDirectory(dropped)) {
+            return;
+        }
+        try (var kits = Files.newDirectoryStream(dropped, "*.zip")) {
+            for (Path kit : kits) {
+                String stamp = Files.size(kit) + ":" + Files.getLastModifiedTime(kit).toMillis();
+                if (stamp.equals(importedKits.get(kit.toString()))) {
+                    continue;
+                }
+                try (InputStream in = Files.newInputStream(kit)) {
+                    ChannelStatus status = importKit(kit.getFileName().toString(), in);
+                    LOG.info("Offline kit {} imported as channel '{}'{}", kit, status.name(), status.problem()
+                            .isEmpty() ? "" : ": " + status.problem());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Offline kit {} refused: {}", kit, LogText.of(e.getMessage()));
+                    audit("canal-kit-rechazado", kit.getFileName().toString(), e.getMessage());
+                }
+                importedKits.put(kit.toString(), stamp);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not read the kit folder {}: {}", dropped, e.getMessage());
+        }
     }
 
     private void checkAndInstall(ChannelSubscription subscription) {
@@ -301,6 +342,15 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     }
 
     private ChannelArtifact.Status status(ChannelSubscription subscription, ChannelIndex.Artifact artifact) {
+        if (artifact.kind().equals(ChannelIndex.MODULE)) {
+            Optional<Bundle> module = moduleBundle(artifact.key());
+            if (module.isEmpty() || !compatible(artifact)) {
+                return ChannelArtifact.Status.INCOMPATIBLE;
+            }
+            int order = versionOf(artifact).compareTo(module.get().getVersion());
+            return order == 0 ? ChannelArtifact.Status.INSTALLED : order < 0 ? ChannelArtifact.Status.OLDER
+                    : ChannelArtifact.Status.NEW;
+        }
         if (installedBundle(subscription.name(), artifact.path()).isPresent()) {
             return ChannelArtifact.Status.INSTALLED;
         }
@@ -332,9 +382,108 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         }
     }
 
+    /** The installed platform bundle a module artifact would update. */
+    private Optional<Bundle> moduleBundle(String symbolicName) {
+        if (!symbolicName.startsWith("mx.cte.")) {
+            return Optional.empty();
+        }
+        return java.util.Arrays.stream(context.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .filter(b -> b.getState() != Bundle.UNINSTALLED).findFirst();
+    }
+
+    private static Version versionOf(ChannelIndex.Artifact artifact) {
+        try {
+            return Version.parseVersion(artifact.edition());
+        } catch (IllegalArgumentException e) {
+            return Version.emptyVersion;
+        }
+    }
+
     private Optional<Bundle> installedBundle(String channel, String path) {
         Bundle bundle = context.getBundle(LOCATION_PREFIX + channel + "/" + path);
         return Optional.ofNullable(bundle).filter(b -> b.getState() != Bundle.UNINSTALLED);
+    }
+
+    /** The kits' folder: each imported kit, subscribed to again at every start. */
+    private Path kitsFolder() {
+        return folder.resolve("kits");
+    }
+
+    static final long MAX_KIT_BYTES = 500L * 1024 * 1024;
+
+    @Override
+    public ChannelStatus importKit(String fileName, InputStream kit) {
+        Path kits;
+        Path received;
+        try {
+            kits = Files.createDirectories(kitsFolder());
+            received = Files.createTempFile(kits, "recibido-", ".zip.part");
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare " + kitsFolder(), e);
+        }
+        try {
+            try (OutputStream out = Files.newOutputStream(received)) {
+                long copied = 0;
+                byte[] buffer = new byte[64 * 1024];
+                for (int read = kit.read(buffer); read >= 0; read = kit.read(buffer)) {
+                    copied += read;
+                    if (copied > MAX_KIT_BYTES) {
+                        throw new IllegalArgumentException("el kit pasa de " + MAX_KIT_BYTES / (1024 * 1024) + " MB");
+                    }
+                    out.write(buffer, 0, read);
+                }
+            }
+            ChannelIndex index;
+            try {
+                index = ChannelIndex.parse(new ChannelSource.Kit(received).read("channel.json", MAX_INDEX_BYTES));
+            } catch (IOException e) {
+                throw new IllegalArgumentException(fileName + " no es un kit de canal: " + e.getMessage());
+            }
+            String name = "kit-" + index.channel().replaceAll("[^A-Za-z0-9_-]", "_");
+            Path kept = kits.resolve(name + ".zip");
+            Files.move(received, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ChannelSubscription subscription = kitSubscription(kept, name, index.publisher());
+            subscriptions.put(name, subscription);
+            check(subscription);
+            audit("canal-kit-importado", name, fileName + ": índice versión " + index.version() + " de "
+                    + index.publisher());
+            return channels().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("no se pudo leer el kit " + fileName + ": " + e.getMessage());
+        } finally {
+            try {
+                Files.deleteIfExists(received);
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", received);
+            }
+        }
+    }
+
+    private static ChannelSubscription kitSubscription(Path kit, String name, String publisher) {
+        return new ChannelSubscription(name, kit.toUri().toString(), publisher, false, new ChannelSource.Kit(kit));
+    }
+
+    /** The kits imported before, subscribed to again (their publisher read from the kept index). */
+    private void subscribeImportedKits() {
+        if (!Files.isDirectory(kitsFolder())) {
+            return;
+        }
+        try (var kits = Files.newDirectoryStream(kitsFolder(), "kit-*.zip")) {
+            for (Path kit : kits) {
+                try {
+                    ChannelIndex index = ChannelIndex.parse(new ChannelSource.Kit(kit).read("channel.json",
+                            MAX_INDEX_BYTES));
+                    String name = kit.getFileName().toString().replaceFirst("\\.zip$", "");
+                    ChannelSubscription subscription = kitSubscription(kit, name, index.publisher());
+                    subscriptions.put(name, subscription);
+                    loadIndex(subscription);
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("Imported kit {} cannot be read: {}", kit, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not list the imported kits in {}", kitsFolder(), e);
+        }
     }
 
     @Override
@@ -432,6 +581,9 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         } catch (IOException e) {
             signature = null;
         }
+        if (artifact.kind().equals(ChannelIndex.MODULE)) {
+            return updateModule(channel, path, artifact, content, signature);
+        }
         List<String> code = contentProblems(content);
         if (!code.isEmpty()) {
             return refused(channel, path, "no es solo contenido: " + String.join("; ", code));
@@ -463,6 +615,67 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         LOG.info("Channel '{}': {} {}", channel, path, message);
         audit("canal-instalada", channel + " " + path, message);
         return new InstallOutcome(channel, path, true, bundle.getBundleId(), message);
+    }
+
+    /**
+     * A new version of an installed module bundle, signed by the project's release key ({@value #PLATFORM}): updated in
+     * place and refreshed alone, so only that module answers 503 for the moment it is away. A bundle that exports
+     * packages (an API) is refused: refreshing it would restart every module that uses it; it comes with its feature.
+     */
+    private InstallOutcome updateModule(String channel, String path, ChannelIndex.Artifact artifact, byte[] content,
+            byte[] signature) {
+        Optional<Bundle> installed = moduleBundle(artifact.key());
+        if (installed.isEmpty()) {
+            return refused(channel, path, "no hay un módulo " + artifact.key() + " instalado: un canal solo actualiza"
+                    + " los módulos que la instalación ya tiene");
+        }
+        Bundle module = installed.get();
+        TrustVerdict verdict = trust.verify(content, signature, PLATFORM);
+        if (!verdict.trusted()) {
+            return refused(channel, path, verdict.reason());
+        }
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(content))) {
+            manifest = in.getManifest();
+        } catch (IOException e) {
+            return refused(channel, path, "no es un jar legible: " + e.getMessage());
+        }
+        String name = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        String version = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-Version");
+        if (name == null || version == null || !name.split(";")[0].strip().equals(artifact.key())
+                || !Version.parseVersion(version.strip()).equals(versionOf(artifact))) {
+            return refused(channel, path, "el jar no es " + artifact.key() + " " + artifact.edition()
+                    + ", como dice el índice");
+        }
+        Version before = module.getVersion();
+        if (versionOf(artifact).compareTo(before) <= 0) {
+            return refused(channel, path, "la versión " + artifact.edition() + " no es posterior a la instalada ("
+                    + before + ")");
+        }
+        org.osgi.framework.wiring.BundleWiring wiring = module.adapt(org.osgi.framework.wiring.BundleWiring.class);
+        if (wiring != null && !wiring.getCapabilities(org.osgi.framework.namespace.PackageNamespace.PACKAGE_NAMESPACE)
+                .isEmpty()) {
+            return refused(channel, path, artifact.key() + " exporta paquetes (es un API): se actualiza con su"
+                    + " feature, no desde el canal, para no reiniciar los módulos que lo usan");
+        }
+        try {
+            module.update(new ByteArrayInputStream(content));
+            java.util.concurrent.CountDownLatch refreshed = new java.util.concurrent.CountDownLatch(1);
+            context.getBundle(0).adapt(org.osgi.framework.wiring.FrameworkWiring.class)
+                    .refreshBundles(List.of(module), event -> refreshed.countDown());
+            if (!refreshed.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("Module {} updated; its refresh did not finish within 60 s", artifact.key());
+            }
+        } catch (BundleException e) {
+            return refused(channel, path, "el framework no lo actualizó: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        String message = "módulo " + artifact.key() + " actualizado de " + before + " a " + module.getVersion() + " ("
+                + verdict.reason() + ")";
+        LOG.info("Channel '{}': {}", channel, message);
+        audit("canal-modulo-actualizado", channel + " " + path, message);
+        return new InstallOutcome(channel, path, true, module.getBundleId(), message);
     }
 
     private InstallOutcome refused(String channel, String path, String why) {

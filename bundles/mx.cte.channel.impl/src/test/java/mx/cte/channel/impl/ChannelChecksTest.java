@@ -111,4 +111,28 @@ public class ChannelChecksTest {
         publish(3, "2026-12-15T10:00:00Z", "firma-15");
         assertTrue(check().problem().contains("no está firmado por SEP"));
     }
+
+    @Test
+    public void anOfflineKitIsImportedAsItsChannelAndSomethingElseIsSaidToBeNoKit() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            for (String name : List.of("channel.json", "channel.json.asc")) {
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write(Files.readAllBytes(channel.resolve(name)));
+                out.closeEntry();
+            }
+        }
+        ChannelStatus kit = updates.importKit("kit-sep.zip", new java.io.ByteArrayInputStream(zip.toByteArray()));
+        assertEquals("kit-sep", kit.name());
+        assertEquals(kit.problem(), "", kit.problem());
+        assertEquals(3, kit.indexVersion());
+        assertTrue(updates.available().stream().anyMatch(a -> a.channel().equals("kit-sep")));
+
+        IllegalArgumentException notAKit = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> updates.importKit("fotos.zip", new java.io.ByteArrayInputStream("no".getBytes(
+                        StandardCharsets.UTF_8))));
+        assertTrue(notAKit.getMessage(), notAKit.getMessage().contains("fotos.zip"));
+    }
 }

@@ -30,7 +30,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * <li>{@code POST /api/v1/channels/check}: check every channel now;</li>
  * <li>{@code POST /api/v1/channels/install {"canal", "ruta"}} or {@code {"todas": true}}: download, verify and
  * install ({@code 200} with each outcome; {@code 422} when the one asked for was refused, with why);</li>
- * <li>{@code POST /api/v1/channels/schedule {"canal", "ruta", "fecha"}}: install at that instant.</li>
+ * <li>{@code POST /api/v1/channels/schedule {"canal", "ruta", "fecha"}}: install at that instant;</li>
+ * <li>{@code POST /api/v1/channels/kits?archivo=kit-sep.zip} with an offline kit as the body ({@code application/zip}):
+ * imported and checked like its channel ({@code 422} when it is no kit).</li>
  * </ul>
  */
 @Component(service = Servlet.class)
@@ -41,6 +43,8 @@ public final class ChannelsServlet extends RoutedServlet {
     private static final long serialVersionUID = 1L;
     private static final String ADMINISTRATORS_ONLY = "Solo un administrador consulta los canales e instala desde"
             + " ellos.";
+
+    static final long MAX_KIT_BYTES = 500L * 1024 * 1024;
 
     private final transient ChannelUpdates updates;
 
@@ -56,6 +60,7 @@ public final class ChannelsServlet extends RoutedServlet {
                 .post("/check", this::check)
                 .post("/install", this::install)
                 .post("/schedule", this::schedule)
+                .post("/kits", this::importKit)
                 .build();
     }
 
@@ -106,6 +111,21 @@ public final class ChannelsServlet extends RoutedServlet {
             updates.schedule(JsonRequests.string(body, "canal"), JsonRequests.string(body, "ruta"), at);
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "No se programó", e.getMessage());
+        }
+        call.ok(state(updates.channels()));
+    }
+
+    private void importKit(ApiCall call) throws IOException {
+        RequestAccess.administrator(call.request(), ADMINISTRATORS_ONLY);
+        String name = call.request().getParameter("archivo");
+        java.nio.file.Path kit = mx.cte.core.http.RequestBodies.toTemporaryFile(call.request(), MAX_KIT_BYTES,
+                "Un kit no pasa de 500 MB");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(kit)) {
+            updates.importKit(name == null || name.isBlank() ? "kit.zip" : name, in);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "Kit no válido", e.getMessage());
+        } finally {
+            java.nio.file.Files.deleteIfExists(kit);
         }
         call.ok(state(updates.channels()));
     }
