@@ -210,7 +210,7 @@ public class PublisherTrustIT {
     }
 
     @Test
-    public void expiredAndRevokedKeysAreRefusedAsSoonAsTheirFilesChangeWithoutARestart() throws Exception {
+    public void expiredAndRevokedKeysAreRefusedAndARevocationWithdrawsWhatTheKeySignedWithoutARestart() throws Exception {
         byte[] guide = new ByteArrayInputStream(GuideBundles.bundle("it.guide.caducada", "1.0.0", GuideBundles
                 .descriptor("firma-caducada", "1.0.0", "texto-libre").replace("\"09\"", "\"08\"")).readAllBytes())
                 .readAllBytes();
@@ -218,6 +218,7 @@ public class PublisherTrustIT {
                 "2016-01-01T00:00:00Z"), null);
         Path keys = Signing.karafEtc().resolve("cte-trust").resolve("claves");
         Path keyFile = keys.resolve("it-08.asc");
+        long installedBundle = -1;
         try {
             // Certified for the 2016-2017 school year only: expired today.
             PGPPublicKeyRing lastYear = OpenPgp.certify(Signing.root(), null, OpenPgp.publicRing(key), "08",
@@ -232,15 +233,26 @@ public class PublisherTrustIT {
             Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), renewed);
             HttpResponse<String> installed = upload(guide, OpenPgp.sign(key, null, guide, Instant.now()));
             assertEquals(installed.body(), 201, installed.statusCode());
-            WebSession.demo("admin.plataforma").send("DELETE", "/api/v1/guide-bundles/" + GuideApi.json(installed)
-                    .get("bundle").getAsLong(), null, null);
+            installedBundle = GuideApi.json(installed).get("bundle").getAsLong();
+            String guideKey = "08:2099-2100:preescolar:firma-caducada";
+            GuideApi.awaitGuide(guideKey, GuideApi.status("activa"));
 
-            // Revoked by the SEP: refused from the moment the revocation is in the folder.
+            // Revoked by the SEP: what that key signed stops serving within seconds, and nothing new it signs installs.
             Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), OpenPgp.revoke(Signing.root(),
                     null, renewed, Instant.now(), "clave extraviada"));
-            assertRefusedByTheApi(guide, OpenPgp.sign(key, null, guide, Instant.now()), "fue revocada por la SEP");
+            Http.awaitStatus("/api/v1/guides/" + guideKey, 404, Duration.ofSeconds(40));
+            awaitRefusal("it.guide.caducada", "1.0.0", "fue revocada por la SEP");
+            assertTrue(audited(WebSession.demo("admin.plataforma"), "guia-retirada", "ya no es de confianza"));
+            byte[] next = new ByteArrayInputStream(GuideBundles.bundle("it.guide.caducada", "1.0.1", GuideBundles
+                    .descriptor("firma-caducada", "1.0.1", "texto-libre").replace("\"09\"", "\"08\"")).readAllBytes())
+                    .readAllBytes();
+            assertRefusedByTheApi(next, OpenPgp.sign(key, null, next, Instant.now()), "fue revocada por la SEP");
         } finally {
             Files.deleteIfExists(keyFile);
+            Bundle left = bundleContext.getBundle(installedBundle);
+            if (left != null) {
+                left.uninstall();
+            }
         }
     }
 

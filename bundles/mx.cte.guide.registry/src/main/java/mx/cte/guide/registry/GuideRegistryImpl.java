@@ -65,6 +65,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
     static final String ROLLBACK_PATH = "edicion-anterior";
     /** Older editions an administrator allowed, one {@code key version} per line. */
     static final String ALLOWED_OLDER_FILE = "allowed-older-editions.txt";
+    /** How often the registry asks whether the trusted keys changed. */
+    static final long TRUST_CHECK_SECONDS = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
@@ -88,6 +90,9 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private final BundleTracker<GuideSource> tracker;
     /** Optional: guides are served without a database, and audited once the audit log is there. */
     private volatile AuditLog audit;
+    /** Checks every few seconds whether the trusted keys changed, and then every guide bundle's signature again. */
+    private final java.util.concurrent.ScheduledExecutorService trustWatch;
+    private volatile long trustRevision;
 
     @Activate
     public GuideRegistryImpl(BundleContext context, @Reference PublisherTrust trust) {
@@ -127,9 +132,17 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 saveChoices(chosen);
             }
         });
+        this.trustRevision = trust.revision();
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
         opening = false;
+        this.trustWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cte-guide-trust");
+            thread.setDaemon(true);
+            return thread;
+        });
+        trustWatch.scheduleWithFixedDelay(this::recheckWhenTrustChanges, TRUST_CHECK_SECONDS, TRUST_CHECK_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
         state.catalog().choices().forEach((key, choice) -> {
             if (choice.isFallback()) {
                 reportFallback(key, choice);
@@ -145,7 +158,39 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     @Deactivate
     void deactivate() {
+        trustWatch.shutdownNow();
         tracker.close();
+    }
+
+    /**
+     * When the trusted keys changed (a revocation, an expiry renewed, a key added or removed), every guide bundle is
+     * held to its signature again: an edition whose signature is no longer trusted stops serving, one refused for its
+     * signature that is trusted now is published.
+     */
+    void recheckWhenTrustChanges() {
+        try {
+            long revision = trust.revision();
+            if (revision == trustRevision) {
+                return;
+            }
+            trustRevision = revision;
+            LOG.info("The trusted publisher keys changed: checking every guide bundle's signature again");
+            for (Map.Entry<Bundle, GuideSource> tracked : tracker.getTracked().entrySet()) {
+                Bundle bundle = tracked.getKey();
+                long id = bundle.getBundleId();
+                Optional<GuideEdition> edition = state.catalog().editions().stream()
+                        .filter(e -> e.source().bundleId() == id).findFirst();
+                boolean changed = edition.isPresent()
+                        ? !trust.verify(bundle, edition.get().guide().id().publisher()).trusted()
+                        : state.catalog().refused().stream().anyMatch(r -> r.source().bundleId() == id
+                                && r.problems().stream().anyMatch(p -> SIGNATURE_PATH.equals(p.path())));
+                if (changed) {
+                    offer(bundle, tracked.getValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Checking the guide bundles' signatures again failed", e);
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -227,7 +272,17 @@ public final class GuideRegistryImpl implements GuideRegistry {
         }
     }
 
+    /**
+     * Reads, verifies and publishes (or refuses) one guide bundle. One at a time: bundle events and the trust
+     * re-check may offer the same bundle at once, and a withdrawal and its refusal belong together.
+     */
     private void offer(Bundle bundle, GuideSource source) {
+        synchronized (state) {
+            offerLocked(bundle, source);
+        }
+    }
+
+    private void offerLocked(Bundle bundle, GuideSource source) {
         List<String> code = ContentBundles.problems(bundle);
         String text = code.isEmpty() ? descriptorText(bundle, source.descriptor()) : null;
         DescriptorResult result = !code.isEmpty()
@@ -240,6 +295,14 @@ public final class GuideRegistryImpl implements GuideRegistry {
         }
         // An untrusted bundle never serves, not even the descriptor it had when it was trusted (its key may be revoked).
         boolean untrusted = verdict != null && !verdict.trusted();
+        if (untrusted && state.hasAccepted(source.bundleId())) {
+            state.withdraw(source.bundleId()).ifPresent(removed -> {
+                LOG.warn("Guide {} edition {} withdrawn: {}", removed.guide().id().key(), removed.guide().version(),
+                        LogText.of(verdict.reason()));
+                audit("guia-retirada", removed.guide().id().key() + " " + removed.guide().version(),
+                        "su firma ya no es de confianza: " + verdict.reason());
+            });
+        }
         String rollback = result.isValid() ? rollbackRefusal(bundle, result) : null;
         if (rollback != null) {
             result = DescriptorResult.invalid(List.of(new GuideProblem(ROLLBACK_PATH, rollback)));

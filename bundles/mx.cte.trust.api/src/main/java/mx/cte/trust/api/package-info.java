@@ -3,7 +3,7 @@
  * certified for its publisher, and why not.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.trust.api;
 
 import org.osgi.annotation.bundle.Export;

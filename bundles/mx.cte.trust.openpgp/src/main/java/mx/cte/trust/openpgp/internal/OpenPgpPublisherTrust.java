@@ -68,6 +68,7 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
     private final boolean enforced;
     private final Clock clock;
     private volatile Loaded loaded;
+    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
 
     private record Loaded(String stamp, TrustStore store, String failure) {
     }
@@ -108,6 +109,12 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
     @Override
     public boolean enforced() {
         return enforced;
+    }
+
+    @Override
+    public long revision() {
+        store();
+        return revision.get();
     }
 
     @Override
@@ -245,6 +252,7 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
                         + " clave raíz de la SEP (" + rootKey + ")");
             }
             loaded = fresh;
+            revision.incrementAndGet();
             return fresh;
         }
     }
