@@ -313,4 +313,44 @@ public class PublisherTrustIT {
             }
         }
     }
+
+    @Test
+    public void aPackWhoseKeyIsRevokedLeavesEveryCatalogue() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        String resources = "/api/v1/catalogue/15EJN0101A/resources?q=revocable";
+        Bundle pack = bundleContext.installBundle("it:pack-revocable", Signing.admitted(bundleContext,
+                GuideBundles.contentBundle("it.pack.revocable", "1.0.0", "CTE-Resource-Pack", "pack/pack.json",
+                        "{\"key\": \"revocable\", \"title\": \"Fichas revocables\", \"publisher\": \"07\","
+                        + " \"version\": \"1.0.0\", \"resources\": [{\"key\": \"fichas\", \"title\":"
+                        + " \"Fichas de un paquete revocable\", \"kind\": \"material-didactico\"}]}")));
+        Path keyFile = Signing.karafEtc().resolve("cte-trust").resolve("claves").resolve("it-07.asc");
+        try {
+            pack.start();
+            awaitBody(teacher, resources, body -> body.contains("Fichas de un paquete revocable"));
+            PGPSecretKeyRing key = Signing.keyFor("07", Signing.karafEtc());
+            Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), OpenPgp.revoke(Signing.root(), null,
+                    OpenPgp.certify(Signing.root(), null, OpenPgp.publicRing(key), "07", Signing.FROM, Signing.UNTIL),
+                    Instant.now(), "clave extraviada"));
+            awaitBody(teacher, resources, body -> !body.contains("Fichas de un paquete revocable"));
+            awaitBody(teacher, "/api/v1/catalogue/packs", body -> body.contains("fue revocada por la SEP"));
+        } finally {
+            pack.uninstall();
+            Files.deleteIfExists(keyFile);
+        }
+    }
+
+    private static void awaitBody(WebSession session, String path, java.util.function.Predicate<String> condition)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = session.get(path);
+            body = response.body();
+            if (response.statusCode() == 200 && condition.test(body)) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        fail(path + " never answered as expected: " + body);
+    }
 }

@@ -637,6 +637,28 @@ public final class CatalogueService implements ResourceCatalogue {
         }
     }
 
+    /** Called by the tracker when a pack's signature is not trusted (any more): its entries leave, it is refused. */
+    void packUntrusted(long bundleId, String bundle, String reason) {
+        boolean wasInstalled = installedBy.containsValue(bundleId);
+        packRemoved(bundleId);
+        refuse(bundleId, bundle, "", List.of("firma: " + reason));
+        if (wasInstalled) {
+            audit.record("paquete-recursos-retirado", bundle, "su firma ya no es de confianza: " + reason);
+        }
+    }
+
+    /** The publisher of the pack a bundle installed, or null when it installed none. */
+    String installedPublisher(long bundleId) {
+        return installedBy.entrySet().stream().filter(e -> e.getValue() == bundleId).map(e -> installed.get(
+                e.getKey())).filter(java.util.Objects::nonNull).map(ResourcePack::publisher).findFirst().orElse(null);
+    }
+
+    /** Whether a bundle's pack was refused for its signature (and may be trusted once the keys change). */
+    boolean refusedForSignature(long bundleId) {
+        ResourcePack refusal = refused.get(bundleId);
+        return refusal != null && refusal.problems().stream().anyMatch(p -> p.startsWith("firma: "));
+    }
+
     /** Called by the tracker when a pack bundle is uninstalled: its entries leave every catalogue. */
     void packRemoved(long bundleId) {
         refused.remove(bundleId);

@@ -22,13 +22,58 @@ final class PackTracker extends BundleTracker<Long> {
 
     static final String HEADER = ContentBundles.PACK_HEADER;
 
+    /** How often the tracker asks whether the trusted keys changed. */
+    static final long TRUST_CHECK_SECONDS = 10;
+
     private final CatalogueService catalogue;
     private final PublisherTrust trust;
+    private final java.util.concurrent.ScheduledExecutorService trustWatch;
+    private volatile long trustRevision;
 
     PackTracker(BundleContext context, CatalogueService catalogue, PublisherTrust trust) {
         super(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null);
         this.catalogue = catalogue;
         this.trust = trust;
+        this.trustRevision = trust.revision();
+        this.trustWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cte-pack-trust");
+            thread.setDaemon(true);
+            return thread;
+        });
+        trustWatch.scheduleWithFixedDelay(this::recheckWhenTrustChanges, TRUST_CHECK_SECONDS, TRUST_CHECK_SECONDS,
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        trustWatch.shutdownNow();
+        super.close();
+    }
+
+    /**
+     * When the trusted keys changed, every pack is held to its signature again: a pack its key no longer vouches for
+     * leaves every catalogue, one refused for its signature and trusted now arrives.
+     */
+    void recheckWhenTrustChanges() {
+        try {
+            long revision = trust.revision();
+            if (revision == trustRevision) {
+                return;
+            }
+            trustRevision = revision;
+            Bundle[] bundles = getBundles();
+            for (Bundle bundle : bundles == null ? new Bundle[0] : bundles) {
+                String publisher = catalogue.installedPublisher(bundle.getBundleId());
+                boolean changed = publisher != null ? !trust.verify(bundle, publisher).trusted()
+                        : catalogue.refusedForSignature(bundle.getBundleId());
+                if (changed) {
+                    addingBundle(bundle, null);
+                }
+            }
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PackTracker.class).error("Checking the packs' signatures again failed",
+                    e);
+        }
     }
 
     private static String name(Bundle bundle) {
@@ -36,7 +81,7 @@ final class PackTracker extends BundleTracker<Long> {
     }
 
     @Override
-    public Long addingBundle(Bundle bundle, BundleEvent event) {
+    public synchronized Long addingBundle(Bundle bundle, BundleEvent event) {
         String path = bundle.getHeaders().get(HEADER);
         if (path == null) {
             return null;
@@ -58,7 +103,8 @@ final class PackTracker extends BundleTracker<Long> {
                 // A pack reaches every school's catalogue: only as its publisher signed it.
                 TrustVerdict verdict = trust.verify(bundle, outcome.pack().publisher());
                 if (!verdict.trusted()) {
-                    outcome = new PackReader.Outcome(null, List.of("firma: " + verdict.reason()));
+                    catalogue.packUntrusted(bundle.getBundleId(), name(bundle), verdict.reason());
+                    return bundle.getBundleId();
                 }
             }
             catalogue.packArrived(bundle.getBundleId(), name(bundle), outcome);
