@@ -37,7 +37,7 @@ final class ChannelFolder {
 
     static final String INDEX = "channel.json";
     /** The scope of the project's release key: it signs new versions of the platform's module bundles. */
-    static final String PLATFORM = "PLATAFORMA";
+    static final String PLATFORM = mx.cte.trust.api.PublisherTrust.PLATFORM;
     static final String ARTIFACTS = "artefactos/";
 
     private ChannelFolder() {

@@ -87,7 +87,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
     static final int DOWNLOAD_ATTEMPTS = 3;
     /** The scope the root certifies the project's release key for: it alone signs module updates. */
-    static final String PLATFORM = "PLATAFORMA";
+    static final String PLATFORM = PublisherTrust.PLATFORM;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelUpdatesImpl.class);
 
@@ -814,13 +814,9 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         Properties properties = new Properties();
         scheduled.forEach((key, at) -> properties.setProperty(key, at.toString()));
         try {
-            Files.createDirectories(folder);
-            Path temporary = scheduledFile().resolveSibling("programadas.properties.tmp");
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                properties.store(out, "Channel installations scheduled by an administrator: channel path = instant");
-            }
-            Files.move(temporary, scheduledFile(), StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            properties.store(bytes, "Channel installations scheduled by an administrator: channel path = instant");
+            write(scheduledFile(), bytes.toByteArray());
         } catch (IOException e) {
             LOG.error("Could not save the scheduled channel installations", e);
         }

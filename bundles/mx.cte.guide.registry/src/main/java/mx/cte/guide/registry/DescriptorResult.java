@@ -34,6 +34,16 @@ record DescriptorResult(Guide guide, Overlay overlay, List<GuideProblem> problem
         return overlay != null;
     }
 
+    /** The guide a valid descriptor publishes: its own, or for an overlay, the state's guide it composes. */
+    mx.cte.guide.api.GuideId id() {
+        return isOverlay() ? overlay.id() : guide.id();
+    }
+
+    /** The edition a valid descriptor publishes. */
+    String version() {
+        return isOverlay() ? overlay.version() : guide.version();
+    }
+
     /** How logs name what was read: {@code SEP:…:ordinaria-3 1.0.0}, or the overlay's guide and edition. */
     String describe() {
         return guide != null ? guide.id().key() + " " + guide.version()

@@ -2,7 +2,6 @@ package mx.cte.guide.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -289,7 +288,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 ? DescriptorResult.invalid(code.stream().map(problem -> new GuideProblem("bundle", problem)).toList())
                 : text == null ? missingDescriptor(source.descriptor())
                 : reader.read(text, src -> bundle.getEntry(besideDescriptor(source, src)) != null, platformVersion);
-        TrustVerdict verdict = result.isValid() ? trust.verify(bundle, publisherOf(result)) : null;
+        // The guide's publisher, or for an overlay, the state: whose key must have signed the bundle.
+        TrustVerdict verdict = result.isValid() ? trust.verify(bundle, result.id().publisher()) : null;
         if (verdict != null && !verdict.trusted()) {
             result = DescriptorResult.invalid(List.of(new GuideProblem(SIGNATURE_PATH, verdict.reason())));
         }
@@ -336,8 +336,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
      * An edition this bundle already served before (read again at start) is not new, so never a rollback.
      */
     private String rollbackRefusal(Bundle bundle, DescriptorResult result) {
-        GuideId id = result.isOverlay() ? result.overlay().id() : result.guide().id();
-        String version = result.isOverlay() ? result.overlay().version() : result.guide().version();
+        GuideId id = result.id();
+        String version = result.version();
         if (allowedOlder.contains(id.key() + " " + version)) {
             return null;
         }
@@ -347,8 +347,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
             return null;
         }
         Optional<DescriptorResult> kept = keptEdition(bundle);
-        if (kept.isPresent() && version.equals(kept.get().isOverlay() ? kept.get().overlay().version()
-                : kept.get().guide().version())) {
+        if (kept.isPresent() && version.equals(kept.get().version())) {
             return null;
         }
         return "la edición " + version + " es anterior a la edición " + newest.get() + " ya instalada de " + id.key()
@@ -389,20 +388,11 @@ public final class GuideRegistryImpl implements GuideRegistry {
     }
 
     private void saveAllowedOlder() {
-        Path temporary = allowedOlderFile.resolveSibling(ALLOWED_OLDER_FILE + ".tmp");
         try {
-            Files.createDirectories(allowedOlderFile.getParent());
-            Files.write(temporary, new java.util.TreeSet<>(allowedOlder), StandardCharsets.UTF_8);
-            Files.move(temporary, allowedOlderFile, StandardCopyOption.REPLACE_EXISTING,
-                    StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(allowedOlderFile, String.join("\n", new java.util.TreeSet<>(allowedOlder)) + "\n");
         } catch (IOException e) {
             LOG.error("Could not save the allowed older guide editions to {}", allowedOlderFile, e);
         }
-    }
-
-    /** The publisher whose key must have signed the bundle: the guide's, or for an overlay, the state's. */
-    private static String publisherOf(DescriptorResult result) {
-        return result.isOverlay() ? result.overlay().id().publisher() : result.guide().id().publisher();
     }
 
     /** A path relative to the folder of a bundle's descriptor, as the bundle names its entries. */
@@ -455,11 +445,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     private void keep(Bundle bundle, String text) {
         Path file = keptFile(bundle);
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(keptFolder);
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writeAtomically(file, text);
         } catch (IOException e) {
             LOG.error("Could not keep the descriptor of guide bundle {} in {}", bundle.getSymbolicName(), file, e);
         }
@@ -514,17 +501,22 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private void saveChoices(Map<String, String> choices) {
         Properties properties = new Properties();
         properties.putAll(choices);
-        Path temporary = choicesFile.resolveSibling(CHOICES_FILE + ".tmp");
         try {
-            Files.createDirectories(choicesFile.getParent());
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                properties.store(out, "Chosen edition of each guide: an administrator's activation, or the first"
-                        + " edition that could serve");
-            }
-            Files.move(temporary, choicesFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            properties.store(text, "Chosen edition of each guide: an administrator's activation, or the first"
+                    + " edition that could serve");
+            writeAtomically(choicesFile, text.toString());
         } catch (IOException e) {
             LOG.error("Could not save the active guide editions to {}", choicesFile, e);
         }
+    }
+
+    /** Writes beside the file and moves it in place: a crash leaves the old file or the new, never half of one. */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private final class GuideBundleCustomizer implements BundleTrackerCustomizer<GuideSource> {

@@ -11,6 +11,12 @@ import org.osgi.framework.Bundle;
 public interface PublisherTrust {
 
     /**
+     * What the root certifies the project's release key for: it alone signs new versions of the platform's module
+     * bundles (the other publishers are {@code SEP} and the entidades' two-digit codes).
+     */
+    String PLATFORM = "PLATAFORMA";
+
+    /**
      * Verifies a signature over an artifact's bytes before anything is installed.
      *
      * @param artifact  the jar as received

@@ -167,7 +167,8 @@ public final class TrustStore {
     }
 
     private static String describe(String publisher) {
-        return "SEP".equals(publisher) ? "la SEP" : "PLATAFORMA".equals(publisher) ? "las versiones de la plataforma"
+        return "SEP".equals(publisher) ? "la SEP" : mx.cte.trust.api.PublisherTrust.PLATFORM.equals(publisher)
+                ? "las versiones de la plataforma"
                 : "la entidad " + publisher;
     }
 
