@@ -168,9 +168,13 @@ public class ChannelIT {
     }
 
     private String publishAs(String publisher, String key, Path... jars) throws Exception {
+        return publish(List.of("--publicador", publisher, "--clave", Signing.demoKeys().resolve(key).toString()), jars);
+    }
+
+    private String publish(List<String> options, Path... jars) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", System.getProperty(TOOL_PROPERTY), "publicar", "--canal", channel.toString(),
-                "--clave", Signing.demoKeys().resolve(key).toString(), "--publicador", publisher));
+                .toString(), "-jar", System.getProperty(TOOL_PROPERTY), "publicar", "--canal", channel.toString()));
+        command.addAll(options);
         for (Path jar : jars) {
             command.add(jar.toString());
         }
@@ -233,46 +237,113 @@ public class ChannelIT {
     }
 
     @Test
-    public void aChangedArtifactAnExpiredOrReplayedOrForeignSignedIndexInstallNothing() throws Exception {
+    public void anArtifactChangedOnTheServerAfterSigningInstallsNothing() throws Exception {
         WebSession admin = WebSession.demo("admin.plataforma");
         publish(guide("canal-alterada", "1.0.0"));
         Path artifact = channel.resolve("artefactos/guia-canal-alterada-1.0.0.jar");
         byte[] changed = Files.readAllBytes(artifact);
         changed[changed.length - 30] ^= 1;
         Files.write(artifact, changed);
-        subscribe("it-manual", channelUrl(), "manual");
-        awaitChannel(admin, "it-manual", c -> c.get("versionIndice").getAsLong() == 1);
+        subscribe("it-alterada", channelUrl(), "manual");
+        awaitChannel(admin, "it-alterada", c -> c.get("versionIndice").getAsLong() == 1);
+        String before = trustedState(admin, "it-alterada");
+        int bundlesBefore = bundleContext.getBundles().length;
 
-        String body = "{\"canal\": \"it-manual\", \"ruta\": \"artefactos/guia-canal-alterada-1.0.0.jar\"}";
+        String body = "{\"canal\": \"it-alterada\", \"ruta\": \"artefactos/guia-canal-alterada-1.0.0.jar\"}";
         HttpResponse<String> tampered = admin.send("POST", "/api/v1/channels/install", body);
         assertEquals(tampered.body(), 422, tampered.statusCode());
         assertTrue(tampered.body(), tampered.body().contains("no coincide con el índice"));
         assertEquals(404, Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-alterada").statusCode());
+        assertEquals("nothing was installed", bundlesBefore, bundleContext.getBundles().length);
+        assertEquals(before, trustedState(admin, "it-alterada"));
+    }
 
-        // The index re-signed by someone else's key (the state's), then expired, then an older version replayed.
-        Path index = channel.resolve("channel.json");
-        byte[] current = Files.readAllBytes(index);
-        byte[] currentSignature = Files.readAllBytes(channel.resolve("channel.json.asc"));
+    @Test
+    public void anIndexSignedByAnotherPublishersKeyIsRefusedAndTheTrustedIndexStays() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(guide("canal-ajena", "1.0.0"));
+        subscribe("it-ajena", channelUrl(), "manual");
+        awaitChannel(admin, "it-ajena", c -> c.get("versionIndice").getAsLong() == 1);
+        String before = trustedState(admin, "it-ajena");
+
+        // The state's key signs an index of the SEP's channel, with a newer version that would otherwise win.
+        JsonObject foreign = index();
+        foreign.addProperty("version", 2);
+        byte[] json = foreign.toString().getBytes(StandardCharsets.UTF_8);
+        Files.write(channel.resolve("channel.json"), json);
         Files.write(channel.resolve("channel.json.asc"), OpenPgp.sign(Signing.demoKey("15-edomex.clave.asc"), null,
-                current, Instant.now()));
-        assertTrue(check(admin, "it-manual").contains("solo contenido de la entidad 15"));
+                json, Instant.now()));
+        assertTrue(check(admin, "it-ajena").contains("solo contenido de la entidad 15"));
+        assertEquals(before, trustedState(admin, "it-ajena"));
+        assertEquals(404, Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-ajena").statusCode());
+    }
 
-        JsonObject expired = JsonParser.parseString(new String(current, StandardCharsets.UTF_8)).getAsJsonObject();
+    @Test
+    public void anIndexPastItsExpiryIsRefusedAsAFreezeAttack() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(guide("canal-congelada", "1.0.0"));
+        subscribe("it-congelada", channelUrl(), "automatica");
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-congelada", GuideApi.status("activa"));
+        awaitChannel(admin, "it-congelada", c -> c.get("versionIndice").getAsLong() == 1);
+        String before = trustedState(admin, "it-congelada");
+        int bundlesBefore = bundleContext.getBundles().length;
+
+        // Signed by the SEP, but expired: a mirror that keeps serving it would hide every later edition.
+        JsonObject expired = index();
         expired.addProperty("version", 5);
         expired.addProperty("published", Instant.now().minus(Duration.ofDays(20)).toString());
         expired.addProperty("expires", Instant.now().minus(Duration.ofDays(6)).toString());
         signIndex(expired);
-        assertTrue(check(admin, "it-manual").contains("venció"));
+        assertTrue(check(admin, "it-congelada").contains("venció"));
+        assertEquals(before, trustedState(admin, "it-congelada"));
+        assertEquals(bundlesBefore, bundleContext.getBundles().length);
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-congelada", GuideApi.status("activa"));
+    }
 
-        Files.write(index, current);
-        Files.write(channel.resolve("channel.json.asc"), currentSignature);
-        JsonObject newer = JsonParser.parseString(new String(current, StandardCharsets.UTF_8)).getAsJsonObject();
+    @Test
+    public void anOlderIndexReplayedIsRefusedAndTheNewerStays() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(guide("canal-repetida", "1.0.0"));
+        byte[] current = Files.readAllBytes(channel.resolve("channel.json"));
+        byte[] currentSignature = Files.readAllBytes(channel.resolve("channel.json.asc"));
+        subscribe("it-repetida", channelUrl(), "manual");
+        awaitChannel(admin, "it-repetida", c -> c.get("versionIndice").getAsLong() == 1);
+        JsonObject newer = index();
         newer.addProperty("version", 7);
         signIndex(newer);
-        assertEquals("", check(admin, "it-manual"));
-        Files.write(index, current);
+        assertEquals("", check(admin, "it-repetida"));
+        String before = trustedState(admin, "it-repetida");
+        assertTrue(before, before.contains("\"versionIndice\":7"));
+
+        // The SEP's own, validly signed, unexpired index of before: replayed, it would undo version 7.
+        Files.write(channel.resolve("channel.json"), current);
         Files.write(channel.resolve("channel.json.asc"), currentSignature);
-        assertTrue(check(admin, "it-manual").contains("anterior a la 7"));
+        assertTrue(check(admin, "it-repetida").contains("anterior a la 7"));
+        assertEquals(before, trustedState(admin, "it-repetida"));
+    }
+
+    /** The served index, as JSON. */
+    private JsonObject index() throws IOException {
+        return JsonParser.parseString(Files.readString(channel.resolve("channel.json"))).getAsJsonObject();
+    }
+
+    /** What the platform trusts of one channel: its index version and expiry, and every artifact with its state. */
+    private static String trustedState(WebSession admin, String name) throws Exception {
+        JsonObject all = channels(admin);
+        StringBuilder state = new StringBuilder();
+        for (JsonElement item : all.getAsJsonArray("canales")) {
+            JsonObject status = item.getAsJsonObject();
+            if (status.get("canal").getAsString().equals(name)) {
+                state.append("\"versionIndice\":").append(status.get("versionIndice")).append(" vence ")
+                        .append(status.get("vence"));
+            }
+        }
+        for (JsonElement item : all.getAsJsonArray("artefactos")) {
+            if (item.getAsJsonObject().get("canal").getAsString().equals(name)) {
+                state.append('\n').append(item);
+            }
+        }
+        return state.toString();
     }
 
     private void signIndex(JsonObject index) throws IOException {
@@ -300,15 +371,7 @@ public class ChannelIT {
         WebSession admin = WebSession.demo("admin.plataforma");
         publish(guide("canal-kit", "1.0.0"));
         Path kit = Files.createTempDirectory("kit-").resolve("kit-sep.zip");
-        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kit))) {
-            try (var files = Files.walk(channel)) {
-                for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    zip.putNextEntry(new ZipEntry(channel.relativize(file).toString().replace('\\', '/')));
-                    zip.write(Files.readAllBytes(file));
-                    zip.closeEntry();
-                }
-            }
-        }
+        writeKit(kit);
         configure("mx.cte.channel.updates.cfg", "checkIntervalSeconds = 2\nfirstCheckSeconds = 1\n");
         HttpResponse<String> notAKit = admin.sendBytes("POST", "/api/v1/channels/kits?archivo=fotos.zip",
                 "no soy un zip".getBytes(StandardCharsets.UTF_8), "application/zip");
@@ -333,6 +396,45 @@ public class ChannelIT {
                 .statusCode());
         GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-kit", GuideApi.status("activa"));
         assertEquals(403, WebSession.demo("publicador.sep").get("/api/v1/channels").statusCode());
+    }
+
+    /** The channel folder as one offline kit file. */
+    private void writeKit(Path kit) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kit))) {
+            try (var files = Files.walk(channel)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    zip.putNextEntry(new ZipEntry(channel.relativize(file).toString().replace('\\', '/')));
+                    zip.write(Files.readAllBytes(file));
+                    zip.closeEntry();
+                }
+            }
+        }
+    }
+
+    @Test
+    public void aKitCopiedIntoTheWatchedFolderIsImportedAndAnythingElseThereIsRefusedAndAudited() throws Exception {
+        WebSession admin = WebSession.demo("admin.plataforma");
+        publish(List.of("--publicador", "SEP", "--clave", Signing.demoKeys().resolve("sep-publicacion.clave.asc")
+                .toString(), "--nombre", "usb"), guide("canal-usb", "1.0.0"));
+        Path usb = Files.createTempDirectory("usb-");
+        configure("mx.cte.channel.updates.cfg", "checkIntervalSeconds = 2\nfirstCheckSeconds = 1\nkitFolder = " + usb
+                + "\n");
+        // What a school's USB stick also carries, then the kit the region sent: each looked at once, at the next check.
+        Files.writeString(usb.resolve("fotos-del-consejo.zip"), "no soy un zip");
+        Path copying = Files.createTempDirectory("copiando-").resolve("kit-usb.zip");
+        writeKit(copying);
+        Files.move(copying, usb.resolve("kit-usb.zip"));
+
+        awaitChannel(admin, "kit-usb", c -> c.get("versionIndice").getAsLong() == 1 && c.get("problema")
+                .getAsString().isEmpty());
+        assertTrue("a kit is installed when an administrator says so", trustedState(admin, "kit-usb")
+                .contains("\"estado\":\"nueva\""));
+        HttpResponse<String> installed = admin.send("POST", "/api/v1/channels/install", "{\"canal\": \"kit-usb\","
+                + " \"ruta\": \"artefactos/guia-canal-usb-1.0.0.jar\"}");
+        assertEquals(installed.body(), 200, installed.statusCode());
+        GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-usb", GuideApi.status("activa"));
+        assertTrue(GuideApi.audited(admin, "canal-kit-importado", "kit-usb.zip"));
+        assertTrue(GuideApi.audited(admin, "canal-kit-rechazado", "fotos-del-consejo.zip"));
     }
 
     /** The distribution's jar of a platform bundle, with another Bundle-Version: the project's next release of it. */

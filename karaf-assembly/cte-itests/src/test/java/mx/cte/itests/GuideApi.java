@@ -55,6 +55,20 @@ final class GuideApi {
         return guide.get("activeVersion").isJsonNull() ? null : guide.get("activeVersion").getAsString();
     }
 
+    /** Whether the audit log holds an event of the action whose text contains {@code detail}. */
+    static boolean audited(WebSession admin, String action, String detail) throws Exception {
+        HttpResponse<String> response = admin.get("/api/v1/audit?accion=" + action + "&limite=200");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("the audit log answered " + response.statusCode() + ": " + response.body());
+        }
+        for (JsonElement event : json(response).getAsJsonArray("eventos")) {
+            if (event.toString().contains(detail)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The versions of the guide's installed editions, as listed. */
     static List<String> editionVersions(JsonObject guide) {
         return strings(guide.getAsJsonArray("editions"), "version");

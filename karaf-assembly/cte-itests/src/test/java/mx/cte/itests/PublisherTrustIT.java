@@ -52,6 +52,8 @@ public class PublisherTrustIT {
     private static final String THIRD_SESSION_JAR = "mx/cte/mx.cte.guides.sep.2016-2017.preescolar.ordinaria-3/1.0.0/"
             + "mx.cte.guides.sep.2016-2017.preescolar.ordinaria-3-1.0.0.jar";
     private static final String FORGED_TITLE = "Sección reescrita por un intruso";
+    /** The zip comment ends the file: changing its last byte changes the jar, not its validity as a zip. */
+    private static final String JAR_COMMENT = "Guía de la tercera sesión ordinaria";
 
     @Inject
     private BootFinished bootFinished;
@@ -79,6 +81,7 @@ public class PublisherTrustIT {
             Manifest manifest = new Manifest(in.getManifest());
             manifest.getMainAttributes().put(new Attributes.Name("Bundle-Version"), "1.0.1");
             try (JarOutputStream out = new JarOutputStream(bytes, manifest)) {
+                out.setComment(JAR_COMMENT);
                 for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                     out.putNextEntry(new JarEntry(entry.getName()));
                     byte[] content = in.readAllBytes();
@@ -124,17 +127,6 @@ public class PublisherTrustIT {
         }
     }
 
-    private static boolean audited(WebSession admin, String action, String detail) throws Exception {
-        HttpResponse<String> response = admin.get("/api/v1/audit?accion=" + action + "&limite=200");
-        assertEquals(response.body(), 200, response.statusCode());
-        for (JsonElement event : GuideApi.json(response).getAsJsonArray("eventos")) {
-            if (event.toString().contains(detail)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void dropIntoDeploy(String name, byte[] jar, byte[] signature, String reason) throws Exception {
         Path deploy = Path.of(System.getProperty("karaf.base"), "deploy");
         Path signatureFile = deploy.resolve(name + ".asc");
@@ -146,7 +138,7 @@ public class PublisherTrustIT {
         try {
             awaitRefusal("mx.cte.guides.sep.2016-2017.preescolar.ordinaria-3", "1.0.1", reason);
             assertTheSepEditionStillServes();
-            assertTrue(audited(WebSession.demo("admin.plataforma"), "guia-rechazada", reason));
+            assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "guia-rechazada", reason));
         } finally {
             Files.deleteIfExists(jarFile);
             Files.deleteIfExists(signatureFile);
@@ -177,47 +169,73 @@ public class PublisherTrustIT {
                         .encodeToString(signature)));
     }
 
-    /** Uploads through the API and asserts a 422 with the reason, nothing installed and the refusal audited. */
+    /**
+     * Uploads through the API and asserts a 422 naming the signature with the reason, no bundle of the jar installed,
+     * the refusal audited and the SEP's edition serving as before.
+     */
     private void assertRefusedByTheApi(byte[] jar, byte[] signature, String reason) throws Exception {
+        Manifest manifest;
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            manifest = in.getManifest();
+        }
+        String symbolicName = manifest.getMainAttributes().getValue("Bundle-SymbolicName");
+        String version = manifest.getMainAttributes().getValue("Bundle-Version");
         int bundlesBefore = bundleContext.getBundles().length;
         HttpResponse<String> refused = upload(jar, signature);
         assertEquals(refused.body(), 422, refused.statusCode());
         assertTrue(refused.body(), refused.body().contains(reason));
         assertEquals("CTE-Firma", GuideApi.json(refused).get("campo").getAsString());
         assertEquals("nothing was installed", bundlesBefore, bundleContext.getBundles().length);
-        assertTrue(java.util.Arrays.stream(bundleContext.getBundles()).noneMatch(b -> b.getLocation().startsWith(
-                "cte-guide-upload:") && b.getState() != Bundle.UNINSTALLED && b.getVersion().toString().equals(
-                        "1.0.1") && b.getSymbolicName().startsWith("mx.cte.guides.sep")));
-        assertTrue(audited(WebSession.demo("admin.plataforma"), "guia-rechazada", reason));
+        assertTrue(java.util.Arrays.stream(bundleContext.getBundles()).noneMatch(b -> symbolicName.equals(
+                b.getSymbolicName()) && b.getVersion().toString().equals(version)));
+        assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "guia-rechazada", reason));
         assertTheSepEditionStillServes();
     }
 
     @Test
-    public void theApiRefusesOneChangedByteAnUnknownKeyAndAStateKeySigningTheSepsGuide() throws Exception {
+    public void aJarWithOneByteChangedAfterItsPublisherSignedItIsRefused() throws Exception {
+        byte[] signed = forgedThirdSession();
+        byte[] signature = Signing.signature(signed, Signing.karafEtc());
+        byte[] changed = signed.clone();
+        changed[changed.length - 1] ^= 1;
+        assertRefusedByTheApi(changed, signature, "modificado después de firmarse");
+    }
+
+    @Test
+    public void aGuideSignedByAKeyTheSepNeverCertifiedIsRefused() throws Exception {
         byte[] forged = forgedThirdSession();
-        byte[] signature = Signing.signature(forged, Signing.karafEtc());
-        byte[] changed = forged.clone();
-        changed[changed.length / 2] ^= 1;
-        HttpResponse<String> oneByte = upload(changed, signature);
-        assertEquals(oneByte.body(), 422, oneByte.statusCode());
-        // One flipped byte either breaks the zip (refused as no jar) or its signature: never installed.
-        assertTrue(oneByte.body(), oneByte.body().contains("modificado después de firmarse")
-                || oneByte.body().contains("no es un jar"));
         assertRefusedByTheApi(forged, OpenPgp.sign(OpenPgp.generateKey("Nadie", Instant.now(), null), null, forged,
                 Instant.now()), "clave desconocida");
+    }
+
+    @Test
+    public void aStateKeySigningTheSepsGuideIsRefused() throws Exception {
+        byte[] forged = forgedThirdSession();
         assertRefusedByTheApi(forged, OpenPgp.sign(Signing.demoKey("15-edomex.clave.asc"), null, forged,
                 Instant.now()), "solo contenido de la entidad 15, y este contenido es de la SEP");
     }
 
     @Test
-    public void expiredAndRevokedKeysAreRefusedAndARevocationWithdrawsWhatTheKeySignedWithoutARestart() throws Exception {
-        byte[] guide = new ByteArrayInputStream(GuideBundles.bundle("it.guide.caducada", "1.0.0", GuideBundles
-                .descriptor("firma-caducada", "1.0.0", "texto-libre").replace("\"09\"", "\"08\"")).readAllBytes())
-                .readAllBytes();
+    public void aStateKeySigningAnotherStatesGuideIsRefused() throws Exception {
+        byte[] yucatan = stateGuide("it.guide.de.yucatan", "31", "de-yucatan", "1.0.0");
+        assertRefusedByTheApi(yucatan, OpenPgp.sign(Signing.demoKey("15-edomex.clave.asc"), null, yucatan,
+                Instant.now()), "solo contenido de la entidad 15, y este contenido es de la entidad 31");
+        assertEquals(404, Http.get("/api/v1/guides/31:2099-2100:preescolar:de-yucatan").statusCode());
+    }
+
+    /** A guide of the state {@code entidad} (the example descriptor's publisher replaced). */
+    private static byte[] stateGuide(String symbolicName, String entidad, String name, String version)
+            throws Exception {
+        return GuideBundles.bundle(symbolicName, version, GuideBundles.descriptor(name, version, "texto-libre")
+                .replace("\"09\"", "\"" + entidad + "\"")).readAllBytes();
+    }
+
+    @Test
+    public void aKeyPastItsCertifiedValidityIsRefusedUntilTheSepRenewsIt() throws Exception {
+        byte[] guide = stateGuide("it.guide.caducada", "08", "firma-caducada", "1.0.0");
         PGPSecretKeyRing key = OpenPgp.generateKey("Publicador de Chihuahua (prueba)", Instant.parse(
                 "2016-01-01T00:00:00Z"), null);
-        Path keys = Signing.karafEtc().resolve("cte-trust").resolve("claves");
-        Path keyFile = keys.resolve("it-08.asc");
+        Path keyFile = Signing.karafEtc().resolve("cte-trust").resolve("claves").resolve("it-08.asc");
         long installedBundle = -1;
         try {
             // Certified for the 2016-2017 school year only: expired today.
@@ -226,33 +244,60 @@ public class PublisherTrustIT {
             Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), lastYear);
             assertRefusedByTheApi(guide, OpenPgp.sign(key, null, guide, Instant.parse("2017-06-01T00:00:00Z")),
                     "venció el 2017-08-01");
+            assertEquals(404, Http.get("/api/v1/guides/08:2099-2100:preescolar:firma-caducada").statusCode());
 
-            // Renewed by the SEP: the new certification is read at once and the guide installs.
+            // Renewed by the SEP: the new certification is read at once, no restart, and the guide installs.
             PGPPublicKeyRing renewed = OpenPgp.certify(Signing.root(), null, lastYear, "08", Instant.now().minus(
                     Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
             Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), renewed);
             HttpResponse<String> installed = upload(guide, OpenPgp.sign(key, null, guide, Instant.now()));
             assertEquals(installed.body(), 201, installed.statusCode());
             installedBundle = GuideApi.json(installed).get("bundle").getAsLong();
-            String guideKey = "08:2099-2100:preescolar:firma-caducada";
-            GuideApi.awaitGuide(guideKey, GuideApi.status("activa"));
-
-            // Revoked by the SEP: what that key signed stops serving within seconds, and nothing new it signs installs.
-            Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), OpenPgp.revoke(Signing.root(),
-                    null, renewed, Instant.now(), "clave extraviada"));
-            Http.awaitStatus("/api/v1/guides/" + guideKey, 404, Duration.ofSeconds(40));
-            awaitRefusal("it.guide.caducada", "1.0.0", "fue revocada por la SEP");
-            assertTrue(audited(WebSession.demo("admin.plataforma"), "guia-retirada", "ya no es de confianza"));
-            byte[] next = new ByteArrayInputStream(GuideBundles.bundle("it.guide.caducada", "1.0.1", GuideBundles
-                    .descriptor("firma-caducada", "1.0.1", "texto-libre").replace("\"09\"", "\"08\"")).readAllBytes())
-                    .readAllBytes();
-            assertRefusedByTheApi(next, OpenPgp.sign(key, null, next, Instant.now()), "fue revocada por la SEP");
+            GuideApi.awaitGuide("08:2099-2100:preescolar:firma-caducada", GuideApi.status("activa"));
         } finally {
             Files.deleteIfExists(keyFile);
-            Bundle left = bundleContext.getBundle(installedBundle);
-            if (left != null) {
-                left.uninstall();
-            }
+            uninstall(installedBundle);
+        }
+    }
+
+    @Test
+    public void aRevocationWithdrawsWhatTheKeySignedWithoutARestartAndNothingNewItSignsInstalls()
+            throws Exception {
+        byte[] guide = stateGuide("it.guide.revocada", "10", "firma-revocada", "1.0.0");
+        PGPSecretKeyRing key = OpenPgp.generateKey("Publicador de Durango (prueba)", Instant.now().minus(
+                Duration.ofDays(2)), null);
+        Path keyFile = Signing.karafEtc().resolve("cte-trust").resolve("claves").resolve("it-10.asc");
+        String guideKey = "10:2099-2100:preescolar:firma-revocada";
+        long installedBundle = -1;
+        try {
+            PGPPublicKeyRing certified = OpenPgp.certify(Signing.root(), null, OpenPgp.publicRing(key), "10",
+                    Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)));
+            Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), certified);
+            HttpResponse<String> installed = upload(guide, OpenPgp.sign(key, null, guide, Instant.now()));
+            assertEquals(installed.body(), 201, installed.statusCode());
+            installedBundle = GuideApi.json(installed).get("bundle").getAsLong();
+            GuideApi.awaitGuide(guideKey, GuideApi.status("activa"));
+
+            // Revoked by the SEP (a lost key): what it signed stops serving within seconds, and nothing new it signs
+            // installs.
+            Signing.install(Signing.karafEtc(), keyFile.getFileName().toString(), OpenPgp.revoke(Signing.root(),
+                    null, certified, Instant.now(), "clave extraviada"));
+            Http.awaitStatus("/api/v1/guides/" + guideKey, 404, Duration.ofSeconds(40));
+            awaitRefusal("it.guide.revocada", "1.0.0", "fue revocada por la SEP");
+            assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "guia-retirada", "ya no es de confianza"));
+            byte[] next = stateGuide("it.guide.revocada", "10", "firma-revocada", "1.0.1");
+            assertRefusedByTheApi(next, OpenPgp.sign(key, null, next, Instant.now()), "fue revocada por la SEP");
+            assertEquals(404, Http.get("/api/v1/guides/" + guideKey).statusCode());
+        } finally {
+            Files.deleteIfExists(keyFile);
+            uninstall(installedBundle);
+        }
+    }
+
+    private void uninstall(long bundleId) throws Exception {
+        Bundle left = bundleId < 0 ? null : bundleContext.getBundle(bundleId);
+        if (left != null) {
+            left.uninstall();
         }
     }
 
@@ -293,14 +338,14 @@ public class PublisherTrustIT {
             assertTrue(rollback.body(), rollback.body().contains("la edición 1.0.0 es anterior a la edición 1.0.1"
                     + " ya instalada"));
             assertEquals("nothing was installed", bundlesBefore, bundleContext.getBundles().length);
-            assertTrue(audited(admin, "guia-rechazada", "es anterior a la edición 1.0.1"));
+            assertTrue(GuideApi.audited(admin, "guia-rechazada", "es anterior a la edición 1.0.1"));
 
             String allow = "{\"clave\": \"" + key + "\", \"edicion\": \"1.0.0\"}";
             assertEquals("a publisher cannot allow a rollback", 403, WebSession.demo("publicador.sep").send("POST",
                     "/api/v1/guide-rollbacks", allow).statusCode());
             HttpResponse<String> allowed = admin.send("POST", "/api/v1/guide-rollbacks", allow);
             assertEquals(allowed.body(), 200, allowed.statusCode());
-            assertTrue(audited(admin, "guia-retroceso-permitido", "1.0.0"));
+            assertTrue(GuideApi.audited(admin, "guia-retroceso-permitido", "1.0.0"));
 
             HttpResponse<String> forced = Signing.publish(admin, older, Signing.karafEtc());
             assertEquals(forced.body(), 201, forced.statusCode());

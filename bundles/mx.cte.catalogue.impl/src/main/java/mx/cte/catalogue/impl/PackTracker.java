@@ -6,10 +6,12 @@ import java.net.URL;
 import java.util.List;
 import mx.cte.content.guard.ContentBundles;
 import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustListener;
 import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.util.tracker.BundleTracker;
 
 /**
@@ -22,31 +24,24 @@ final class PackTracker extends BundleTracker<Long> {
 
     static final String HEADER = ContentBundles.PACK_HEADER;
 
-    /** How often the tracker asks whether the trusted keys changed. */
-    static final long TRUST_CHECK_SECONDS = 10;
-
     private final CatalogueService catalogue;
     private final PublisherTrust trust;
-    private final java.util.concurrent.ScheduledExecutorService trustWatch;
-    private volatile long trustRevision;
+    private final ServiceRegistration<TrustListener> trustListening;
 
     PackTracker(BundleContext context, CatalogueService catalogue, PublisherTrust trust) {
         super(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE | Bundle.STOPPING, null);
         this.catalogue = catalogue;
         this.trust = trust;
-        this.trustRevision = trust.revision();
-        this.trustWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cte-pack-trust");
-            thread.setDaemon(true);
-            return thread;
-        });
-        trustWatch.scheduleWithFixedDelay(this::recheckWhenTrustChanges, TRUST_CHECK_SECONDS, TRUST_CHECK_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
+        this.trustListening = context.registerService(TrustListener.class, this::holdToSignaturesAgain, null);
     }
 
     @Override
     public void close() {
-        trustWatch.shutdownNow();
+        try {
+            trustListening.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping: the framework removed it
+        }
         super.close();
     }
 
@@ -54,13 +49,8 @@ final class PackTracker extends BundleTracker<Long> {
      * When the trusted keys changed, every pack is held to its signature again: a pack its key no longer vouches for
      * leaves every catalogue, one refused for its signature and trusted now arrives.
      */
-    void recheckWhenTrustChanges() {
+    void holdToSignaturesAgain() {
         try {
-            long revision = trust.revision();
-            if (revision == trustRevision) {
-                return;
-            }
-            trustRevision = revision;
             Bundle[] bundles = getBundles();
             for (Bundle bundle : bundles == null ? new Bundle[0] : bundles) {
                 String publisher = catalogue.installedPublisher(bundle.getBundleId());

@@ -28,9 +28,11 @@ import mx.cte.guide.api.Provenance;
 import mx.cte.guide.api.RefusedGuide;
 import mx.cte.guide.spi.ProductType;
 import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustListener;
 import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -64,9 +66,6 @@ public final class GuideRegistryImpl implements GuideRegistry {
     static final String ROLLBACK_PATH = "edicion-anterior";
     /** Older editions an administrator allowed, one {@code key version} per line. */
     static final String ALLOWED_OLDER_FILE = "allowed-older-editions.txt";
-    /** How often the registry asks whether the trusted keys changed. */
-    static final long TRUST_CHECK_SECONDS = 10;
-
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
     private static final int TRACKED_STATES = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
@@ -90,8 +89,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
     /** Optional: guides are served without a database, and audited once the audit log is there. */
     private volatile AuditLog audit;
     /** Checks every few seconds whether the trusted keys changed, and then every guide bundle's signature again. */
-    private final java.util.concurrent.ScheduledExecutorService trustWatch;
-    private volatile long trustRevision;
+    private final ServiceRegistration<TrustListener> trustListening;
 
     @Activate
     public GuideRegistryImpl(BundleContext context, @Reference PublisherTrust trust) {
@@ -131,17 +129,10 @@ public final class GuideRegistryImpl implements GuideRegistry {
                 saveChoices(chosen);
             }
         });
-        this.trustRevision = trust.revision();
         this.tracker = new BundleTracker<>(context, TRACKED_STATES, new GuideBundleCustomizer());
         this.tracker.open();
         opening = false;
-        this.trustWatch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cte-guide-trust");
-            thread.setDaemon(true);
-            return thread;
-        });
-        trustWatch.scheduleWithFixedDelay(this::recheckWhenTrustChanges, TRUST_CHECK_SECONDS, TRUST_CHECK_SECONDS,
-                java.util.concurrent.TimeUnit.SECONDS);
+        this.trustListening = context.registerService(TrustListener.class, this::holdToSignaturesAgain, null);
         state.catalog().choices().forEach((key, choice) -> {
             if (choice.isFallback()) {
                 reportFallback(key, choice);
@@ -157,7 +148,11 @@ public final class GuideRegistryImpl implements GuideRegistry {
 
     @Deactivate
     void deactivate() {
-        trustWatch.shutdownNow();
+        try {
+            trustListening.unregister();
+        } catch (IllegalStateException alreadyGone) {
+            // the bundle is stopping: the framework removed it
+        }
         tracker.close();
     }
 
@@ -166,13 +161,8 @@ public final class GuideRegistryImpl implements GuideRegistry {
      * held to its signature again: an edition whose signature is no longer trusted stops serving, one refused for its
      * signature that is trusted now is published.
      */
-    void recheckWhenTrustChanges() {
+    void holdToSignaturesAgain() {
         try {
-            long revision = trust.revision();
-            if (revision == trustRevision) {
-                return;
-            }
-            trustRevision = revision;
             LOG.info("The trusted publisher keys changed: checking every guide bundle's signature again");
             for (Map.Entry<Bundle, GuideSource> tracked : tracker.getTracked().entrySet()) {
                 Bundle bundle = tracked.getKey();

@@ -46,10 +46,4 @@ public interface PublisherTrust {
 
     /** The root, the publisher keys and the mode, as the administration shows them. */
     TrustStatus status();
-
-    /**
-     * Changes whenever the root or a publisher key file changes (a key added, renewed, revoked, removed): whoever
-     * activated content checks it again then, so that a revocation takes effect on what is already installed.
-     */
-    long revision();
 }

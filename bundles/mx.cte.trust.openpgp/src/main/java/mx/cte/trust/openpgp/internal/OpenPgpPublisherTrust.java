@@ -9,8 +9,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.core.api.text.LogText;
 import mx.cte.trust.api.PublisherTrust;
+import mx.cte.trust.api.TrustListener;
 import mx.cte.trust.api.TrustStatus;
 import mx.cte.trust.api.TrustVerdict;
 import mx.cte.trust.openpgp.ArtifactEntries;
@@ -18,6 +24,10 @@ import mx.cte.trust.openpgp.TrustStore;
 import org.osgi.framework.Bundle;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -57,6 +67,10 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
         @AttributeDefinition(description = "obligatoria (default) or desactivada: development only, accepts unsigned"
                 + " content and says so at every start")
         String verification() default "obligatoria";
+
+        @AttributeDefinition(description = "Seconds between two looks at the key files; every TrustListener is told"
+                + " of each change")
+        int checkSeconds() default 10;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenPgpPublisherTrust.class);
@@ -68,7 +82,11 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
     private final boolean enforced;
     private final Clock clock;
     private volatile Loaded loaded;
-    private final java.util.concurrent.atomic.AtomicLong revision = new java.util.concurrent.atomic.AtomicLong();
+    /** Grows each time the key files are read again. */
+    private final AtomicLong revision = new AtomicLong();
+    private final List<TrustListener> listeners = new CopyOnWriteArrayList<>();
+    private long toldRevision;
+    private ScheduledExecutorService keysWatch;
 
     private record Loaded(String stamp, TrustStore store, String failure) {
     }
@@ -78,6 +96,56 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
         this(config, Path.of(System.getProperty("karaf.etc", "etc")), Path.of(System.getProperty("karaf.data",
                 "data")), Path.of(System.getProperty("karaf.home", ".")).resolve(System.getProperty(
                         "karaf.default.repository", "system")), Clock.systemUTC());
+        int seconds = Math.max(1, config.checkSeconds());
+        keysWatch = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "cte-trust-keys");
+            thread.setDaemon(true);
+            return thread;
+        });
+        keysWatch.scheduleWithFixedDelay(this::tellListenersIfKeysChanged, seconds, seconds, TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (keysWatch != null) {
+            keysWatch.shutdownNow();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(TrustListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(TrustListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Reads the key files again when one changed and then tells every listener, once per change: a revocation takes
+     * effect on what is already installed within {@code checkSeconds}, without anyone asking.
+     */
+    void tellListenersIfKeysChanged() {
+        if (!enforced) {
+            return;
+        }
+        try {
+            store();
+            long current = revision.get();
+            if (current == toldRevision) {
+                return;
+            }
+            toldRevision = current;
+            for (TrustListener listener : listeners) {
+                try {
+                    listener.trustChanged();
+                } catch (RuntimeException e) {
+                    LOG.error("A listener of the trusted keys failed: {}", listener, e);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Looking at the publisher key files failed", e);
+        }
     }
 
     OpenPgpPublisherTrust(Config config, Path etc, Path data, Path systemRepository, Clock clock) {
@@ -103,18 +171,13 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
                             DEMO_ROOT_FINGERPRINT, rootKey);
                 }
             }
+            toldRevision = revision.get();
         }
     }
 
     @Override
     public boolean enforced() {
         return enforced;
-    }
-
-    @Override
-    public long revision() {
-        store();
-        return revision.get();
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import mx.cte.trust.api.TrustStatus;
 import mx.cte.trust.api.TrustVerdict;
 import mx.cte.trust.openpgp.OpenPgp;
+import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.junit.Before;
 import org.junit.Rule;
@@ -157,6 +158,29 @@ public class OpenPgpPublisherTrustTest {
         assertFalse(status.demoRoot());
         assertTrue(status.enforced());
         assertEquals(OpenPgp.fingerprint(root.getPublicKey()), status.rootFingerprint());
+    }
+
+    @Test
+    public void listenersAreToldOnceOfEachChangeOfTheKeyFilesEvenWhenAVerificationReadItFirst() throws Exception {
+        OpenPgpPublisherTrust trust = trust("obligatoria");
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        trust.addListener(told::incrementAndGet);
+        trust.tellListenersIfKeysChanged();
+        assertEquals("nothing changed", 0, told.get());
+
+        PGPSecretKeyRing state = OpenPgp.generateKey("Entidad 15 de prueba", FROM, null);
+        PGPPublicKeyRing certified = OpenPgp.certify(root, null, OpenPgp.publicRing(state), "15", FROM, UNTIL);
+        Files.write(etc.resolve("cte-trust/claves/15.asc"), OpenPgp.armor(certified));
+        trust.tellListenersIfKeysChanged();
+        trust.tellListenersIfKeysChanged();
+        assertEquals("a key added", 1, told.get());
+
+        byte[] content = "guía estatal".getBytes(StandardCharsets.UTF_8);
+        Files.write(etc.resolve("cte-trust/claves/15.asc"), OpenPgp.armor(OpenPgp.revoke(root, null, certified, NOW,
+                "clave extraviada")));
+        assertTrue(trust.verify(content, OpenPgp.sign(state, null, content, NOW), "15").reason().contains("revocada"));
+        trust.tellListenersIfKeysChanged();
+        assertEquals("a revocation the verification read first", 2, told.get());
     }
 
     @Test
