@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import mx.cte.channel.api.ChannelStatus;
 import mx.cte.channel.api.ChannelUpdates;
 import mx.cte.channel.api.InstallOutcome;
 import mx.cte.content.guard.ContentBundles;
+import mx.cte.core.api.tasks.BackgroundTasks;
 import mx.cte.core.api.text.LogText;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
@@ -144,7 +146,11 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
 
     @Deactivate
     void deactivate() {
-        scheduler.shutdownNow();
+        // A check under way is let finish: it writes the audit log and installs bundles.
+        if (!BackgroundTasks.stop(scheduler, Duration.ofSeconds(30))) {
+            LOG.warn("A channel check was still running 30 s after the channels' configuration changed; it finishes on"
+                    + " its own");
+        }
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

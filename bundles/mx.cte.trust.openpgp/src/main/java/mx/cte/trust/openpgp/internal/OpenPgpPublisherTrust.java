@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import mx.cte.core.api.tasks.BackgroundTasks;
 import mx.cte.core.api.text.LogText;
 import mx.cte.trust.api.PublisherTrust;
 import mx.cte.trust.api.TrustListener;
@@ -107,8 +109,9 @@ public final class OpenPgpPublisherTrust implements PublisherTrust {
 
     @Deactivate
     void deactivate() {
-        if (keysWatch != null) {
-            keysWatch.shutdownNow();
+        // Listeners told of a change write to the database (withdrawn guides and packs are audited): let them finish.
+        if (keysWatch != null && !BackgroundTasks.stop(keysWatch, Duration.ofSeconds(30))) {
+            LOG.warn("The listeners of a key change were still running 30 s after the trust service stopped");
         }
     }
 
