@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -78,7 +79,10 @@ final class Distribution implements AutoCloseable {
      */
     Duration start() throws Exception {
         long started = System.nanoTime();
-        run(home, "bin/start");
+        // With -Dcte.bench.nmt=true, native memory tracking for the breakdown of resident memory; it replaces Karaf's
+        // default JAVA_OPTS, which only unlock diagnostic options.
+        run(home, Boolean.getBoolean("cte.bench.nmt") ? Map.of("JAVA_OPTS",
+                "-XX:+UnlockDiagnosticVMOptions -XX:NativeMemoryTracking=summary") : Map.of(), "bin/start");
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = started + BOOT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -111,6 +115,16 @@ final class Distribution implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no VmRSS for Karaf's process");
+    }
+
+    /** The number of threads of Karaf's process. */
+    long threads() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+            if (line.startsWith("Threads:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no Threads for Karaf's process");
     }
 
     /** The demo accounts' passwords, written at the first start. */
@@ -161,8 +175,13 @@ final class Distribution implements AutoCloseable {
     }
 
     static String run(Path directory, String... command) throws Exception {
+        return run(directory, Map.of(), command);
+    }
+
+    static String run(Path directory, Map<String, String> environment, String... command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -81,6 +81,19 @@ final class LuceneTextIndex implements TextIndex {
     private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {
     }
 
+    /** How many answers one reader keeps; about 2-3 KB each (a page of ids and four facets' counts). */
+    static final int KEPT_ANSWERS = 2048;
+
+    /**
+     * The answers of one reader: the same request on the same reader finds the same, so a search repeated (the staff
+     * of a school opening the materials their session points at, within minutes of each other) is answered without
+     * searching again. Every change to the index opens a new reader, and with it an empty set of answers.
+     */
+    private record Answers(IndexReader reader, Map<SearchRequest, SearchResult> byRequest) {
+    }
+
+    private volatile Answers answers;
+
     LuceneTextIndex(Path path) throws IOException {
         Analyzer stemmed = SpanishAnalysis.stemmed();
         Analyzer words = SpanishAnalysis.words();
@@ -228,6 +241,25 @@ final class LuceneTextIndex implements TextIndex {
 
     @Override
     public SearchResult search(SearchRequest request) {
+        return withSearcher(searcher -> {
+            Answers kept = answers;
+            if (kept == null || kept.reader() != searcher.getIndexReader()) {
+                kept = new Answers(searcher.getIndexReader(), new ConcurrentHashMap<>());
+                answers = kept;
+            }
+            SearchResult answer = kept.byRequest().get(request);
+            if (answer == null) {
+                answer = search(searcher, request);
+                if (kept.byRequest().size() >= KEPT_ANSWERS) {
+                    kept.byRequest().clear();
+                }
+                kept.byRequest().put(request, answer);
+            }
+            return answer;
+        });
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchRequest request) throws IOException {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         Query text = null;
         if (!request.text().isEmpty() && !request.boosts().isEmpty()) {
@@ -242,19 +274,17 @@ final class LuceneTextIndex implements TextIndex {
         builder.add(text == null ? new MatchAllDocsQuery() : text, Occur.MUST);
         addFilters(builder, request.filters());
         Query query = builder.build();
-        return withSearcher(searcher -> {
-            FacetsCollector collector = new FacetsCollector();
-            TopDocs top = FacetsCollector.search(searcher, query, Math.max(1, request.offset() + request.limit()),
-                    collector);
-            long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-            List<SearchResult.Hit> hits = new ArrayList<>();
-            ScoreDoc[] docs = top.scoreDocs;
-            for (int i = request.offset(); i < Math.min(docs.length, request.offset() + request.limit()); i++) {
-                hits.add(new SearchResult.Hit(searcher.storedFields().document(docs[i].doc, Set.of(ID)).get(ID),
-                        docs[i].score));
-            }
-            return new SearchResult(total, hits, facetCounts(searcher, collector, request.facets()));
-        });
+        FacetsCollector collector = new FacetsCollector();
+        TopDocs top = FacetsCollector.search(searcher, query, Math.max(1, request.offset() + request.limit()),
+                collector);
+        long total = collector.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        ScoreDoc[] docs = top.scoreDocs;
+        for (int i = request.offset(); i < Math.min(docs.length, request.offset() + request.limit()); i++) {
+            hits.add(new SearchResult.Hit(searcher.storedFields().document(docs[i].doc, Set.of(ID)).get(ID),
+                    docs[i].score));
+        }
+        return new SearchResult(total, hits, facetCounts(searcher, collector, request.facets()));
     }
 
     private Map<String, List<SearchResult.FacetCount>> facetCounts(IndexSearcher searcher, FacetsCollector collector,
@@ -280,7 +310,7 @@ final class LuceneTextIndex implements TextIndex {
                     values.add(new SearchResult.FacetCount(value.label, value.value.intValue()));
                 }
             }
-            counts.put(dimension, values);
+            counts.put(dimension, List.copyOf(values));
         }
         return counts;
     }

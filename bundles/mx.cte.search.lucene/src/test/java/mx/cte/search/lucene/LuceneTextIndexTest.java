@@ -71,6 +71,23 @@ public class LuceneTextIndexTest {
     }
 
     @Test
+    public void aSearchRepeatedAfterTheIndexChangedFindsWhatChanged() {
+        SearchRequest readings = new SearchRequest("lectura", FIELDS, Map.of("owner", List.of("15EJN0101A")),
+                List.of("area"), 0, 10);
+        SearchResult first = index.search(readings);
+        assertEquals(2, first.total());
+        assertEquals("the same request on the same index, the same answer", first, index.search(readings));
+
+        index.put(resource("5", "Lectura de imágenes", "Describir lo que se ve", "a", "1", "Lenguaje oral"));
+        SearchResult afterAdding = index.search(readings);
+        assertEquals(3, afterAdding.total());
+        assertTrue(afterAdding.facets().get("area").contains(new SearchResult.FacetCount("Lenguaje oral", 2)));
+
+        index.delete("2");
+        assertEquals(List.of("5", "4"), index.search(readings).hits().stream().map(SearchResult.Hit::id).toList());
+    }
+
+    @Test
     public void filtersNarrowAndFacetsCountOverAllMatches() {
         assertEquals(List.of("4"), ids("lectura", Map.of("criterio", List.of("c"))));
         assertEquals(List.of("2", "4"), ids("lectura", Map.of("grado", List.of("2", "3"))));

@@ -1,0 +1,42 @@
+#!/bin/bash
+# First-start boot time of the built distribution, measured as an operator sees it: a fresh copy of
+# karaf-assembly/cte-distribution/target/assembly, bin/start, then health polled every 50 ms until it answers 200 and
+# sign-in is routed (401 without a session). Prints the seconds; the copy is killed and removed afterwards.
+#
+#   karaf-assembly/cte-benchmarks/boot-times.sh [RUNS] [EXTRA_JAVA_OPTS]
+#   e.g. boot-times.sh 3 "-Xms64m -Xmx256m -XX:+UseSerialGC"   (empty options: bin/setenv's defaults)
+set -u
+runs=${1:-3}
+options=${2:-}
+assembly="$(cd "$(dirname "$0")/../cte-distribution/target/assembly" && pwd)"
+for run in $(seq "$runs"); do
+    copy=$(mktemp -d "${TMPDIR:-/tmp}/cte-boot-XXXX")
+    cp -r "$assembly/." "$copy/"
+    rm -rf "$copy/data"
+    port=$((20000 + RANDOM % 20000))
+    sed -i "s/^org.osgi.service.http.port *=.*/org.osgi.service.http.port = $port/" "$copy/etc/org.ops4j.pax.web.cfg"
+    sed -i "s/^sshPort *=.*/sshPort = $((port + 1))/" "$copy/etc/org.apache.karaf.shell.cfg"
+    sed -i "s/^rmiRegistryPort *=.*/rmiRegistryPort = $((port + 2))/; s/^rmiServerPort *=.*/rmiServerPort = $((port + 3))/" \
+        "$copy/etc/org.apache.karaf.management.cfg"
+    started=$(date +%s%N)
+    (cd "$copy" && if [ -n "$options" ]; then export EXTRA_JAVA_OPTS="$options"; fi && bin/start >/dev/null 2>&1)
+    deadline=$(( $(date +%s) + 120 ))
+    answered=no
+    while [ "$(date +%s)" -lt "$deadline" ]; do
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://localhost:$port/api/v1/health")" = 200 ] \
+            && [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "http://localhost:$port/api/v1/session")" = 401 ]; then
+            answered=yes
+            break
+        fi
+        sleep 0.05
+    done
+    finished=$(date +%s%N)
+    if [ "$answered" = yes ]; then
+        echo "run $run: $(( (finished - started) / 1000000 )) ms to the first 200 of health with sign-in routed [${options:-bin/setenv defaults}]"
+    else
+        echo "run $run: no answer within 120 s; see $copy/data/log/karaf.log" >&2
+    fi
+    [ -f "$copy/karaf.pid" ] && kill -9 "$(cat "$copy/karaf.pid")" 2>/dev/null
+    sleep 1
+    [ "$answered" = yes ] && rm -rf "$copy"
+done
