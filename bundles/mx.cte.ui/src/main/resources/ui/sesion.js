@@ -643,28 +643,39 @@ function conflictBoxes(path, describe, onDone) {
 /**
  * Refreshes an editor when the outbox stores or sets aside an edit to one of its paths, or a colleague's device saved
  * one, while it is on the page. A colleague's change waits while the person is typing in that editor, so the field
- * under their fingers is not drawn again; it is read as soon as the focus leaves the editor.
+ * under their fingers is not drawn again, and while the editor asks them something («¿Eliminar…?»), so the question
+ * does not vanish under the pointer; it is read as soon as the focus leaves the editor or the question is answered.
  */
 function refreshOnOutbox(container, matches, refresh) {
   let waiting = false;
+  const later = () => {
+    waiting = false;
+    refresh();
+  };
   const listener = (event) => {
     if (!container.isConnected) {
       window.removeEventListener('cte-guardado', listener);
       window.removeEventListener('cte-conflicto', listener);
     } else if (matches(event.detail.path)) {
-      const typing = event.detail.remoto && container.contains(document.activeElement)
+      const remote = Boolean(event.detail.remoto);
+      const typing = remote && container.contains(document.activeElement)
         && document.activeElement.matches(DRAFTED);
-      if (!typing) {
+      const asking = remote && container.querySelector('.confirmacion') !== null;
+      if (!typing && !asking) {
         refresh();
       } else if (!waiting) {
         waiting = true;
-        container.addEventListener('focusout', function later(leaving) {
-          if (!container.contains(leaving.relatedTarget)) {
-            container.removeEventListener('focusout', later);
-            waiting = false;
-            refresh();
-          }
-        });
+        if (asking) {
+          // After the answer's own work has started (a removal), not before it.
+          container.addEventListener('cte-respondida', () => setTimeout(later, 0), {once: true});
+        } else {
+          container.addEventListener('focusout', function leave(leaving) {
+            if (!container.contains(leaving.relatedTarget)) {
+              container.removeEventListener('focusout', leave);
+              later();
+            }
+          });
+        }
       }
     }
   };
@@ -687,6 +698,8 @@ function confirmInPlace(anchor, question, yesLabel) {
     const box = el('div', {class: 'confirmacion', role: 'alertdialog', 'aria-labelledby': questionId},
         el('p', {id: questionId}, question), yes, ' ', no);
     const close = (answer) => {
+      // Said before the box goes, so that it reaches the editor: a colleague's change held while asking is read now.
+      box.dispatchEvent(new CustomEvent('cte-respondida', {bubbles: true}));
       box.remove();
       if (!answer && anchor.isConnected) {
         anchor.focus();

@@ -1572,6 +1572,13 @@ public class UiBrowserIT {
         WebElement question = await().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
                 "#tarjeta-10-lista .confirmacion")));
         assertTrue(question.getText(), question.getText().contains("sus comentarios"));
+        // A teacher comments on the card while the director is being asked: the change feed brings it within seconds,
+        // and the question stays until she answers it instead of vanishing with a redrawn list.
+        assertEquals(201, teacher.send("POST", "/api/v1/cards/15EJN0101A/" + cardId + "/comments",
+                "{\"sugerencia\": false, \"texto\": \"Mientras usted decide\"}").statusCode());
+        Thread.sleep(6000);
+        assertTrue("the question is still there after the change feed's turn", browser.findElements(By.cssSelector(
+                "#tarjeta-10-lista .confirmacion")).stream().anyMatch(WebElement::isDisplayed));
         // A colleague decides on the card meanwhile: the removal meets the newer version and asks before going on.
         // (The change feed is held back so that the screen cannot learn of it first.)
         browser.executeCdpCommand("Network.enable", java.util.Map.of());
