@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import mx.cte.audit.api.AuditLog;
@@ -590,7 +588,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         if (artifact.kind().equals(ChannelIndex.MODULE)) {
             return updateModule(channel, path, artifact, content, signature);
         }
-        List<String> code = contentProblems(content);
+        List<String> code = ContentBundles.problems(content);
         if (!code.isEmpty()) {
             return refused(channel, path, "no es solo contenido: " + String.join("; ", code));
         }
@@ -729,28 +727,6 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
             return null;
         }
         return content;
-    }
-
-    private static List<String> contentProblems(byte[] jar) {
-        List<String> problems = new ArrayList<>(ContentBundles.archiveProblems(jar));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
-        Map<String, String> headers = new HashMap<>();
-        List<String> names = new ArrayList<>();
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
-            Manifest manifest = in.getManifest();
-            if (manifest == null) {
-                return List.of("no tiene META-INF/MANIFEST.MF");
-            }
-            manifest.getMainAttributes().forEach((name, value) -> headers.put(name.toString(), String.valueOf(value)));
-            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
-                names.add(entry.getName());
-            }
-        } catch (IOException e) {
-            return List.of("no es un jar legible: " + e.getMessage());
-        }
-        return ContentBundles.problems(headers, names);
     }
 
     static String sha256(byte[] content) {

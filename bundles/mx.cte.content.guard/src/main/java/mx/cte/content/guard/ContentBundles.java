@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.jar.JarEntry;
+import java.util.jar.JarInputStream;
+import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -181,6 +184,32 @@ public final class ContentBundles {
             }
         }
         return problems(headers, entries);
+    }
+
+    /**
+     * {@link #problems(Map, Collection)} of a jar not installed yet (a download, an upload), once both views of its
+     * zip agree ({@link #archiveProblems(byte[])}); empty when it is a content bundle by the rules.
+     */
+    public static List<String> problems(byte[] jar) {
+        List<String> problems = new ArrayList<>(archiveProblems(jar));
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Map<String, String> headers = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
+            Manifest manifest = in.getManifest();
+            if (manifest == null) {
+                return List.of("no tiene META-INF/MANIFEST.MF");
+            }
+            manifest.getMainAttributes().forEach((name, value) -> headers.put(name.toString(), String.valueOf(value)));
+            for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
+                names.add(entry.getName());
+            }
+        } catch (IOException e) {
+            return List.of("no es un jar legible: " + e.getMessage());
+        }
+        return problems(headers, names);
     }
 
     /**

@@ -3,7 +3,7 @@
  * {@link mx.cte.content.guard.ContentBundles}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.content.guard;
 
 import org.osgi.annotation.bundle.Export;

@@ -50,6 +50,25 @@ public class ContentBundlesTest {
     }
 
     @Test
+    public void aJarNotInstalledYetIsJudgedByBothViewsThenByItsManifestAndEntries() throws IOException {
+        assertEquals(List.of(), ContentBundles.problems(plainGuide()));
+        assertTrue(ContentBundles.problems(DisguisedJars.guideWithHiddenActivator("mx.cte.guides.intrusa", "1.0.0",
+                "{}")).stream().anyMatch(p -> p.contains("está en el directorio central")));
+        assertEquals(1, ContentBundles.problems("no soy un jar".getBytes(StandardCharsets.UTF_8)).size());
+
+        Manifest manifest = new Manifest();
+        GUIDE_HEADERS.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-Activator", "mx.cte.Intruso");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new JarEntry("guide/guide.json"));
+            jar.write("{}".getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(ContentBundles.problems(bytes.toByteArray()).toString().contains("Bundle-Activator"));
+    }
+
+    @Test
     public void anActivatorHiddenInTheCentralDirectoryIsFound() throws IOException {
         byte[] jar = DisguisedJars.guideWithHiddenActivator("mx.cte.guides.intrusa", "1.0.0", "{}");
         // What a front-to-back reader sees: a harmless guide, without activator or class.
