@@ -24,6 +24,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
 import mx.cte.guide.registry.GuideDescriptorCheck;
+import mx.cte.trust.api.PublisherTrust;
 import mx.cte.trust.openpgp.OpenPgp;
 import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
@@ -36,8 +37,6 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 final class ChannelFolder {
 
     static final String INDEX = "channel.json";
-    /** The scope of the project's release key: it signs new versions of the platform's module bundles. */
-    static final String PLATFORM = mx.cte.trust.api.PublisherTrust.PLATFORM;
     static final String ARTIFACTS = "artefactos/";
 
     private ChannelFolder() {
@@ -62,7 +61,7 @@ final class ChannelFolder {
         List<String> said = new ArrayList<>();
         for (Path jar : jars) {
             byte[] content = Files.readAllBytes(jar);
-            Described described = PLATFORM.equals(publisher) ? describeModule(jar, content) : describe(jar, content);
+            Described described = PublisherTrust.PLATFORM.equals(publisher) ? describeModule(jar, content) : describe(jar, content);
             if (!described.publisher().equals(publisher)) {
                 throw new Publicador.UsageException(jar + " es de " + described.publisher() + ": este canal publica"
                         + " solo contenido de " + publisher + ", firmado con su clave");
@@ -166,7 +165,7 @@ final class ChannelFolder {
                     + " PLATAFORMA");
         }
         String symbolicName = name.split(";")[0].strip();
-        return new Described("modulo", symbolicName, version.strip(), PLATFORM, "", symbolicName);
+        return new Described("modulo", symbolicName, version.strip(), PublisherTrust.PLATFORM, "", symbolicName);
     }
 
     /** Kind, key, edition, publisher, level and title of a guide, overlay or pack jar, validated. */

@@ -256,7 +256,7 @@ public final class Publicador {
     /** SEP, an entidad's two-digit code, or PLATAFORMA: the project's release key, which signs module updates. */
     static String publisher(String value) throws UsageException {
         String publisher = value.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!publisher.equals("SEP") && !publisher.equals(ChannelFolder.PLATFORM)
+        if (!publisher.equals("SEP") && !publisher.equals(mx.cte.trust.api.PublisherTrust.PLATFORM)
                 && !publisher.matches("(0[1-9]|[12][0-9]|3[0-2])")) {
             throw new UsageException("--publicador debe ser SEP, la clave de dos cifras de una entidad (01 a 32) o"
                     + " PLATAFORMA (las versiones de los módulos), no " + value);

@@ -13,6 +13,9 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface ChannelUpdates {
 
+    /** The largest offline kit imported (an upload's limit and the import's own). */
+    long MAX_KIT_BYTES = 500L * 1024 * 1024;
+
     /** Every subscription with what its last check found. */
     List<ChannelStatus> channels();
 

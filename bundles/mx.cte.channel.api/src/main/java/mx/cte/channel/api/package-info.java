@@ -3,7 +3,7 @@
  * and installs what it offers, verified like everything else.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.channel.api;
 
 import org.osgi.annotation.bundle.Export;

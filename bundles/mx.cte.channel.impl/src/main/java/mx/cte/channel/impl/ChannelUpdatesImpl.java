@@ -86,8 +86,6 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     static final long MAX_SIGNATURE_BYTES = 64 * 1024;
     static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
     static final int DOWNLOAD_ATTEMPTS = 3;
-    /** The scope the root certifies the project's release key for: it alone signs module updates. */
-    static final String PLATFORM = PublisherTrust.PLATFORM;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChannelUpdatesImpl.class);
 
@@ -413,8 +411,6 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         return folder.resolve("kits");
     }
 
-    static final long MAX_KIT_BYTES = 500L * 1024 * 1024;
-
     @Override
     public ChannelStatus importKit(String fileName, InputStream kit) {
         Path kits;
@@ -622,7 +618,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     }
 
     /**
-     * A new version of an installed module bundle, signed by the project's release key ({@value #PLATFORM}): updated in
+     * A new version of an installed module bundle, signed by the project's release key ({@link PublisherTrust#PLATFORM}): updated in
      * place and refreshed alone, so only that module answers 503 for the moment it is away. A bundle that exports
      * packages (an API) is refused: refreshing it would restart every module that uses it; it comes with its feature.
      */
@@ -634,7 +630,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
                     + " los módulos que la instalación ya tiene");
         }
         Bundle module = installed.get();
-        TrustVerdict verdict = trust.verify(content, signature, PLATFORM);
+        TrustVerdict verdict = trust.verify(content, signature, PublisherTrust.PLATFORM);
         if (!verdict.trusted()) {
             return refused(channel, path, verdict.reason());
         }

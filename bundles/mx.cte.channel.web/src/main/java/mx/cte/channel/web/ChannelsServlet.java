@@ -44,8 +44,6 @@ public final class ChannelsServlet extends RoutedServlet {
     private static final String ADMINISTRATORS_ONLY = "Solo un administrador consulta los canales e instala desde"
             + " ellos.";
 
-    static final long MAX_KIT_BYTES = 500L * 1024 * 1024;
-
     private final transient ChannelUpdates updates;
 
     @Activate
@@ -118,8 +116,9 @@ public final class ChannelsServlet extends RoutedServlet {
     private void importKit(ApiCall call) throws IOException {
         RequestAccess.administrator(call.request(), ADMINISTRATORS_ONLY);
         String name = call.request().getParameter("archivo");
-        java.nio.file.Path kit = mx.cte.core.http.RequestBodies.toTemporaryFile(call.request(), MAX_KIT_BYTES,
-                "Un kit no pasa de 500 MB");
+        java.nio.file.Path kit = mx.cte.core.http.RequestBodies.toTemporaryFile(call.request(),
+                ChannelUpdates.MAX_KIT_BYTES, "Un kit no pasa de " + ChannelUpdates.MAX_KIT_BYTES / (1024 * 1024)
+                + " MB");
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(kit)) {
             updates.importKit(name == null || name.isBlank() ? "kit.zip" : name, in);
         } catch (IllegalArgumentException e) {

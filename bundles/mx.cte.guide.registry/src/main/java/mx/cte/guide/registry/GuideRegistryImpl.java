@@ -32,9 +32,9 @@ import mx.cte.trust.api.TrustListener;
 import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -66,6 +66,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
     static final String ROLLBACK_PATH = "edicion-anterior";
     /** Older editions an administrator allowed, one {@code key version} per line. */
     static final String ALLOWED_OLDER_FILE = "allowed-older-editions.txt";
+
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
     private static final int TRACKED_STATES = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
@@ -88,7 +89,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
     private final BundleTracker<GuideSource> tracker;
     /** Optional: guides are served without a database, and audited once the audit log is there. */
     private volatile AuditLog audit;
-    /** Checks every few seconds whether the trusted keys changed, and then every guide bundle's signature again. */
+    /** Told by the trust service when the keys changed: every guide bundle is then held to its signature again. */
     private final ServiceRegistration<TrustListener> trustListening;
 
     @Activate
