@@ -117,28 +117,43 @@ public final class IdempotencyFilter implements Filter {
         }
         String username = ((Caller) caller).username();
         purgeNowAndThen();
-        String fingerprint = fingerprint(request, body);
-        IdempotencyStore.Claim claim = store.claim(username, key, fingerprint);
-        if (claim instanceof IdempotencyStore.Replay replay) {
-            LOG.info("{} {} by {} repeated with key {}: answering {} again", request.getMethod(), path, username, key,
-                    replay.answer().status());
-            replay(response, replay.answer());
+        Keyed keyed = new Keyed(username, key, fingerprint(request, body));
+        HttpServletRequest replayable = new ReplayableRequest(request, body);
+        if (store.claimsInUnit()) {
+            inOneUnit(replayable, response, chain, keyed);
             return;
         }
+        IdempotencyStore.Claim claim = store.claim(username, key, keyed.fingerprint());
+        if (!answeredWithoutRunning(claim, request, response, keyed)) {
+            inOneUnit(replayable, response, chain, keyed);
+        }
+    }
+
+    /** Answers a repeat, a key reused or a request still running; false when the claim is this request's. */
+    private boolean answeredWithoutRunning(IdempotencyStore.Claim claim, HttpServletRequest request,
+            HttpServletResponse response, Keyed keyed) throws IOException {
+        String path = request.getRequestURI();
+        if (claim instanceof IdempotencyStore.Replay replay) {
+            LOG.info("{} {} by {} repeated with key {}: answering {} again", request.getMethod(), path,
+                    keyed.username(), keyed.key(), replay.answer().status());
+            replay(response, replay.answer());
+            return true;
+        }
         if (claim instanceof IdempotencyStore.OtherRequest) {
-            LOG.info("{} {} by {} refused: key {} was used for another request", request.getMethod(), path, username,
-                    key);
-            JsonResponses.writeProblem(response, 422, "Clave de idempotencia ya usada", "La clave " + key
+            LOG.info("{} {} by {} refused: key {} was used for another request", request.getMethod(), path,
+                    keyed.username(), keyed.key());
+            JsonResponses.writeProblem(response, 422, "Clave de idempotencia ya usada", "La clave " + keyed.key()
                     + " ya se usó para otra petición; cada cambio necesita su propia clave.", path);
-            return;
+            return true;
         }
         if (claim instanceof IdempotencyStore.InProgress) {
             response.setHeader("Retry-After", "1");
             JsonResponses.writeProblem(response, HttpServletResponse.SC_CONFLICT, "Petición en curso",
-                    "Una petición con la clave " + key + " se está procesando; se reintentará en un momento.", path);
-            return;
+                    "Una petición con la clave " + keyed.key() + " se está procesando; se reintentará en un momento.",
+                    path);
+            return true;
         }
-        inOneUnit(new ReplayableRequest(request, body), response, chain, new Keyed(username, key, fingerprint));
+        return false;
     }
 
     /** The key a write was claimed with. */
@@ -153,37 +168,24 @@ public final class IdempotencyFilter implements Filter {
     private void inOneUnit(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Keyed keyed)
             throws IOException, ServletException {
         CapturedResponse captured = new CapturedResponse(response);
-        boolean answered = false;
-        boolean notStored = false;
+        Ending ending = Ending.NOT_RUN;
+        IdempotencyStore.Claim notOurs = null;
         try {
             try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
-                request.setAttribute(JsonServlet.WRITE_UNIT_ATTRIBUTE, Boolean.TRUE);
-                chain.doFilter(request, captured);
-                if (captured.containerError != null) {
-                    response.sendError(captured.containerError, captured.containerErrorMessage);
-                    return;
-                }
-                int status = captured.getStatus();
-                if (status >= 500) {
-                    LOG.warn("{} {} answered {}: its writes were rolled back", request.getMethod(),
-                            LogText.of(request.getRequestURI()), status);
+                IdempotencyStore.Claim claim = keyed != null && store.claimsInUnit()
+                        ? store.claim(keyed.username(), keyed.key(), keyed.fingerprint())
+                        : new IdempotencyStore.Claimed();
+                if (claim instanceof IdempotencyStore.Claimed) {
+                    ending = run(unit, request, response, captured, chain, keyed);
                 } else {
-                    try {
-                        if (keyed != null) {
-                            store.complete(keyed.username(), keyed.key(), keyed.fingerprint(), new IdempotencyStore
-                                    .Answer(status, captured.getContentType(), captured.getHeader("Location"),
-                                            new String(captured.bytes(), charset(captured))));
-                        }
-                        unit.commit();
-                        answered = true;
-                    } catch (RuntimeException e) {
-                        LOG.error("{} {}: the database did not take its unit of work; nothing of it was stored",
-                                request.getMethod(), LogText.of(request.getRequestURI()), e);
-                        notStored = true;
-                    }
+                    notOurs = claim; // the unit rolls back as it closes: nothing of this request is kept
                 }
             }
-            if (notStored) {
+            if (notOurs != null) {
+                answeredWithoutRunning(notOurs, request, response, keyed);
+                return;
+            }
+            if (ending == Ending.NOT_STORED) {
                 // The module's answer would claim a change that is not there: the client is told to send it again.
                 response.reset();
                 response.setHeader("Retry-After", "1");
@@ -192,12 +194,55 @@ public final class IdempotencyFilter implements Filter {
                         request.getRequestURI());
                 return;
             }
-            captured.flushBuffer();
-            response.getOutputStream().write(captured.bytes());
+            if (ending != Ending.CONTAINER_ERROR) {
+                captured.flushBuffer();
+                response.getOutputStream().write(captured.bytes());
+            }
         } finally {
-            if (keyed != null && !answered) {
+            if (keyed != null && notOurs == null && ending != Ending.COMMITTED) {
                 store.release(keyed.username(), keyed.key());
             }
+        }
+    }
+
+    /** How a write's unit of work ended. */
+    private enum Ending {
+        NOT_RUN,
+        /** The container answered itself (no servlet for the path); its error was sent. */
+        CONTAINER_ERROR,
+        /** The module answered 5xx: rolled back, its answer goes out. */
+        ROLLED_BACK,
+        /** The database refused the commit: nothing was stored. */
+        NOT_STORED,
+        COMMITTED
+    }
+
+    private Ending run(Database.UnitOfWork unit, HttpServletRequest request, HttpServletResponse response,
+            CapturedResponse captured, FilterChain chain, Keyed keyed) throws IOException, ServletException {
+        request.setAttribute(JsonServlet.WRITE_UNIT_ATTRIBUTE, Boolean.TRUE);
+        chain.doFilter(request, captured);
+        if (captured.containerError != null) {
+            response.sendError(captured.containerError, captured.containerErrorMessage);
+            return Ending.CONTAINER_ERROR;
+        }
+        int status = captured.getStatus();
+        if (status >= 500) {
+            LOG.warn("{} {} answered {}: its writes were rolled back", request.getMethod(),
+                    LogText.of(request.getRequestURI()), status);
+            return Ending.ROLLED_BACK;
+        }
+        try {
+            if (keyed != null) {
+                store.complete(keyed.username(), keyed.key(), keyed.fingerprint(), new IdempotencyStore.Answer(status,
+                        captured.getContentType(), captured.getHeader("Location"), new String(captured.bytes(),
+                                charset(captured))));
+            }
+            unit.commit();
+            return Ending.COMMITTED;
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: the database did not take its unit of work; nothing of it was stored",
+                    request.getMethod(), LogText.of(request.getRequestURI()), e);
+            return Ending.NOT_STORED;
         }
     }
 

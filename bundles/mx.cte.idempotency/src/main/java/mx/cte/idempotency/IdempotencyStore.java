@@ -19,7 +19,10 @@ import mx.cte.storage.api.Sql;
  * <p>Where the claim lives depends on the database. Embedded H2 belongs to one process, so claims are kept in its
  * memory and a keyed write costs one commit more than an unkeyed one (the answer); H2 commits one at a time, and the
  * benchmark of the UI's writes showed two more commits per write doubling p99. On PostgreSQL several nodes may share
- * the database, so the claim is a row, committed before the write runs.
+ * the database, so the claim is a row written in the request's own unit of work ({@link #claimsInUnit()}): a repeat
+ * on any node waits on that uncommitted row ({@link #WAIT_FOR_RUNNING} at most) and then replays the committed answer;
+ * when the node running the request dies, the server rolls its transaction back at once and the repeat runs, instead
+ * of waiting for a claim to be declared abandoned.
  */
 final class IdempotencyStore {
 
@@ -31,7 +34,10 @@ final class IdempotencyStore {
      * write): it is released so the client's retry can run instead of waiting forever.
      */
     static final Duration ABANDONED = Duration.ofMinutes(2);
+    /** How long a repeat waits on PostgreSQL for the same request running elsewhere before it is answered 409. */
+    static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(5);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** A stored answer. */
     record Answer(int status, String contentType, String location, String body) {
@@ -63,10 +69,16 @@ final class IdempotencyStore {
     private final boolean claimsInMemory;
     /** The fingerprint of each request running now, by user and key; only when {@link #claimsInMemory}. */
     private final Map<String, String> inFlight = new ConcurrentHashMap<>();
+    private final Duration waitForRunning;
 
     IdempotencyStore(Database database, Clock clock) {
+        this(database, clock, WAIT_FOR_RUNNING);
+    }
+
+    IdempotencyStore(Database database, Clock clock, Duration waitForRunning) {
         this.database = database;
         this.clock = clock;
+        this.waitForRunning = waitForRunning;
         this.claimsInMemory = database.kind() == DatabaseKind.H2;
         database.migrate("idempotency", IdempotencyStore.class.getClassLoader(), CHANGELOG);
     }
@@ -75,8 +87,16 @@ final class IdempotencyStore {
         return username + "\n" + key;
     }
 
+    /**
+     * Whether {@link #claim} must be called inside the request's unit of work (PostgreSQL): the claim is then part of
+     * the write's one commit, and a rollback of the unit releases it.
+     */
+    boolean claimsInUnit() {
+        return !claimsInMemory;
+    }
+
     Claim claim(String username, String key, String fingerprint) {
-        return claimsInMemory ? claimInMemory(username, key, fingerprint) : claimInDatabase(username, key, fingerprint);
+        return claimsInMemory ? claimInMemory(username, key, fingerprint) : claimInUnit(username, key, fingerprint);
     }
 
     private Claim claimInMemory(String username, String key, String fingerprint) {
@@ -113,37 +133,52 @@ final class IdempotencyStore {
                         Sql.instant(row, "created_at")), username, key);
     }
 
-    private Claim claimInDatabase(String username, String key, String fingerprint) {
+    /**
+     * Inserts the claim row in the thread's unit of work. The insert waits while another transaction holds an
+     * uncommitted claim of the same key: it fails as a duplicate once that one commits (then its answer is replayed),
+     * or succeeds once that one rolls back or its node dies.
+     */
+    private Claim claimInUnit(String username, String key, String fingerprint) {
         Instant now = clock.instant();
         try (Connection connection = database.dataSource().getConnection()) {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                try {
-                    Sql.update(connection, "INSERT INTO idempotency_answer (username, idem_key, fingerprint, status,"
-                            + " created_at) VALUES (?, ?, ?, 0, ?)", username, key, fingerprint, now);
-                    return new Claimed();
-                } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                        throw e;
-                    }
-                }
-                Optional<Stored> stored = stored(connection, username, key);
-                if (stored.isEmpty()) {
-                    continue; // released between our insert and our read: claim again
-                }
-                Stored found = stored.get();
-                if (!found.fingerprint().equals(fingerprint)) {
-                    return new OtherRequest();
-                }
-                if (found.answer().status() != 0) {
-                    return new Replay(found.answer());
-                }
-                if (found.createdAt().isAfter(now.minus(ABANDONED))) {
+            String lockTimeout = Sql.first(connection, "SHOW lock_timeout", row -> row.getString(1)).orElse("0");
+            Sql.first(connection, "SELECT set_config('lock_timeout', ?, true)", row -> 0,
+                    waitForRunning.toMillis() + "ms");
+            try {
+                Sql.update(connection, "INSERT INTO idempotency_answer (username, idem_key, fingerprint, status,"
+                        + " created_at) VALUES (?, ?, ?, 0, ?)", username, key, fingerprint, now);
+                return new Claimed();
+            } catch (SQLException e) {
+                // Back to before the insert, so the unit's transaction goes on.
+                connection.rollback();
+                if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     return new InProgress();
                 }
-                Sql.update(connection, "DELETE FROM idempotency_answer WHERE username = ? AND idem_key = ?"
-                        + " AND status = 0", username, key);
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+            } finally {
+                Sql.first(connection, "SELECT set_config('lock_timeout', ?, true)", row -> 0, lockTimeout);
             }
-            return new InProgress();
+            Optional<Stored> stored = stored(connection, username, key);
+            if (stored.isEmpty()) {
+                return new InProgress(); // purged between the insert and the read: the retry claims it
+            }
+            Stored found = stored.get();
+            if (!found.fingerprint().equals(fingerprint)) {
+                return new OtherRequest();
+            }
+            if (found.answer().status() != 0) {
+                return new Replay(found.answer());
+            }
+            // A committed claim without an answer, left by an earlier version that committed claims on their own.
+            if (found.createdAt().isAfter(now.minus(ABANDONED))) {
+                return new InProgress();
+            }
+            // Its request is long dead: this one takes the key over, in the same unit of work.
+            Sql.update(connection, "UPDATE idempotency_answer SET created_at = ? WHERE username = ? AND idem_key = ?"
+                    + " AND status = 0", now, username, key);
+            return new Claimed();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not claim idempotency key " + key + " of " + username, e);
         }
@@ -171,17 +206,13 @@ final class IdempotencyStore {
         }
     }
 
-    /** Forgets a claim whose request failed on the server's side, so that a retry runs again. */
+    /**
+     * Forgets a claim whose request failed on the server's side, so that a retry runs again. Only for claims in memory:
+     * a claim in the unit of work goes with the unit's rollback.
+     */
     void release(String username, String key) {
         if (claimsInMemory) {
             inFlight.remove(inFlightId(username, key));
-            return;
-        }
-        try (Connection connection = database.dataSource().getConnection()) {
-            Sql.update(connection, "DELETE FROM idempotency_answer WHERE username = ? AND idem_key = ? AND status = 0",
-                    username, key);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not release idempotency key " + key, e);
         }
     }
 

@@ -66,6 +66,19 @@ final class DistributionProcess implements AutoCloseable {
         return "http://localhost:" + httpPort;
     }
 
+    int httpPort() {
+        return httpPort;
+    }
+
+    /** Points the distribution at a PostgreSQL database, as docs/operations.md tells an operator to. */
+    void usePostgres(int port, String database) throws IOException {
+        String cfg = "etc/org.ops4j.datasource-cte.cfg";
+        setProperty(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+        setProperty(cfg, "url", "jdbc:postgresql://localhost:" + port + "/" + database);
+        setProperty(cfg, "user", "postgres");
+        setProperty(cfg, "password", "postgres");
+    }
+
     /** The demo accounts' passwords, once the first start has written them. */
     Path demoPasswords() throws InterruptedException {
         Path file = home.resolve("etc/cuentas-demo.txt");

@@ -38,20 +38,12 @@ public class PostgresDistributionIT {
         }
     }
 
-    private static void usePostgres(DistributionProcess karaf, EmbeddedPostgres postgres) throws Exception {
-        String cfg = "etc/org.ops4j.datasource-cte.cfg";
-        karaf.setProperty(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
-        karaf.setProperty(cfg, "url", "jdbc:postgresql://localhost:" + postgres.getPort() + "/cte");
-        karaf.setProperty(cfg, "user", "postgres");
-        karaf.setProperty(cfg, "password", "postgres");
-    }
-
     @Test
     public void runsOnPostgresqlByConfigurationAndRestoresAPgDump() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
                 DistributionProcess karaf = DistributionProcess.unpack("postgresql")) {
             execute(postgres, "CREATE DATABASE cte");
-            usePostgres(karaf, postgres);
+            karaf.usePostgres(postgres.getPort(), "cte");
             karaf.start();
             WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                     "directora.rosaura");

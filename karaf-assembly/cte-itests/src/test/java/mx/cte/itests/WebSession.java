@@ -14,10 +14,15 @@ import java.time.Duration;
 /** A browser-like client: keeps the session cookie and sends the CSRF token on state-changing requests. */
 final class WebSession {
 
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String baseUrl;
     private String csrfToken;
+
+    private WebSession(HttpClient client, String baseUrl, String csrfToken) {
+        this.client = client;
+        this.baseUrl = baseUrl;
+        this.csrfToken = csrfToken;
+    }
 
     /** A client of the container the test runs in. */
     WebSession() {
@@ -26,7 +31,13 @@ final class WebSession {
 
     /** A client of a distribution at {@code baseUrl}, e.g. {@code http://localhost:8282}. */
     WebSession(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build(),
+                baseUrl, null);
+    }
+
+    /** The same signed-in browser talking to another address on the same host (another node, the balancer). */
+    WebSession at(String otherBaseUrl) {
+        return new WebSession(client, otherBaseUrl, csrfToken);
     }
 
     /** Signs in as one of the demo accounts, whose passwords the distribution wrote to etc/cuentas-demo.txt. */

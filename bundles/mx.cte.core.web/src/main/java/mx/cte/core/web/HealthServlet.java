@@ -1,13 +1,18 @@
 package mx.cte.core.web;
 
+import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.api.health.HealthReport;
 import mx.cte.core.api.health.HealthStatus;
+import mx.cte.core.api.health.Readiness;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import org.apache.karaf.features.BootFinished;
@@ -22,7 +27,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * {@code GET /api/v1/health}: public readiness and version, for clients, monitors and load balancers: {@code 503}
- * "starting" until Karaf has started every boot feature, then {@code 200} "up".
+ * "starting" until Karaf has started every boot feature and every {@link Readiness} part is ready (a node of several
+ * catching up with the cluster), then {@code 200} "up"; {@code 503} "down" while a part refuses to serve (a
+ * configuration it cannot run with). When not up, {@code motivo} says why.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-health")
@@ -38,6 +45,7 @@ public final class HealthServlet extends JsonServlet {
     private final Instant startedAt;
     /** Karaf registers BootFinished once every boot feature is installed and started. */
     private volatile boolean booted;
+    private final List<Readiness> parts = new CopyOnWriteArrayList<>();
 
     @Activate
     public HealthServlet(BundleContext context) {
@@ -59,6 +67,15 @@ public final class HealthServlet extends JsonServlet {
         booted = false;
     }
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addReadiness(Readiness part) {
+        parts.add(part);
+    }
+
+    void removeReadiness(Readiness part) {
+        parts.remove(part);
+    }
+
     private static String platformVersionOf(BundleContext context) {
         String version = context.getBundle().getHeaders().get(PLATFORM_VERSION_HEADER);
         return version != null ? version : context.getBundle().getVersion().toString();
@@ -69,6 +86,18 @@ public final class HealthServlet extends JsonServlet {
                 clock.instant());
     }
 
+    /** The first part that is not ready, a refusal (down) before one still catching up. */
+    Optional<Readiness.NotReady> notReady() {
+        Readiness.NotReady first = null;
+        for (Readiness part : parts) {
+            Optional<Readiness.NotReady> verdict = part.notReady();
+            if (verdict.isPresent() && (first == null || verdict.get().status() == HealthStatus.DOWN)) {
+                first = verdict.get();
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
     @Override
     protected String allowedMethods() {
         return "GET, HEAD";
@@ -77,8 +106,15 @@ public final class HealthServlet extends JsonServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HealthReport report = currentReport();
-        // 503 while starting, so that load balancers and scripts wait for a platform that serves every module.
+        Optional<Readiness.NotReady> notReady = report.status() == HealthStatus.UP ? notReady() : Optional.empty();
+        if (notReady.isPresent()) {
+            report = new HealthReport(notReady.get().status(), report.platformVersion(), report.startedAt(),
+                    report.checkedAt());
+        }
+        JsonObject json = HealthJson.toJson(report);
+        notReady.ifPresent(why -> json.addProperty("motivo", why.reason()));
+        // 503 unless up, so that load balancers and scripts wait for a platform that serves every module.
         JsonResponses.write(response, report.status() == HealthStatus.UP ? HttpServletResponse.SC_OK
-                : HttpServletResponse.SC_SERVICE_UNAVAILABLE, JsonResponses.JSON, HealthJson.toJson(report));
+                : HttpServletResponse.SC_SERVICE_UNAVAILABLE, JsonResponses.JSON, json);
     }
 }

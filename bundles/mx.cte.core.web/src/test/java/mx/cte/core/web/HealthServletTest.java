@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import mx.cte.core.api.health.HealthStatus;
+import mx.cte.core.api.health.Readiness;
 import mx.cte.core.http.FakeHttp;
 import org.junit.Test;
 
@@ -60,6 +62,38 @@ public class HealthServletTest {
         assertEquals("1.2.3", json.get("version").getAsString());
         assertEquals(75, json.get("uptimeSeconds").getAsLong());
         assertEquals("2016-11-25T13:00:00Z", json.get("startedAt").getAsString());
+    }
+
+    @Test
+    public void holdsTheNodeBackWhileAPartCatchesUpAndSaysDownWhenOneRefuses() throws Exception {
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3");
+        servlet.setBootFinished(null);
+        AtomicReference<Readiness.NotReady> cluster = new AtomicReference<>(new Readiness.NotReady(
+                HealthStatus.STARTING, "poniéndose al día con el clúster"));
+        servlet.addReadiness(() -> java.util.Optional.ofNullable(cluster.get()));
+
+        FakeHttp.Response catchingUp = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), catchingUp.proxy());
+        assertEquals(503, catchingUp.status);
+        JsonObject json = JsonParser.parseString(catchingUp.body()).getAsJsonObject();
+        assertEquals("starting", json.get("status").getAsString());
+        assertEquals("poniéndose al día con el clúster", json.get("motivo").getAsString());
+
+        Readiness refusing = () -> java.util.Optional.of(new Readiness.NotReady(HealthStatus.DOWN, "modo clúster"
+                + " sobre H2"));
+        servlet.addReadiness(refusing);
+        FakeHttp.Response refused = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), refused.proxy());
+        assertEquals(503, refused.status);
+        assertEquals("a refusal outweighs a part still catching up", "down",
+                JsonParser.parseString(refused.body()).getAsJsonObject().get("status").getAsString());
+
+        cluster.set(null);
+        servlet.removeReadiness(refusing);
+        FakeHttp.Response up = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), up.proxy());
+        assertEquals(200, up.status);
+        assertFalse(up.body().contains("motivo"));
     }
 
     @Test

@@ -11,7 +11,7 @@ import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideActivationException;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
-import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.GuideAdministration;
 import mx.cte.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,11 +30,11 @@ public final class GuideActivationsServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient GuideRegistry registry;
+    private final transient GuideAdministration administration;
 
     @Activate
-    public GuideActivationsServlet(@Reference GuideRegistry registry) {
-        this.registry = registry;
+    public GuideActivationsServlet(@Reference GuideAdministration administration) {
+        this.administration = administration;
     }
 
     @Override
@@ -50,7 +50,7 @@ public final class GuideActivationsServlet extends RoutedServlet {
             throw ProblemException.forbidden("No puede activar guías de " + id.publisher() + ".");
         }
         try {
-            GuideEdition edition = registry.activate(id, JsonRequests.string(body, "edicion"));
+            GuideEdition edition = administration.activate(id, JsonRequests.string(body, "edicion"));
             call.ok(PublishingJson.edition(edition));
         } catch (GuideActivationException e) {
             throw new ProblemException(409, "No se puede activar", e.getMessage());

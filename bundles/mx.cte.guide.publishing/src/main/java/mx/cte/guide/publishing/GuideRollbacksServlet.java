@@ -10,7 +10,7 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.core.http.Routes;
 import mx.cte.guide.api.GuideId;
-import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.GuideAdministration;
 import mx.cte.security.http.RequestAccess;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -30,11 +30,11 @@ public final class GuideRollbacksServlet extends RoutedServlet {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient GuideRegistry registry;
+    private final transient GuideAdministration administration;
 
     @Activate
-    public GuideRollbacksServlet(@Reference GuideRegistry registry) {
-        this.registry = registry;
+    public GuideRollbacksServlet(@Reference GuideAdministration administration) {
+        this.administration = administration;
     }
 
     @Override
@@ -52,7 +52,7 @@ public final class GuideRollbacksServlet extends RoutedServlet {
         if (!version.matches("\\d+\\.\\d+\\.\\d+")) {
             throw ProblemException.badField("edicion", "La edición debe tener la forma 1.0.0, no " + version + ".");
         }
-        registry.allowOlderEdition(id, version);
+        administration.allowOlderEdition(id, version);
         JsonObject answer = new JsonObject();
         answer.addProperty("clave", id.key());
         answer.addProperty("edicion", version);

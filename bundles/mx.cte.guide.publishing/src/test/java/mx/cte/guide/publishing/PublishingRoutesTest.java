@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import mx.cte.cluster.api.Cluster;
 import mx.cte.core.http.FakeHttp;
 import mx.cte.core.http.FakeRequest;
 import mx.cte.guide.api.GuideActivationException;
@@ -34,8 +35,16 @@ public class PublishingRoutesTest {
                 default -> throw new UnsupportedOperationException(method.getName());
             });
 
+    /** Installs nothing: a refusal must answer before it is asked to. */
     private final BundleContext context = (BundleContext) Proxy.newProxyInstance(getClass().getClassLoader(),
-            new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
+            new Class<?>[] {BundleContext.class}, (proxy, method, args) -> switch (method.getName()) {
+                case "addBundleListener", "removeBundleListener" -> null;
+                default -> throw new UnsupportedOperationException(method.getName());
+            });
+
+    /** Shares nothing: a refusal must not reach the other nodes. */
+    private final Cluster cluster = (Cluster) Proxy.newProxyInstance(getClass().getClassLoader(),
+            new Class<?>[] {Cluster.class}, (proxy, method, args) -> {
                 throw new UnsupportedOperationException(method.getName());
             });
 
@@ -54,8 +63,18 @@ public class PublishingRoutesTest {
             });
 
     private FakeHttp.Response activate(Caller caller, String json) {
-        return ApiFixtures.send(new GuideActivationsServlet(registry), caller,
+        return ApiFixtures.send(new GuideActivationsServlet(shared()), caller,
                 FakeRequest.of("POST", "/api/v1/guide-activations", null).json(json));
+    }
+
+    private SharedGuides shared() {
+        return new SharedGuides(registry, new GuideBundleInstalls(registry, untrusting, context), cluster, context);
+    }
+
+    private GuideBundlesServlet bundlesServlet() {
+        GuideBundleInstalls installs = new GuideBundleInstalls(registry, untrusting, context);
+        return new GuideBundlesServlet(registry, installs, new SharedGuides(registry, installs, cluster, context),
+                context);
     }
 
     @Test
@@ -79,7 +98,7 @@ public class PublishingRoutesTest {
 
     @Test
     public void anUploadMustBeAJarFromAPublisherAndARemovalAnInstalledGuide() {
-        GuideBundlesServlet bundles = new GuideBundlesServlet(registry, untrusting, context);
+        GuideBundlesServlet bundles = bundlesServlet();
         assertEquals(403, ApiFixtures.send(bundles, ApiFixtures.DIRECTOR, FakeRequest.of("POST",
                 "/api/v1/guide-bundles", null).body("application/java-archive", new byte[] {1})).status);
         assertEquals(415, ApiFixtures.send(bundles, SEP_PUBLISHER, FakeRequest.of("POST",
@@ -96,7 +115,7 @@ public class PublishingRoutesTest {
 
     @Test
     public void anUploadWithoutItsPublishersSignatureIsRefusedBeforeAnythingIsInstalled() throws Exception {
-        GuideBundlesServlet bundles = new GuideBundlesServlet(registry, untrusting, context);
+        GuideBundlesServlet bundles = bundlesServlet();
         byte[] jar = GuideJarTest.jar(GuideJarTest.guideHeaders(), java.util.Map.of("guide/guide.json",
                 GuideJarTest.DESCRIPTOR));
         Caller statePublisher = ApiFixtures.caller("publica.edomex", "publicador@15");

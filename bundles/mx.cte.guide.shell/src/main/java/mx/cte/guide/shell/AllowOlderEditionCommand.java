@@ -1,7 +1,7 @@
 package mx.cte.guide.shell;
 
 import mx.cte.guide.api.GuideId;
-import mx.cte.guide.api.GuideRegistry;
+import mx.cte.guide.api.GuideAdministration;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -18,7 +18,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 public class AllowOlderEditionCommand implements Action {
 
     @Reference
-    private GuideRegistry registry;
+    private GuideAdministration guides;
 
     @Argument(index = 0, name = "clave", required = true, description = "Clave de la guía")
     private String key;
@@ -29,7 +29,7 @@ public class AllowOlderEditionCommand implements Action {
     @Override
     public Object execute() {
         try {
-            registry.allowOlderEdition(GuideId.parse(key), version);
+            guides.allowOlderEdition(GuideId.parse(key), version);
             System.out.println("Guía " + key + ": se permite instalar la edición " + version
                     + "; si ya estaba instalada y rechazada, se leyó de nuevo (vea cte:guides).");
         } catch (IllegalArgumentException e) {

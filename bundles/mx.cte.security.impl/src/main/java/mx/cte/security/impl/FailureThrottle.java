@@ -1,53 +1,62 @@
 package mx.cte.security.impl;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.Sql;
 
 /**
  * Failed sign-ins counted per key (an account at an address, or an address), with a delay that grows after the free
  * attempts: {@code base}, then twice as long after each further failure, never more than {@code cap}. A success
- * clears the key; a key with no failure for {@code forgetAfter} is forgotten. Memory is bounded: past
- * {@code maxKeys}, the keys whose last failure is oldest are dropped first.
+ * clears the key; a key with no failure for {@code forgetAfter} is forgotten. Counted in the database (table
+ * {@code signin_failure}), so that a guesser sent to every node of a cluster in turn is held back by all of them.
  */
 final class FailureThrottle {
 
+    /** Keys longer than this (an absurd username) are cut: the count stays per key all the same. */
+    static final int MAX_KEY = 200;
+
+    private final Database database;
+    private final String throttle;
     private final int freeAttempts;
     private final Duration base;
     private final Duration cap;
     private final Duration forgetAfter;
-    private final int maxKeys;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-    private static final class Failures {
-        int count;
-        Instant last;
+    private record Failures(int count, Instant last) {
     }
 
-    FailureThrottle(int freeAttempts, Duration base, Duration cap, Duration forgetAfter, int maxKeys) {
+    FailureThrottle(Database database, String throttle, int freeAttempts, Duration base, Duration cap,
+            Duration forgetAfter) {
+        this.database = database;
+        this.throttle = throttle;
         this.freeAttempts = freeAttempts;
         this.base = base;
         this.cap = cap;
         this.forgetAfter = forgetAfter;
-        this.maxKeys = maxKeys;
+    }
+
+    private static String stored(String key) {
+        return key.length() > MAX_KEY ? key.substring(0, MAX_KEY) : key;
+    }
+
+    private Optional<Failures> failures(Connection connection, String key) throws SQLException {
+        return Sql.first(connection, "SELECT failures, last_failure FROM signin_failure WHERE throttle = ?"
+                + " AND throttle_key = ?", row -> new Failures(row.getInt(1), Sql.instant(row, "last_failure")),
+                throttle, stored(key));
     }
 
     /** How long the key must still wait before its next attempt; zero when it may try now. */
     Duration wait(String key, Instant now) {
-        Failures entry = failures.get(key);
-        if (entry == null) {
+        Optional<Failures> found = database.inTransaction(connection -> failures(connection, key));
+        if (found.isEmpty() || found.get().last().plus(forgetAfter).isBefore(now)) {
             return Duration.ZERO;
         }
-        synchronized (entry) {
-            if (entry.last.plus(forgetAfter).isBefore(now)) {
-                failures.remove(key, entry);
-                return Duration.ZERO;
-            }
-            Duration delay = delayAfter(entry.count);
-            Instant allowed = entry.last.plus(delay);
-            return allowed.isAfter(now) ? Duration.between(now, allowed) : Duration.ZERO;
-        }
+        Instant allowed = found.get().last().plus(delayAfter(found.get().count()));
+        return allowed.isAfter(now) ? Duration.between(now, allowed) : Duration.ZERO;
     }
 
     /** The delay after {@code count} consecutive failures. */
@@ -62,38 +71,42 @@ final class FailureThrottle {
 
     /** Records a failure; returns how long the key must now wait. */
     Duration failed(String key, Instant now) {
-        if (failures.size() >= maxKeys && !failures.containsKey(key)) {
-            forgetOldest(now);
-        }
-        Failures entry = failures.computeIfAbsent(key, k -> new Failures());
-        synchronized (entry) {
-            if (entry.last != null && entry.last.plus(forgetAfter).isBefore(now)) {
-                entry.count = 0;
+        int count = database.inTransaction(connection -> {
+            // A failure after forgetAfter starts the count again.
+            int changed = Sql.update(connection, "UPDATE signin_failure SET failures = CASE WHEN last_failure < ?"
+                    + " THEN 1 ELSE failures + 1 END, last_failure = ? WHERE throttle = ? AND throttle_key = ?",
+                    now.minus(forgetAfter), now, throttle, stored(key));
+            if (changed == 0) {
+                try {
+                    Sql.update(connection, "INSERT INTO signin_failure (throttle, throttle_key, failures,"
+                            + " last_failure) VALUES (?, ?, 1, ?)", throttle, stored(key), now);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // Another node counted the first failure at the same moment: count this one on it.
+                    connection.rollback();
+                    Sql.update(connection, "UPDATE signin_failure SET failures = failures + 1, last_failure = ?"
+                            + " WHERE throttle = ? AND throttle_key = ?", now, throttle, stored(key));
+                }
             }
-            entry.count++;
-            entry.last = now;
-            return delayAfter(entry.count);
-        }
+            return failures(connection, key).map(Failures::count).orElse(1);
+        });
+        return delayAfter(count);
     }
 
     void succeeded(String key) {
-        failures.remove(key);
+        database.inTransaction(connection -> Sql.update(connection, "DELETE FROM signin_failure WHERE throttle = ?"
+                + " AND throttle_key = ?", throttle, stored(key)));
     }
 
     int count(String key) {
-        Failures entry = failures.get(key);
-        return entry == null ? 0 : entry.count;
+        return database.inTransaction(connection -> failures(connection, key)).map(Failures::count).orElse(0);
     }
 
-    private void forgetOldest(Instant now) {
-        Instant forgotten = now.minus(forgetAfter);
-        failures.values().removeIf(entry -> entry.last != null && entry.last.isBefore(forgotten));
-        if (failures.size() < maxKeys) {
-            return;
-        }
-        // Still full of recent failures (a flood of distinct keys): drop a tenth, the oldest first.
-        int drop = Math.max(1, maxKeys / 10);
-        failures.entrySet().stream().sorted(Map.Entry.comparingByValue((a, b) -> a.last.compareTo(b.last)))
-                .limit(drop).map(Map.Entry::getKey).toList().forEach(failures::remove);
+    /** Forgets keys with no failure for {@code forgetAfter}; returns how many. */
+    int purge(Instant now) {
+        return database.inTransaction(connection -> Sql.update(connection, "DELETE FROM signin_failure WHERE"
+                + " throttle = ? AND last_failure < ?", throttle, now.minus(forgetAfter)));
     }
 }

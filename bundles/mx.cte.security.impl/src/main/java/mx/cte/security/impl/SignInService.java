@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.core.api.text.LogText;
 import mx.cte.security.api.Account;
@@ -61,10 +62,9 @@ public final class SignInService implements SignIn {
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final String dummyHash;
-    private final FailureThrottle accountAtAddress = new FailureThrottle(FREE_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
-            FORGET_AFTER, 100_000);
-    private final FailureThrottle byAddress = new FailureThrottle(FREE_ADDRESS_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
-            FORGET_AFTER, 100_000);
+    private final FailureThrottle accountAtAddress;
+    private final FailureThrottle byAddress;
+    private final AtomicLong nextPurge = new AtomicLong();
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Semaphore hashPermits;
     private final ResolvedSessions resolved;
@@ -82,6 +82,10 @@ public final class SignInService implements SignIn {
         this.clock = clock;
         this.hashPermits = new Semaphore(hashPermits, true);
         database.migrate(AccountsService.MODULE, SignInService.class.getClassLoader(), AccountsService.CHANGELOG);
+        this.accountAtAddress = new FailureThrottle(database, "cuenta", FREE_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
+                FORGET_AFTER);
+        this.byAddress = new FailureThrottle(database, "direccion", FREE_ADDRESS_ATTEMPTS, FIRST_DELAY, MAX_DELAY,
+                FORGET_AFTER);
         // Checked against unknown usernames, so that they take as long as known ones.
         this.dummyHash = hasher.hash(token());
         int expired = database.inTransaction(connection -> AccountStore.deleteExpiredSessions(connection,
@@ -156,6 +160,7 @@ public final class SignInService implements SignIn {
         boolean matches = hasher.verify(password == null ? "" : password,
                 found.map(AccountStore.Credentials::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches || !found.get().account().enabled()) {
+            forgetOldFailuresNowAndThen(now);
             byAddress.failed(address, now);
             Duration delay = accountAtAddress.failed(pair, now);
             audit.recordAs(name, "inicio-sesion-fallido", address, found.isEmpty() ? "usuario inexistente" : "");
@@ -181,6 +186,15 @@ public final class SignInService implements SignIn {
         });
         audit.recordAs(name, "inicio-sesion", address, "");
         return new SignedIn(new SessionInfo(token, csrf, caller(account), expires));
+    }
+
+    /** At most once an hour on this node, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */
+    private void forgetOldFailuresNowAndThen(Instant now) {
+        long due = nextPurge.get();
+        if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.plus(Duration.ofHours(1)).toEpochMilli())) {
+            accountAtAddress.purge(now);
+            byAddress.purge(now);
+        }
     }
 
     @Override

@@ -112,6 +112,33 @@ public class SecurityServicesTest {
     }
 
     @Test
+    public void aGuesserSentToAnotherNodeIsHeldBackThereToo() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        SignInService otherNode = new SignInService(database, audit, new ResolvedSessions(), clock, 2);
+        for (int i = 0; i < SignInService.FREE_ATTEMPTS - 1; i++) {
+            SignInService node = i % 2 == 0 ? signIn : otherNode;
+            assertEquals(new SignIn.Refused(), node.signIn("docente1", "contraseña-equivocada", "203.0.113.7"));
+        }
+        assertEquals("the failures of both nodes count together", new SignIn.Throttled(SignInService.FIRST_DELAY),
+                otherNode.signIn("docente1", "otra", "203.0.113.7"));
+        assertTrue(signIn.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.Throttled);
+        clock.advance(SignInService.FIRST_DELAY);
+        assertTrue(otherNode.signIn("docente1", PASSWORD, "203.0.113.7") instanceof SignIn.SignedIn);
+        assertTrue("the success cleared the count on every node", signIn.signIn("docente1", "x", "203.0.113.7")
+                instanceof SignIn.Refused);
+    }
+
+    @Test
+    public void failuresNobodyRepeatedForAnHourAreForgotten() {
+        for (int i = 0; i < SignInService.FREE_ADDRESS_ATTEMPTS; i++) {
+            signIn.signIn("usuario" + i, "contraseña-equivocada", "203.0.113.7");
+        }
+        assertTrue(signIn.signIn("otro", "x", "203.0.113.7") instanceof SignIn.Throttled);
+        clock.advance(SignInService.FORGET_AFTER.plusMinutes(1));
+        assertEquals("counted from one again", new SignIn.Refused(), signIn.signIn("otro", "x", "203.0.113.7"));
+    }
+
+    @Test
     public void unknownAndExistingAccountsAreAnsweredAlike() {
         accounts.create("docente1", "Docente", PASSWORD, List.of());
         for (int i = 0; i < SignInService.FREE_ATTEMPTS + 1; i++) {

@@ -39,8 +39,8 @@ public final class SessionServlet extends RoutedServlet {
 
     @ObjectClassDefinition(name = "CTE sign-in")
     public @interface Config {
-        @AttributeDefinition(description = "Behind a reverse proxy that sets X-Forwarded-For itself, throttle failed"
-                + " sign-ins by the client address it reports instead of the proxy's")
+        @AttributeDefinition(description = "Behind one reverse proxy that appends X-Forwarded-For (HAProxy's option"
+                + " forwardfor), throttle failed sign-ins by the client address it appended instead of the proxy's")
         boolean trustForwardedFor() default false;
     }
 
@@ -53,11 +53,25 @@ public final class SessionServlet extends RoutedServlet {
         this.trustForwardedFor = config.trustForwardedFor();
     }
 
-    /** The address failed sign-ins are counted against. */
+    /**
+     * The address failed sign-ins are counted against. Behind the one proxy the operator trusts, the last address of
+     * X-Forwarded-For is the one that proxy saw; any before it came from the client and may be forged (a guesser
+     * writing a new address on every attempt would otherwise never be held back).
+     */
     String clientAddress(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (trustForwardedFor && forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
+        if (trustForwardedFor) {
+            String last = null;
+            java.util.Enumeration<String> values = request.getHeaders("X-Forwarded-For");
+            while (values != null && values.hasMoreElements()) {
+                for (String part : values.nextElement().split(",")) {
+                    if (!part.isBlank()) {
+                        last = part.strip();
+                    }
+                }
+            }
+            if (last != null) {
+                return last;
+            }
         }
         return request.getRemoteAddr();
     }

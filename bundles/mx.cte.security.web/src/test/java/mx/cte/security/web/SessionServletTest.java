@@ -43,20 +43,35 @@ public class SessionServletTest {
         });
     }
 
-    private static HttpServletRequest request(String remote, String forwardedFor) {
+    /** A request from {@code remote} with one X-Forwarded-For header per value given. */
+    private static HttpServletRequest request(String remote, String... forwardedFor) {
         Map<String, Object> answers = new java.util.HashMap<>();
         answers.put("getRemoteAddr", remote);
         return (HttpServletRequest) Proxy.newProxyInstance(SessionServletTest.class.getClassLoader(),
-                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> method.getName().equals("getHeader")
-                        ? ("X-Forwarded-For".equals(args[0]) ? forwardedFor : null) : answers.get(method.getName()));
+                new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getHeaders" -> java.util.Collections.enumeration("X-Forwarded-For".equals(args[0])
+                            ? java.util.List.of(forwardedFor) : java.util.List.<String>of());
+                    case "getHeader" -> "X-Forwarded-For".equals(args[0]) && forwardedFor.length > 0
+                            ? forwardedFor[0] : null;
+                    default -> answers.get(method.getName());
+                });
     }
 
     @Test
     public void countsFailuresAgainstTheProxysClientOnlyWhenToldToTrustIt() {
-        HttpServletRequest behindProxy = request("10.0.0.2", "203.0.113.7, 10.0.0.2");
+        HttpServletRequest behindProxy = request("10.0.0.2", "203.0.113.7");
         assertEquals("a forged header is ignored by default", "10.0.0.2", servlet(false).clientAddress(behindProxy));
         assertEquals("203.0.113.7", servlet(true).clientAddress(behindProxy));
-        assertEquals("10.0.0.9", servlet(true).clientAddress(request("10.0.0.9", null)));
+        assertEquals("10.0.0.9", servlet(true).clientAddress(request("10.0.0.9")));
+    }
+
+    @Test
+    public void anAddressTheClientWroteItselfIsNotTheOneCounted() {
+        // The client sent "X-Forwarded-For: 198.51.100.1"; the proxy appended the address it saw, in the same header
+        // or in one of its own (HAProxy's option forwardfor).
+        assertEquals("203.0.113.7", servlet(true).clientAddress(request("10.0.0.2", "198.51.100.1, 203.0.113.7")));
+        assertEquals("203.0.113.7", servlet(true).clientAddress(request("10.0.0.2", "198.51.100.1",
+                "203.0.113.7")));
     }
 
     /** Answers by password: "bien" signs in, "lento" is throttled, "ocupado" is busy, anything else is refused. */

@@ -1,0 +1,47 @@
+package mx.cte.cluster.api;
+
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * This node's view of the installation: in {@code cluster} mode several identical nodes share one PostgreSQL, and
+ * what an administrator or publisher does on one node (a guide installed, an edition activated) is written here as the
+ * desired state, which every node applies. In the default {@code single} mode the same calls serve the one node.
+ */
+@ProviderType
+public interface Cluster {
+
+    /** This node's name, as the configuration and the logs give it. */
+    String nodeName();
+
+    /** True when the installation runs several nodes on one database. */
+    boolean clustered();
+
+    /**
+     * Records {@code key} of {@code kind} as desired, with its value and, for an artifact every node must install, its
+     * content. Committed before it returns; then every node's {@link SharedStateListener} of the kind is told (this
+     * node's at once, the others through the database within seconds).
+     *
+     * @param value   a short text the listeners read (JSON, a version), at most 64 KB
+     * @param content the artifact's bytes, or null
+     */
+    void put(String kind, String key, String value, byte[] content);
+
+    /** Records that {@code key} of {@code kind} must no longer be there; kept as a removal, so a node that was down learns it. */
+    void remove(String kind, String key);
+
+    /** Every entry of the kind, removals included, without content, in the order they were last changed. */
+    List<SharedEntry> entries(String kind);
+
+    /** The content stored with the entry, when it has one and is not removed. */
+    Optional<byte[]> content(String kind, String key);
+
+    /**
+     * Runs the task here unless another node runs the same job now: scheduled work (checking a channel, a cleanup) is
+     * done once per installation, not once per node.
+     *
+     * @return true when it ran here, false when another node holds the job
+     */
+    boolean runAlone(String job, Runnable task);
+}

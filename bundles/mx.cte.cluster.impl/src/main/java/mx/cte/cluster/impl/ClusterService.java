@@ -1,0 +1,402 @@
+package mx.cte.cluster.impl;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.cluster.api.SharedEntry;
+import mx.cte.cluster.api.SharedStateListener;
+import mx.cte.core.api.health.HealthStatus;
+import mx.cte.core.api.health.Readiness;
+import mx.cte.core.api.text.LogText;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.Sql;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desired state shared by the nodes, and the thread that keeps this node on it: it waits for a notification
+ * (PostgreSQL) or {@code checkSeconds}, reads the installation's revision, and calls the listeners of every kind
+ * changed since it last looked; every {@code reconcileSeconds} it calls all of them anyway, so that a change made
+ * behind the platform's back on this node is undone too. The node reports ready once every listener has caught up.
+ */
+@Component(service = {Cluster.class, Readiness.class}, configurationPid = "mx.cte.cluster", immediate = true)
+@Designate(ocd = ClusterService.Config.class)
+public final class ClusterService implements Cluster, Readiness {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterService.class);
+    static final String SINGLE = "single";
+    static final String CLUSTER = "cluster";
+
+    @ObjectClassDefinition(name = "CTE cluster", description = "Several nodes on one PostgreSQL (docs/operations.md)")
+    public @interface Config {
+        @AttributeDefinition(description = "single (default: one node, H2 or PostgreSQL) or cluster (several nodes"
+                + " on one PostgreSQL; refused on H2)")
+        String mode() default SINGLE;
+
+        @AttributeDefinition(description = "This node's name in logs and in the shared state; empty: the host name")
+        String node() default "";
+
+        @AttributeDefinition(description = "Seconds between two looks at the shared revision when no notification"
+                + " came")
+        int checkSeconds() default 2;
+
+        @AttributeDefinition(description = "Seconds between two full reconciliations of every kind")
+        int reconcileSeconds() default 60;
+    }
+
+    private record Follower(SharedStateListener listener, String kind) {
+    }
+
+    private final Database database;
+    private final SharedStateStore store;
+    private final boolean clustered;
+    private final String node;
+    private final String refusal;
+    private final Duration check;
+    private final Duration reconcile;
+    private final ListenConnection.Opener opener;
+    private final ServiceTracker<SharedStateListener, SharedStateListener> listeners;
+    private final List<Follower> followers = new CopyOnWriteArrayList<>();
+    /** Listeners registered and not yet called once: the node is not ready while there is one. */
+    private final Set<SharedStateListener> catchingUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, ReentrantLock> localJobs = new ConcurrentHashMap<>();
+    private final Semaphore wake = new Semaphore(0);
+    private final Thread watcher;
+    private volatile boolean running = true;
+    private volatile boolean firstLookDone;
+
+    @Activate
+    public ClusterService(@Reference Database database, Config config, BundleContext context) {
+        this(database, config, Clock.systemUTC(), new DatabaseSettings(context), context);
+    }
+
+    ClusterService(Database database, Config config, Clock clock, ListenConnection.Opener opener) {
+        this(database, config, clock, opener, null);
+    }
+
+    private ClusterService(Database database, Config config, Clock clock, ListenConnection.Opener opener,
+            BundleContext context) {
+        this.database = database;
+        this.opener = opener;
+        // Tracked, not a DS reference: a listener needs this service, so it can only be had once this is registered.
+        this.listeners = context == null ? null : new ServiceTracker<>(context, SharedStateListener.class,
+                new ServiceTrackerCustomizer<SharedStateListener, SharedStateListener>() {
+                    @Override
+                    public SharedStateListener addingService(ServiceReference<SharedStateListener> reference) {
+                        SharedStateListener listener = context.getService(reference);
+                        if (listener != null) {
+                            addListener(listener, Map.of(SharedStateListener.KIND, String.valueOf(
+                                    reference.getProperty(SharedStateListener.KIND))));
+                        }
+                        return listener;
+                    }
+
+                    @Override
+                    public void modifiedService(ServiceReference<SharedStateListener> reference,
+                            SharedStateListener listener) {
+                        // the kind is fixed at registration
+                    }
+
+                    @Override
+                    public void removedService(ServiceReference<SharedStateListener> reference,
+                            SharedStateListener listener) {
+                        removeListener(listener);
+                        context.ungetService(reference);
+                    }
+                });
+        String mode = config.mode() == null ? SINGLE : config.mode().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals(SINGLE) && !mode.equals(CLUSTER)) {
+            throw new IllegalArgumentException("etc/mx.cte.cluster.cfg: mode must be single or cluster, not '"
+                    + config.mode() + "'");
+        }
+        this.clustered = mode.equals(CLUSTER);
+        this.node = config.node() == null || config.node().isBlank() ? hostName() : config.node().strip();
+        this.check = Duration.ofSeconds(Math.max(1, config.checkSeconds()));
+        this.reconcile = Duration.ofSeconds(Math.max(5, config.reconcileSeconds()));
+        if (clustered && database.kind() == DatabaseKind.H2) {
+            this.refusal = "Modo clúster (etc/mx.cte.cluster.cfg, mode = cluster) sobre la base H2 embebida: varios"
+                    + " nodos solo comparten una base PostgreSQL. Configure PostgreSQL en"
+                    + " etc/org.ops4j.datasource-cte.cfg o vuelva a mode = single.";
+            LOG.error("This node does not serve: {}", refusal);
+            this.store = null;
+            this.watcher = null;
+            return;
+        }
+        this.refusal = null;
+        this.store = new SharedStateStore(database, clock, node);
+        LOG.info("Node {} in {} mode on {}", node, mode, database.kind());
+        this.watcher = new Thread(this::watch, "cte-cluster-" + node);
+        this.watcher.setDaemon(true);
+        this.watcher.start();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "nodo";
+        }
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        running = false;
+        if (listeners != null) {
+            listeners.close();
+        }
+        if (watcher != null) {
+            wake.release();
+            // Not interrupted: a listener may be installing a bundle or writing to the database.
+            watcher.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    void addListener(SharedStateListener listener, Map<String, Object> properties) {
+        Object kind = properties.get(SharedStateListener.KIND);
+        if (kind == null || "null".equals(kind)) {
+            LOG.error("A shared state listener without the {} property is ignored: {}", SharedStateListener.KIND,
+                    listener);
+            return;
+        }
+        catchingUp.add(listener);
+        followers.add(new Follower(listener, kind.toString()));
+        wake.release();
+    }
+
+    void removeListener(SharedStateListener listener) {
+        followers.removeIf(f -> f.listener() == listener);
+        catchingUp.remove(listener);
+    }
+
+    @Override
+    public String nodeName() {
+        return node;
+    }
+
+    @Override
+    public boolean clustered() {
+        return clustered;
+    }
+
+    private SharedStateStore store() {
+        if (store == null) {
+            throw new IllegalStateException(refusal);
+        }
+        return store;
+    }
+
+    @Override
+    public void put(String kind, String key, String value, byte[] content) {
+        long revision = store().put(kind, key, value, content, false);
+        LOG.info("Shared state {} {} desired (revision {})", kind, LogText.of(key), revision);
+        wake.release();
+    }
+
+    @Override
+    public void remove(String kind, String key) {
+        long revision = store().put(kind, key, null, null, true);
+        LOG.info("Shared state {} {} removed (revision {})", kind, LogText.of(key), revision);
+        wake.release();
+    }
+
+    @Override
+    public List<SharedEntry> entries(String kind) {
+        return store().entries(kind);
+    }
+
+    @Override
+    public Optional<byte[]> content(String kind, String key) {
+        return store().content(kind, key);
+    }
+
+    @Override
+    public boolean runAlone(String job, Runnable task) {
+        if (database.kind() != DatabaseKind.POSTGRESQL) {
+            ReentrantLock lock = localJobs.computeIfAbsent(job, j -> new ReentrantLock());
+            if (!lock.tryLock()) {
+                return false;
+            }
+            try {
+                task.run();
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }
+        // A session-level advisory lock on a connection held for the job: released when the job ends, and by the
+        // server when this node dies holding it.
+        try (Connection connection = database.dataSource().getConnection()) {
+            long lockId = lockId(job);
+            boolean mine = Sql.first(connection, "SELECT pg_try_advisory_lock(?)", row -> row.getBoolean(1), lockId)
+                    .orElse(false);
+            if (!mine) {
+                LOG.debug("Job {} runs on another node now", job);
+                return false;
+            }
+            try {
+                task.run();
+                return true;
+            } finally {
+                Sql.first(connection, "SELECT pg_advisory_unlock(?)", row -> row.getBoolean(1), lockId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not take the cluster lock of job " + job + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A stable 64-bit lock number for a job name, the same on every node. */
+    static long lockId(String job) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("cte-job:" + job)
+                    .getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(hash).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Optional<NotReady> notReady() {
+        if (refusal != null) {
+            return Optional.of(new NotReady(HealthStatus.DOWN, refusal));
+        }
+        if (!firstLookDone || !catchingUp.isEmpty()) {
+            return Optional.of(new NotReady(HealthStatus.STARTING, "El nodo se pone al día con el estado compartido"
+                    + " (guías y ediciones activas)."));
+        }
+        return Optional.empty();
+    }
+
+    private void watch() {
+        if (listeners != null) {
+            listeners.open();
+        }
+        long seen = -1;
+        long nextFullPass = 0;
+        ListenConnection listening = null;
+        boolean listenFailureLogged = false;
+        while (running) {
+            try {
+                if (listening == null && database.kind() == DatabaseKind.POSTGRESQL) {
+                    try {
+                        listening = new ListenConnection(opener);
+                        listenFailureLogged = false;
+                        seen = -1; // notifications may have been missed while not listening: look at everything
+                        LOG.info("Node {} listens for shared state changes", node);
+                    } catch (SQLException | RuntimeException | LinkageError e) {
+                        if (!listenFailureLogged) {
+                            LOG.warn("Node {} cannot listen for shared state changes ({}); it looks every {} s"
+                                    + " instead", node, e.getMessage(), check.toSeconds());
+                            listenFailureLogged = true;
+                        }
+                    }
+                }
+                long now = store.revision();
+                long clock = System.nanoTime();
+                if (seen < 0 || clock - nextFullPass >= 0) {
+                    tellAll(store.kinds());
+                    nextFullPass = clock + reconcile.toNanos();
+                } else if (now != seen) {
+                    tellAll(store.kindsChanged(seen, now));
+                }
+                seen = now;
+                catchUpNewcomers();
+                firstLookDone = true;
+                if (listening != null) {
+                    try {
+                        listening.await((int) check.toMillis());
+                    } catch (SQLException e) {
+                        LOG.warn("Node {} lost its listening connection ({}); opening another", node,
+                                e.getMessage());
+                        listening.close();
+                        listening = null;
+                    }
+                    wake.drainPermits();
+                } else {
+                    wake.tryAcquire(check.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                LOG.error("Node {} could not follow the shared state; trying again in {} s", node,
+                        check.toSeconds(), e);
+                sleepQuietly(check);
+            }
+        }
+        if (listening != null) {
+            listening.close();
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void tellAll(Set<String> kinds) {
+        for (String kind : kinds) {
+            List<SharedEntry> entries = null;
+            for (Follower follower : followers) {
+                if (follower.kind().equals(kind)) {
+                    if (entries == null) {
+                        entries = store.entries(kind);
+                    }
+                    tell(follower, entries);
+                }
+            }
+        }
+    }
+
+    private void catchUpNewcomers() {
+        for (Follower follower : followers) {
+            if (catchingUp.contains(follower.listener())) {
+                tell(follower, store.entries(follower.kind()));
+            }
+        }
+    }
+
+    private void tell(Follower follower, List<SharedEntry> entries) {
+        try {
+            follower.listener().reconcile(entries);
+        } catch (RuntimeException e) {
+            LOG.error("The follower of {} failed on node {}; it is called again at the next change or full pass",
+                    follower.kind(), node, e);
+        } finally {
+            catchingUp.remove(follower.listener());
+        }
+    }
+}

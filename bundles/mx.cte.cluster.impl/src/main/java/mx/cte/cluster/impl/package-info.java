@@ -1,0 +1,2 @@
+/** The cluster service on the platform database. Not exported. */
+package mx.cte.cluster.impl;

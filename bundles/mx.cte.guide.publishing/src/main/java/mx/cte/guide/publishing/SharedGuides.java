@@ -1,0 +1,204 @@
+package mx.cte.guide.publishing;
+
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.cluster.api.SharedEntry;
+import mx.cte.cluster.api.SharedStateListener;
+import mx.cte.core.api.text.LogText;
+import mx.cte.core.http.ProblemException;
+import mx.cte.guide.api.EditionChoice;
+import mx.cte.guide.api.GuideActivationException;
+import mx.cte.guide.api.GuideAdministration;
+import mx.cte.guide.api.GuideEdition;
+import mx.cte.guide.api.GuideId;
+import mx.cte.guide.api.GuideRegistry;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The guides of the installation as the shared desired state (kind {@value #KIND}): the guide bundles uploaded through
+ * the API (with their jar and signature), the editions activated and the older editions allowed. What a publisher
+ * does on one node is recorded here and every node applies it, each checking the signature again with its own keys;
+ * an uploaded guide bundle uninstalled on a node by other means (the shell, a revoked key) is removed for all.
+ */
+@Component(service = {GuideAdministration.class, SharedStateListener.class, SharedGuides.class},
+        property = SharedStateListener.KIND + "=" + SharedGuides.KIND)
+public final class SharedGuides implements GuideAdministration, SharedStateListener, BundleListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SharedGuides.class);
+    static final String KIND = "guias";
+    static final String UPLOADED = "bundle:";
+    static final String ACTIVE = "activa:";
+    static final String OLDER_ALLOWED = "anterior:";
+
+    private final GuideRegistry registry;
+    private final GuideBundleInstalls installs;
+    private final Cluster cluster;
+    private final BundleContext context;
+    /** Local uploads already reported as missing from the shared state: said once, not at every pass. */
+    private final Set<String> reportedUnshared = ConcurrentHashMap.newKeySet();
+    /** Shared uploads this node refused, by key and revision: tried again only when the entry changes. */
+    private final Map<String, Long> refusedRevisions = new ConcurrentHashMap<>();
+
+    @Activate
+    public SharedGuides(@Reference GuideRegistry registry, @Reference GuideBundleInstalls installs,
+            @Reference Cluster cluster, BundleContext context) {
+        this.registry = registry;
+        this.installs = installs;
+        this.cluster = cluster;
+        this.context = context;
+        context.addBundleListener(this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        context.removeBundleListener(this);
+    }
+
+    /** Records an upload this node installed, so that every node installs it. */
+    void uploaded(GuideJar jar, byte[] content, byte[] signature) {
+        cluster.put(KIND, UPLOADED + GuideBundleInstalls.key(jar), Base64.getEncoder().encodeToString(signature),
+                content);
+    }
+
+    /** Records that an uploaded guide bundle is gone, so that every node uninstalls it. */
+    void removed(String bundleKey) {
+        cluster.remove(KIND, UPLOADED + bundleKey);
+    }
+
+    @Override
+    public GuideEdition activate(GuideId id, String version) throws GuideActivationException {
+        GuideEdition edition = registry.activate(id, version);
+        cluster.put(KIND, ACTIVE + id.key(), version, null);
+        return edition;
+    }
+
+    @Override
+    public void allowOlderEdition(GuideId id, String version) {
+        registry.allowOlderEdition(id, version);
+        cluster.put(KIND, OLDER_ALLOWED + id.key() + " " + version, version, null);
+    }
+
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        if (event.getType() != BundleEvent.UNINSTALLED) {
+            return;
+        }
+        Optional<String> key = GuideBundleInstalls.key(event.getBundle());
+        if (key.isEmpty() || installs.refusedHere(event.getBundle().getBundleId())) {
+            return;
+        }
+        boolean shared = cluster.entries(KIND).stream()
+                .anyMatch(e -> e.key().equals(UPLOADED + key.get()) && !e.removed());
+        if (shared) {
+            LOG.info("Guide bundle {} was uninstalled on node {}: removed on every node", key.get(),
+                    cluster.nodeName());
+            removed(key.get());
+        }
+    }
+
+    /** Older editions first (an upload may need one), then the uploads, then the choices (which need the editions). */
+    @Override
+    public void reconcile(List<SharedEntry> entries) {
+        for (SharedEntry entry : entries) {
+            if (entry.key().startsWith(OLDER_ALLOWED) && !entry.removed()) {
+                allowOlder(entry);
+            }
+        }
+        Map<String, Bundle> local = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            GuideBundleInstalls.key(bundle).ifPresent(key -> local.put(key, bundle));
+        }
+        Set<String> shared = new java.util.HashSet<>();
+        for (SharedEntry entry : entries) {
+            if (entry.key().startsWith(UPLOADED)) {
+                String key = entry.key().substring(UPLOADED.length());
+                shared.add(key);
+                applyUpload(entry, key, local.get(key));
+            }
+        }
+        for (String key : local.keySet()) {
+            if (!shared.contains(key) && reportedUnshared.add(key)) {
+                LOG.warn("Guide bundle {} was uploaded to node {} before it shared its guides: the other nodes do not"
+                        + " have it; upload it again to give it to every node", key, cluster.nodeName());
+            }
+        }
+        for (SharedEntry entry : entries) {
+            if (entry.key().startsWith(ACTIVE) && !entry.removed()) {
+                applyChoice(entry);
+            }
+        }
+    }
+
+    private void allowOlder(SharedEntry entry) {
+        String[] parts = entry.key().substring(OLDER_ALLOWED.length()).split(" ", 2);
+        try {
+            registry.allowOlderEdition(GuideId.parse(parts[0]), parts[1]);
+        } catch (RuntimeException e) {
+            LOG.error("Shared entry {} could not be applied on node {}: {}", entry.key(), cluster.nodeName(),
+                    e.getMessage());
+        }
+    }
+
+    private void applyUpload(SharedEntry entry, String key, Bundle installed) {
+        if (entry.removed()) {
+            if (installed != null) {
+                LOG.info("Guide bundle {} removed on node {}: uninstalling it here", key, entry.node());
+                GuideBundleInstalls.uninstall(installed);
+            }
+            return;
+        }
+        if (installed != null || Long.valueOf(entry.revision()).equals(refusedRevisions.get(key))) {
+            return;
+        }
+        Optional<byte[]> content = cluster.content(KIND, entry.key());
+        if (content.isEmpty()) {
+            return;
+        }
+        try {
+            GuideJar jar = GuideJar.inspect(content.get());
+            GuideEdition edition = installs.install(jar, content.get(), Base64.getDecoder().decode(entry.value()));
+            LOG.info("Guide {} {} installed on node {} as on node {}", edition.key(), edition.version(),
+                    cluster.nodeName(), entry.node());
+            refusedRevisions.remove(key);
+        } catch (ProblemException e) {
+            refusedRevisions.put(key, entry.revision());
+            LOG.error("Guide bundle {}, installed on node {}, is refused on node {}: {} ({})", key, entry.node(),
+                    cluster.nodeName(), e.detail(), e.title());
+        } catch (RuntimeException e) {
+            LOG.error("Guide bundle {} could not be installed on node {}; tried again at the next pass", key,
+                    cluster.nodeName(), e);
+        }
+    }
+
+    private void applyChoice(SharedEntry entry) {
+        String guide = entry.key().substring(ACTIVE.length());
+        try {
+            GuideId id = GuideId.parse(guide);
+            Optional<EditionChoice> choice = registry.choice(id);
+            if (choice.isPresent() && entry.value().equals(choice.get().chosenVersion())) {
+                return;
+            }
+            registry.activate(id, entry.value());
+            LOG.info("Guide {}: edition {} active on node {} as chosen on node {}", guide, entry.value(),
+                    cluster.nodeName(), entry.node());
+        } catch (GuideActivationException | RuntimeException e) {
+            LOG.warn("Guide {}: edition {}, chosen on node {}, cannot be activated on node {} yet: {}",
+                    LogText.of(guide), entry.value(), entry.node(), cluster.nodeName(), e.getMessage());
+        }
+    }
+}
