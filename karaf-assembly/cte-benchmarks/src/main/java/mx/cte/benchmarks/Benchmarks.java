@@ -67,7 +67,7 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,robustness,catalogue,exchange,coldload")
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,cluster,robustness,catalogue,exchange,coldload")
                 .split(","));
         if (parts.contains("load")) {
             line("");
@@ -84,6 +84,15 @@ public final class Benchmarks {
                     Integer.getInteger("cte.bench.load.schools", 2000), Integer.getInteger("cte.bench.load.writers", 200),
                     Integer.getInteger("cte.bench.seconds", 15))
                     .runOnPostgres(Path.of(System.getProperty("cte.distribution.archive")));
+        }
+        if (parts.contains("cluster")) {
+            line("");
+            line("7. Several nodes: the CTE-day load through HAProxy with 1 to " + Integer.getInteger(
+                    "cte.bench.nodes", 3) + " nodes on one PostgreSQL (wrk -t2, 64 connections)");
+            new CteDayLoad(Benchmarks::line, out.resolve("cluster"), Integer.getInteger("cte.bench.load.schools", 2000),
+                    Integer.getInteger("cte.bench.load.writers", 200), Integer.getInteger("cte.bench.seconds", 15))
+                    .runCluster(Path.of(System.getProperty("cte.distribution.archive")),
+                            Integer.getInteger("cte.bench.nodes", 3));
         }
         if (parts.contains("robustness")) {
             new HostileInput(Benchmarks::line, out.resolve("robustness"))

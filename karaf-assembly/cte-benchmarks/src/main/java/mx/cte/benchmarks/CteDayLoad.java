@@ -79,24 +79,117 @@ final class CteDayLoad {
         }
     }
 
-    private void run(Path archive, Integer postgresPort) throws Exception {
-        if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
-            report.accept("CTE-day load: skipped, wrk is not installed (apt-get install wrk)");
+    /**
+     * Part 7: the same workloads through HAProxy (the shipped {@code etc/haproxy/cte.cfg}) in front of 1, 2, then 3
+     * nodes in cluster mode on one PostgreSQL (fsync on). The nodes, PostgreSQL, HAProxy and wrk all share this
+     * machine's cores, so the figures are the cost of a request per node, not a cluster's capacity: the capacity model
+     * in docs/performance.md starts from them.
+     */
+    void runCluster(Path archive, int maxNodes) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/wrk")) || !Files.isExecutable(Balancer.PROGRAM)) {
+            report.accept("Several nodes: skipped, wrk or HAProxy is not installed (apt-get install wrk haproxy)");
             return;
         }
+        Path scripts = copyScripts();
+        try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded
+                .EmbeddedPostgres.builder().setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("max_connections", "100").start()) {
+            try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE cte");
+            }
+            List<Distribution> nodes = new ArrayList<>();
+            try {
+                Distribution first = clusterNode(archive, postgres.getPort(), 1);
+                nodes.add(first);
+                Duration boot = first.start();
+                report.accept(String.format("Node 1 up in %.1f s (creates the tables and the demo data)",
+                        boot.toMillis() / 1000.0));
+                Path sessions = writeSessions(seed(first));
+                String deadline = LocalDate.now().plusMonths(1).toString();
+                Map<String, Double> single = new LinkedHashMap<>();
+                for (int count = 1; count <= maxNodes; count++) {
+                    if (count > 1) {
+                        Distribution node = clusterNode(archive, postgres.getPort(), count);
+                        nodes.add(node);
+                        report.accept(String.format("Node %d up in %.1f s (tables there; caught up with the shared"
+                                + " state before health said up)", count, node.start().toMillis() / 1000.0));
+                    }
+                    try (Balancer balancer = Balancer.start(first.home().resolve("etc/haproxy/cte.cfg"),
+                            out.resolve("haproxy-" + count), nodes)) {
+                        wrk(scripts.resolve("cte-day.lua"), balancer.baseUrl(), 64, WARM_UP, "mixed",
+                                sessions.toString(), deadline);
+                        for (String mode : List.of("read", "mixed")) {
+                            Map<String, Long> result = wrk(scripts.resolve("cte-day.lua"), balancer.baseUrl(), 64,
+                                    seconds, mode, sessions.toString(), deadline);
+                            double rate = rate(result);
+                            single.putIfAbsent(mode, rate);
+                            report.accept(line(count + (count == 1 ? " node, " : " nodes, ") + (mode.equals("read")
+                                    ? "read-only" : "mixed, 30 % durable writes") + ", through HAProxy", 64, result, 0)
+                                    + String.format("  %.0f req/s per node, %.2f × one node", rate / count,
+                                            rate / single.get(mode)));
+                        }
+                    }
+                }
+                StringBuilder memory = new StringBuilder("Resident memory after the load:");
+                for (int i = 0; i < nodes.size(); i++) {
+                    memory.append(String.format(" node %d %d MB;", i + 1, nodes.get(i).residentMegabytes()));
+                }
+                report.accept(memory.toString());
+            } finally {
+                for (Distribution node : nodes) {
+                    node.close();
+                }
+            }
+        }
+    }
+
+    private Distribution clusterNode(Path archive, int postgresPort, int number) throws Exception {
+        Distribution node = Distribution.unpack(archive, out.resolve("nodo" + number));
+        usePostgres(node, postgresPort);
+        node.set("etc/mx.cte.cluster.cfg", "mode", "cluster");
+        node.set("etc/mx.cte.cluster.cfg", "node", "nodo" + number);
+        return node;
+    }
+
+    private static void usePostgres(Distribution karaf, int postgresPort) throws IOException {
+        String cfg = "etc/org.ops4j.datasource-cte.cfg";
+        karaf.set(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
+        karaf.set(cfg, "url", "jdbc:postgresql://localhost:" + postgresPort + "/cte");
+        karaf.set(cfg, "user", "postgres");
+        karaf.set(cfg, "password", "postgres");
+    }
+
+    private Path copyScripts() throws IOException {
         Path scripts = Files.createDirectories(out.resolve("wrk"));
         for (String script : List.of("cte-day.lua", "bare.lua")) {
             try (InputStream in = CteDayLoad.class.getResourceAsStream("/wrk/" + script)) {
                 Files.copy(in, scripts.resolve(script), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
+        return scripts;
+    }
+
+    /** The signed-in directors, one line each, for wrk's script. */
+    private Path writeSessions(List<Writer> staff) throws IOException {
+        Path sessions = out.resolve("sessions.txt");
+        List<String> lines = new ArrayList<>();
+        for (Writer w : staff) {
+            lines.add(String.join("|", w.cct(), w.cookie(), w.csrf(), w.username(), String.valueOf(w.cardId())));
+        }
+        Files.write(sessions, lines);
+        return sessions;
+    }
+
+    private void run(Path archive, Integer postgresPort) throws Exception {
+        if (!Files.isExecutable(Path.of("/usr/bin/wrk"))) {
+            report.accept("CTE-day load: skipped, wrk is not installed (apt-get install wrk)");
+            return;
+        }
+        Path scripts = copyScripts();
         try (Distribution karaf = Distribution.unpack(archive, out.resolve("distribution"))) {
             if (postgresPort != null) {
-                String cfg = "etc/org.ops4j.datasource-cte.cfg";
-                karaf.set(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver");
-                karaf.set(cfg, "url", "jdbc:postgresql://localhost:" + postgresPort + "/cte");
-                karaf.set(cfg, "user", "postgres");
-                karaf.set(cfg, "password", "postgres");
+                usePostgres(karaf, postgresPort);
                 report.accept("Database: PostgreSQL on port " + postgresPort + " (fsync and synchronous_commit on)");
             }
             Duration boot = karaf.start();
@@ -105,12 +198,7 @@ final class CteDayLoad {
                     + " resident memory after boot %d MB (target < 400 MB)", boot.toMillis() / 1000.0,
                     karaf.residentMegabytes()));
             List<Writer> staff = seed(karaf);
-            Path sessions = out.resolve("sessions.txt");
-            List<String> lines = new ArrayList<>();
-            for (Writer w : staff) {
-                lines.add(String.join("|", w.cct(), w.cookie(), w.csrf(), w.username(), String.valueOf(w.cardId())));
-            }
-            Files.write(sessions, lines);
+            Path sessions = writeSessions(staff);
             String deadline = LocalDate.now().plusMonths(1).toString();
 
             // Both servers first run unmeasured, so the figures are of compiled code, as on a Friday at noon.

@@ -6,9 +6,13 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -29,7 +33,8 @@ import org.junit.runners.MethodSorters;
  * Two nodes of the distribution on one PostgreSQL behind HAProxy, configured as docs/operations.md says: each node's
  * {@code etc/mx.cte.cluster.cfg} in cluster mode, the datasource on the shared database, the balancer from the shipped
  * {@code etc/haproxy/cte.cfg}. Any node serves any signed-in user, what a publisher installs on one node every node
- * serves within 5 s, and a node killed under a stream of writes loses no acknowledged write and stores none twice.
+ * serves within 5 s (what a channel installs on one node, every node installs from its own subscription), and a node
+ * killed under a stream of writes loses no acknowledged write and stores none twice.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ClusterIT {
@@ -40,6 +45,9 @@ public class ClusterIT {
     private static final Duration CONVERGED = Duration.ofSeconds(5);
 
     private static EmbeddedPostgres postgres;
+    /** The SEP's channel, a folder served over HTTP, to which both nodes subscribe. */
+    private static Path channel;
+    private static HttpServer channelServer;
     private static DistributionProcess nodeA;
     private static DistributionProcess nodeB;
     private static LoadBalancer balancer;
@@ -52,6 +60,21 @@ public class ClusterIT {
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE cte");
         }
+        channel = Files.createTempDirectory("canal-nodos-");
+        channelServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        channelServer.createContext("/", exchange -> {
+            Path file = channel.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
+            if (!file.startsWith(channel) || !Files.isRegularFile(file)) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.sendResponseHeaders(200, Files.size(file));
+                try (var body = exchange.getResponseBody()) {
+                    Files.copy(file, body);
+                }
+            }
+            exchange.close();
+        });
+        channelServer.start();
         nodeA = node("cluster-a", "a");
         nodeB = node("cluster-b", "b");
         // The first node creates the tables and the demo data; the second finds them.
@@ -65,6 +88,11 @@ public class ClusterIT {
         node.usePostgres(postgres.getPort(), "cte");
         node.setProperty("etc/mx.cte.cluster.cfg", "mode", "cluster");
         node.setProperty("etc/mx.cte.cluster.cfg", "node", name);
+        node.setProperty("etc/mx.cte.channel-sep.cfg", "name", "sep");
+        node.setProperty("etc/mx.cte.channel-sep.cfg", "url", "http://127.0.0.1:" + channelServer.getAddress().getPort()
+                + "/");
+        node.setProperty("etc/mx.cte.channel-sep.cfg", "publisher", "SEP");
+        node.setProperty("etc/mx.cte.channel-sep.cfg", "installation", "manual");
         return node;
     }
 
@@ -74,6 +102,9 @@ public class ClusterIT {
             if (part != null) {
                 part.close();
             }
+        }
+        if (channelServer != null) {
+            channelServer.stop(0);
         }
     }
 
@@ -99,9 +130,18 @@ public class ClusterIT {
             assertEquals("request " + i + " through the balancer", 200, balanced.get("/api/v1/schools/" + SCHOOL)
                     .statusCode());
         }
+        // A has just resolved the session and would keep it for 5 s; the sign-out on B is announced to it at once.
+        String cookie = onA.cookieHeader();
+        assertEquals(200, onA.getWithCookie("/api/v1/schools/" + SCHOOL, cookie).statusCode());
         assertEquals(204, onB.send("DELETE", "/api/v1/session", null, null).statusCode());
-        assertEquals("signed out on B, the session is gone on A too", 401, onA.get("/api/v1/schools/" + SCHOOL)
-                .statusCode());
+        long signedOut = System.nanoTime();
+        int status = 200;
+        while (status == 200 && System.nanoTime() - signedOut < Duration.ofSeconds(5).toNanos()) {
+            status = onA.getWithCookie("/api/v1/schools/" + SCHOOL, cookie).statusCode();
+        }
+        long millis = (System.nanoTime() - signedOut) / 1_000_000;
+        assertEquals("signed out on B, the session is refused on A", 401, status);
+        assertTrue("refused on A within 1 s, not when A's 5 s copy expired: " + millis + " ms", millis < 1000);
     }
 
     private static String structure(WebSession session) throws Exception {
@@ -178,6 +218,31 @@ public class ClusterIT {
             }
         }
         throw new AssertionError("no edition " + version + " of " + key);
+    }
+
+    @Test
+    public void b_whatAChannelInstallsOnOneNodeEveryNodeInstallsFromItsOwnSubscription() throws Exception {
+        Path jar = Files.createTempDirectory("guia-").resolve("guia-por-canal-1.0.0.jar");
+        Files.write(jar, guide("por-canal", "1.0.0"));
+        publishToChannel(jar);
+        WebSession admin = signIn(nodeA.baseUrl(), "admin.plataforma");
+        assertEquals(200, admin.send("POST", "/api/v1/channels/check", "{}", "application/json").statusCode());
+        HttpResponse<String> installed = admin.send("POST", "/api/v1/channels/install", "{\"canal\": \"sep\","
+                + " \"ruta\": \"artefactos/guia-por-canal-1.0.0.jar\"}", "application/json");
+        assertEquals(installed.body(), 200, installed.statusCode());
+        assertEquals("B checked the channel and installed the same guide, verified by B",
+                "1.0.0", awaitActiveEdition(admin.at(nodeB.baseUrl()), "SEP:2099-2100:preescolar:por-canal", "1.0.0"));
+    }
+
+    /** {@code cte-publicador publicar} with the SEP's demo key, as the SEP runs it. */
+    private static void publishToChannel(Path jar) throws Exception {
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty(ChannelIT.TOOL_PROPERTY), "publicar", "--canal", channel.toString(),
+                "--publicador", "SEP", "--clave", Signing.demoKeys().resolve("sep-publicacion.clave.asc").toString(),
+                jar.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue("the publisher tool finished", process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(output, 0, process.exitValue());
     }
 
     @Test

@@ -35,6 +35,25 @@ final class WebSession {
                 baseUrl, null);
     }
 
+    /** A GET with exactly this Cookie header, bypassing the browser's cookies (a session token kept elsewhere). */
+    HttpResponse<String> getWithCookie(String path, String cookie) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The browser's Cookie header for this address, e.g. {@code CTE_SESSION=...}. */
+    String cookieHeader() {
+        return client.cookieHandler().map(handler -> {
+            try {
+                return String.join("; ", handler.get(java.net.URI.create(baseUrl + "/api/v1/session"),
+                        java.util.Map.of()).getOrDefault("Cookie", java.util.List.of()));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).orElse("");
+    }
+
     /** The same signed-in browser talking to another address on the same host (another node, the balancer). */
     WebSession at(String otherBaseUrl) {
         return new WebSession(client, otherBaseUrl, csrfToken);

@@ -28,6 +28,9 @@ import mx.cte.audit.api.AuditLog;
 import mx.cte.channel.api.ChannelArtifact;
 import mx.cte.channel.api.ChannelStatus;
 import mx.cte.channel.api.ChannelUpdates;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.cluster.api.SharedEntry;
+import mx.cte.cluster.api.SharedStateListener;
 import mx.cte.channel.api.InstallOutcome;
 import mx.cte.content.guard.ContentBundles;
 import mx.cte.core.api.tasks.BackgroundTasks;
@@ -64,9 +67,10 @@ import org.slf4j.LoggerFactory;
  * to the content rules and to its own publisher's signature, and only then installed from the verified bytes; the
  * guide registry then reads it as any other guide.
  */
-@Component(service = ChannelUpdates.class, configurationPid = "mx.cte.channel.updates", immediate = true)
+@Component(service = {ChannelUpdates.class, SharedStateListener.class}, configurationPid = "mx.cte.channel.updates",
+        immediate = true, property = SharedStateListener.KIND + "=" + ChannelUpdatesImpl.SHARED_KIND)
 @Designate(ocd = ChannelUpdatesImpl.Config.class)
-public final class ChannelUpdatesImpl implements ChannelUpdates {
+public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateListener {
 
     @ObjectClassDefinition(name = "CTE publication channel checks")
     public @interface Config {
@@ -82,6 +86,13 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     }
 
     static final String LOCATION_PREFIX = "cte-channel:";
+    /**
+     * The shared state's kind of what a channel installed on some node: {@code channel path} → edition. Every node
+     * installs the same artifact from its own subscription to that channel, verifying it itself.
+     */
+    static final String SHARED_KIND = "canal";
+    /** The scheduled check's name in the cluster: done by one node per interval. */
+    static final String SCHEDULED_CHECK = "canal-revision";
     static final long MAX_INDEX_BYTES = 1024 * 1024;
     static final long MAX_SIGNATURE_BYTES = 64 * 1024;
     static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
@@ -101,6 +112,9 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     private final Map<String, Instant> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
     private volatile AuditLog audit;
+    /** Optional: without it every node checks on its own and installs only what it finds itself. */
+    private volatile Cluster cluster;
+    private volatile Duration checkInterval = Duration.ofDays(1);
     /** Where an administrator drops offline kits, or null. */
     private volatile Path watchedKits;
     /** Size and time of each kit in the watched folder when it was last imported. */
@@ -118,6 +132,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         this.watchedKits = config.kitFolder() == null || config.kitFolder().isBlank() ? null
                 : Path.of(config.kitFolder().strip());
         long interval = Math.max(1, config.checkIntervalSeconds());
+        this.checkInterval = Duration.ofSeconds(interval);
         scheduler.scheduleWithFixedDelay(this::checkAndInstallAutomatically, Math.max(0, config.firstCheckSeconds()),
                 interval, TimeUnit.SECONDS);
         scheduler.scheduleWithFixedDelay(this::installDue, 5, Math.min(30, interval), TimeUnit.SECONDS);
@@ -177,6 +192,70 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void unsetCluster(Cluster cluster) {
+        if (this.cluster == cluster) {
+            this.cluster = null;
+        }
+    }
+
+    /** Records what this node installed from a channel, so that every node installs it from its own subscription. */
+    private void share(String channel, String path, String edition) {
+        Cluster nodes = cluster;
+        if (nodes == null) {
+            return;
+        }
+        String key = channel + " " + path;
+        boolean known = nodes.entries(SHARED_KIND).stream()
+                .anyMatch(e -> e.key().equals(key) && !e.removed() && edition.equals(e.value()));
+        if (!known) {
+            nodes.put(SHARED_KIND, key, edition, null);
+        }
+    }
+
+    /**
+     * Installs here what a channel installed on another node: from this node's own subscription to that channel,
+     * checking the channel first when this node has not seen the artifact in its index yet.
+     */
+    @Override
+    public void reconcile(List<SharedEntry> entries) {
+        for (SharedEntry entry : entries) {
+            String[] parts = entry.key().split(" ", 2);
+            ChannelSubscription subscription = parts.length == 2 ? subscriptions.get(parts[0]) : null;
+            if (entry.removed() || subscription == null) {
+                if (!entry.removed() && parts.length == 2) {
+                    LOG.warn("Channel '{}' installed {} on node {}, but this node does not subscribe to it: give"
+                            + " every node the same etc/mx.cte.channel-*.cfg", parts[0], parts[1], entry.node());
+                }
+                continue;
+            }
+            try {
+                if (!knows(parts[0], parts[1])) {
+                    check(subscription);
+                }
+                InstallOutcome outcome = install(parts[0], parts[1]);
+                if (!outcome.installed()) {
+                    LOG.error("Channel '{}': {}, installed on node {}, is not installed here: {}", parts[0],
+                            parts[1], entry.node(), outcome.message());
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Channel '{}': {}, installed on node {}, could not be installed here", parts[0], parts[1],
+                        entry.node(), e);
+            }
+        }
+    }
+
+    /** Whether this node's last trusted index of the channel lists the artifact. */
+    private boolean knows(String channel, String path) {
+        Checked last = checked.get(channel);
+        return last != null && last.index() != null && last.index().artifact(path) != null;
+    }
+
     private void audit(String action, String target, String detail) {
         AuditLog log = audit;
         if (log != null) {
@@ -209,8 +288,22 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
     }
 
     private void checkAndInstallAutomatically() {
-        importWatchedKits();
-        sorted().forEach(this::checkAndInstall);
+        Cluster nodes = cluster;
+        if (nodes == null) {
+            importWatchedKits();
+            sorted().forEach(this::checkAndInstall);
+            return;
+        }
+        // Once per interval for the whole installation (each node's timer fires; the first one due does it), a tenth
+        // early so that the timers' drift does not skip a whole interval. What it installs reaches the other nodes
+        // through the shared state.
+        Duration every = checkInterval.minus(checkInterval.dividedBy(10));
+        if (!nodes.runOncePer(SCHEDULED_CHECK, every, () -> {
+            importWatchedKits();
+            sorted().forEach(this::checkAndInstall);
+        })) {
+            LOG.debug("The scheduled channel check ran on another node less than {} ago", every);
+        }
     }
 
     /** Imports each kit of the watched folder that is new or changed since it was last imported. */
@@ -614,6 +707,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
                 + ")";
         LOG.info("Channel '{}': {} {}", channel, path, message);
         audit("canal-instalada", channel + " " + path, message);
+        share(channel, path, artifact.edition());
         return new InstallOutcome(channel, path, true, bundle.getBundleId(), message);
     }
 
@@ -675,6 +769,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates {
                 + verdict.reason() + ")";
         LOG.info("Channel '{}': {}", channel, message);
         audit("canal-modulo-actualizado", channel + " " + path, message);
+        share(channel, path, artifact.edition());
         return new InstallOutcome(channel, path, true, module.getBundleId(), message);
     }
 

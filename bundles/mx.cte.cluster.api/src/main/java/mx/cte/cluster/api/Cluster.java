@@ -38,10 +38,34 @@ public interface Cluster {
     Optional<byte[]> content(String kind, String key);
 
     /**
+     * Tells every node's {@link AnnouncementListener} of the topic, this node's included, at once: for what must
+     * change everywhere within milliseconds and is kept nowhere (a session ended, so other nodes forget their copy).
+     * Best effort: a node that is not listening then misses it, so what it concerns must also expire by itself.
+     *
+     * @param message at most {@value #MAX_ANNOUNCEMENT} characters together with the topic
+     */
+    void announce(String topic, String message);
+
+    /** What a topic and its message may take together (PostgreSQL's notifications carry under 8,000 bytes). */
+    int MAX_ANNOUNCEMENT = 1000;
+
+    /**
      * Runs the task here unless another node runs the same job now: scheduled work (checking a channel, a cleanup) is
      * done once per installation, not once per node.
      *
      * @return true when it ran here, false when another node holds the job
      */
     boolean runAlone(String job, Runnable task);
+
+    /**
+     * A scheduled job done once per {@code interval} for the whole installation: every node may call it on its own
+     * timer, and it runs only where no other node runs it now and none ran it less than {@code interval} ago (the
+     * last run is kept in the shared state, kind {@value #JOBS}).
+     *
+     * @return true when it ran here
+     */
+    boolean runOncePer(String job, java.time.Duration interval, Runnable task);
+
+    /** The shared state's kind where {@link #runOncePer} keeps when each job last ran. */
+    String JOBS = "trabajos";
 }

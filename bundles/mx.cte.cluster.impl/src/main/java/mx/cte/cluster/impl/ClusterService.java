@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import mx.cte.cluster.api.AnnouncementListener;
 import mx.cte.cluster.api.Cluster;
 import mx.cte.cluster.api.SharedEntry;
 import mx.cte.cluster.api.SharedStateListener;
@@ -75,7 +77,11 @@ public final class ClusterService implements Cluster, Readiness {
     private record Follower(SharedStateListener listener, String kind) {
     }
 
+    private record Hearer(AnnouncementListener listener, String topic) {
+    }
+
     private final Database database;
+    private final Clock clock;
     private final SharedStateStore store;
     private final boolean clustered;
     private final String node;
@@ -84,6 +90,8 @@ public final class ClusterService implements Cluster, Readiness {
     private final Duration reconcile;
     private final ListenConnection.Opener opener;
     private final ServiceTracker<SharedStateListener, SharedStateListener> listeners;
+    private final ServiceTracker<AnnouncementListener, AnnouncementListener> hearers;
+    private final List<Hearer> announcementsHeard = new CopyOnWriteArrayList<>();
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
     /** Listeners registered and not yet called once: the node is not ready while there is one. */
     private final Set<SharedStateListener> catchingUp = ConcurrentHashMap.newKeySet();
@@ -105,6 +113,7 @@ public final class ClusterService implements Cluster, Readiness {
     private ClusterService(Database database, Config config, Clock clock, ListenConnection.Opener opener,
             BundleContext context) {
         this.database = database;
+        this.clock = clock;
         this.opener = opener;
         // Tracked, not a DS reference: a listener needs this service, so it can only be had once this is registered.
         this.listeners = context == null ? null : new ServiceTracker<>(context, SharedStateListener.class,
@@ -129,6 +138,31 @@ public final class ClusterService implements Cluster, Readiness {
                     public void removedService(ServiceReference<SharedStateListener> reference,
                             SharedStateListener listener) {
                         removeListener(listener);
+                        context.ungetService(reference);
+                    }
+                });
+        this.hearers = context == null ? null : new ServiceTracker<>(context, AnnouncementListener.class,
+                new ServiceTrackerCustomizer<AnnouncementListener, AnnouncementListener>() {
+                    @Override
+                    public AnnouncementListener addingService(ServiceReference<AnnouncementListener> reference) {
+                        AnnouncementListener listener = context.getService(reference);
+                        if (listener != null) {
+                            addAnnouncementListener(listener, String.valueOf(reference.getProperty(
+                                    AnnouncementListener.TOPIC)));
+                        }
+                        return listener;
+                    }
+
+                    @Override
+                    public void modifiedService(ServiceReference<AnnouncementListener> reference,
+                            AnnouncementListener listener) {
+                        // the topic is fixed at registration
+                    }
+
+                    @Override
+                    public void removedService(ServiceReference<AnnouncementListener> reference,
+                            AnnouncementListener listener) {
+                        announcementsHeard.removeIf(h -> h.listener() == listener);
                         context.ungetService(reference);
                     }
                 });
@@ -171,6 +205,7 @@ public final class ClusterService implements Cluster, Readiness {
         running = false;
         if (listeners != null) {
             listeners.close();
+            hearers.close();
         }
         if (watcher != null) {
             wake.release();
@@ -189,6 +224,10 @@ public final class ClusterService implements Cluster, Readiness {
         catchingUp.add(listener);
         followers.add(new Follower(listener, kind.toString()));
         wake.release();
+    }
+
+    void addAnnouncementListener(AnnouncementListener listener, String topic) {
+        announcementsHeard.add(new Hearer(listener, topic));
     }
 
     void removeListener(SharedStateListener listener) {
@@ -238,6 +277,43 @@ public final class ClusterService implements Cluster, Readiness {
     }
 
     @Override
+    public void announce(String topic, String message) {
+        if (topic.length() + message.length() >= MAX_ANNOUNCEMENT || topic.contains("\n")) {
+            throw new IllegalArgumentException("An announcement's topic (one line) and message take at most "
+                    + MAX_ANNOUNCEMENT + " characters: " + topic);
+        }
+        if (database.kind() == DatabaseKind.POSTGRESQL && refusal == null) {
+            store.announce(topic, message);
+        } else {
+            hear(topic, message);
+        }
+    }
+
+    private void hear(String topic, String message) {
+        for (Hearer hearer : announcementsHeard) {
+            if (hearer.topic().equals(topic)) {
+                try {
+                    hearer.listener().announced(message);
+                } catch (RuntimeException e) {
+                    LOG.error("The listener of announcements {} failed on node {}", topic, node, e);
+                }
+            }
+        }
+    }
+
+    /** Gives an announcement that came through the listening connection to this node's listeners of its topic. */
+    private void heard(String payload) {
+        if (payload == null || !payload.startsWith(SharedStateStore.ANNOUNCEMENT)) {
+            return;
+        }
+        String body = payload.substring(SharedStateStore.ANNOUNCEMENT.length());
+        int lineBreak = body.indexOf('\n');
+        if (lineBreak > 0) {
+            hear(body.substring(0, lineBreak), body.substring(lineBreak + 1));
+        }
+    }
+
+    @Override
     public boolean runAlone(String job, Runnable task) {
         if (database.kind() != DatabaseKind.POSTGRESQL) {
             ReentrantLock lock = localJobs.computeIfAbsent(job, j -> new ReentrantLock());
@@ -273,6 +349,24 @@ public final class ClusterService implements Cluster, Readiness {
         }
     }
 
+    @Override
+    public boolean runOncePer(String job, Duration interval, Runnable task) {
+        boolean[] ran = {false};
+        runAlone(job, () -> {
+            Instant now = clock.instant();
+            Optional<SharedEntry> last = store().entries(JOBS).stream()
+                    .filter(entry -> entry.key().equals(job) && !entry.removed()).findFirst();
+            if (last.isPresent() && Instant.parse(last.get().value()).plus(interval).isAfter(now)) {
+                LOG.debug("Job {} ran on node {} at {}: not due yet", job, last.get().node(), last.get().value());
+                return;
+            }
+            task.run();
+            store().put(JOBS, job, now.toString(), null, false);
+            ran[0] = true;
+        });
+        return ran[0];
+    }
+
     /** A stable 64-bit lock number for a job name, the same on every node. */
     static long lockId(String job) {
         try {
@@ -299,6 +393,7 @@ public final class ClusterService implements Cluster, Readiness {
     private void watch() {
         if (listeners != null) {
             listeners.open();
+            hearers.open();
         }
         long seen = -1;
         long nextFullPass = 0;
@@ -333,7 +428,7 @@ public final class ClusterService implements Cluster, Readiness {
                 firstLookDone = true;
                 if (listening != null) {
                     try {
-                        listening.await((int) check.toMillis());
+                        listening.await((int) check.toMillis()).forEach(this::heard);
                     } catch (SQLException e) {
                         LOG.warn("Node {} lost its listening connection ({}); opening another", node,
                                 e.getMessage());

@@ -3,6 +3,8 @@ package mx.cte.cluster.impl;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
@@ -34,10 +36,17 @@ final class ListenConnection implements AutoCloseable {
         }
     }
 
-    /** Waits up to {@code millis} for notifications; true when at least one came. */
-    boolean await(int millis) throws SQLException {
+    /** Waits up to {@code millis} for notifications; their payloads, empty when none came. */
+    List<String> await(int millis) throws SQLException {
         PGNotification[] notifications = postgres.getNotifications(millis);
-        return notifications != null && notifications.length > 0;
+        if (notifications == null) {
+            return List.of();
+        }
+        List<String> payloads = new ArrayList<>(notifications.length);
+        for (PGNotification notification : notifications) {
+            payloads.add(notification.getParameter());
+        }
+        return payloads;
     }
 
     @Override

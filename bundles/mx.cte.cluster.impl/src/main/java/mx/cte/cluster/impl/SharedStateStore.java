@@ -23,6 +23,10 @@ final class SharedStateStore {
     static final String MODULE = "cluster";
     static final String CHANGELOG = "mx/cte/cluster/impl/db/changelog.xml";
     static final String CHANNEL = "cte_cluster";
+    /** Payload prefix of a change of the shared state, followed by its kind. */
+    static final String STATE_CHANGED = "estado:";
+    /** Payload prefix of an announcement: topic, a line break, the message. */
+    static final String ANNOUNCEMENT = "aviso:";
     static final int MAX_VALUE_CHARS = 64 * 1024;
     static final int MAX_KIND = 40;
     static final int MAX_KEY = 300;
@@ -52,7 +56,7 @@ final class SharedStateStore {
                         removed, revision, clock.instant(), node);
             }
             if (database.kind() == DatabaseKind.POSTGRESQL) {
-                Sql.first(connection, "SELECT pg_notify(?, ?)", row -> 0, CHANNEL, kind);
+                Sql.first(connection, "SELECT pg_notify(?, ?)", row -> 0, CHANNEL, STATE_CHANGED + kind);
             }
             return revision;
         });
@@ -69,6 +73,12 @@ final class SharedStateStore {
             throw new IllegalArgumentException("The value of " + kind + " " + key + " passes " + MAX_VALUE_CHARS
                     + " characters");
         }
+    }
+
+    /** Notifies every listening node, when the surrounding transaction (if any) commits. */
+    void announce(String topic, String message) {
+        database.inTransaction(connection -> Sql.first(connection, "SELECT pg_notify(?, ?)", row -> 0, CHANNEL,
+                ANNOUNCEMENT + topic + "\n" + message));
     }
 
     long revision() {

@@ -20,6 +20,7 @@ import mx.cte.core.api.health.HealthStatus;
 import mx.cte.core.api.health.Readiness;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.testing.MutableClock;
 import mx.cte.storage.testing.TestDatabases;
 import org.junit.After;
 import org.junit.Assume;
@@ -145,6 +146,32 @@ public class ClusterServiceTest {
     }
 
     @Test
+    public void anAnnouncementReachesTheListenersOfItsTopicOnEveryNode() throws Exception {
+        ClusterService a = node(ClusterService.SINGLE, "a", 30);
+        ClusterService b = kind == DatabaseKind.POSTGRESQL ? node(ClusterService.SINGLE, "b", 30) : a;
+        waitReady(a);
+        waitReady(b);
+        LinkedBlockingQueue<String> heardOnB = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> otherTopic = new LinkedBlockingQueue<>();
+        b.addAnnouncementListener(heardOnB::add, "sesiones");
+        b.addAnnouncementListener(otherTopic::add, "otro");
+        // The listening connection may still be opening: announce until it is heard, as a node would keep working.
+        String heard = null;
+        for (int attempt = 0; attempt < 20 && heard == null; attempt++) {
+            a.announce("sesiones", "token:abc");
+            heard = heardOnB.poll(500, TimeUnit.MILLISECONDS);
+        }
+        assertEquals("token:abc", heard);
+        assertEquals(null, otherTopic.poll(200, TimeUnit.MILLISECONDS));
+        try {
+            a.announce("sesiones", "x".repeat(mx.cte.cluster.api.Cluster.MAX_ANNOUNCEMENT));
+            throw new AssertionError("too long");
+        } catch (IllegalArgumentException expected) {
+            assertTrue(expected.getMessage().contains("sesiones"));
+        }
+    }
+
+    @Test
     public void aListenerOfAnotherKindIsNotCalledForAChange() throws Exception {
         ClusterService a = node(ClusterService.SINGLE, "a", 1);
         Recorder choices = new Recorder();
@@ -227,6 +254,27 @@ public class ClusterServiceTest {
         first.join(10_000);
         assertTrue("free again once the first run ended", b.runAlone("canal", () -> ranTwice.set(true)));
         assertTrue(ranTwice.get());
+    }
+
+    @Test
+    public void aScheduledJobRunsOncePerIntervalWhicheverNodeCallsIt() {
+        MutableClock clock = new MutableClock();
+        ClusterService a = new ClusterService(database, config(ClusterService.SINGLE, "a", 1), clock,
+                () -> database.dataSource().getConnection());
+        ClusterService b = new ClusterService(database, config(ClusterService.SINGLE, "b", 1), clock,
+                () -> database.dataSource().getConnection());
+        nodes.add(a);
+        nodes.add(b);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        Duration daily = Duration.ofDays(1);
+        assertTrue(a.runOncePer("canal-revision", daily, runs::incrementAndGet));
+        assertFalse("ran on a an hour ago", b.runOncePer("canal-revision", daily, runs::incrementAndGet));
+        clock.advance(Duration.ofHours(23));
+        assertFalse(a.runOncePer("canal-revision", daily, runs::incrementAndGet));
+        clock.advance(Duration.ofHours(1));
+        assertTrue("due again, on whichever node asks first", b.runOncePer("canal-revision", daily,
+                runs::incrementAndGet));
+        assertEquals(2, runs.get());
     }
 
     @Test

@@ -7,16 +7,28 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.security.api.SignIn.SessionInfo;
+import mx.cte.cluster.api.AnnouncementListener;
+import mx.cte.cluster.api.Cluster;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Sessions resolved in the last {@link #TTL}, so that a busy client is not looked up in the database on every
  * request (the session and account reads were the ceiling of every authenticated endpoint, docs/performance.md).
- * Every change that ends sessions in this process forgets them at once; another node sharing the database sees a
- * sign-out or role change within {@link #TTL}.
+ * Every change that ends sessions forgets them at once on this node and announces it ({@value #TOPIC}) to the other
+ * nodes sharing the database, which forget them as soon as they hear it; a node that misses the announcement stops
+ * honouring them within {@link #TTL} all the same.
  */
-@Component(service = ResolvedSessions.class)
-public final class ResolvedSessions {
+@Component(service = {ResolvedSessions.class, AnnouncementListener.class},
+        property = AnnouncementListener.TOPIC + "=" + ResolvedSessions.TOPIC)
+public final class ResolvedSessions implements AnnouncementListener {
+
+    static final String TOPIC = "sesiones";
+    private static final String TOKEN = "token:";
+    private static final String USER = "usuario:";
 
     static final Duration TTL = Duration.ofSeconds(5);
     static final int MAX_ENTRIES = 50_000;
@@ -57,13 +69,55 @@ public final class ResolvedSessions {
         }
     }
 
+    /** Optional: without it (a test, the cluster bundle being replaced) only this node forgets at once. */
+    private volatile Cluster cluster;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void unsetCluster(Cluster cluster) {
+        if (this.cluster == cluster) {
+            this.cluster = null;
+        }
+    }
+
     void forget(String tokenHash) {
+        forgetHere(tokenHash);
+        tell(TOKEN + tokenHash);
+    }
+
+    void forgetUser(String username) {
+        forgetUserHere(username);
+        tell(USER + username);
+    }
+
+    private void forgetHere(String tokenHash) {
         forgets.incrementAndGet();
         byTokenHash.remove(tokenHash);
     }
 
-    void forgetUser(String username) {
+    private void forgetUserHere(String username) {
         forgets.incrementAndGet();
         byTokenHash.values().removeIf(entry -> entry.username().equals(username));
+    }
+
+    private void tell(String message) {
+        Cluster nodes = cluster;
+        if (nodes != null) {
+            nodes.announce(TOPIC, message);
+        }
+    }
+
+    /** Another node (or this one, heard back) ended sessions. */
+    @Override
+    public void announced(String message) {
+        if (message.startsWith(TOKEN)) {
+            forgetHere(message.substring(TOKEN.length()));
+        } else if (message.startsWith(USER)) {
+            forgetUserHere(message.substring(USER.length()));
+        }
     }
 }

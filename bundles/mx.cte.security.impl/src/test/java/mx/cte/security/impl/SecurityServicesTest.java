@@ -129,6 +129,37 @@ public class SecurityServicesTest {
     }
 
     @Test
+    public void aSignOutOnOneNodeEndsTheSessionOnTheOthersAtOnceNotAfterTheirCache() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        ResolvedSessions otherCache = new ResolvedSessions();
+        SignInService otherNode = new SignInService(database, audit, otherCache, clock, 2);
+        // Both nodes hear every announcement, as through PostgreSQL's notifications.
+        mx.cte.cluster.api.Cluster nodes = (mx.cte.cluster.api.Cluster) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {mx.cte.cluster.api.Cluster.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("announce")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    resolved.announced((String) args[1]);
+                    otherCache.announced((String) args[1]);
+                    return null;
+                });
+        resolved.setCluster(nodes);
+        otherCache.setCluster(nodes);
+        SessionInfo session = signedIn("docente1", PASSWORD);
+        assertTrue("the other node resolved it and keeps it for a few seconds",
+                otherNode.resolve(session.token()).isPresent());
+        signIn.signOut(session.token());
+        assertTrue(otherNode.resolve(session.token()).isEmpty());
+
+        SessionInfo again = signedIn("docente1", PASSWORD);
+        assertTrue(otherNode.resolve(again.token()).isPresent());
+        Account account = accounts.find("docente1").orElseThrow();
+        accounts.setGrants("docente1", List.of(RoleGrant.parse("docente@15EJN0101A")), account.version());
+        assertTrue("new roles apply on every node at once", otherNode.resolve(again.token()).isEmpty());
+    }
+
+    @Test
     public void failuresNobodyRepeatedForAnHourAreForgotten() {
         for (int i = 0; i < SignInService.FREE_ADDRESS_ATTEMPTS; i++) {
             signIn.signIn("usuario" + i, "contraseña-equivocada", "203.0.113.7");
