@@ -33,12 +33,13 @@ final class ApiClient {
         JsonObject body = new JsonObject();
         body.addProperty("usuario", username);
         body.addProperty("contrasena", password);
-        HttpResponse<String> answer = client.send("POST", "/api/v1/session", body.toString(), "application/json");
+        HttpResponse<String> answer = client.sendAgainWhenAsked("POST", "/api/v1/session", body.toString(),
+                "application/json");
         // As a browser would: a busy server (503) or too many sign-ins from this address at once say when to retry.
         for (int attempt = 0; attempt < 20 && answer.headers().firstValue("Retry-After").isPresent()
                 && (answer.statusCode() == 503 || answer.statusCode() == 429); attempt++) {
             Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").get()));
-            answer = client.send("POST", "/api/v1/session", body.toString(), "application/json");
+            answer = client.sendAgainWhenAsked("POST", "/api/v1/session", body.toString(), "application/json");
         }
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("sign-in of " + username + ": " + answer.body());
