@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * answer again, marked {@value #REPLAYED}. The web UI sends every edit it kept while offline this way, so an edit whose
  * answer was lost on a bad connection, or on a server killed after its commit, is not stored twice. The same key with a
  * different request is refused (422), and a repeat while the first is still running waits its turn (409 with
- * Retry-After). Answers of 5xx are not kept, so the retry runs again. Ranked below the session filter, so the caller is
- * known.
+ * Retry-After; on PostgreSQL it first waits up to 5 s for the first to end, then replays its answer). Answers of 5xx
+ * are not kept, so the retry runs again. Ranked below the session filter, so the caller is known.
  */
 @Component(service = Filter.class, property = "service.ranking:Integer=-10")
 @HttpWhiteboardFilterName("cte-idempotency")
