@@ -22,6 +22,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.AfterClass;
 import org.junit.Assume;
 import org.junit.BeforeClass;
@@ -246,6 +248,38 @@ public class ClusterIT {
     }
 
     @Test
+    public void b_aResourceSavedThroughOneNodeIsFoundThroughTheOtherWithinFiveSeconds() throws Exception {
+        WebSession onA = signIn(nodeA.baseUrl(), "docente.ana");
+        WebSession onB = onA.at(nodeB.baseUrl());
+        String resources = "/api/v1/catalogue/" + SCHOOL + "/resources";
+        HttpResponse<String> saved = onA.send("POST", resources, "{\"titulo\": \"Dominó de figuras en varios nodos\","
+                + " \"tipo\": \"material-didactico\", \"autor\": \"Colectivo docente\", \"ubicacion\": \"Aula 2\","
+                + " \"grados\": [2], \"areas\": [\"Pensamiento matemático\"]}", "application/json");
+        assertEquals(saved.body(), 201, saved.statusCode());
+        JsonObject resource = JsonParser.parseString(saved.body()).getAsJsonObject();
+        awaitFound(onB, resources + "?q=domino", "Dominó de figuras en varios nodos", true);
+
+        HttpResponse<String> removed = onB.send("DELETE", resources + "/" + resource.get("id").getAsLong()
+                + "?version=" + resource.get("version").getAsLong(), null, null);
+        assertEquals(removed.body(), 204, removed.statusCode());
+        awaitFound(onA, resources + "?q=domino", "Dominó de figuras en varios nodos", false);
+    }
+
+    private static void awaitFound(WebSession node, String search, String title, boolean expected) throws Exception {
+        long start = System.nanoTime();
+        boolean found = !expected;
+        while (found != expected && System.nanoTime() - start < CONVERGED.toNanos()) {
+            HttpResponse<String> answer = node.get(search);
+            assertEquals(answer.body(), 200, answer.statusCode());
+            found = answer.body().contains(title);
+            if (found != expected) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals((expected ? "found" : "gone") + " through the other node's search within 5 s", expected, found);
+    }
+
+    @Test
     public void c_anIdempotentWriteResentToTheOtherNodeGetsTheFirstAnswer() throws Exception {
         WebSession onA = signIn(nodeA.baseUrl(), "directora.rosaura");
         WebSession onB = onA.at(nodeB.baseUrl());
@@ -311,6 +345,43 @@ public class ClusterIT {
     }
 
     /** Resends on a lost connection, a 502/503 from the balancer or a 409 "in progress", for at most 30 s. */
+    @Test
+    public void e_aModuleUpdatedNodeByNodeUnderWritesLosesNoneAndStoresNoneTwice() throws Exception {
+        WebSession director = signIn(throughBalancer(), "directora.rosaura");
+        int writes = 60;
+        AtomicInteger answered = new AtomicInteger();
+        CompletableFuture<String> rollingUpdate = CompletableFuture.supplyAsync(() -> {
+            StringBuilder output = new StringBuilder();
+            try {
+                for (DistributionProcess node : List.of(nodeA, nodeB)) {
+                    while (answered.get() < (node == nodeA ? 10 : 30)) {
+                        Thread.sleep(20);
+                    }
+                    output.append(node.shell("bundle:update mx.cte.logbook.impl"));
+                    output.append(node.shell("bundle:update mx.cte.logbook.web"));
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return output.toString();
+        });
+        for (int i = 1; i <= writes; i++) {
+            sendUntilAnswered(director, agreement("Acuerdo durante la actualización " + i),
+                    UUID.randomUUID().toString(), i);
+            answered.incrementAndGet();
+        }
+        String output = rollingUpdate.get(2, TimeUnit.MINUTES);
+        assertTrue("the updates ran: " + output, !output.contains("Error"));
+        for (int i = 1; i <= writes; i++) {
+            assertEquals("agreement " + i + " stored exactly once", 1,
+                    countAgreements("Acuerdo durante la actualización " + i));
+        }
+        for (DistributionProcess node : List.of(nodeA, nodeB)) {
+            assertTrue(node.shell("bundle:list -s mx.cte.logbook.impl mx.cte.logbook.web"), node.shell(
+                    "bundle:list -s mx.cte.logbook.impl mx.cte.logbook.web").split("Active", -1).length == 3);
+        }
+    }
+
     private static void sendUntilAnswered(WebSession session, String body, String key, int sequence)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

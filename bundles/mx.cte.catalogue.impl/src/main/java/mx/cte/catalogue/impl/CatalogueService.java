@@ -143,7 +143,8 @@ public final class CatalogueService implements ResourceCatalogue {
         List<Resource> batch;
         do {
             batch = load("r.withdrawn = FALSE AND r.id > ? ORDER BY r.id FETCH FIRST 2000 ROWS ONLY", last[0]);
-            index.putAll(batch.stream().map(CatalogueService::document).toList());
+            // Every node rebuilds from the same tables: nothing to tell the others.
+            index.onThisNode().putAll(batch.stream().map(CatalogueService::document).toList());
             batch.stream().mapToLong(Resource::id).max().ifPresent(id -> last[0] = id);
         } while (batch.size() == 2000);
     }

@@ -261,6 +261,7 @@ final class Presentations {
             directory.school(presentation.school())
                     .ifPresent(s -> documents.add(ExchangeRecords.document(presentation, s)));
         }
-        index.putAll(documents);
+        // Every node rebuilds from the same tables: nothing to tell the others.
+        index.onThisNode().putAll(documents);
     }
 }

@@ -20,8 +20,18 @@ public interface TextIndex {
     /** Deletes every document whose keyword {@code field} has {@code value}, e.g. all the entries of a pack. */
     void deleteWhere(String field, String value);
 
-    /** Empties the index, before rebuilding it. */
+    /** Empties this node's copy of the index, before rebuilding it from the module's tables. */
     void clear();
+
+    /**
+     * The same index, written on this node only. When several nodes share the database, every write to an index is
+     * logged and applied by every node; a module rebuilding its index from its own tables (after {@link #clear()})
+     * writes through this view instead, since every node reads the same tables. On a single node it is the index
+     * itself.
+     */
+    default TextIndex onThisNode() {
+        return this;
+    }
 
     long count();
 

@@ -66,6 +66,8 @@ final class LuceneTextIndex implements TextIndex {
     private static final String ID = "_id";
     private static final String WORDS = "__w";
     private static final String KEYWORD = "k.";
+    /** Commit data: the position in the shared change log this index reflects. */
+    private static final String FOLLOWED = "cte.followed";
     private static final FieldType TEXT = textType();
     /** How many of a document's heaviest terms look for its candidates: the distinctive ones, not the common words. */
     private static final int MAX_QUERY_TERMS = 12;
@@ -161,6 +163,43 @@ final class LuceneTextIndex implements TextIndex {
     @Override
     public void put(IndexedDocument document) {
         putAll(List.of(document));
+    }
+
+    /**
+     * Applies changes other nodes logged (and this node's own, again, so the log's order decides) in one commit that
+     * also records how far the log was followed, so a restart resumes there.
+     */
+    void apply(List<IndexChange> changes, String followed) {
+        try {
+            for (IndexChange change : changes) {
+                switch (change.operation()) {
+                    case PUT -> {
+                        for (IndexedDocument document : change.documents()) {
+                            writer.updateDocument(new Term(ID, document.id()), document(document));
+                        }
+                    }
+                    case DELETE -> writer.deleteDocuments(new Term(ID, change.id()));
+                    case DELETE_WHERE -> writer.deleteDocuments(new Term(KEYWORD + change.field(), change.value()));
+                }
+            }
+            writer.setLiveCommitData(Map.of(FOLLOWED, followed).entrySet());
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How far this index followed the shared change log, as {@link #apply} recorded it; empty when never. */
+    String followed() {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (FOLLOWED.equals(entry.getKey())) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return "";
     }
 
     @Override
