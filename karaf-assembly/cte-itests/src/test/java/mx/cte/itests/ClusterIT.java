@@ -348,7 +348,6 @@ public class ClusterIT {
     @Test
     public void e_aModuleUpdatedNodeByNodeUnderWritesLosesNoneAndStoresNoneTwice() throws Exception {
         WebSession director = signIn(throughBalancer(), "directora.rosaura");
-        int writes = 60;
         AtomicInteger answered = new AtomicInteger();
         CompletableFuture<String> rollingUpdate = CompletableFuture.supplyAsync(() -> {
             StringBuilder output = new StringBuilder();
@@ -365,10 +364,17 @@ public class ClusterIT {
             }
             return output.toString();
         });
-        for (int i = 1; i <= writes; i++) {
-            sendUntilAnswered(director, agreement("Acuerdo durante la actualización " + i),
-                    UUID.randomUUID().toString(), i);
+        // Writes go on, paced like a school's staff, until both nodes are updated, and a few after.
+        int writes = 0;
+        int afterwards = 0;
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (afterwards < 10 && System.nanoTime() < deadline) {
+            writes++;
+            sendUntilAnswered(director, agreement("Acuerdo durante la actualización " + writes),
+                    UUID.randomUUID().toString(), writes);
             answered.incrementAndGet();
+            afterwards += rollingUpdate.isDone() ? 1 : 0;
+            Thread.sleep(20);
         }
         String output = rollingUpdate.get(2, TimeUnit.MINUTES);
         assertTrue("the updates ran: " + output, !output.contains("Error"));
