@@ -32,11 +32,12 @@ import org.junit.Test;
 import org.junit.runners.MethodSorters;
 
 /**
- * Two nodes of the distribution on one PostgreSQL behind HAProxy, configured as docs/operations.md says: each node's
+ * Three nodes of the distribution on one PostgreSQL behind HAProxy, configured as docs/operations.md says: each node's
  * {@code etc/mx.cte.cluster.cfg} in cluster mode, the datasource on the shared database, the balancer from the shipped
  * {@code etc/haproxy/cte.cfg}. Any node serves any signed-in user, what a publisher installs on one node every node
- * serves within 5 s (what a channel installs on one node, every node installs from its own subscription), and a node
- * killed under a stream of writes loses no acknowledged write and stores none twice.
+ * serves within 5 s (what a channel installs on one node, every node installs from its own subscription), what is
+ * saved on one is found by every node's search within 5 s, and neither a node killed nor a module updated node by
+ * node under a stream of writes loses an acknowledged write or stores one twice.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ClusterIT {
@@ -52,10 +53,11 @@ public class ClusterIT {
     private static HttpServer channelServer;
     private static DistributionProcess nodeA;
     private static DistributionProcess nodeB;
+    private static DistributionProcess nodeC;
     private static LoadBalancer balancer;
 
     @BeforeClass
-    public static void startTwoNodesBehindTheBalancer() throws Exception {
+    public static void startThreeNodesBehindTheBalancer() throws Exception {
         Assume.assumeTrue("HAProxy is not installed (.ci/run installs it with apt-get)", LoadBalancer.installed());
         postgres = EmbeddedPostgres.builder().start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
@@ -79,10 +81,20 @@ public class ClusterIT {
         channelServer.start();
         nodeA = node("cluster-a", "a");
         nodeB = node("cluster-b", "b");
-        // The first node creates the tables and the demo data; the second finds them.
+        nodeC = node("cluster-c", "c");
+        // The first node creates the tables and the demo data; the others find them, starting side by side.
         nodeA.start();
+        CompletableFuture<Void> startingC = CompletableFuture.runAsync(() -> {
+            try {
+                nodeC.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         nodeB.start();
-        balancer = LoadBalancer.start(nodeA.etc(), nodeA.home().resolveSibling("haproxy"), List.of(nodeA, nodeB));
+        startingC.get(5, TimeUnit.MINUTES);
+        balancer = LoadBalancer.start(nodeA.etc(), nodeA.home().resolveSibling("haproxy"),
+                List.of(nodeA, nodeB, nodeC));
     }
 
     private static DistributionProcess node(String folder, String name) throws Exception {
@@ -100,7 +112,7 @@ public class ClusterIT {
 
     @AfterClass
     public static void stopAll() throws Exception {
-        for (AutoCloseable part : new AutoCloseable[] {balancer, nodeB, nodeA, postgres}) {
+        for (AutoCloseable part : new AutoCloseable[] {balancer, nodeC, nodeB, nodeA, postgres}) {
             if (part != null) {
                 part.close();
             }
@@ -124,6 +136,7 @@ public class ClusterIT {
         WebSession onA = signIn(nodeA.baseUrl(), "directora.rosaura");
         WebSession onB = onA.at(nodeB.baseUrl());
         assertEquals(200, onB.get("/api/v1/schools/" + SCHOOL).statusCode());
+        assertEquals(200, onA.at(nodeC.baseUrl()).get("/api/v1/schools/" + SCHOOL).statusCode());
         HttpResponse<String> written = onB.send("PUT", "/api/v1/schools/" + SCHOOL + "/structure", structure(onB),
                 "application/json");
         assertEquals("the CSRF token issued by A is accepted by B: " + written.body(), 200, written.statusCode());
@@ -172,6 +185,7 @@ public class ClusterIT {
                 .statusCode());
         assertEquals("A falls back to the edition that is left", "1.0.0", awaitActiveEdition(publisher, key,
                 "1.0.0"));
+        assertEquals("and so does C", "1.0.0", awaitActiveEdition(publisher.at(nodeC.baseUrl()), key, "1.0.0"));
     }
 
     private static byte[] guide(String session, String version) throws IOException {
@@ -258,11 +272,13 @@ public class ClusterIT {
         assertEquals(saved.body(), 201, saved.statusCode());
         JsonObject resource = JsonParser.parseString(saved.body()).getAsJsonObject();
         awaitFound(onB, resources + "?q=domino", "Dominó de figuras en varios nodos", true);
+        awaitFound(onA.at(nodeC.baseUrl()), resources + "?q=domino", "Dominó de figuras en varios nodos", true);
 
         HttpResponse<String> removed = onB.send("DELETE", resources + "/" + resource.get("id").getAsLong()
                 + "?version=" + resource.get("version").getAsLong(), null, null);
         assertEquals(removed.body(), 204, removed.statusCode());
         awaitFound(onA, resources + "?q=domino", "Dominó de figuras en varios nodos", false);
+        awaitFound(onA.at(nodeC.baseUrl()), resources + "?q=domino", "Dominó de figuras en varios nodos", false);
     }
 
     private static void awaitFound(WebSession node, String search, String title, boolean expected) throws Exception {
@@ -352,12 +368,14 @@ public class ClusterIT {
         CompletableFuture<String> rollingUpdate = CompletableFuture.supplyAsync(() -> {
             StringBuilder output = new StringBuilder();
             try {
-                for (DistributionProcess node : List.of(nodeA, nodeB)) {
-                    while (answered.get() < (node == nodeA ? 10 : 30)) {
+                int next = 10;
+                for (DistributionProcess node : List.of(nodeA, nodeB, nodeC)) {
+                    while (answered.get() < next) {
                         Thread.sleep(20);
                     }
                     output.append(node.shell("bundle:update mx.cte.logbook.impl"));
                     output.append(node.shell("bundle:update mx.cte.logbook.web"));
+                    next = answered.get() + 10;
                 }
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -382,7 +400,7 @@ public class ClusterIT {
             assertEquals("agreement " + i + " stored exactly once", 1,
                     countAgreements("Acuerdo durante la actualización " + i));
         }
-        for (DistributionProcess node : List.of(nodeA, nodeB)) {
+        for (DistributionProcess node : List.of(nodeA, nodeB, nodeC)) {
             assertTrue(node.shell("bundle:list -s mx.cte.logbook.impl mx.cte.logbook.web"), node.shell(
                     "bundle:list -s mx.cte.logbook.impl mx.cte.logbook.web").split("Active", -1).length == 3);
         }
