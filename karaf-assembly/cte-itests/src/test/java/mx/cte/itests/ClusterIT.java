@@ -137,9 +137,19 @@ public class ClusterIT {
         WebSession onB = onA.at(nodeB.baseUrl());
         assertEquals(200, onB.get("/api/v1/schools/" + SCHOOL).statusCode());
         assertEquals(200, onA.at(nodeC.baseUrl()).get("/api/v1/schools/" + SCHOOL).statusCode());
+        long before = DistributionProcess.number(onA.get("/api/v1/schools/" + SCHOOL).body(), "version");
         HttpResponse<String> written = onB.send("PUT", "/api/v1/schools/" + SCHOOL + "/structure", structure(onB),
                 "application/json");
         assertEquals("the CSRF token issued by A is accepted by B: " + written.body(), 200, written.statusCode());
+        // A read the school moments ago and would keep it 5 s; B's change is announced, so A reads it afresh.
+        long changedOnB = System.nanoTime();
+        long seenOnA = before;
+        while (seenOnA == before && System.nanoTime() - changedOnB < Duration.ofSeconds(5).toNanos()) {
+            seenOnA = DistributionProcess.number(onA.get("/api/v1/schools/" + SCHOOL).body(), "version");
+        }
+        long changeMillis = (System.nanoTime() - changedOnB) / 1_000_000;
+        assertEquals("A serves B's change", before + 1, seenOnA);
+        assertTrue("within 1 s, not when A's 5 s copy expired: " + changeMillis + " ms", changeMillis < 1000);
         WebSession balanced = onA.at(throughBalancer());
         for (int i = 0; i < 10; i++) {
             assertEquals("request " + i + " through the balancer", 200, balanced.get("/api/v1/schools/" + SCHOOL)

@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cluster.api.AnnouncementListener;
+import mx.cte.cluster.api.Cluster;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
 import mx.cte.schools.api.ImportReport;
@@ -25,6 +27,9 @@ import mx.cte.storage.api.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -32,9 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The school directory over the platform database; brings its tables up to date when it starts. */
-@Component(service = SchoolDirectory.class, configurationPid = "mx.cte.schools")
+@Component(service = {SchoolDirectory.class, AnnouncementListener.class}, configurationPid = "mx.cte.schools",
+        property = AnnouncementListener.TOPIC + "=" + SchoolDirectoryService.TOPIC)
 @Designate(ocd = SchoolDirectoryService.Config.class)
-public final class SchoolDirectoryService implements SchoolDirectory {
+public final class SchoolDirectoryService implements SchoolDirectory, AnnouncementListener {
 
     @ObjectClassDefinition(name = "CTE schools", description = "The school directory")
     public @interface Config {
@@ -68,9 +74,9 @@ public final class SchoolDirectoryService implements SchoolDirectory {
 
     /**
      * Schools read in the last seconds: every API request checks the school it names, and the directory changes
-     * rarely. A change made here drops what was kept ({@link #changes}), so the next read sees it; one made by another
-     * node sharing the database, or a read racing the commit of a request's unit of work, within
-     * {@link #RECENT_NANOS}.
+     * rarely. A change made here drops what was kept ({@link #changes}), so the next read sees it, and is announced to
+     * the other nodes sharing the database, which drop their copy when it commits; a missed announcement, or a read
+     * racing the commit, is outgrown within {@link #RECENT_NANOS}.
      */
     private final Map<Cct, Recent> recent = new ConcurrentHashMap<>();
     // Bumped by every change: a read that started before one must not put back what the change replaced.
@@ -92,11 +98,44 @@ public final class SchoolDirectoryService implements SchoolDirectory {
     }
 
     private void changed(Cct cct) {
+        forget(cct);
+        Cluster nodes = cluster;
+        if (nodes != null) {
+            // Joins the change's unit of work: the other nodes hear it once it commits, and read it afresh.
+            nodes.announce(TOPIC, cct == null ? ALL : cct.value());
+        }
+    }
+
+    private void forget(Cct cct) {
         changes.incrementAndGet();
         if (cct == null) {
             recent.clear();
         } else {
             recent.remove(cct);
+        }
+    }
+
+    /** Another node (or this one, heard back) changed a school, or many ({@value #ALL}). */
+    @Override
+    public void announced(String message) {
+        forget(Cct.isValid(message) ? Cct.parse(message) : null);
+    }
+
+    static final String TOPIC = "escuelas";
+    private static final String ALL = "*";
+
+    /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
+    private volatile Cluster cluster;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void unsetCluster(Cluster cluster) {
+        if (this.cluster == cluster) {
+            this.cluster = null;
         }
     }
 

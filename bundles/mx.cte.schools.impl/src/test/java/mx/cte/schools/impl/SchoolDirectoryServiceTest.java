@@ -13,6 +13,7 @@ import java.util.List;
 import mx.cte.audit.api.AuditEvent;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.audit.api.AuditQuery;
+import mx.cte.cluster.api.Cluster;
 import java.util.NoSuchElementException;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
@@ -183,6 +184,41 @@ public class SchoolDirectoryServiceTest {
         importCsv(HEADER + "15EJN0101A,Jardín uno renombrado,15,Toluca,15,PREESCOLAR,MATUTINO\n");
         assertEquals("Jardín uno renombrado", directory.school(cct).orElseThrow().name());
         assertTrue(directory.school(Cct.parse("15EJN0999Z")).isEmpty());
+    }
+
+    @Test
+    public void aChangeOnAnotherNodeIsReadAfreshHereAsSoonAsItIsAnnounced() {
+        importCsv(HEADER + "15EJN0101A,Jardín uno,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        Cct cct = Cct.parse("15EJN0101A");
+        SchoolDirectoryService other = new SchoolDirectoryService(database, audit, config(false));
+        List<String> heard = new ArrayList<>();
+        // What the cluster does: a node's announcement reaches every node's listener of the topic.
+        Cluster announcing = announcingTo(List.of(directory, other), heard);
+        directory.setCluster(announcing);
+        other.setCluster(announcing);
+
+        assertEquals(1, directory.school(cct).orElseThrow().version());
+        other.updateStructure(cct, new SchoolStructure(true, List.of(new SchoolGroup("Único", List.of(1, 2, 3)))), 1);
+        assertEquals(List.of("escuelas 15EJN0101A"), heard);
+        assertEquals("read afresh, not this node's copy of moments ago", 2,
+                directory.school(cct).orElseThrow().version());
+
+        directory.school(cct);
+        importCsv(HEADER + "15EJN0101A,Jardín uno renombrado,15,Toluca,15,PREESCOLAR,MATUTINO\n");
+        assertEquals("an import announces that any school may have changed", "escuelas *", heard.get(1));
+        assertEquals("Jardín uno renombrado", other.school(cct).orElseThrow().name());
+    }
+
+    private static Cluster announcingTo(List<SchoolDirectoryService> nodes, List<String> heard) {
+        return (Cluster) java.lang.reflect.Proxy.newProxyInstance(Cluster.class.getClassLoader(),
+                new Class<?>[] {Cluster.class}, (proxy, method, arguments) -> {
+                    if (!method.getName().equals("announce")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    heard.add(arguments[0] + " " + arguments[1]);
+                    nodes.forEach(node -> node.announced((String) arguments[1]));
+                    return null;
+                });
     }
 
     @Test
