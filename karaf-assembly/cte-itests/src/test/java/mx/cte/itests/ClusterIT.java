@@ -416,6 +416,36 @@ public class ClusterIT {
         }
     }
 
+    @Test
+    public void f_aModuleUninstalledOnOneNodeIsUninstalledOnEveryNodeAndReinstalledLikewise() throws Exception {
+        WebSession teacher = signIn(throughBalancer(), "docente.ana");
+        String resources = "/api/v1/catalogue/" + SCHOOL + "/resources";
+        List<WebSession> nodes = List.of(teacher.at(nodeA.baseUrl()), teacher.at(nodeB.baseUrl()),
+                teacher.at(nodeC.baseUrl()));
+        nodeB.shell("feature:uninstall cte-catalogue");
+        try {
+            for (WebSession node : nodes) {
+                assertEquals("the catalogue is away on every node", 503, awaitStatus(node, resources, 503));
+            }
+        } finally {
+            nodeC.shell("feature:install cte-catalogue");
+        }
+        for (WebSession node : nodes) {
+            assertEquals("back on every node", 200, awaitStatus(node, resources, 200));
+        }
+    }
+
+    /** The status the node answers once it answers {@code expected}, or the last one after 60 s. */
+    private static int awaitStatus(WebSession node, String path, int expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = node.get(path).statusCode();
+        while (status != expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            status = node.get(path).statusCode();
+        }
+        return status;
+    }
+
     private static void sendUntilAnswered(WebSession session, String body, String key, int sequence)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
