@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.servlet.Filter;
 import javax.servlet.FilterChain;
@@ -28,6 +27,8 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletRequestWrapper;
 import javax.servlet.http.HttpServletResponse;
 import javax.servlet.http.HttpServletResponseWrapper;
+import mx.cte.cluster.api.Chore;
+import mx.cte.cluster.api.Cluster;
 import mx.cte.core.api.text.LogText;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
@@ -38,6 +39,9 @@ import mx.cte.storage.api.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardFilterPattern;
 import org.slf4j.Logger;
@@ -72,7 +76,7 @@ public final class IdempotencyFilter implements Filter {
     private final Database database;
     private final IdempotencyStore store;
     private final Clock clock;
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final Chore purge = new Chore("limpieza-idempotencia", Duration.ofHours(1), this::forgetOldAnswers);
 
     @Activate
     public IdempotencyFilter(@Reference Database database) {
@@ -247,13 +251,28 @@ public final class IdempotencyFilter implements Filter {
     }
 
     private void purgeNowAndThen() {
-        long now = clock.millis();
-        long due = nextPurge.get();
-        if (now >= due && nextPurge.compareAndSet(due, now + Duration.ofHours(1).toMillis())) {
-            int purged = store.purge();
-            if (purged > 0) {
-                LOG.info("Forgot {} idempotency answers older than {}", purged, IdempotencyStore.KEPT);
-            }
+        purge.maybeRun(clock.instant(), () -> cluster);
+    }
+
+    /** Optional: without it (a test, the cluster bundle being replaced) this node cleans up on its own. */
+    private volatile Cluster cluster;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void unsetCluster(Cluster cluster) {
+        if (this.cluster == cluster) {
+            this.cluster = null;
+        }
+    }
+
+    private void forgetOldAnswers() {
+        int purged = store.purge();
+        if (purged > 0) {
+            LOG.info("Forgot {} idempotency answers older than {}", purged, IdempotencyStore.KEPT);
         }
     }
 

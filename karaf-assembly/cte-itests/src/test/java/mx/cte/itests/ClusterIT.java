@@ -207,16 +207,21 @@ public class ClusterIT {
 
     /** Polls the node until the guide's active edition is {@code expected}; fails after {@link #CONVERGED}. */
     private static String awaitActiveEdition(WebSession node, String key, String expected) throws Exception {
+        return awaitActiveEdition(node, key, expected, CONVERGED);
+    }
+
+    private static String awaitActiveEdition(WebSession node, String key, String expected, Duration within)
+            throws Exception {
         long started = System.nanoTime();
         String active = null;
-        while (System.nanoTime() - started < CONVERGED.toNanos()) {
+        while (System.nanoTime() - started < within.toNanos()) {
             active = activeEdition(node, key);
             if (expected.equals(active)) {
                 return active;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("after " + CONVERGED.toSeconds() + " s the node serves " + key + " " + active
+        throw new AssertionError("after " + within.toSeconds() + " s the node serves " + key + " " + active
                 + ", not " + expected);
     }
 
@@ -244,6 +249,36 @@ public class ClusterIT {
             }
         }
         throw new AssertionError("no edition " + version + " of " + key);
+    }
+
+    @Test
+    public void b_aSignedGuideCopiedIntoOneNodesDeployFolderIsServedByEveryNodeAndLeavesWithIt() throws Exception {
+        WebSession publisher = signIn(nodeA.baseUrl(), "publicador.sep");
+        String key = "SEP:2099-2100:preescolar:desde-deploy";
+        Path staged = Files.createDirectories(nodeA.home().resolve("preparados")).resolve("guia-desde-deploy.jar");
+        Files.write(staged, guide("desde-deploy", "1.0.0"));
+        Path signature = Signing.signBeside(staged, nodeA.etc());
+        Path deploy = nodeA.home().resolve("deploy");
+        Files.copy(signature, deploy.resolve(signature.getFileName()));
+        // The jar last and whole, as an administrator moves it in: the deployer must not see half a file.
+        Files.move(staged, deploy.resolve(staged.getFileName()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertEquals("the deployer installed it on A", "1.0.0", awaitActiveEdition(publisher, key, "1.0.0",
+                Duration.ofSeconds(30)));
+        for (DistributionProcess other : List.of(nodeB, nodeC)) {
+            assertEquals("served by " + other.baseUrl(), "1.0.0", awaitActiveEdition(publisher.at(other.baseUrl()),
+                    key, "1.0.0"));
+        }
+
+        Files.delete(deploy.resolve(staged.getFileName()));
+        Files.delete(deploy.resolve(signature.getFileName()));
+        for (DistributionProcess node : List.of(nodeA, nodeB, nodeC)) {
+            WebSession on = publisher.at(node.baseUrl());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (guideEntry(on, key) != null && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals("gone from " + node.baseUrl() + " with the file", null, guideEntry(on, key));
+        }
     }
 
     @Test

@@ -662,10 +662,18 @@ public class UiBrowserIT {
                 "Instalada 09:2099-2100:preescolar:" + session + " edición " + version));
     }
 
+    /**
+     * The state and remarks cells of an edition's row ("" when the row is absent), read in one script so a list
+     * redrawn meanwhile is never half read, and without the actions cell, whose "Activar" would pass for "Activa".
+     */
     private String editionStatus(String key, String version) {
-        return browser.findElements(By.cssSelector("#lista-guias tbody tr")).stream()
-                .map(WebElement::getText).filter(row -> row.startsWith(key + " " + version + " "))
-                .findFirst().orElse("");
+        Object cells = browser.executeScript(
+                "for (const row of document.querySelectorAll('#lista-guias tbody tr')) {"
+                + " const c = row.querySelectorAll('td');"
+                + " if (c.length > 3 && c[0].textContent === arguments[0] && c[1].textContent === arguments[1])"
+                + " return c[2].textContent + ' ' + c[3].textContent; }"
+                + " return '';", key, version);
+        return String.valueOf(cells);
     }
 
     @Test

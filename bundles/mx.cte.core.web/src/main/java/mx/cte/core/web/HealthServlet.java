@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -17,6 +18,8 @@ import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,17 +48,36 @@ public final class HealthServlet extends JsonServlet {
     private final Instant startedAt;
     /** Karaf registers BootFinished once every boot feature is installed and started. */
     private volatile boolean booted;
+    /**
+     * On a restart the bundles come from the framework's cache and BootFinished may come before the last of them has
+     * started, and with it the {@link Readiness} parts it would register: up only once the framework has reached its
+     * beginning start level, which Felix sets after starting every bundle below it.
+     */
+    private final transient BooleanSupplier everyBundleStarted;
     private final List<Readiness> parts = new CopyOnWriteArrayList<>();
 
     @Activate
     public HealthServlet(BundleContext context) {
-        this(Clock.systemUTC(), platformVersionOf(context));
+        this(Clock.systemUTC(), platformVersionOf(context), beginningStartLevelReached(context));
     }
 
     HealthServlet(Clock clock, String platformVersion) {
+        this(clock, platformVersion, () -> true);
+    }
+
+    HealthServlet(Clock clock, String platformVersion, BooleanSupplier everyBundleStarted) {
         this.clock = clock;
         this.platformVersion = platformVersion;
         this.startedAt = clock.instant();
+        this.everyBundleStarted = everyBundleStarted;
+    }
+
+    private static BooleanSupplier beginningStartLevelReached(BundleContext context) {
+        FrameworkStartLevel framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .adapt(FrameworkStartLevel.class);
+        String beginning = context.getProperty(Constants.FRAMEWORK_BEGINNING_STARTLEVEL);
+        int target = beginning == null ? 1 : Integer.parseInt(beginning.strip());
+        return () -> framework.getStartLevel() >= target;
     }
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -82,7 +104,8 @@ public final class HealthServlet extends JsonServlet {
     }
 
     HealthReport currentReport() {
-        return new HealthReport(booted ? HealthStatus.UP : HealthStatus.STARTING, platformVersion, startedAt,
+        boolean started = booted && everyBundleStarted.getAsBoolean();
+        return new HealthReport(started ? HealthStatus.UP : HealthStatus.STARTING, platformVersion, startedAt,
                 clock.instant());
     }
 

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import mx.cte.core.api.health.HealthStatus;
 import mx.cte.core.api.health.Readiness;
@@ -44,6 +45,22 @@ public class HealthServletTest {
 
         assertEquals(503, response.status);
         assertEquals("starting", JsonParser.parseString(response.body()).getAsJsonObject().get("status").getAsString());
+    }
+
+    @Test
+    public void staysStartingAfterBootWhileBundlesOfTheCacheAreStillStarting() throws Exception {
+        AtomicBoolean everyBundleStarted = new AtomicBoolean(false);
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3", everyBundleStarted::get);
+        servlet.setBootFinished(null);
+        FakeHttp.Response starting = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), starting.proxy());
+        assertEquals("a restarted node whose later bundles (and their readiness) are not started yet", 503,
+                starting.status);
+
+        everyBundleStarted.set(true);
+        FakeHttp.Response up = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), up.proxy());
+        assertEquals(200, up.status);
     }
 
     @Test

@@ -86,6 +86,11 @@ public final class GuideBundleInstalls {
                 ? Optional.of(location.substring(LOCATION_PREFIX.length())) : Optional.empty();
     }
 
+    /** Whether the jar's signature is its publisher's, checked without installing or keeping anything. */
+    boolean signedByItsPublisher(GuideJar jar, byte[] content, byte[] signature) {
+        return trust.verify(content, signature, jar.publisher).trusted();
+    }
+
     void auditRefusal(String target, String why) {
         LOG.warn("Guide upload {} refused: {}", LogText.of(target), LogText.of(why));
         AuditLog log = audit;

@@ -1,5 +1,9 @@
 package mx.cte.guide.publishing;
 
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * The guides of the installation as the shared desired state (kind {@value #KIND}): the guide bundles uploaded through
  * the API (with their jar and signature), the editions activated and the older editions allowed. What a publisher
  * does on one node is recorded here and every node applies it, each checking the signature again with its own keys;
- * an uploaded guide bundle uninstalled on a node by other means (the shell, a revoked key) is removed for all.
+ * an uploaded guide bundle uninstalled on a node by other means (the shell, a revoked key) is removed for all. On
+ * several nodes, a signed guide jar copied into one node's {@code deploy/} folder is shared like an upload.
  */
 @Component(service = {GuideAdministration.class, SharedStateListener.class, SharedGuides.class},
         property = SharedStateListener.KIND + "=" + SharedGuides.KIND)
@@ -53,6 +58,11 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
     private final Set<String> reportedUnshared = ConcurrentHashMap.newKeySet();
     /** Shared uploads this node refused, by key and revision: tried again only when the entry changes. */
     private final Map<String, Long> refusedRevisions = new ConcurrentHashMap<>();
+    /** Where Karaf's deployer installs jars from. */
+    private final Path deployFolder = Path.of(System.getProperty("karaf.base", "."), "deploy").toAbsolutePath()
+            .normalize();
+    /** Guide bundles this node shared from its deploy/ folder, by bundle id: what an update or a removal replaces. */
+    private final Map<Long, String> deployedKeys = new ConcurrentHashMap<>();
 
     @Activate
     public SharedGuides(@Reference GuideRegistry registry, @Reference GuideBundleInstalls installs,
@@ -95,11 +105,20 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
 
     @Override
     public void bundleChanged(BundleEvent event) {
+        Bundle bundle = event.getBundle();
+        if (event.getType() == BundleEvent.INSTALLED || event.getType() == BundleEvent.UPDATED) {
+            shareIfDeployed(bundle);
+            return;
+        }
         if (event.getType() != BundleEvent.UNINSTALLED) {
             return;
         }
-        Optional<String> key = GuideBundleInstalls.key(event.getBundle());
-        if (key.isEmpty() || installs.refusedHere(event.getBundle().getBundleId())) {
+        String deployed = deployedKeys.remove(bundle.getBundleId());
+        if (deployed == null && inDeployFolder(bundle.getLocation())) {
+            deployed = bundle.getSymbolicName() + "/" + bundle.getVersion(); // shared before this node restarted
+        }
+        Optional<String> key = deployed != null ? Optional.of(deployed) : GuideBundleInstalls.key(bundle);
+        if (key.isEmpty() || installs.refusedHere(bundle.getBundleId())) {
             return;
         }
         boolean shared = cluster.entries(KIND).stream()
@@ -108,6 +127,66 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
             LOG.info("Guide bundle {} was uninstalled on node {}: removed on every node", key.get(),
                     cluster.nodeName());
             removed(key.get());
+        }
+    }
+
+    /**
+     * A guide jar copied with its signature into {@code deploy/} of one node is shared like an upload, once its
+     * signature is checked here: every node installs it, and deleting the file (which uninstalls the bundle) removes
+     * it from every node. A jar replaced there by a new edition replaces the shared one.
+     */
+    private void shareIfDeployed(Bundle bundle) {
+        Path jarFile = cluster.clustered() ? deployedJar(bundle.getLocation()) : null;
+        if (jarFile == null) {
+            return;
+        }
+        Path signatureFile = jarFile.resolveSibling(jarFile.getFileName() + ".asc");
+        try {
+            if (!Files.isRegularFile(signatureFile)) {
+                return; // the registry refuses it, saying the signature is missing
+            }
+            byte[] content = Files.readAllBytes(jarFile);
+            byte[] signature = Files.readAllBytes(signatureFile);
+            GuideJar jar = GuideJar.inspect(content);
+            if (!installs.signedByItsPublisher(jar, content, signature)) {
+                return;
+            }
+            String key = GuideBundleInstalls.key(jar);
+            String before = deployedKeys.put(bundle.getBundleId(), key);
+            if (before != null && !before.equals(key)) {
+                removed(before);
+            }
+            boolean shared = cluster.entries(KIND).stream()
+                    .anyMatch(e -> e.key().equals(UPLOADED + key) && !e.removed());
+            if (!shared) {
+                LOG.info("Guide bundle {} copied to deploy/ on node {}: installed on every node", key,
+                        cluster.nodeName());
+                uploaded(jar, content, signature);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.debug("Bundle {} in deploy/ is not a guide to share: {}", bundle.getLocation(), e.getMessage());
+        }
+    }
+
+    /** The jar in this node's {@code deploy/} folder a bundle was installed from, or null. */
+    private Path deployedJar(String location) {
+        Path jar = fileOf(location);
+        return jar != null && jar.startsWith(deployFolder) && Files.isRegularFile(jar) ? jar : null;
+    }
+
+    private boolean inDeployFolder(String location) {
+        Path jar = fileOf(location);
+        return jar != null && jar.startsWith(deployFolder);
+    }
+
+    private static Path fileOf(String location) {
+        if (location == null || !location.startsWith("file:")) {
+            return null;
+        }
+        try {
+            return Path.of(URI.create(location)).toAbsolutePath().normalize();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return null;
         }
     }
 
@@ -120,15 +199,19 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
             }
         }
         Map<String, Bundle> local = new HashMap<>();
+        Map<String, Bundle> present = new HashMap<>();
         for (Bundle bundle : context.getBundles()) {
             GuideBundleInstalls.key(bundle).ifPresent(key -> local.put(key, bundle));
+            // A shared guide this node has from its own deploy/ folder is there already, under another location.
+            present.put(bundle.getSymbolicName() + "/" + bundle.getVersion(), bundle);
         }
+        present.putAll(local);
         Set<String> shared = new java.util.HashSet<>();
         for (SharedEntry entry : entries) {
             if (entry.key().startsWith(UPLOADED)) {
                 String key = entry.key().substring(UPLOADED.length());
                 shared.add(key);
-                applyUpload(entry, key, local.get(key));
+                applyUpload(entry, key, present.get(key));
             }
         }
         for (String key : local.keySet()) {

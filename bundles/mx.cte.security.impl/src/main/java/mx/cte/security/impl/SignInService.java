@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cluster.api.Chore;
+import mx.cte.cluster.api.Cluster;
 import mx.cte.core.api.text.LogText;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Caller;
@@ -25,6 +26,9 @@ import mx.cte.storage.api.Database;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +68,8 @@ public final class SignInService implements SignIn {
     private final String dummyHash;
     private final FailureThrottle accountAtAddress;
     private final FailureThrottle byAddress;
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final Chore forgetOldFailures = new Chore("limpieza-intentos-fallidos", Duration.ofHours(1),
+            this::purgeOldFailures);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Semaphore hashPermits;
     private final ResolvedSessions resolved;
@@ -188,12 +193,29 @@ public final class SignInService implements SignIn {
         return new SignedIn(new SessionInfo(token, csrf, caller(account), expires));
     }
 
-    /** At most once an hour on this node, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */
+    /** Once an hour for the installation, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */
     private void forgetOldFailuresNowAndThen(Instant now) {
-        long due = nextPurge.get();
-        if (now.toEpochMilli() >= due && nextPurge.compareAndSet(due, now.plus(Duration.ofHours(1)).toEpochMilli())) {
-            accountAtAddress.purge(now);
-            byAddress.purge(now);
+        forgetOldFailures.maybeRun(now, () -> cluster);
+    }
+
+    private void purgeOldFailures() {
+        Instant now = clock.instant();
+        accountAtAddress.purge(now);
+        byAddress.purge(now);
+    }
+
+    /** Optional: without it (a test, the cluster bundle being replaced) this node cleans up on its own. */
+    private volatile Cluster cluster;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void setCluster(Cluster cluster) {
+        this.cluster = cluster;
+    }
+
+    void unsetCluster(Cluster cluster) {
+        if (this.cluster == cluster) {
+            this.cluster = null;
         }
     }
 
