@@ -295,6 +295,40 @@ public class ClusterIT {
                 "1.0.0", awaitActiveEdition(admin.at(nodeB.baseUrl()), "SEP:2099-2100:preescolar:por-canal", "1.0.0"));
     }
 
+    @Test
+    public void b_whatAnOfflineKitOfOneNodeInstallsAtItsScheduledTimeEveryNodeInstalls() throws Exception {
+        Path jar = Files.createTempDirectory("guia-").resolve("guia-por-kit-1.0.0.jar");
+        Files.write(jar, guide("por-kit", "1.0.0"));
+        publishToChannel(jar);
+        Path kit = Files.createTempDirectory("kit-").resolve("kit-sep.zip");
+        zipFolder(channel, kit);
+        // Imported on A only, as a USB stick is plugged into one machine; B and C never see the kit.
+        WebSession admin = signIn(nodeA.baseUrl(), "admin.plataforma");
+        HttpResponse<String> imported = admin.sendBytes("POST", "/api/v1/channels/kits?archivo=kit-sep.zip",
+                Files.readAllBytes(kit), "application/zip");
+        assertEquals(imported.body(), 200, imported.statusCode());
+        HttpResponse<String> scheduled = admin.send("POST", "/api/v1/channels/schedule", "{\"canal\": \"kit-sep\","
+                + " \"ruta\": \"artefactos/guia-por-kit-1.0.0.jar\", \"fecha\": \""
+                + java.time.Instant.now().plusSeconds(3) + "\"}", "application/json");
+        assertEquals(scheduled.body(), 200, scheduled.statusCode());
+        // Each node looks for due installations every 30 s; the one that finds it first installs and shares.
+        for (DistributionProcess node : List.of(nodeA, nodeB, nodeC)) {
+            assertEquals("installed from the kit on " + node.baseUrl(), "1.0.0", awaitActiveEdition(admin.at(
+                    node.baseUrl()), "SEP:2099-2100:preescolar:por-kit", "1.0.0", Duration.ofSeconds(45)));
+        }
+    }
+
+    private static void zipFolder(Path folder, Path zip) throws IOException {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                var files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new java.util.zip.ZipEntry(folder.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+    }
+
     /** {@code cte-publicador publicar} with the SEP's demo key, as the SEP runs it. */
     private static void publishToChannel(Path jar) throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

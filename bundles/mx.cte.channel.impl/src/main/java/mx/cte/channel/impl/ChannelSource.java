@@ -172,6 +172,38 @@ interface ChannelSource {
         }
     }
 
+    /**
+     * The files of an offline kit imported on another node of the installation, as far as that node installed from it:
+     * the index and its signature, and each artifact it installed with its signature, read from the shared state.
+     */
+    final class SharedKit implements ChannelSource {
+        private final String kit;
+        private final java.util.function.Function<String, java.util.Optional<byte[]>> files;
+
+        /** @param files a file of the kit by its path in the kit, as the nodes share it */
+        SharedKit(String kit, java.util.function.Function<String, java.util.Optional<byte[]>> files) {
+            this.kit = kit;
+            this.files = files;
+        }
+
+        @Override
+        public byte[] read(String path, long maxBytes) throws IOException {
+            byte[] bytes = files.apply(path).orElseThrow(() -> new IOException("el kit " + kit + ", importado en otro"
+                    + " nodo, no comparte " + path + ": impórtelo también en este nodo"));
+            if (bytes.length > maxBytes) {
+                throw new IOException(path + " pasa de " + maxBytes + " bytes");
+            }
+            return bytes;
+        }
+
+        @Override
+        public void download(String path, Path partial, long size) throws IOException {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                copy(new java.io.ByteArrayInputStream(read(path, size + 1)), out, size);
+            }
+        }
+    }
+
     /** Copies at most {@code limit} bytes: an artifact larger than its index says is cut there, and then refused. */
     private static void copy(InputStream in, OutputStream out, long limit) throws IOException {
         byte[] buffer = new byte[64 * 1024];

@@ -91,8 +91,22 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
      * installs the same artifact from its own subscription to that channel, verifying it itself.
      */
     static final String SHARED_KIND = "canal";
+    /**
+     * The value of a {@link #SHARED_KIND} entry that is scheduled and not yet installed: this prefix and the instant.
+     * Every node keeps the date, so the installation happens then even if the node where it was scheduled is down.
+     */
+    static final String SCHEDULED_PREFIX = "programada ";
+    /**
+     * The shared state's kind of the files of offline kits that a node installed from ({@code kit/path} → content):
+     * the other nodes, which have no copy of the kit, install the same artifacts from them, verifying them as any kit.
+     */
+    static final String KIT_FILES_KIND = "canal-kit";
+    /** An imported kit is the channel {@code kit-} followed by the channel's name in its index. */
+    static final String KIT_PREFIX = "kit-";
     /** The scheduled check's name in the cluster: done by one node per interval. */
     static final String SCHEDULED_CHECK = "canal-revision";
+    /** The job name, followed by {@code channel path}, of a scheduled installation: done by one node. */
+    static final String SCHEDULED_INSTALL = "canal-programada";
     static final long MAX_INDEX_BYTES = 1024 * 1024;
     static final long MAX_SIGNATURE_BYTES = 64 * 1024;
     static final long MAX_ARTIFACT_BYTES = 50L * 1024 * 1024;
@@ -219,14 +233,73 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
     }
 
     /**
-     * Installs here what a channel installed on another node: from this node's own subscription to that channel,
-     * checking the channel first when this node has not seen the artifact in its index yet.
+     * An artifact installed from an offline kit of this node is shared with the kit's index, so that the other nodes,
+     * which have no copy of the kit (it may weigh hundreds of megabytes), install it too: what was installed, not the
+     * whole kit. The files go before the installation's entry, which is what the other nodes act on.
+     */
+    private void shareKitFiles(ChannelSubscription subscription, String path, byte[] content, byte[] signature) {
+        Cluster nodes = cluster;
+        if (nodes == null || !nodes.clustered() || subscription == null
+                || !(subscription.source() instanceof ChannelSource.Kit kit)) {
+            return;
+        }
+        try {
+            String prefix = subscription.name() + "/";
+            nodes.put(KIT_FILES_KIND, prefix + "channel.json", "", kit.read("channel.json", MAX_INDEX_BYTES));
+            nodes.put(KIT_FILES_KIND, prefix + "channel.json.asc", "", kit.read("channel.json.asc",
+                    MAX_SIGNATURE_BYTES));
+            nodes.put(KIT_FILES_KIND, prefix + path, "", content);
+            if (signature != null) {
+                nodes.put(KIT_FILES_KIND, prefix + path + ".asc", "", signature);
+            }
+        } catch (IOException e) {
+            LOG.error("Kit '{}': {} installed here could not be shared with the other nodes: {}", subscription.name(),
+                    path, e.getMessage());
+        }
+    }
+
+    /**
+     * A kit imported on another node, read from what that node shared; null when nothing of it is shared (it was
+     * imported there and nothing installed from it yet, or this is not a kit).
+     */
+    private ChannelSubscription sharedKit(String name) {
+        Cluster nodes = cluster;
+        if (nodes == null || !name.startsWith(KIT_PREFIX)) {
+            return null;
+        }
+        ChannelSource source = new ChannelSource.SharedKit(name, path -> nodes.content(KIT_FILES_KIND,
+                name + "/" + path));
+        try {
+            ChannelIndex index = ChannelIndex.parse(source.read("channel.json", MAX_INDEX_BYTES));
+            ChannelSubscription subscription = new ChannelSubscription(name, "(kit importado en otro nodo)",
+                    index.publisher(), false, source);
+            ChannelSubscription known = subscriptions.putIfAbsent(name, subscription);
+            if (known == null) {
+                LOG.info("Kit '{}' imported on another node: what was installed from it is installed here from the"
+                        + " shared files", name);
+            }
+            return known != null ? known : subscription;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("Kit '{}' imported on another node cannot be read from the shared state: {}", name,
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Installs here what a channel installed on another node: from this node's own subscription to that channel (or
+     * the files shared of a kit imported there), checking the channel first when this node has not seen the artifact
+     * in its index yet.
      */
     @Override
     public void reconcile(List<SharedEntry> entries) {
         for (SharedEntry entry : entries) {
+            if (keepsSchedule(entry)) {
+                continue;
+            }
             String[] parts = entry.key().split(" ", 2);
-            ChannelSubscription subscription = parts.length == 2 ? subscriptions.get(parts[0]) : null;
+            ChannelSubscription subscription = parts.length != 2 ? null
+                    : subscriptions.containsKey(parts[0]) ? subscriptions.get(parts[0]) : sharedKit(parts[0]);
             if (entry.removed() || subscription == null) {
                 if (!entry.removed() && parts.length == 2) {
                     LOG.warn("Channel '{}' installed {} on node {}, but this node does not subscribe to it: give"
@@ -248,6 +321,34 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
                         entry.node(), e);
             }
         }
+    }
+
+    /**
+     * Keeps a schedule made on another node as this node's own, and forgets one another node carried out or ended.
+     *
+     * @return true when the entry leaves nothing to install (a schedule, or a removal)
+     */
+    private boolean keepsSchedule(SharedEntry entry) {
+        if (!entry.removed() && entry.value() != null && entry.value().startsWith(SCHEDULED_PREFIX)) {
+            Instant at;
+            try {
+                at = Instant.parse(entry.value().substring(SCHEDULED_PREFIX.length()));
+            } catch (java.time.format.DateTimeParseException e) {
+                LOG.error("Channel installation {} scheduled on node {} has no readable date: {}", entry.key(),
+                        entry.node(), entry.value());
+                return true;
+            }
+            if (!at.equals(scheduled.put(entry.key(), at))) {
+                saveScheduled();
+                LOG.info("Channel installation {} scheduled on node {} for {}: kept here too", entry.key(),
+                        entry.node(), at);
+            }
+            return true;
+        }
+        if (scheduled.remove(entry.key()) != null) {
+            saveScheduled();
+        }
+        return entry.removed();
     }
 
     /** Whether this node's last trusted index of the channel lists the artifact. */
@@ -532,7 +633,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
             } catch (IOException e) {
                 throw new IllegalArgumentException(fileName + " no es un kit de canal: " + e.getMessage());
             }
-            String name = "kit-" + index.channel().replaceAll("[^A-Za-z0-9_-]", "_");
+            String name = KIT_PREFIX + index.channel().replaceAll("[^A-Za-z0-9_-]", "_");
             Path kept = kits.resolve(name + ".zip");
             Files.move(received, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             ChannelSubscription subscription = kitSubscription(kept, name, index.publisher());
@@ -598,25 +699,67 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
         }
         scheduled.put(channel + " " + path, at);
         saveScheduled();
+        Cluster nodes = cluster;
+        if (nodes != null) {
+            nodes.put(SHARED_KIND, channel + " " + path, SCHEDULED_PREFIX + at, null);
+        }
         audit("canal-programada", channel + " " + path, "se instalará el " + at);
     }
 
-    /** Installs what was scheduled for now or earlier. */
+    /**
+     * Installs what was scheduled for now or earlier. On several nodes one node does it (the others find the shared
+     * entry no longer scheduled and install what it shares): a refusal ends the schedule for every node, as on one.
+     */
     void installDue() {
         Instant now = clock.instant();
         for (Map.Entry<String, Instant> entry : Map.copyOf(scheduled).entrySet()) {
-            if (!entry.getValue().isAfter(now)) {
-                String[] parts = entry.getKey().split(" ", 2);
-                scheduled.remove(entry.getKey());
-                saveScheduled();
-                try {
-                    InstallOutcome outcome = install(parts[0], parts[1]);
-                    LOG.info("Scheduled installation of {} from channel '{}': {}", parts[1], parts[0],
-                            LogText.of(outcome.message()));
-                } catch (RuntimeException e) {
-                    LOG.error("Scheduled installation of {} from channel '{}' failed", parts[1], parts[0], e);
-                }
+            if (entry.getValue().isAfter(now)) {
+                continue;
             }
+            String key = entry.getKey();
+            Cluster nodes = cluster;
+            if (nodes != null && !hasItsFiles(key.split(" ", 2)[0])) {
+                continue; // a kit imported on another node: that node installs it, and this one then from its files
+            }
+            scheduled.remove(key);
+            saveScheduled();
+            if (nodes == null) {
+                installScheduled(key);
+                continue;
+            }
+            nodes.runAlone(SCHEDULED_INSTALL + " " + key, () -> {
+                boolean stillScheduled = nodes.entries(SHARED_KIND).stream().anyMatch(e -> e.key().equals(key)
+                        && !e.removed() && e.value() != null && e.value().startsWith(SCHEDULED_PREFIX));
+                if (!stillScheduled) {
+                    return;
+                }
+                Optional<String> edition = installScheduled(key);
+                if (edition.isPresent()) {
+                    share(key.split(" ", 2)[0], key.split(" ", 2)[1], edition.get());
+                } else {
+                    nodes.remove(SHARED_KIND, key);
+                }
+            });
+        }
+    }
+
+    /** Whether this node reads the channel's artifacts itself (not a kit imported on another node). */
+    private boolean hasItsFiles(String channel) {
+        ChannelSubscription subscription = subscriptions.get(channel);
+        return subscription != null && !(subscription.source() instanceof ChannelSource.SharedKit);
+    }
+
+    /** The scheduled installation of {@code channel path}: the edition installed (or there already), or empty. */
+    private Optional<String> installScheduled(String key) {
+        String[] parts = key.split(" ", 2);
+        try {
+            InstallOutcome outcome = install(parts[0], parts[1]);
+            LOG.info("Scheduled installation of {} from channel '{}': {}", parts[1], parts[0],
+                    LogText.of(outcome.message()));
+            return outcome.installed() ? Optional.of(artifactOf(parts[0], parts[1]).edition()) : Optional.empty();
+        } catch (RuntimeException e) {
+            LOG.error("Scheduled installation of {} from channel '{}' failed", parts[1], parts[0], e);
+            return Optional.empty();
         }
     }
 
@@ -707,6 +850,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
                 + ")";
         LOG.info("Channel '{}': {} {}", channel, path, message);
         audit("canal-instalada", channel + " " + path, message);
+        shareKitFiles(subscription, path, content, signature);
         share(channel, path, artifact.edition());
         return new InstallOutcome(channel, path, true, bundle.getBundleId(), message);
     }
@@ -769,6 +913,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
                 + verdict.reason() + ")";
         LOG.info("Channel '{}': {}", channel, message);
         audit("canal-modulo-actualizado", channel + " " + path, message);
+        shareKitFiles(subscriptions.get(channel), path, content, signature);
         share(channel, path, artifact.edition());
         return new InstallOutcome(channel, path, true, module.getBundleId(), message);
     }

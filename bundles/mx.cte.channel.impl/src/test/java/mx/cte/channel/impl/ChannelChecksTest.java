@@ -10,8 +10,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import mx.cte.channel.api.ChannelStatus;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.cluster.api.SharedEntry;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.trust.api.PublisherTrust;
 import mx.cte.trust.api.TrustVerdict;
@@ -134,5 +140,122 @@ public class ChannelChecksTest {
                 () -> updates.importKit("fotos.zip", new java.io.ByteArrayInputStream("no".getBytes(
                         StandardCharsets.UTF_8))));
         assertTrue(notAKit.getMessage(), notAKit.getMessage().contains("fotos.zip"));
+    }
+
+    /** A cluster of which this is node b, with the entries given and the changes this node makes recorded. */
+    private static Cluster cluster(List<SharedEntry> entries,
+            List<String> changes) {
+        return cluster(entries, changes, Map.of());
+    }
+
+    private static Cluster cluster(List<SharedEntry> entries,
+            List<String> changes, Map<String, byte[]> files) {
+        return (Cluster) Proxy.newProxyInstance(ChannelChecksTest.class.getClassLoader(),
+                new Class<?>[] {Cluster.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "nodeName" -> "b";
+                    case "clustered" -> true;
+                    case "entries" -> entries;
+                    case "put" -> changes.add("put " + args[1] + " = " + args[2]);
+                    case "remove" -> changes.add("remove " + args[1]);
+                    case "content" -> Optional.ofNullable(files.get(args[0] + " " + args[1]));
+                    case "runAlone" -> {
+                        ((Runnable) args[1]).run();
+                        yield true;
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static SharedEntry entry(String value, boolean removed) {
+        return new SharedEntry(ChannelUpdatesImpl.SHARED_KIND, "sep artefactos/g-1.0.0.jar", value,
+                removed, 7, NOW, "a");
+    }
+
+    @Test
+    public void anInstallationScheduledOnOneNodeIsKeptByEveryNodeAndEndedForAllWhenItFails() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        check();
+        List<String> changes = new ArrayList<>();
+        List<SharedEntry> entries = new ArrayList<>();
+        updates.setCluster(cluster(entries, changes));
+
+        updates.schedule("sep", "artefactos/g-1.0.0.jar", Instant.parse("2026-12-05T08:00:00Z"));
+        assertEquals("the schedule is shared, so another node installs at the date if this one is down",
+                List.of("put sep artefactos/g-1.0.0.jar = programada 2026-12-05T08:00:00Z"), changes);
+
+        // Scheduled on node a (for a date already due here): this node keeps it as its own.
+        entries.add(entry("programada 2026-12-03T09:00:00Z", false));
+        updates.reconcile(entries);
+        assertEquals(Instant.parse("2026-12-03T09:00:00Z"), updates.available().get(0).scheduledAt());
+
+        // Due: this node tries (the artifact cannot be downloaded) and ends the schedule for every node. A kit that
+        // only node a has is left to node a.
+        entries.add(new SharedEntry(ChannelUpdatesImpl.SHARED_KIND, "kit-zona artefactos/z.jar",
+                "programada 2026-12-03T09:00:00Z", false, 8, NOW, "a"));
+        updates.reconcile(entries);
+        changes.clear();
+        updates.installDue();
+        assertEquals(List.of("remove sep artefactos/g-1.0.0.jar"), changes);
+        assertEquals(null, updates.available().get(0).scheduledAt());
+    }
+
+    @Test
+    public void aScheduledInstallationCarriedOutOrEndedElsewhereIsForgottenHere() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        check();
+        List<String> changes = new ArrayList<>();
+        List<SharedEntry> entries = new ArrayList<>(List.of(entry(
+                "programada 2026-12-03T09:00:00Z", false)));
+        updates.setCluster(cluster(entries, changes));
+        updates.reconcile(entries);
+        assertEquals(Instant.parse("2026-12-03T09:00:00Z"), updates.available().get(0).scheduledAt());
+
+        // Another node took the job first and ended it: when this node's turn comes, nothing is left to do.
+        entries.set(0, entry(null, true));
+        updates.installDue();
+        assertEquals("no second attempt, no change to the shared state", List.of(), changes);
+
+        entries.set(0, entry("programada 2026-12-04T09:00:00Z", false));
+        updates.reconcile(entries);
+        entries.set(0, entry(null, true));
+        updates.reconcile(entries);
+        assertEquals("an ended schedule is no longer shown", null, updates.available().get(0).scheduledAt());
+    }
+
+    @Test
+    public void aKitImportedOnAnotherNodeIsReadFromTheSharedFilesAndVerifiedHereAsAnyKit() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("canal-kit kit-sep/channel.json", Files.readAllBytes(channel.resolve("channel.json")));
+        files.put("canal-kit kit-sep/channel.json.asc", "firma-SEP".getBytes(StandardCharsets.US_ASCII));
+        SharedEntry installedOnA = new SharedEntry(
+                ChannelUpdatesImpl.SHARED_KIND, "kit-sep artefactos/g-1.0.0.jar", "1.0.0", false, 9, NOW, "a");
+        updates.setCluster(cluster(List.of(installedOnA), new ArrayList<>(), files));
+
+        updates.reconcile(List.of(installedOnA));
+        ChannelStatus kit = updates.channels().stream().filter(c -> c.name().equals("kit-sep")).findFirst()
+                .orElseThrow();
+        assertEquals(kit.problem(), "", kit.problem());
+        assertEquals("the index node a shared, trusted by this node's own check", 3, kit.indexVersion());
+    }
+
+    @Test
+    public void aKitIndexChangedInTheSharedStateIsNotTrustedHere() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        Map<String, byte[]> files = new HashMap<>();
+        files.put("canal-kit kit-sep/channel.json", Files.readAllBytes(channel.resolve("channel.json")));
+        files.put("canal-kit kit-sep/channel.json.asc", "firma-15".getBytes(StandardCharsets.US_ASCII));
+        SharedEntry installedOnA = new SharedEntry(
+                ChannelUpdatesImpl.SHARED_KIND, "kit-sep artefactos/g-1.0.0.jar", "1.0.0", false, 9, NOW, "a");
+        updates.setCluster(cluster(List.of(installedOnA), new ArrayList<>(), files));
+        updates.reconcile(List.of(installedOnA));
+        ChannelStatus forged = updates.channels().stream().filter(c -> c.name().equals("kit-sep")).findFirst()
+                .orElseThrow();
+        assertTrue(forged.problem(), forged.problem().contains("no está firmado por SEP"));
+        assertEquals(0, forged.indexVersion());
     }
 }
