@@ -67,7 +67,7 @@ public final class Benchmarks {
         line("CTE benchmarks, " + OffsetDateTime.now(ZoneOffset.UTC).withNano(0) + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
                 + ", max heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB");
-        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,cluster,robustness,catalogue,exchange,coldload")
+        java.util.Set<String> parts = java.util.Set.of(System.getProperty("cte.bench.parts", "load,postgres,cluster,searchlog,robustness,catalogue,exchange,coldload")
                 .split(","));
         if (parts.contains("load")) {
             line("");
@@ -93,6 +93,13 @@ public final class Benchmarks {
                     Integer.getInteger("cte.bench.load.writers", 200), Integer.getInteger("cte.bench.seconds", 15))
                     .runCluster(Path.of(System.getProperty("cte.distribution.archive")),
                             Integer.getInteger("cte.bench.nodes", 3));
+        }
+        if (parts.contains("searchlog")) {
+            line("");
+            line("8. The search indexes' change log on PostgreSQL (durable commits): what a write pays, what a"
+                    + " following node spends");
+            new SearchChangeLog(Benchmarks::line, out.resolve("search-log"), Integer.getInteger(
+                    "cte.bench.searchlog.writes", 1000)).run();
         }
         if (parts.contains("robustness")) {
             new HostileInput(Benchmarks::line, out.resolve("robustness"))
@@ -174,7 +181,7 @@ public final class Benchmarks {
         }
     }
 
-    private static String percentiles(List<Long> micros) {
+    static String percentiles(List<Long> micros) {
         long[] sorted = micros.stream().mapToLong(Long::longValue).sorted().toArray();
         return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (%d timed)",
                 at(sorted, 0.50) / 1000.0, at(sorted, 0.95) / 1000.0, at(sorted, 0.99) / 1000.0,

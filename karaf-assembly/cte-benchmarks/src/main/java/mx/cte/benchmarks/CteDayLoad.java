@@ -43,6 +43,8 @@ final class CteDayLoad {
     private final int schools;
     private final int writers;
     private final int seconds;
+    /** The seeded directors' passwords, by user name: what the sign-in burst signs in with. */
+    private final Map<String, String> passwords = new LinkedHashMap<>();
     private final Path stateGuide = System.getProperty("cte.bench.stateGuide") == null ? null
             : Path.of(System.getProperty("cte.bench.stateGuide"));
 
@@ -129,6 +131,7 @@ final class CteDayLoad {
                                     + String.format("  %.0f req/s per node, %.2f × one node", rate / count,
                                             rate / single.get(mode)));
                         }
+                        report.accept(signInBurst(balancer.baseUrl(), nodes, 400, 8));
                     }
                 }
                 StringBuilder memory = new StringBuilder("Resident memory after the load:");
@@ -142,6 +145,66 @@ final class CteDayLoad {
                 }
             }
         }
+    }
+
+    /**
+     * Staff arriving at the start of the session: {@code count} sign-ins through the balancer, {@code parallel} at a
+     * time, each a password check (Argon2id) and a new session row. Reports the rate, the latency, the answers
+     * {@code 503} (a node's limit of concurrent checks, retried after its Retry-After) and the nodes' CPU time per
+     * sign-in, which is what the capacity model needs.
+     */
+    private String signInBurst(String base, List<Distribution> nodes, int count, int parallel) throws Exception {
+        List<Map.Entry<String, String>> accounts = new ArrayList<>(passwords.entrySet());
+        java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        Duration cpuBefore = cpu(nodes);
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        List<Future<Long>> latencies = new ArrayList<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            Map.Entry<String, String> account = accounts.get(i % accounts.size());
+            latencies.add(pool.submit(() -> {
+                long begun = System.nanoTime();
+                JsonObject body = new JsonObject();
+                body.addProperty("usuario", account.getKey());
+                body.addProperty("contrasena", account.getValue());
+                for (int attempt = 0; attempt < 30; attempt++) {
+                    HttpResponse<String> answer = new ApiClient(base).send("POST", "/api/v1/session",
+                            body.toString(), "application/json");
+                    if (answer.statusCode() == 200) {
+                        return System.nanoTime() - begun;
+                    }
+                    if (answer.statusCode() != 503) {
+                        throw new IllegalStateException("sign-in of " + account.getKey() + ": "
+                                + answer.statusCode() + " " + answer.body());
+                    }
+                    busy.incrementAndGet();
+                    Thread.sleep(1000L * Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1")));
+                }
+                throw new IllegalStateException("sign-in of " + account.getKey() + ": busy 30 times");
+            }));
+        }
+        List<Long> sorted = new ArrayList<>();
+        for (Future<Long> latency : latencies) {
+            sorted.add(latency.get());
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pool.shutdown();
+        Duration cpuUsed = cpu(nodes).minus(cpuBefore);
+        Collections.sort(sorted);
+        return String.format("  %d sign-ins, %d at a time, through HAProxy: %.0f/s, p50 %.0f ms, p99 %.0f ms, %d"
+                + " answered 503 and retried; the nodes' CPU %.1f ms per sign-in", count, parallel, count / elapsed,
+                sorted.get(sorted.size() / 2) / 1e6, sorted.get((int) (sorted.size() * 0.99)) / 1e6, busy.get(),
+                cpuUsed.toNanos() / 1e6 / count);
+    }
+
+    /** The CPU time the nodes' processes used so far (user and system, all threads). */
+    private static Duration cpu(List<Distribution> nodes) throws IOException {
+        Duration total = Duration.ZERO;
+        for (Distribution node : nodes) {
+            total = total.plus(ProcessHandle.of(node.pid()).flatMap(p -> p.info().totalCpuDuration())
+                    .orElse(Duration.ZERO));
+        }
+        return total;
     }
 
     private Distribution clusterNode(Path archive, int postgresPort, int number) throws Exception {
@@ -485,7 +548,6 @@ final class CteDayLoad {
                     + "\" director@" + cct(i));
         }
         String created = karaf.shell(commands);
-        Map<String, String> passwords = new LinkedHashMap<>();
         Matcher account = Pattern.compile("Cuenta (\\S+) creada[^\\n]*\\n\\s*Contraseña: (\\S+)").matcher(created);
         while (account.find()) {
             passwords.put(account.group(1), account.group(2));
