@@ -10,10 +10,14 @@ function monthField(el, id, label) {
     el('p', {id: `ayuda-${id}`, class: 'ayuda'}, 'Un mes, por ejemplo 2016-11.')]];
 }
 
+/** The product types a guide lays out itself: a session with any of them has its products' documents. */
+const GUIDE_LAID_OUT = ['tabla', 'formulario', 'lista-cotejo', 'rubrica'];
+
 /**
  * Links to the school's documents as the server prints them: the concentrate (the paper pliego), the cards and the
- * bitácora as PDF, the results table and the bitácora as XLSX, the results table as CSV for a spreadsheet; ctx.sessions
- * are the school's active sessions.
+ * bitácora as PDF, the results table and the bitácora as XLSX, the results table as CSV for a spreadsheet, and the
+ * tables, forms, checklists and rubrics of the sessions whose guide has them; ctx.sessions are the school's active
+ * sessions.
  */
 export async function escuela(ctx) {
   const {el} = ctx;
@@ -34,7 +38,12 @@ export async function escuela(ctx) {
           link(`${base}/bitacora.pdf?sesion=${encodeURIComponent(guide.key)}`,
               `Cuaderno de Bitácora: ${guide.title} (PDF)`),
           link(`${base}/bitacora.xlsx?sesion=${encodeURIComponent(guide.key)}`,
-              `Cuaderno de Bitácora: ${guide.title} (Excel, XLSX)`)]));
+              `Cuaderno de Bitácora: ${guide.title} (Excel, XLSX)`),
+          ...((guide.editions || []).some((e) => (e.productTypes || []).some((t) => GUIDE_LAID_OUT.includes(t)))
+            ? [link(`${base}/productos.pdf?sesion=${encodeURIComponent(guide.key)}`,
+                `Tablas y formatos: ${guide.title} (PDF)`),
+            link(`${base}/productos.xlsx?sesion=${encodeURIComponent(guide.key)}`,
+                `Tablas y formatos: ${guide.title} (Excel, XLSX)`)] : [])]));
   };
   period.addEventListener('change', update);
   update();

@@ -19,6 +19,7 @@ import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.core.http.Routes;
+import mx.cte.forms.api.FilledForms;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.results.api.GroupAssessment;
 import mx.cte.results.api.Period;
@@ -43,8 +44,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * A school's documents to print or open in a spreadsheet, under {@code /api/v1/print/{cct}/}:
  * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=},
- * {@code resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards and the
- * bitácora; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
+ * {@code productos.pdf?sesion=} (the tables, forms, checklists and rubrics a guide lays out), {@code
+ * resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards, the bitácora and
+ * those products; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
  * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff
  * always; its zone's supervisor and its state's authority, and for the results only once the school published the
  * period. Each module
@@ -70,6 +72,9 @@ public final class PrintServlet extends RoutedServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile Logbook logbook;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile FilledForms forms;
+
     private final transient Accounts accounts;
 
     @Activate
@@ -94,6 +99,8 @@ public final class PrintServlet extends RoutedServlet {
                 .get("/{cct}/resultados.csv", call -> resultsTable(call, false))
                 .get("/{cct}/resultados.xlsx", call -> resultsTable(call, true))
                 .get("/{cct}/bitacora.xlsx", this::logbookSheet)
+                .get("/{cct}/productos.pdf", call -> guideProducts(call, false))
+                .get("/{cct}/productos.xlsx", call -> guideProducts(call, true))
                 .get("/{cct}/concentrado.xlsx", call -> concentrate(call, true))
                 .get("/{cct}/fichas.xlsx", call -> cards(call, true))
                 .get("/zonas/{zona}/resultados.xlsx", this::zoneSheet)
@@ -213,6 +220,24 @@ public final class PrintServlet extends RoutedServlet {
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.logbookSheet(body, book.ofSession(reader.cct(), session), people(reader.cct()));
         send(call, body, "bitacora-" + reader.cct() + ".xlsx", XLSX);
+    }
+
+    /** The tables, forms, checklists and rubrics the school filled in a session, as its guide lays them out. */
+    private void guideProducts(ApiCall call, boolean workbook) throws IOException {
+        Reader reader = reader(call);
+        FilledForms filled = required(forms, "Productos que arma la guía");
+        String session = session(call);
+        List<GuideProducts.Printed> products = filled.ofSession(reader.cct(), session).stream()
+                .map(form -> new GuideProducts.Printed(form, filled.product(form.place()).orElse(null))).toList();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        String name = "productos-" + reader.cct();
+        if (workbook) {
+            GuideProducts.workbook(body, products);
+            send(call, body, name + ".xlsx", XLSX);
+            return;
+        }
+        GuideProducts.pdf(body, reader.school(), session, products, people(reader.cct()), today());
+        send(call, body, name + ".pdf", PDF);
     }
 
     /** The session a logbook document is of; 400 naming {@code sesion} without it. */

@@ -93,4 +93,27 @@ public class PrintServletTest {
         assertEquals(404, unknown.status);
         assertTrue(unknown.body(), unknown.body().contains("/api/v1/print/{cct}/bitacora.pdf"));
     }
+
+    @Test
+    public void theGuidesProductsPrintAndExportForTheirReadersAndAre503WithoutTheirModule() throws Exception {
+        FakeHttp.Response away = get(ApiFixtures.TEACHER, "/15EJN0101A/productos.pdf", "sesion", "SEP:x");
+        assertEquals(503, away.status);
+        assertTrue(away.body(), away.json().get("detail").getAsString().contains("Productos que arma la guía"));
+
+        Field field = PrintServlet.class.getDeclaredField("forms");
+        field.setAccessible(true);
+        field.set(servlet, Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {mx.cte.forms.api.FilledForms.class}, (proxy, method, args) -> List.of()));
+        FakeHttp.Response pdf = get(ApiFixtures.SUPERVISOR, "/15EJN0101A/productos.pdf",
+                "sesion", "SEP:2019-2020:preescolar:ordinaria-2");
+        assertEquals(200, pdf.status);
+        assertTrue(pdf.body().startsWith("%PDF-"));
+        FakeHttp.Response sheet = get(ApiFixtures.TEACHER, "/15EJN0101A/productos.xlsx",
+                "sesion", "SEP:2019-2020:preescolar:ordinaria-2");
+        assertEquals(200, sheet.status);
+        assertTrue(sheet.contentType, sheet.contentType.contains("spreadsheetml"));
+        assertEquals("sesion", get(ApiFixtures.TEACHER, "/15EJN0101A/productos.xlsx").json().get("campo")
+                .getAsString());
+        assertEquals(403, get(ApiFixtures.OTHER_TEACHER, "/15EJN0101A/productos.pdf", "sesion", "SEP:x").status);
+    }
 }

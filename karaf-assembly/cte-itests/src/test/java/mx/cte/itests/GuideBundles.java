@@ -27,6 +27,16 @@ final class GuideBundles {
         }
     }
 
+    /** The guide bundle of a descriptor kept among the tests' resources ({@code /guides/…}), as bytes to publish. */
+    static byte[] jarOf(String descriptorResource, String symbolicName, String version) {
+        try (InputStream in = GuideBundles.class.getResourceAsStream(descriptorResource)) {
+            String descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return bundle(symbolicName, version, descriptor).readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static InputStream bundle(String symbolicName, String version, String descriptorJson) {
         return contentBundle(symbolicName, version, "CTE-Guide", "guide/guide.json", descriptorJson);
     }

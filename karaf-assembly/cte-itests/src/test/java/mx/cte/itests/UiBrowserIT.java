@@ -801,6 +801,22 @@ public class UiBrowserIT {
         assertEquals("the zone's screen", List.of(), seriousViolations());
     }
 
+    /** The page's own session downloads a PDF, as a click would, and hands its first page's text to the test. */
+    private String downloadedPdfText(String href) throws java.io.IOException {
+        String base64 = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.ok ? r.blob() : Promise.reject(r.status))"
+                + ".then((b) => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]);"
+                + " f.readAsDataURL(b); }).catch((e) => done('error ' + e));", href);
+        byte[] pdf = java.util.Base64.getDecoder().decode(base64);
+        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            return new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
+        } finally {
+            reader.close();
+        }
+    }
+
     @Test
     public void aDirectorDownloadsTheBitacoraAsAPdfWithHerSchoolsData() throws Exception {
         WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
@@ -813,16 +829,7 @@ public class UiBrowserIT {
         signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
         WebElement link = await().until(ExpectedConditions.elementToBeClickable(
                 By.partialLinkText("Cuaderno de Bitácora: Tercera Sesión Ordinaria")));
-        // The page's own session downloads it, as a click would, and hands the bytes to the test.
-        String base64 = (String) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
-                + "fetch(arguments[0], {credentials: 'same-origin'}).then((r) => r.ok ? r.blob() : Promise.reject(r.status))"
-                + ".then((b) => { const f = new FileReader(); f.onload = () => done(f.result.split(',')[1]);"
-                + " f.readAsDataURL(b); }).catch((e) => done('error ' + e));", link.getAttribute("href"));
-        byte[] pdf = java.util.Base64.getDecoder().decode(base64);
-        assertEquals("%PDF-", new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII));
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(1);
-        reader.close();
+        String text = downloadedPdfText(link.getAttribute("href"));
         assertTrue(text, text.contains("Cuaderno de Bitácora"));
         assertTrue(text, text.contains("Jardín de Niños Rosaura Zapata"));
         assertTrue(text, text.contains("15EJN0101A"));
@@ -1238,6 +1245,64 @@ public class UiBrowserIT {
 
     private void waitForText(String selector, String text) {
         await().until(driver -> listed(selector, text));
+    }
+
+    @Test
+    public void theDirectorFillsATableAndAChecklistAsTheGuideLaysThemOut() throws Exception {
+        WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
+        if (admin.get("/api/v1/guides/" + FormsIT.SESSION).statusCode() != 200) {
+            var published = Signing.publish(admin, GuideBundles.jarOf(FormsIT.GUIDE, "it.guide.productos-de-la-guia",
+                    "1.0.0"), karaf.etc());
+            assertEquals(published.body(), 201, published.statusCode());
+        }
+        admin.awaitOk("/api/v1/guides/" + FormsIT.SESSION);
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Sesión de prueba con productos")))
+                .click();
+        await().until(driver -> indexedActivities().size() == 2);
+        openActivity(1);
+
+        // A second row with its area chosen and no name: refused naming the row, and what was typed stays.
+        typeInto("producto-1-tabla-fila-0-alumno", "Sofía Ramírez");
+        new org.openqa.selenium.support.ui.Select(field("producto-1-tabla-fila-0-area")).selectByVisibleText("Lenguaje");
+        clickButton("actividad-1", "Agregar fila");
+        new org.openqa.selenium.support.ui.Select(field("producto-1-tabla-fila-1-area"))
+                .selectByVisibleText("Pensamiento matemático");
+        submit("#producto-1-tabla-formulario");
+        waitForText("#actividad-1 [data-tipo='tabla'] .estado-guardado", "fila 2: «Alumno» no puede quedar vacío");
+        assertEquals("Sofía Ramírez", field("producto-1-tabla-fila-0-alumno").getAttribute("value"));
+        typeInto("producto-1-tabla-fila-1-alumno", "Mateo Cruz");
+        submit("#producto-1-tabla-formulario");
+        waitForText("#actividad-1 [data-tipo='tabla'] .estado-guardado", "Guardado a las");
+
+        new org.openqa.selenium.support.ui.Select(field("producto-1-lista-cotejo-nivel-1"))
+                .selectByVisibleText("En proceso");
+        typeInto("producto-1-lista-cotejo-comentario-1", "Falta en dos aulas");
+        submit("#producto-1-lista-cotejo-formulario");
+        waitForText("#actividad-1 [data-tipo='lista-cotejo'] .estado-guardado", "Guardado a las");
+        capture("producto-tabla");
+
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        String products = "/api/v1/forms/15EJN0101A/sessions/" + FormsIT.SESSION + "/activities/1/";
+        com.google.gson.JsonObject table = WebSession.json(director.get(products + "tabla"));
+        assertEquals("[{\"alumno\":\"Sofía Ramírez\",\"area\":\"Lenguaje\",\"apoyo\":\"\",\"desde\":\"\"},"
+                + "{\"alumno\":\"Mateo Cruz\",\"area\":\"Pensamiento matemático\",\"apoyo\":\"\",\"desde\":\"\"}]",
+                table.get("filas").toString());
+        com.google.gson.JsonObject checklist = WebSession.json(director.get(products + "lista-cotejo"));
+        assertEquals("[{\"nivel\":\"\",\"comentario\":\"\"},{\"nivel\":\"En proceso\",\"comentario\":\"Falta en dos"
+                + " aulas\"}]", checklist.get("respuestas").toString());
+
+        // The school's home offers them printed, for this session only: the third session has none.
+        browser.get(karaf.baseUrl() + "/ui/");
+        WebElement printed = await().until(ExpectedConditions.elementToBeClickable(
+                By.partialLinkText("Tablas y formatos: Sesión de prueba con productos")));
+        assertTrue(browser.findElements(By.partialLinkText("Tablas y formatos: Tercera Sesión")).isEmpty());
+        String text = downloadedPdfText(printed.getAttribute("href"));
+        for (String expected : List.of("Actividad 1. Alumnos que requieren apoyo", "Sofía Ramírez", "Mateo Cruz",
+                "Pensamiento matemático")) {
+            assertTrue(expected + " in:\n" + text, text.contains(expected));
+        }
     }
 
     @Test

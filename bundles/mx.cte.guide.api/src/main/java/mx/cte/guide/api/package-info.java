@@ -6,7 +6,7 @@
  * this package; both read into this one model.
  */
 @Export
-@Version("2.2.0")
+@Version("2.3.0")
 package mx.cte.guide.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import mx.cte.guide.api.Block;
+import mx.cte.guide.api.FieldKind;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.Participation;
@@ -68,6 +69,7 @@ final class DescriptorReader {
         this.gson = new GsonBuilder()
                 .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
                 .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName))
+                .registerTypeAdapter(FieldKind.class, wireEnum(FieldKind::fromWireName))
                 .registerTypeAdapter(Participation.class, new ParticipationAdapter())
                 .registerTypeAdapter(Block.class, new BlockAdapter())
                 .create();

@@ -13,10 +13,14 @@ import java.util.regex.Matcher;
 import mx.cte.guide.api.Activity;
 import mx.cte.guide.api.Block;
 import mx.cte.guide.api.Criterion;
+import mx.cte.guide.api.FieldKind;
 import mx.cte.guide.api.Footnote;
+import mx.cte.guide.api.FormField;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.ItemList;
+import mx.cte.guide.api.ProductForm;
+import mx.cte.guide.api.ProductRef;
 import mx.cte.guide.api.Prompt;
 import mx.cte.guide.api.Reading;
 import mx.cte.guide.api.Requirements;
@@ -137,6 +141,7 @@ final class GuideConsistency {
                 problems.add(new GuideProblem(path + ".products[" + i + "].type", "la actividad ya tiene un producto"
                         + " de tipo '" + type + "': cada producto de una actividad es de un tipo distinto"));
             }
+            checkForm(activity.products().get(i), path + ".products[" + i + "]");
         }
         checkMarks(activity.instructions(), path + ".instructions");
         checkTextMarks(activity.notes(), path + ".notes");
@@ -156,6 +161,82 @@ final class GuideConsistency {
             if (!criterionKeys.add(criteria.get(i).key())) {
                 problems.add(new GuideProblem(path + ".criteria[" + i + "].key",
                         "el criterio '" + criteria.get(i).key() + "' está repetido en la actividad"));
+            }
+        }
+    }
+
+    /**
+     * A generic product (table, form, checklist, rubric) is laid out by its guide, and only those are: what each type
+     * needs, unique field names and levels, options exactly where a field is a choice.
+     */
+    private void checkForm(ProductRef product, String path) {
+        ProductForm form = product.form();
+        String type = product.type();
+        if (!ProductForm.configures(type)) {
+            if (form != null) {
+                problems.add(new GuideProblem(path + ".form", "solo los productos de tipo tabla, formulario,"
+                        + " lista-cotejo o rubrica llevan 'form'; el módulo de '" + type + "' ya sabe cómo es"));
+            }
+            return;
+        }
+        if (form == null) {
+            problems.add(new GuideProblem(path, "un producto de tipo '" + type + "' necesita 'form' con "
+                    + (usesFields(type) ? "sus campos ('fields')" : "sus elementos ('items') y niveles ('levels')")));
+            return;
+        }
+        if (usesFields(type)) {
+            if (form.fields().isEmpty()) {
+                problems.add(new GuideProblem(path + ".form", "un producto de tipo '" + type + "' necesita 'fields'"
+                        + (type.equals(ProductForm.TABLE) ? ": sus columnas" : ": sus campos")));
+            }
+            if (!form.items().isEmpty() || !form.levels().isEmpty()) {
+                problems.add(new GuideProblem(path + ".form", "'items' y 'levels' son de listas de cotejo y rúbricas;"
+                        + " un producto de tipo '" + type + "' lleva solo 'fields'"));
+            }
+        } else {
+            if (form.items().isEmpty()) {
+                problems.add(new GuideProblem(path + ".form", "un producto de tipo '" + type + "' necesita 'items': "
+                        + (type.equals(ProductForm.RUBRIC) ? "los criterios que evalúa" : "lo que revisa")));
+            }
+            if (form.levels().size() < 2) {
+                problems.add(new GuideProblem(path + ".form", "un producto de tipo '" + type + "' necesita 'levels'"
+                        + " con al menos dos niveles o respuestas"));
+            }
+            if (!form.fields().isEmpty()) {
+                problems.add(new GuideProblem(path + ".form.fields", "'fields' es de tablas y formularios; un producto"
+                        + " de tipo '" + type + "' lleva 'items' y 'levels'"));
+            }
+            checkDistinct(form.items(), path + ".form.items", "el elemento '%s' está repetido");
+            checkDistinct(form.levels(), path + ".form.levels", "el nivel '%s' está repetido");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < form.fields().size(); i++) {
+            FormField field = form.fields().get(i);
+            String at = path + ".form.fields[" + i + "]";
+            if (!names.add(field.name())) {
+                problems.add(new GuideProblem(at + ".name", "el campo '" + field.name() + "' está repetido"));
+            }
+            if (field.kind() == FieldKind.CHOICE && field.options().size() < 2) {
+                problems.add(new GuideProblem(at + ".options", "el campo '" + field.name() + "' es de tipo opcion:"
+                        + " liste al menos dos opciones en 'options'"));
+            } else if (field.kind() != FieldKind.CHOICE && !field.options().isEmpty()) {
+                problems.add(new GuideProblem(at + ".options", "'options' es solo de los campos de tipo opcion; el"
+                        + " campo '" + field.name() + "' es de tipo " + field.kind().wireName()));
+            }
+            checkDistinct(field.options(), at + ".options", "la opción '%s' está repetida");
+        }
+    }
+
+    private static boolean usesFields(String type) {
+        return type.equals(ProductForm.TABLE) || type.equals(ProductForm.FORM);
+    }
+
+    /** {@code message} names the repeated value with {@code %s}; values differing only in case count as the same. */
+    private void checkDistinct(List<String> values, String path, String message) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (!seen.add(values.get(i).strip().toLowerCase(java.util.Locale.ROOT))) {
+                problems.add(new GuideProblem(path + "[" + i + "]", String.format(message, values.get(i))));
             }
         }
     }

@@ -12,9 +12,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import mx.cte.guide.api.Activity;
 import mx.cte.guide.api.Block;
+import mx.cte.guide.api.FieldKind;
+import mx.cte.guide.api.FormField;
 import mx.cte.guide.api.Guide;
 import mx.cte.guide.api.GuideProblem;
 import mx.cte.guide.api.Participation;
+import mx.cte.guide.api.ProductForm;
 import mx.cte.guide.api.ProductRef;
 import mx.cte.guide.api.Section;
 import mx.cte.guide.api.SectionKind;
@@ -162,6 +165,62 @@ public class Format2ReaderTest {
 
         assertProblem(result, "$.sections[2].activities[0].products[2].type",
                 "la actividad ya tiene un producto de tipo 'texto-libre'");
+    }
+
+    private static final String GENERIC_PRODUCTS = "[{\"type\": \"tabla\", \"title\": \"Alumnos que requieren apoyo\","
+            + " \"form\": {\"fields\": [{\"name\": \"alumno\", \"label\": \"Alumno\", \"required\": true},"
+            + " {\"name\": \"area\", \"label\": \"Área\", \"kind\": \"opcion\", \"options\": [\"Lectura\","
+            + " \"Escritura\", \"Matemáticas\"]}, {\"name\": \"desde\", \"label\": \"Desde\", \"kind\":"
+            + " \"fecha\"}]}},"
+            + " {\"type\": \"lista-cotejo\", \"title\": \"Condiciones del aula\", \"form\": {\"items\":"
+            + " [\"Hay materiales al alcance\", \"Los acuerdos están a la vista\"], \"levels\": [\"No\", \"En"
+            + " proceso\", \"Sí\"]}}]";
+
+    private DescriptorResult withProducts(String products) {
+        return readEdited(guide -> dayActivity(guide, 0).add("products", Descriptors.json(products)));
+    }
+
+    @Test
+    public void aTableAndAChecklistAreReadWithTheLayoutTheirGuideGivesThem() {
+        DescriptorResult result = withProducts(GENERIC_PRODUCTS);
+
+        assertTrue(problems(result), result.isValid());
+        List<ProductRef> products = result.guide().sections().get(2).activities().get(0).products();
+        ProductForm table = products.get(0).form();
+        assertEquals(List.of(new FormField("alumno", "Alumno", FieldKind.TEXT, List.of(), true),
+                new FormField("area", "Área", FieldKind.CHOICE, List.of("Lectura", "Escritura", "Matemáticas"),
+                        false),
+                new FormField("desde", "Desde", FieldKind.DATE, List.of(), false)), table.fields());
+        assertEquals(List.of("Hay materiales al alcance", "Los acuerdos están a la vista"),
+                products.get(1).form().items());
+        assertEquals(List.of("No", "En proceso", "Sí"), products.get(1).form().levels());
+    }
+
+    @Test
+    public void aGenericProductWithoutItsLayoutOrWithAWrongOneIsRefusedNamingWhere() {
+        assertProblem(withProducts("[{\"type\": \"tabla\", \"title\": \"Sin columnas\"}]"),
+                "$.sections[2].activities[0].products[0]", "necesita 'form' con sus campos ('fields')");
+        assertProblem(withProducts("[{\"type\": \"rubrica\", \"form\": {\"items\": [\"Claridad\"],"
+                + " \"levels\": [\"Único\"]}}]"), "$.sections[2].activities[0].products[0].form.levels",
+                "al menos 2 elementos");
+        assertProblem(withProducts("[{\"type\": \"rubrica\", \"form\": {\"items\": [\"Claridad\"]}}]"),
+                "$.sections[2].activities[0].products[0].form", "al menos dos niveles");
+        assertProblem(withProducts("[{\"type\": \"formulario\", \"form\": {\"fields\": [{\"name\": \"turno\","
+                + " \"label\": \"Turno\", \"kind\": \"opcion\"}]}}]"),
+                "$.sections[2].activities[0].products[0].form.fields[0].options", "al menos dos opciones");
+        assertProblem(withProducts("[{\"type\": \"tabla\", \"form\": {\"fields\": [{\"name\": \"a\", \"label\":"
+                + " \"A\"}, {\"name\": \"a\", \"label\": \"Otra A\"}]}}]"),
+                "$.sections[2].activities[0].products[0].form.fields[1].name", "el campo 'a' está repetido");
+        assertProblem(withProducts("[{\"type\": \"lista-cotejo\", \"form\": {\"items\": [\"Uno\", \"uno\"],"
+                + " \"levels\": [\"Sí\", \"No\"]}}]"), "$.sections[2].activities[0].products[0].form.items[1]",
+                "el elemento 'uno' está repetido");
+        assertProblem(withProducts("[{\"type\": \"texto-libre\", \"form\": {\"items\": [\"Uno\"]}}]"),
+                "$.sections[2].activities[0].products[0].form", "solo los productos de tipo tabla");
+        DescriptorResult unknownKind = withProducts("[{\"type\": \"tabla\", \"form\": {\"fields\": [{\"name\":"
+                + " \"a\", \"label\": \"A\", \"kind\": \"color\"}]}}]");
+        assertFalse(unknownKind.isValid());
+        assertTrue(problems(unknownKind), unknownKind.problems().stream()
+                .anyMatch(p -> p.path().equals("$.sections[2].activities[0].products[0].form.fields[0].kind")));
     }
 
     @Test

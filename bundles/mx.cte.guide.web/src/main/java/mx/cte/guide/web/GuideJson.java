@@ -16,6 +16,7 @@ import java.util.function.Function;
 import mx.cte.core.http.PublicDocument;
 import mx.cte.guide.api.Block;
 import mx.cte.guide.api.EditionChoice;
+import mx.cte.guide.api.FieldKind;
 import mx.cte.guide.api.GuideEdition;
 import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideProblem;
@@ -41,6 +42,8 @@ final class GuideJson {
                     (JsonSerializer<PromptKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
             .registerTypeAdapter(SectionKind.class,
                     (JsonSerializer<SectionKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
+            .registerTypeAdapter(FieldKind.class,
+                    (JsonSerializer<FieldKind>) (value, type, context) -> new JsonPrimitive(value.wireName()))
             .create();
 
     private static final Gson RECORDS = new GsonBuilder().disableHtmlEscaping().create();
@@ -108,6 +111,8 @@ final class GuideJson {
         summary.addProperty("version", edition.version());
         summary.addProperty("status", edition.status().wireName());
         summary.add("missingProductTypes", strings(edition.missingProductTypes()));
+        // What its activities yield, so a page offers only the documents this edition can have.
+        summary.add("productTypes", strings(new java.util.TreeSet<>(edition.guide().productTypes())));
         // What it needs beyond its types, so that an administrator compares it with GET /api/v1/product-types.
         summary.add("requires", GSON.toJsonTree(edition.guide().requires()));
         summary.addProperty("activities", edition.guide().activities().size());

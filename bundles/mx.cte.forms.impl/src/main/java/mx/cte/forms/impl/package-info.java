@@ -1,0 +1,2 @@
+/** Guide-configured products module: implementation only, exports nothing. */
+package mx.cte.forms.impl;
