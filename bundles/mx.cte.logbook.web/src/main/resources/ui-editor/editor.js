@@ -1,17 +1,94 @@
 // Editor of the "acuerdo-bitacora" product (activities 13 and 21 of the third session): the session's agreements in
-// the Cuaderno de Bitácora and a form to record one. Served by the logbook module (mx.cte.logbook.web) and loaded by
-// the UI at /ui/modulos/acuerdo-bitacora/editor.js. Writes go through the UI's outbox (ctx.send), which keeps them
+// the Cuaderno de Bitácora and a form to record one; and of the "revision-acuerdos" product: the agreements of earlier
+// sessions still open, each with what this session concludes of it. Served by the logbook module (mx.cte.logbook.web)
+// and loaded by the UI at /ui/modulos/{tipo}/editor.js. Writes go through the UI's outbox (ctx.send), which keeps them
 // while offline; texts from the server are set as text, never as HTML.
 
 const STATUS = {'pendiente': 'Pendiente', 'en-curso': 'En curso', 'cumplido': 'Cumplido',
-  'reprogramado': 'Reprogramado'};
+  'reprogramado': 'Reprogramado', 'descartado': 'Descartado'};
+/** What a review may conclude, in the order offered. */
+const OUTCOMES = {'cumplido': 'Cumplido', 'en-curso': 'En curso', 'descartado': 'Descartado'};
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function inAMonth() {
   return new Date(Date.now() + 30 * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** "sesión ordinaria-3, ciclo 2016-2017" from a session key such as SEP:2016-2017:preescolar:ordinaria-3. */
+function sessionName(key) {
+  const [, cycle, , name] = (key || '').split(':');
+  return name ? `sesión ${name}, ciclo ${cycle}` : key;
+}
+
+/** The agreements of earlier sessions still open, each with what this session concludes of it and a comment. */
+async function renderReview(container, ctx) {
+  const {el, api, send, school, session, activity} = ctx;
+  const base = `/api/v1/logbook/${encodeURIComponent(school)}`;
+  const list = el('ul', {class: 'acuerdos revision', id: `revision-${activity}-lista`});
+  const note = el('p', {class: 'aviso-modulo'});
+  const name = ctx.personName || ((username) => username);
+  const day = ctx.longDate || ((date) => date);
+  const describe = (review) => `${OUTCOMES[review.resultado] || review.resultado}`
+    + (review.comentario ? `: ${review.comentario}` : '');
+
+  function entry(agreement) {
+    const id = (part) => `revision-${activity}-${agreement.id}-${part}`;
+    const review = agreement.revision;
+    const outcome = el('select', {id: id('resultado')}, el('option', {value: ''}, 'Elija…'),
+        ...Object.entries(OUTCOMES).map(([key, label]) => el('option', {value: key}, label)));
+    outcome.value = review?.resultado || '';
+    const comment = el('input', {type: 'text', id: id('comentario'), maxlength: '1000'});
+    comment.value = review?.comentario || '';
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = el('form', {class: 'revisar-acuerdo', novalidate: ''},
+        el('label', {for: outcome.id}, 'En esta sesión, el acuerdo está'), outcome,
+        el('label', {for: comment.id}, 'Comentario (opcional)'), comment, error,
+        el('button', {type: 'submit'}, review ? 'Cambiar la revisión' : 'Guardar la revisión'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      error.textContent = outcome.value ? '' : 'Elija si el acuerdo se cumplió, sigue en curso o se descarta.';
+      if (!outcome.value) {
+        outcome.focus();
+        return;
+      }
+      const body = {sesion: session, resultado: outcome.value, comentario: comment.value.trim(),
+        version: review?.version || 0};
+      if (await send(`Revisión del acuerdo: ${agreement.acuerdo}`, 'PUT', `${base}/reviews/${agreement.id}`, body)) {
+        await refresh();
+      }
+    });
+    const origin = `${sessionName(agreement.sesion)}${agreement.actividad ? `, actividad ${agreement.actividad}` : ''}`;
+    const details = [`Responsables: ${(agreement.responsables || []).map(name).join(', ')}`,
+      `fecha límite: ${day(agreement.fechaLimite)}`, `de la ${origin}`];
+    return el('li', {class: review ? 'revisado' : 'por-revisar'}, agreement.acuerdo, el('br'),
+        el('span', {class: 'detalle'}, details.join(' · ')),
+        ...(review ? [el('p', {class: 'detalle'}, `Revisado por ${name(review.revisadoPor)}: ${describe(review)}`)]
+          : []),
+        ...ctx.conflictBoxes(`${base}/reviews/${agreement.id}`, describe, refresh), form);
+  }
+
+  async function refresh() {
+    note.textContent = '';
+    let agreements = [];
+    try {
+      agreements = (await api(`${base}/reviews?sesion=${encodeURIComponent(session)}`)).acuerdos;
+    } catch (offline) {
+      note.textContent = 'Sin conexión: la revisión de acuerdos se muestra al volver la conexión; lo que guarde se'
+        + ' envía entonces.';
+    }
+    list.replaceChildren(...(agreements.length ? agreements.map(entry)
+      : [el('li', {}, 'No hay acuerdos abiertos de sesiones anteriores.')]));
+  }
+
+  ctx.refreshOnOutbox(container, (changed) => changed.startsWith(`${base}/reviews/`), refresh);
+  container.replaceChildren(note, list);
+  await refresh();
+}
+
 export async function render(container, ctx) {
+  if (ctx.product?.type === 'revision-acuerdos') {
+    return renderReview(container, ctx);
+  }
   const {el, api, send, pendingEdits, school, session, activity, user} = ctx;
   const path = `/api/v1/logbook/${encodeURIComponent(school)}/agreements`;
   const id = (name) => `bitacora-${activity}-${name}`;

@@ -36,7 +36,6 @@ final class IdempotencyStore {
     static final Duration ABANDONED = Duration.ofMinutes(2);
     /** How long a repeat waits on PostgreSQL for the same request running elsewhere before it is answered 409. */
     static final Duration WAIT_FOR_RUNNING = Duration.ofSeconds(5);
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** A stored answer. */
@@ -154,7 +153,7 @@ final class IdempotencyStore {
                 if (LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
                     return new InProgress();
                 }
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (!Sql.isUniqueViolation(e)) {
                     throw e;
                 }
             } finally {

@@ -98,6 +98,38 @@ public class LogbookIT {
     }
 
     @Test
+    public void aLaterSessionReviewsTheOpenAgreementsAndEachTakesWhatItConcluded() throws Exception {
+        String fourth = "SEP:2016-2017:preescolar:ordinaria-4";
+        WebSession director = WebSession.demo("directora.rosaura");
+        HttpResponse<String> created = director.send("POST", AGREEMENTS, agreement("Revisar la biblioteca de aula",
+                LocalDate.now().plusMonths(1).toString()), "application/json");
+        assertEquals(created.body(), 201, created.statusCode());
+        long id = json(created).get("id").getAsLong();
+        String reviews = "/api/v1/logbook/15EJN0101A/reviews";
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> toReview = supervisor.get(reviews + "?sesion=" + fourth);
+        assertEquals(toReview.body(), 200, toReview.statusCode());
+        assertTrue(toReview.body(), toReview.body().contains("Revisar la biblioteca de aula"));
+
+        String review = "{\"sesion\": \"" + fourth + "\", \"resultado\": \"descartado\", \"comentario\":"
+                + " \"La biblioteca se reorganiza el próximo ciclo\", \"version\": 0}";
+        assertEquals(403, supervisor.send("PUT", reviews + "/" + id, review, "application/json").statusCode());
+        assertEquals(403, WebSession.demo("docente.luis").send("PUT", reviews + "/" + id, review, "application/json")
+                .statusCode());
+        HttpResponse<String> reviewed = WebSession.demo("docente.ana").send("PUT", reviews + "/" + id, review,
+                "application/json");
+        assertEquals(reviewed.body(), 200, reviewed.statusCode());
+        assertEquals("descartado", json(director.get(AGREEMENTS + "/" + id)).get("estado").getAsString());
+        assertTrue("no longer open", !director.get(AGREEMENTS).body().contains("Revisar la biblioteca de aula"));
+        HttpResponse<String> sameSession = director.send("PUT", reviews + "/" + id, review.replace(fourth, SESSION),
+                "application/json");
+        assertEquals(sameSession.body(), 422, sameSession.statusCode());
+        assertTrue(sameSession.body(), sameSession.body().contains("es de esta misma sesión"));
+        assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "acuerdo-revisado", "15EJN0101A #" + id));
+    }
+
+    @Test
     public void uninstallingTheModuleAnswers503AndReinstallingBringsEveryAgreementBack() throws Exception {
         String deadline = LocalDate.now().plusMonths(1).toString();
         WebSession director = WebSession.demo("directora.rosaura");

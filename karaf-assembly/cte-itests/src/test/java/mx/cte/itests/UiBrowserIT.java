@@ -1247,8 +1247,8 @@ public class UiBrowserIT {
         await().until(driver -> listed(selector, text));
     }
 
-    @Test
-    public void theDirectorFillsATableAndAChecklistAsTheGuideLaysThemOut() throws Exception {
+    /** Publishes the later-shape test guide once (FormsIT's) and opens its session as the demo school's director. */
+    private void openTheTestSessionAsTheDirector() throws Exception {
         WebSession admin = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "admin.plataforma");
         if (admin.get("/api/v1/guides/" + FormsIT.SESSION).statusCode() != 200) {
             var published = Signing.publish(admin, GuideBundles.jarOf(FormsIT.GUIDE, "it.guide.productos-de-la-guia",
@@ -1259,7 +1259,40 @@ public class UiBrowserIT {
         signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
         await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("Sesión de prueba con productos")))
                 .click();
-        await().until(driver -> indexedActivities().size() == 2);
+        await().until(driver -> indexedActivities().size() == 3);
+    }
+
+    @Test
+    public void theNextSessionReviewsTheOpenAgreementsOfTheThirdOne() throws Exception {
+        String text = "Leer un cuento cada mañana (" + System.nanoTime() + ")";
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        var recorded = director.send("POST", "/api/v1/logbook/15EJN0101A/agreements", "{\"sesion\": \""
+                + THIRD_SESSION + "\", \"actividad\": 13, \"acuerdo\": \"" + text + "\", \"responsables\":"
+                + " [\"docente.ana\"], \"fechaLimite\": \"" + java.time.LocalDate.now().plusMonths(1) + "\"}");
+        assertEquals(recorded.body(), 201, recorded.statusCode());
+        long id = WebSession.json(recorded).get("id").getAsLong();
+
+        openTheTestSessionAsTheDirector();
+        openActivity(10);
+        WebElement item = await().until(driver -> driver.findElements(By.cssSelector("#revision-10-lista li"))
+                .stream().filter(li -> li.getText().contains(text)).findFirst().orElse(null));
+        assertTrue(item.getText(), item.getText().contains("de la sesión ordinaria-3, ciclo 2016-2017, actividad 13"));
+        new org.openqa.selenium.support.ui.Select(field("revision-10-" + id + "-resultado"))
+                .selectByVisibleText("Cumplido");
+        typeInto("revision-10-" + id + "-comentario", "Todos los grupos leen cada mañana");
+        submitFormOf("revision-10-" + id + "-comentario");
+        await().until(driver -> listed("#revision-10-lista li.revisado", "Revisado por Mtra. Rosaura Zapata"
+                + " (demostración): Cumplido: Todos los grupos leen cada mañana"));
+
+        com.google.gson.JsonObject agreement = WebSession.json(director.get("/api/v1/logbook/15EJN0101A/agreements/"
+                + id));
+        assertEquals("cumplido", agreement.get("estado").getAsString());
+    }
+
+    @Test
+    public void theDirectorFillsATableAndAChecklistAsTheGuideLaysThemOut() throws Exception {
+        openTheTestSessionAsTheDirector();
         openActivity(1);
 
         // A second row with its area chosen and no name: refused naming the row, and what was typed stays.

@@ -33,8 +33,6 @@ public final class FilledFormsService implements FilledForms {
 
     static final String MODULE = "forms";
     static final String CHANGELOG = "mx/cte/forms/impl/db/changelog.xml";
-    /** SQLSTATE of a duplicate key, on H2 and PostgreSQL alike. */
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Database database;
     private final AuditLog audit;
@@ -94,7 +92,7 @@ public final class FilledFormsService implements FilledForms {
                             place.school().value(), place.session(), place.activity(), place.type(), json, author,
                             now);
                 } catch (SQLException e) {
-                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    if (!Sql.isUniqueViolation(e)) {
                         throw e;
                     }
                     // A colleague's first save committed since this one read: theirs stands, as for any stale edit.

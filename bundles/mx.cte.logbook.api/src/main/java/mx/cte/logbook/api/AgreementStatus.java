@@ -7,7 +7,9 @@ public enum AgreementStatus {
     PENDIENTE("pendiente"),
     EN_CURSO("en-curso"),
     CUMPLIDO("cumplido"),
-    REPROGRAMADO("reprogramado");
+    REPROGRAMADO("reprogramado"),
+    /** Left aside when the collective reviewed it in a later session ({@code descartado}). */
+    DESCARTADO("descartado");
 
     private final String wireName;
 
@@ -21,7 +23,12 @@ public enum AgreementStatus {
 
     /** Still to be followed up in later sessions. */
     public boolean open() {
-        return this != CUMPLIDO;
+        return this != CUMPLIDO && this != DESCARTADO;
+    }
+
+    /** What a later session's review may conclude of an agreement: done, still going, or left aside. */
+    public boolean concludesAReview() {
+        return this == CUMPLIDO || this == EN_CURSO || this == DESCARTADO;
     }
 
     public static Optional<AgreementStatus> parse(String wireName) {

@@ -39,4 +39,24 @@ public interface Logbook {
 
     /** What is still open, across sessions, by deadline. */
     List<Agreement> open(Cct school);
+
+    /**
+     * What a session reviews at its start: the agreements of the school's other sessions still open, and those this
+     * session already reviewed (whatever it concluded), by deadline.
+     */
+    List<ReviewedAgreement> toReview(Cct school, String session);
+
+    /**
+     * Records what {@code session} concludes of an earlier agreement, or changes it; the agreement takes the outcome as
+     * its status. Audited.
+     *
+     * @param expectedVersion the review's version the change was based on, 0 when the session had not reviewed it
+     * @throws InvalidAgreementException naming the field at fault: an outcome other than cumplido, en-curso or
+     *                                   descartado, a comment too long, an agreement of the same session, a session
+     *                                   that is not a session key
+     * @throws mx.cte.storage.api.StaleVersionException when the review changed since {@code expectedVersion}
+     * @throws java.util.NoSuchElementException        when the school has no such agreement
+     */
+    AgreementReview review(Cct school, long agreementId, String session, AgreementStatus outcome, String comment,
+            long expectedVersion, String author);
 }

@@ -24,14 +24,17 @@ import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementReview;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.logbook.api.ReviewedAgreement;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
+import mx.cte.storage.api.StaleVersionException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +48,7 @@ public final class LogbookService implements Logbook {
     static final String MODULE = "logbook";
     static final String PRODUCT_TYPE = "acuerdo-bitacora";
     static final String CHANGELOG = "mx/cte/logbook/impl/db/changelog.xml";
+    static final String REVIEW_TYPE = "revision-acuerdos";
     /** Deadlines are dates in Mexico's central time, where most schools are. */
     static final ZoneId SCHOOL_TIME = ZoneId.of("America/Mexico_City");
 
@@ -224,8 +228,91 @@ public final class LogbookService implements Logbook {
 
     @Override
     public List<Agreement> open(Cct school) {
-        return select("a.cct = ? AND a.status <> ?", "a.deadline, a.id", school.value(),
-                AgreementStatus.CUMPLIDO.wireName());
+        return select("a.cct = ? AND a.status NOT IN (?, ?)", "a.deadline, a.id", school.value(),
+                AgreementStatus.CUMPLIDO.wireName(), AgreementStatus.DESCARTADO.wireName());
+    }
+
+    @Override
+    public List<ReviewedAgreement> toReview(Cct school, String session) {
+        List<Agreement> agreements = select("a.cct = ? AND a.session_key <> ? AND (a.status NOT IN (?, ?) OR EXISTS"
+                + " (SELECT 1 FROM logbook_review r WHERE r.agreement_id = a.id AND r.session_key = ?))",
+                "a.deadline, a.id", school.value(), session, AgreementStatus.CUMPLIDO.wireName(),
+                AgreementStatus.DESCARTADO.wireName(), session);
+        Map<Long, AgreementReview> reviews = new HashMap<>();
+        database.inTransaction(connection -> Sql.query(connection, "SELECT r.agreement_id, r.outcome, r.comment,"
+                + " r.reviewed_by, r.reviewed_at, r.version FROM logbook_review r JOIN logbook_agreement a"
+                + " ON a.id = r.agreement_id WHERE a.cct = ? AND r.session_key = ?", row -> reviews.put(
+                        row.getLong("agreement_id"), review(row, session)), school.value(), session));
+        return agreements.stream().map(a -> new ReviewedAgreement(a, reviews.get(a.id()))).toList();
+    }
+
+    private static AgreementReview review(java.sql.ResultSet row, String session) throws SQLException {
+        return new AgreementReview(row.getLong("agreement_id"), session,
+                AgreementStatus.parse(row.getString("outcome")).orElseThrow(), row.getString("comment"),
+                row.getString("reviewed_by"), Sql.instant(row, "reviewed_at"), row.getLong("version"));
+    }
+
+    private Optional<AgreementReview> findReview(long agreementId, String session) {
+        return database.inTransaction(connection -> Sql.first(connection, "SELECT agreement_id, outcome, comment,"
+                + " reviewed_by, reviewed_at, version FROM logbook_review WHERE agreement_id = ? AND session_key = ?",
+                row -> review(row, session), agreementId, session));
+    }
+
+    @Override
+    public AgreementReview review(Cct school, long agreementId, String session, AgreementStatus outcome,
+            String comment, long expectedVersion, String author) {
+        Agreement agreement = find(school, agreementId).orElseThrow(
+                () -> new NoSuchElementException("La escuela " + school + " no tiene el acuerdo " + agreementId));
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            GuideId.parse(session);
+        } catch (RuntimeException e) {
+            problems.add(new FieldProblem("sesion", "'" + session + "' no es la clave de una sesión, p. ej."
+                    + " SEP:2016-2017:preescolar:ordinaria-4"));
+        }
+        if (session.equals(agreement.content().session())) {
+            problems.add(new FieldProblem("sesion", "el acuerdo " + agreementId + " es de esta misma sesión: se sigue"
+                    + " en su actividad, no en la revisión de acuerdos anteriores"));
+        }
+        if (outcome == null || !outcome.concludesAReview()) {
+            problems.add(new FieldProblem("resultado", "una revisión concluye cumplido, en-curso o descartado"));
+        }
+        String text = comment == null ? "" : comment.strip();
+        TextFields.problem(text, 1000, false).ifPresent(m -> problems.add(new FieldProblem("comentario", m)));
+        if (!problems.isEmpty()) {
+            throw new InvalidAgreementException(problems);
+        }
+        Optional<AgreementReview> current = findReview(agreementId, session);
+        Instant now = clock.instant();
+        database.inTransaction(connection -> {
+            if (current.isEmpty() && expectedVersion == 0) {
+                try {
+                    Sql.update(connection, "INSERT INTO logbook_review (agreement_id, session_key, outcome, comment,"
+                            + " reviewed_by, reviewed_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)", agreementId,
+                            session, outcome.wireName(), text, author, now);
+                } catch (SQLException e) {
+                    if (!Sql.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    // A colleague's review committed since this one read: theirs stands, as for any stale edit.
+                    throw new StaleVersionException("La revisión del acuerdo " + agreementId, 0, 1);
+                }
+            } else {
+                Sql.updateVersioned(connection, "La revisión del acuerdo " + agreementId, expectedVersion,
+                        current.map(AgreementReview::version).orElse(0L), "UPDATE logbook_review SET outcome = ?,"
+                        + " comment = ?, reviewed_by = ?, reviewed_at = ?, version = version + 1 WHERE agreement_id = ?"
+                        + " AND session_key = ? AND version = ?", outcome.wireName(), text, author, now, agreementId,
+                        session);
+            }
+            // The agreement shows what its latest review concluded, wherever it is read.
+            Sql.update(connection, "UPDATE logbook_agreement SET status = ?, updated_by = ?, updated_at = ?,"
+                    + " version = version + 1 WHERE id = ? AND cct = ?", outcome.wireName(), author, now, agreementId,
+                    school.value());
+            return null;
+        });
+        audit.record("acuerdo-revisado", school + " #" + agreementId, session + ": " + outcome.wireName()
+                + (text.isEmpty() ? "" : " (" + text + ")"));
+        return findReview(agreementId, session).orElseThrow();
     }
 
     /** An agreement's row, before its responsibles are added. */

@@ -17,8 +17,10 @@ import java.util.Map;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementReview;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
+import mx.cte.logbook.api.ReviewedAgreement;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
@@ -99,6 +101,67 @@ public class LogbookServiceTest {
                 "Probar las recomendaciones de la zona"),
                 logbook.open(SCHOOL).stream().map(a -> a.content().text()).toList());
         assertTrue(audited.toString(), audited.contains("record acuerdo-actualizado"));
+    }
+
+    @Test
+    public void aLaterSessionReviewsTheOpenAgreementsOfEarlierOnesAndEachTakesWhatItConcluded() {
+        Agreement cards = logbook.record(SCHOOL, draft(SESSION_3, "Aplicar las tarjetas de intervención",
+                LocalDate.of(2017, 1, 27), AgreementStatus.PENDIENTE), "directora.rosaura");
+        Agreement visit = logbook.record(SCHOOL, draft(SESSION_3, "Visitar la biblioteca pública",
+                LocalDate.of(2016, 12, 16), AgreementStatus.PENDIENTE), "docente.ana");
+        Agreement done = logbook.record(SCHOOL, draft(SESSION_3, "Ya cumplido", LocalDate.of(2016, 12, 1),
+                AgreementStatus.CUMPLIDO), "docente.ana");
+        Agreement fourth = logbook.record(SCHOOL, draft(SESSION_4, "De la cuarta sesión", LocalDate.of(2017, 2, 24),
+                AgreementStatus.PENDIENTE), "docente.ana");
+
+        List<ReviewedAgreement> toReview = logbook.toReview(SCHOOL, SESSION_4);
+        assertEquals("the open ones of earlier sessions, by deadline", List.of(visit.id(), cards.id()),
+                toReview.stream().map(r -> r.agreement().id()).toList());
+        assertTrue(toReview.stream().allMatch(r -> r.review() == null));
+
+        AgreementReview dropped = logbook.review(SCHOOL, visit.id(), SESSION_4, AgreementStatus.DESCARTADO,
+                " La biblioteca cerró por obras ", 0, "directora.rosaura");
+        assertEquals(1, dropped.version());
+        assertEquals("La biblioteca cerró por obras", dropped.comment());
+        assertEquals(AgreementStatus.DESCARTADO, logbook.find(SCHOOL, visit.id()).orElseThrow().content().status());
+        AgreementReview going = logbook.review(SCHOOL, cards.id(), SESSION_4, AgreementStatus.EN_CURSO, "", 0,
+                "docente.ana");
+
+        // Still listed in the session that reviewed them, with what it concluded; no longer open elsewhere.
+        List<ReviewedAgreement> reviewed = logbook.toReview(SCHOOL, SESSION_4);
+        assertEquals(List.of(AgreementStatus.DESCARTADO, AgreementStatus.EN_CURSO), reviewed.stream()
+                .map(r -> r.review().outcome()).toList());
+        assertEquals("the fifth session reviews what is still open of the third and the fourth",
+                List.of(cards.id(), fourth.id()), logbook.toReview(SCHOOL, "SEP:2016-2017:preescolar:ordinaria-5")
+                        .stream().map(r -> r.agreement().id()).toList());
+        assertTrue(logbook.open(SCHOOL).stream().noneMatch(a -> a.id() == visit.id()));
+
+        StaleVersionException stale = assertThrows(StaleVersionException.class, () -> logbook.review(SCHOOL,
+                cards.id(), SESSION_4, AgreementStatus.CUMPLIDO, "", 0, "directora.rosaura"));
+        assertEquals(1, stale.currentVersion());
+        assertEquals(2, logbook.review(SCHOOL, cards.id(), SESSION_4, AgreementStatus.CUMPLIDO, "Aplicadas en los"
+                + " tres grupos", going.version(), "directora.rosaura").version());
+        assertEquals(AgreementStatus.CUMPLIDO, logbook.find(SCHOOL, cards.id()).orElseThrow().content().status());
+        assertTrue(audited.toString(), audited.contains("record acuerdo-revisado"));
+        assertTrue(logbook.toReview(SCHOOL, SESSION_3).stream().noneMatch(r -> r.agreement().id() == done.id()));
+    }
+
+    @Test
+    public void aReviewNamesWhatIsWrongAndTouchesNothing() {
+        Agreement cards = logbook.record(SCHOOL, draft(SESSION_3, "Aplicar las tarjetas de intervención",
+                LocalDate.of(2017, 1, 27), AgreementStatus.PENDIENTE), "directora.rosaura");
+
+        InvalidAgreementException sameSession = assertThrows(InvalidAgreementException.class, () -> logbook.review(
+                SCHOOL, cards.id(), SESSION_3, AgreementStatus.CUMPLIDO, "", 0, "docente.ana"));
+        assertEquals("sesion", sameSession.problems().get(0).field());
+        InvalidAgreementException wrong = assertThrows(InvalidAgreementException.class, () -> logbook.review(SCHOOL,
+                cards.id(), SESSION_4, AgreementStatus.REPROGRAMADO, "x".repeat(1001), 0, "docente.ana"));
+        assertEquals(List.of("resultado", "comentario"), wrong.problems().stream()
+                .map(mx.cte.core.api.errors.InvalidContentException.FieldProblem::field).toList());
+        assertThrows(java.util.NoSuchElementException.class, () -> logbook.review(Cct.parse("15EJN0102B"),
+                cards.id(), SESSION_4, AgreementStatus.CUMPLIDO, "", 0, "docente.luis"));
+        assertEquals(AgreementStatus.PENDIENTE, logbook.find(SCHOOL, cards.id()).orElseThrow().content().status());
+        assertTrue(logbook.toReview(SCHOOL, SESSION_4).get(0).review() == null);
     }
 
     @Test

@@ -12,8 +12,10 @@ import mx.cte.core.http.Routes;
 import mx.cte.core.http.ServiceCalls;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementReview;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.logbook.api.ReviewedAgreement;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Account;
@@ -25,7 +27,8 @@ import mx.cte.security.http.RequestAccess;
  * The Cuaderno de Bitácora of a school, for its staff (read and write), its zone's supervisor and its state's
  * authority (read). A session's agreements ({@code ?sesion=CLAVE}) or, without it, all open ones; one agreement; a new
  * one; a change to one with the version it was based on (409 with the current one in {@code actual} when it
- * changed meanwhile); who can be named responsible (the school's enabled staff).
+ * changed meanwhile); who can be named responsible (the school's enabled staff); and a later session's review of the
+ * agreements of earlier ones.
  */
 final class LogbookApi {
 
@@ -49,6 +52,8 @@ final class LogbookApi {
                 .put("/{cct}/agreements/{id:int}", this::update)
                 .delete("/{cct}/agreements/{id:int}", this::remove)
                 .get("/{cct}/staff", this::staff)
+                .get("/{cct}/reviews", this::reviews)
+                .put("/{cct}/reviews/{id:int}", this::review)
                 .build();
     }
 
@@ -64,13 +69,24 @@ final class LogbookApi {
         AgreementDraft draft() {
             AgreementStatus parsed = status == null ? AgreementStatus.PENDIENTE : AgreementStatus.parse(status)
                     .orElseThrow(() -> ProblemException.badField("estado", "El estado '" + status
-                            + "' no existe: pendiente, en-curso, cumplido o reprogramado"));
+                            + "' no existe: pendiente, en-curso, cumplido, reprogramado o descartado"));
             return new AgreementDraft(session, activity, text, responsibles, commitments, deadline, parsed);
         }
     }
 
     /** The version a change was based on. */
     record BasedOn(long version) {
+    }
+
+    /** What a session concludes of an earlier agreement, as the UI sends it. */
+    record ReviewBody(@Member("sesion") String session, @Member("resultado") String outcome,
+            @Member(value = "comentario", optional = true) String comment, @Member("version") long version) {
+
+        AgreementStatus parsedOutcome() {
+            return AgreementStatus.parse(outcome).filter(AgreementStatus::concludesAReview).orElseThrow(
+                    () -> ProblemException.badField("resultado", "El resultado '" + outcome + "' no existe:"
+                            + " cumplido, en-curso o descartado"));
+        }
     }
 
     private Cct readable(ApiCall call) {
@@ -134,6 +150,51 @@ final class LogbookApi {
             return null;
         }, () -> json(logbook.find(school, id).orElseThrow()));
         call.noContent();
+    }
+
+    /** {@code GET …/reviews?sesion=CLAVE}: what the session reviews at its start (see {@link Logbook#toReview}). */
+    private void reviews(ApiCall call) throws IOException {
+        Cct school = readable(call);
+        String session = call.query("sesion").orElseThrow(() -> ProblemException.badField("sesion", "Indique la"
+                + " sesión que revisa, por ejemplo ?sesion=SEP:2016-2017:preescolar:ordinaria-4."));
+        JsonArray array = new JsonArray();
+        for (ReviewedAgreement reviewed : logbook.toReview(school, session)) {
+            JsonObject item = json(reviewed.agreement());
+            if (reviewed.review() != null) {
+                item.add("revision", json(reviewed.review()));
+            }
+            array.add(item);
+        }
+        JsonObject body = new JsonObject();
+        body.addProperty("escuela", school.value());
+        body.addProperty("sesion", session);
+        body.add("acuerdos", array);
+        call.ok(body);
+    }
+
+    /** {@code PUT …/reviews/{id}}: what the session concludes of one earlier agreement; 409 with {@code actual}. */
+    private void review(ApiCall call) throws IOException {
+        Cct school = RequestAccess.school(call);
+        Caller caller = writer(call, school);
+        long id = call.pathNumber("id");
+        ReviewBody body = call.body(ReviewBody.class);
+        AgreementStatus outcome = body.parsedOutcome();
+        call.ok(json(ServiceCalls.call(INVALID, () -> logbook.review(school, id, body.session(), outcome,
+                body.comment(), body.version(), caller.username()), () -> json(logbook.toReview(school, body.session())
+                        .stream().filter(r -> r.agreement().id() == id && r.review() != null).findFirst()
+                        .orElseThrow().review()))));
+    }
+
+    static JsonObject json(AgreementReview review) {
+        JsonObject json = new JsonObject();
+        json.addProperty("acuerdo", review.agreementId());
+        json.addProperty("sesion", review.session());
+        json.addProperty("resultado", review.outcome().wireName());
+        json.addProperty("comentario", review.comment());
+        json.addProperty("revisadoPor", review.reviewedBy());
+        json.addProperty("revisado", review.reviewedAt().toString());
+        json.addProperty("version", review.version());
+        return json;
     }
 
     private void staff(ApiCall call) throws IOException {

@@ -17,9 +17,11 @@ import mx.cte.core.http.FakeHttp;
 import mx.cte.core.http.FakeRequest;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
+import mx.cte.logbook.api.AgreementReview;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.logbook.api.ReviewedAgreement;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
@@ -100,7 +102,31 @@ public class LogbookApiTest {
         @Override
         public List<Agreement> open(Cct school) {
             return agreements.values().stream().filter(a -> a.school().equals(school)
-                    && a.content().status() != AgreementStatus.CUMPLIDO).toList();
+                    && a.content().status().open()).toList();
+        }
+
+        final Map<Long, AgreementReview> reviews = new TreeMap<>();
+
+        @Override
+        public List<ReviewedAgreement> toReview(Cct school, String session) {
+            return agreements.values().stream().filter(a -> a.school().equals(school)
+                    && !a.content().session().equals(session) && (a.content().status().open()
+                            || reviews.containsKey(a.id()))).map(a -> new ReviewedAgreement(a, reviews.get(a.id())))
+                    .toList();
+        }
+
+        @Override
+        public AgreementReview review(Cct school, long agreementId, String session, AgreementStatus outcome,
+                String comment, long expectedVersion, String author) {
+            find(school, agreementId).orElseThrow(() -> new NoSuchElementException("No existe " + agreementId));
+            long current = reviews.containsKey(agreementId) ? reviews.get(agreementId).version() : 0;
+            if (current != expectedVersion) {
+                throw new StaleVersionException("revisión " + agreementId, expectedVersion, current);
+            }
+            AgreementReview review = new AgreementReview(agreementId, session, outcome, comment, author,
+                    Instant.EPOCH, current + 1);
+            reviews.put(agreementId, review);
+            return review;
         }
     }
 
@@ -234,5 +260,38 @@ public class LogbookApiTest {
         assertEquals(200, staff.status);
         assertEquals("Ana Ruiz", staff.json().getAsJsonArray("personal").get(0).getAsJsonObject().get("nombre")
                 .getAsString());
+    }
+
+    @Test
+    public void aLaterSessionReviewsAnEarlierAgreementAndAStaleReviewIs409() throws Exception {
+        send(TEACHER, request("POST", "/15EJN0101A/agreements").json(DRAFT));
+        String fourth = "SEP:2016-2017:preescolar:ordinaria-4";
+        FakeHttp.Response listed = send(SUPERVISOR, request("GET", "/15EJN0101A/reviews").query("sesion", fourth));
+        assertEquals(listed.body(), 200, listed.status);
+        assertEquals(1, listed.json().getAsJsonArray("acuerdos").size());
+
+        String review = "{\"sesion\":\"" + fourth + "\",\"resultado\":\"descartado\",\"comentario\":\"Ya no aplica\","
+                + "\"version\":0}";
+        FakeHttp.Response saved = send(TEACHER, request("PUT", "/15EJN0101A/reviews/1").json(review));
+        assertEquals(saved.body(), 200, saved.status);
+        assertEquals("descartado", saved.json().get("resultado").getAsString());
+        assertEquals(1, saved.json().get("version").getAsInt());
+        FakeHttp.Response stale = send(TEACHER, request("PUT", "/15EJN0101A/reviews/1").json(review));
+        assertEquals(409, stale.status);
+        assertEquals("Ya no aplica", stale.json().getAsJsonObject("actual").get("comentario").getAsString());
+        assertEquals("descartado", send(TEACHER, request("GET", "/15EJN0101A/reviews").query("sesion", fourth))
+                .json().getAsJsonArray("acuerdos").get(0).getAsJsonObject().getAsJsonObject("revision")
+                .get("resultado").getAsString());
+
+        FakeHttp.Response badOutcome = send(TEACHER, request("PUT", "/15EJN0101A/reviews/1")
+                .json(review.replace("descartado", "reprogramado")));
+        assertEquals(400, badOutcome.status);
+        assertEquals("resultado", badOutcome.json().get("campo").getAsString());
+        assertEquals("sesion", send(TEACHER, request("GET", "/15EJN0101A/reviews")).json().get("campo")
+                .getAsString());
+        assertEquals(403, send(SUPERVISOR, request("PUT", "/15EJN0101A/reviews/1").json(review)).status);
+        assertEquals(403, send(ApiFixtures.OTHER_TEACHER, request("GET", "/15EJN0101A/reviews")
+                .query("sesion", fourth)).status);
+        assertEquals(404, send(TEACHER, request("PUT", "/15EJN0101A/reviews/9").json(review)).status);
     }
 }

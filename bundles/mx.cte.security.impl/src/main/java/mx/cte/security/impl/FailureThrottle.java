@@ -81,7 +81,7 @@ final class FailureThrottle {
                     Sql.update(connection, "INSERT INTO signin_failure (throttle, throttle_key, failures,"
                             + " last_failure) VALUES (?, ?, 1, ?)", throttle, stored(key), now);
                 } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
+                    if (!Sql.isUniqueViolation(e)) {
                         throw e;
                     }
                     // Another node counted the first failure at the same moment: count this one on it.

@@ -19,6 +19,8 @@ import java.util.Optional;
  */
 public final class Sql {
 
+    static final String UNIQUE_VIOLATION = "23505";
+
     /** Maps the current row of a result set. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -89,6 +91,11 @@ public final class Sql {
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** A unique constraint refused a duplicate: the same SQL state on H2 and PostgreSQL. */
+    public static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 
     /** A timestamp column read back as an instant. */

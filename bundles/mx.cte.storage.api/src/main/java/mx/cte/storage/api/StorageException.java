@@ -6,8 +6,6 @@ import java.sql.SQLException;
 public class StorageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private final String sqlState;
 
     public StorageException(SQLException cause) {
@@ -27,6 +25,6 @@ public class StorageException extends RuntimeException {
 
     /** A unique constraint refused a duplicate (the same SQL state on H2 and PostgreSQL). */
     public boolean isUniqueViolation() {
-        return UNIQUE_VIOLATION.equals(sqlState);
+        return Sql.UNIQUE_VIOLATION.equals(sqlState);
     }
 }
