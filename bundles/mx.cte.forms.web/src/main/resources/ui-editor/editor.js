@@ -165,7 +165,9 @@ export async function render(container, ctx) {
   }
 
   ctx.refreshOnOutbox(container, (changed) => changed === path, refresh);
-  // The page already shows the product's title and description above the editor.
-  container.replaceChildren(note, area, saved);
+  // The page already shows the product's title and description above the editor; the evidence module, if installed,
+  // keeps the photos and PDFs that go with the product.
+  container.replaceChildren(note, area, saved,
+      ...(ctx.evidence?.({tipo: 'producto', id: `${session}|${activity}|${type}`}) || []));
   await refresh();
 }

@@ -173,7 +173,8 @@ export async function render(container, ctx) {
       return item;
     }
     const own = `${path}/${agreement.id}`;
-    item.append(...ctx.conflictBoxes(own, (a) => `${a.acuerdo} (${STATUS[a.estado] || a.estado})`, refresh));
+    item.append(...ctx.conflictBoxes(own, (a) => `${a.acuerdo} (${STATUS[a.estado] || a.estado})`, refresh),
+        ...(ctx.evidence?.({tipo: 'acuerdo', id: agreement.id}) || []));
     if (editing.has(agreement.id)) {
       item.append(editForm(agreement));
       return item;

@@ -39,10 +39,16 @@ export function el(tag, attributes = {}, ...children) {
  */
 export const UI_MODULES = JSON.parse(document.getElementById('editores')?.textContent || '{}');
 
+/**
+ * A call to the platform's API: options.body travels as JSON, options.file (a File or Blob from a file input) as
+ * itself with its own type; a write carries the session's CSRF token.
+ */
 export async function api(path, options = {}) {
   const started = options.method ? null : await takeEarly(path);
   const headers = {'Accept': 'application/json'};
-  if (options.body !== undefined) {
+  if (options.file !== undefined) {
+    headers['Content-Type'] = options.file.type || 'application/octet-stream';
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }
   if (signedInSession && options.method && options.method !== 'GET') {
@@ -51,7 +57,8 @@ export async function api(path, options = {}) {
   const response = started || await fetch(path, {
     method: options.method || 'GET',
     headers,
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: options.file !== undefined ? options.file
+      : options.body === undefined ? undefined : JSON.stringify(options.body),
     credentials: 'same-origin',
   });
   showConnection(response.headers.get('X-Cte-Sin-Conexion'));

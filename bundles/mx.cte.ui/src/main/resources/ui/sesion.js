@@ -938,6 +938,36 @@ function editorAddress(type) {
 }
 
 /**
+ * What the installed evidence module shows for one owner (its photos and PDFs, and a way to attach one), folded away
+ * until opened so a list of agreements costs no request per item; nothing when no module brings evidence. Editors
+ * ask for it with ctx.evidence({tipo, id}).
+ */
+function evidenceOf(owner, context) {
+  const places = UI_MODULES.paneles?.evidencias || [];
+  if (!places.length) {
+    return [];
+  }
+  const body = el('div', {});
+  const fold = el('details', {class: 'evidencias'}, el('summary', {}, 'Evidencias'), body);
+  fold.addEventListener('toggle', async () => {
+    if (!fold.open || fold.dataset.cargado) {
+      return;
+    }
+    fold.dataset.cargado = 'si';
+    const parts = await Promise.all(places.map(async (where) => {
+      try {
+        const module = await import(`/ui/editores/${where}/editor.js`);
+        return module.evidencias ? await module.evidencias({el, api, ...context, owner}) : null;
+      } catch (failure) {
+        return {contenido: [el('p', {class: 'aviso-modulo'}, `Las evidencias no pudieron abrirse: ${failure.message}`)]};
+      }
+    }));
+    body.replaceChildren(...parts.filter(Boolean).flatMap((part) => part.contenido));
+  });
+  return [fold];
+}
+
+/**
  * The editor of an activity's product comes from the module that owns its type: the module's bundle serves it at
  * /ui/modulos/{tipo}/editor.js, so a module installed later brings its screens without touching this bundle, and a
  * module that is missing shows as such.
@@ -1005,6 +1035,8 @@ function editorFor(state, item, product) {
     user, school: editing.school, session: editing.session, guide: state.guide,
     directs: user.roles.some((r) => r.rol === 'director' && r.ambito === editing.school),
     activity: item.number, product,
+    evidence: (owner) => evidenceOf(owner, {user, school: editing.school, confirmInPlace,
+      writable: user.roles.some((r) => (r.rol === 'director' || r.rol === 'docente') && r.ambito === editing.school)}),
   })).catch((failure) => {
     editorArea.replaceChildren(el('p', {class: 'error'}, `El editor de «${(product.title || type)}» no pudo abrirse:`
         + ` ${failure.message}. Recargue la página; si se repite, avise a quien administra la plataforma.`));

@@ -1315,6 +1315,19 @@ public class UiBrowserIT {
         waitForText("#actividad-1 [data-tipo='lista-cotejo'] .estado-guardado", "Guardado a las");
         capture("producto-tabla");
 
+        // A photo of the table on the board goes with the product as evidence, kept as JPEG.
+        browser.findElement(By.cssSelector("#actividad-1 [data-tipo='tabla'] details.evidencias summary")).click();
+        String evidence = "evidencia-producto-" + (FormsIT.SESSION + "|1|tabla").replaceAll("[^A-Za-z0-9-]", "-");
+        java.awt.image.BufferedImage board = new java.awt.image.BufferedImage(900, 600,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path photo = Files.createTempFile("pizarron", ".png");
+        javax.imageio.ImageIO.write(board, "png", photo.toFile());
+        field(evidence + "-archivo").sendKeys(photo.toString());
+        typeInto(evidence + "-descripcion", "La tabla en el pizarrón");
+        submitFormOf(evidence + "-descripcion");
+        waitForText("#" + evidence + "-lista li", "La tabla en el pizarrón");
+        Files.delete(photo);
+
         WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                 "directora.rosaura");
         String products = "/api/v1/forms/15EJN0101A/sessions/" + FormsIT.SESSION + "/activities/1/";
@@ -1322,6 +1335,11 @@ public class UiBrowserIT {
         assertEquals("[{\"alumno\":\"Sofía Ramírez\",\"area\":\"Lenguaje\",\"apoyo\":\"\",\"desde\":\"\"},"
                 + "{\"alumno\":\"Mateo Cruz\",\"area\":\"Pensamiento matemático\",\"apoyo\":\"\",\"desde\":\"\"}]",
                 table.get("filas").toString());
+        com.google.gson.JsonObject attached = WebSession.json(director.get("/api/v1/evidence/15EJN0101A/owners/producto/"
+                + java.net.URLEncoder.encode(FormsIT.SESSION + "|1|tabla", java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("+", "%20")));
+        assertEquals("image/jpeg", attached.getAsJsonArray("evidencias").get(0).getAsJsonObject().get("tipo")
+                .getAsString());
         com.google.gson.JsonObject checklist = WebSession.json(director.get(products + "lista-cotejo"));
         assertEquals("[{\"nivel\":\"\",\"comentario\":\"\"},{\"nivel\":\"En proceso\",\"comentario\":\"Falta en dos"
                 + " aulas\"}]", checklist.get("respuestas").toString());

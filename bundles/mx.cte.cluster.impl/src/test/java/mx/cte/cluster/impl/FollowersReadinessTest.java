@@ -1,0 +1,77 @@
+package mx.cte.cluster.impl;
+
+import static org.junit.Assert.assertEquals;
+
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import mx.cte.cluster.api.SharedStateListener;
+import org.junit.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.dto.BundleDTO;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+
+/**
+ * A node is not up while a component that follows the shared state has not registered: ClusterIT's restarted node
+ * answered "up" in the moment between its bundles starting and SCR registering the guides' follower.
+ */
+public class FollowersReadinessTest {
+
+    private static ComponentDescriptionDTO description(String name, String policy, int bundleState,
+            String... services) {
+        ComponentDescriptionDTO description = new ComponentDescriptionDTO();
+        description.name = name;
+        description.configurationPolicy = policy;
+        description.serviceInterfaces = services;
+        description.bundle = new BundleDTO();
+        description.bundle.state = bundleState;
+        return description;
+    }
+
+    private static ComponentConfigurationDTO configuration(int state) {
+        ComponentConfigurationDTO configuration = new ComponentConfigurationDTO();
+        configuration.state = state;
+        return configuration;
+    }
+
+    private static ServiceComponentRuntime runtime(Map<ComponentDescriptionDTO, List<ComponentConfigurationDTO>>
+            components) {
+        return (ServiceComponentRuntime) Proxy.newProxyInstance(FollowersReadinessTest.class.getClassLoader(),
+                new Class<?>[] {ServiceComponentRuntime.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getComponentDescriptionDTOs" -> components.keySet();
+                    case "getComponentConfigurationDTOs" -> components.get(args[0]);
+                    case "isComponentEnabled" -> true;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    @Test
+    public void aFollowerStillWaitingForItsReferencesHoldsTheNodeBack() {
+        String follower = SharedStateListener.class.getName();
+        ComponentDescriptionDTO guides = description("mx.cte.guide.publishing.SharedGuides", "optional",
+                Bundle.ACTIVE, "mx.cte.guide.api.GuideAdministration", follower);
+        ComponentDescriptionDTO other = description("mx.cte.results.impl.Results", "optional", Bundle.ACTIVE,
+                "mx.cte.results.api.ResultsAnalysis");
+
+        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), ClusterService.followerNotYetRegistered(
+                runtime(Map.of(guides, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE)),
+                        other, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE))))));
+        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), ClusterService.followerNotYetRegistered(
+                runtime(Map.of(guides, List.of()))));
+        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(runtime(Map.of(guides,
+                List.of(configuration(ComponentConfigurationDTO.SATISFIED)), other, List.of(configuration(
+                        ComponentConfigurationDTO.UNSATISFIED_REFERENCE))))));
+        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(null));
+    }
+
+    @Test
+    public void aFollowerWaitingForItsConfigurationOrOfAStoppedBundleDoesNot() {
+        String follower = SharedStateListener.class.getName();
+        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(runtime(Map.of(
+                description("unconfigured", "require", Bundle.ACTIVE, follower), List.of(),
+                description("stopping", "optional", Bundle.STOPPING, follower), List.of()))));
+    }
+}

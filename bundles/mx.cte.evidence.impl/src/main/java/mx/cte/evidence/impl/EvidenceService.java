@@ -1,0 +1,223 @@
+package mx.cte.evidence.impl;
+
+import java.io.InputStream;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import mx.cte.audit.api.AuditLog;
+import mx.cte.cluster.api.Chore;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.core.api.errors.InvalidContentException;
+import mx.cte.core.api.errors.InvalidContentException.FieldProblem;
+import mx.cte.core.api.errors.TextFields;
+import mx.cte.evidence.api.Evidence;
+import mx.cte.evidence.api.EvidenceFile;
+import mx.cte.evidence.api.EvidenceOwner;
+import mx.cte.evidence.api.EvidenceStore;
+import mx.cte.forms.api.FilledForms;
+import mx.cte.forms.api.ProductPlace;
+import mx.cte.logbook.api.Logbook;
+import mx.cte.schools.api.Cct;
+import mx.cte.storage.api.Database;
+import mx.cte.storage.api.Sql;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+/**
+ * Evidence in the platform database (table {@code evidence_file}, the content as bytes). The owners are checked
+ * through their modules' services, optional like the print module's: evidence of an agreement needs the logbook, of a
+ * guide's product the guide-configured products; without the module, attaching to its owners is refused and what
+ * was attached stays. Evidence whose agreement was removed is removed within the hour (asked for from the module's
+ * own use, once per installation).
+ */
+@Component(service = EvidenceStore.class)
+public final class EvidenceService implements EvidenceStore {
+
+    static final String MODULE = "evidence";
+    static final String CHANGELOG = "mx/cte/evidence/impl/db/changelog.xml";
+    /** How many agreements' evidence a purge looks at, at most: the rest waits for the next hour. */
+    static final int PURGE_BATCH = 2000;
+    private static final String COLUMNS = "id, cct, owner_kind, owner_id, file_name, description, media_type, bytes,"
+            + " width, height, original_bytes, uploaded_by, uploaded_at";
+
+    private final Database database;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Chore removeOrphans = new Chore("evidencias-sin-dueno", Duration.ofHours(1), this::removeOrphans);
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Logbook logbook;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile FilledForms forms;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Cluster cluster;
+
+    @Activate
+    public EvidenceService(@Reference Database database, @Reference AuditLog audit) {
+        this(database, audit, Clock.systemUTC(), null, null);
+    }
+
+    EvidenceService(Database database, AuditLog audit, Clock clock, Logbook logbook, FilledForms forms) {
+        this.database = database;
+        this.audit = audit;
+        this.clock = clock;
+        this.logbook = logbook;
+        this.forms = forms;
+        database.migrate(MODULE, EvidenceService.class.getClassLoader(), CHANGELOG);
+    }
+
+    @Override
+    public Evidence attach(Cct school, EvidenceOwner owner, String fileName, String description, InputStream content,
+            String author) {
+        List<FieldProblem> problems = new ArrayList<>();
+        ownerProblem(school, owner).ifPresent(problems::add);
+        String name = fileName == null || fileName.isBlank() ? "evidencia" : fileName.strip();
+        TextFields.problem(name, 200, true).ifPresent(m -> problems.add(new FieldProblem("nombre", m)));
+        String text = description == null ? "" : description.strip();
+        TextFields.problem(text, 500, false).ifPresent(m -> problems.add(new FieldProblem("descripcion", m)));
+        if (!problems.isEmpty()) {
+            throw new InvalidContentException(problems);
+        }
+        EvidenceContent.Stored stored = EvidenceContent.read(content);
+        Instant now = clock.instant();
+        long id = database.inTransaction(connection -> Sql.insert(connection, "INSERT INTO evidence_file (cct,"
+                + " owner_kind, owner_id, file_name, description, media_type, bytes, width, height, original_bytes,"
+                + " content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                school.value(), owner.kind(), owner.id(), name, text, stored.mediaType(),
+                (long) stored.content().length, stored.width(), stored.height(), stored.original(), stored.content(),
+                author, now));
+        audit.record("evidencia-adjuntada", school + " #" + id, owner.kind() + " " + owner.id() + ": " + name + " ("
+                + stored.mediaType() + ", " + stored.content().length + " bytes)");
+        removeOrphans.maybeRun(now, () -> cluster);
+        return find(school, id).orElseThrow();
+    }
+
+    /** Why the school cannot attach to {@code owner}, if it cannot. */
+    private Optional<FieldProblem> ownerProblem(Cct school, EvidenceOwner owner) {
+        switch (owner.kind()) {
+            case EvidenceOwner.AGREEMENT -> {
+                Logbook book = logbook;
+                if (book == null) {
+                    return Optional.of(new FieldProblem("dueno", "el Cuaderno de Bitácora no está instalado"));
+                }
+                Optional<Long> id = number(owner.id());
+                return id.isPresent() && book.find(school, id.get()).isPresent() ? Optional.empty()
+                        : Optional.of(new FieldProblem("dueno", "la escuela " + school + " no tiene el acuerdo "
+                                + owner.id()));
+            }
+            case EvidenceOwner.PRODUCT -> {
+                FilledForms products = forms;
+                if (products == null) {
+                    return Optional.of(new FieldProblem("dueno", "el módulo de productos que arma la guía no está"
+                            + " instalado"));
+                }
+                Optional<ProductPlace> place = place(school, owner.id());
+                return place.isPresent() && products.product(place.get()).isPresent() ? Optional.empty()
+                        : Optional.of(new FieldProblem("dueno", "'" + owner.id() + "' no es un producto que pida la"
+                                + " guía activa (sesión|actividad|tipo)"));
+            }
+            default -> {
+                return Optional.of(new FieldProblem("dueno", "no se adjuntan evidencias a '" + owner.kind()
+                        + "': sí a un acuerdo o a un producto"));
+            }
+        }
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<ProductPlace> place(Cct school, String id) {
+        String[] parts = id.split("\\|", -1);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        return number(parts[1]).filter(n -> n > 0 && n < 1000)
+                .map(activity -> new ProductPlace(school, parts[0], activity.intValue(), parts[2]));
+    }
+
+    @Override
+    public List<Evidence> of(Cct school, EvidenceOwner owner) {
+        removeOrphans.maybeRun(clock.instant(), () -> cluster);
+        return database.inTransaction(connection -> Sql.query(connection, "SELECT " + COLUMNS + " FROM evidence_file"
+                + " WHERE cct = ? AND owner_kind = ? AND owner_id = ? ORDER BY id", EvidenceService::evidence,
+                school.value(), owner.kind(), owner.id()));
+    }
+
+    private Optional<Evidence> find(Cct school, long id) {
+        return database.inTransaction(connection -> Sql.first(connection, "SELECT " + COLUMNS + " FROM evidence_file"
+                + " WHERE cct = ? AND id = ?", EvidenceService::evidence, school.value(), id));
+    }
+
+    @Override
+    public Optional<EvidenceFile> file(Cct school, long id) {
+        return database.inTransaction(connection -> Sql.first(connection, "SELECT " + COLUMNS + ", content FROM"
+                + " evidence_file WHERE cct = ? AND id = ?", row -> new EvidenceFile(evidence(row),
+                        row.getBytes("content")), school.value(), id));
+    }
+
+    @Override
+    public void remove(Cct school, long id, String author) {
+        Evidence evidence = find(school, id).orElseThrow(() -> new NoSuchElementException("La escuela " + school
+                + " no tiene la evidencia " + id));
+        database.inTransaction(connection -> Sql.update(connection, "DELETE FROM evidence_file WHERE cct = ? AND"
+                + " id = ?", school.value(), id));
+        audit.record("evidencia-eliminada", school + " #" + id, evidence.owner().kind() + " " + evidence.owner().id()
+                + ": " + evidence.fileName());
+    }
+
+    /**
+     * Removes the evidence of agreements that no longer exist. Only while the logbook is installed: without it,
+     * nothing tells a removed agreement from one whose module is away, and data of an uninstalled module is kept.
+     */
+    void removeOrphans() {
+        Logbook book = logbook;
+        if (book == null) {
+            return;
+        }
+        record Owner(Cct school, String id) {
+        }
+        List<Owner> owners = database.inTransaction(connection -> Sql.query(connection, "SELECT DISTINCT cct,"
+                + " owner_id FROM evidence_file WHERE owner_kind = ? ORDER BY cct, owner_id", row -> new Owner(
+                        Cct.parse(row.getString("cct").strip()), row.getString("owner_id")), EvidenceOwner.AGREEMENT));
+        int removed = 0;
+        for (Owner owner : owners.subList(0, Math.min(PURGE_BATCH, owners.size()))) {
+            Optional<Long> id = number(owner.id());
+            if (id.isPresent() && book.find(owner.school(), id.get()).isPresent()) {
+                continue;
+            }
+            removed += database.inTransaction(connection -> Sql.update(connection, "DELETE FROM evidence_file WHERE"
+                    + " cct = ? AND owner_kind = ? AND owner_id = ?", owner.school().value(), EvidenceOwner.AGREEMENT,
+                    owner.id()));
+            audit.record("evidencias-sin-dueno-eliminadas", owner.school() + " acuerdo " + owner.id(),
+                    "el acuerdo ya no existe");
+        }
+        if (removed > 0) {
+            org.slf4j.LoggerFactory.getLogger(EvidenceService.class).info("Removed {} evidence files of agreements"
+                    + " that no longer exist", removed);
+        }
+    }
+
+    private static Evidence evidence(ResultSet row) throws SQLException {
+        return new Evidence(row.getLong("id"), Cct.parse(row.getString("cct").strip()), new EvidenceOwner(
+                row.getString("owner_kind"), row.getString("owner_id")), row.getString("file_name"),
+                row.getString("description"), row.getString("media_type"), row.getLong("bytes"), row.getInt("width"),
+                row.getInt("height"), row.getLong("original_bytes"), row.getString("uploaded_by"),
+                Sql.instant(row, "uploaded_at"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Evidence module: implementation only, exports nothing. */
+package mx.cte.evidence.impl;

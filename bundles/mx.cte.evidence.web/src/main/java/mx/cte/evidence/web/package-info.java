@@ -1,0 +1,2 @@
+/** The evidence's JSON API. Implementation only: exports nothing. */
+package mx.cte.evidence.web;
