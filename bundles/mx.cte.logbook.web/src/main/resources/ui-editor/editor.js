@@ -245,3 +245,95 @@ export async function render(container, ctx) {
   container.replaceChildren(el('h4', {}, 'Acuerdos de la sesión en el Cuaderno de Bitácora'), note, list, form);
   await refresh();
 }
+
+/**
+ * The supervisor's home: the agreements of the zone's Consejo Técnico de Zona, the open ones first, each reviewed in
+ * a later zone session (cumplido, en curso, descartado, with a comment), and a form to record one. The state's
+ * authority reads them.
+ */
+export async function zona(ctx) {
+  const {el, api, zone, user} = ctx;
+  const path = `/api/v1/logbook/zonas/${encodeURIComponent(zone)}/agreements`;
+  const supervises = (user?.roles || []).some((r) => r.rol === 'supervisor' && r.ambito === zone);
+  const list = el('ul', {class: 'acuerdos', id: 'acuerdos-zona'});
+  const status = el('p', {class: 'estado-guardado', role: 'status'});
+  const field = (id, label, input) => [el('label', {for: id}, label), input];
+
+  function reviewForm(agreement) {
+    const id = (part) => `acuerdo-zona-${agreement.id}-${part}`;
+    const session = el('input', {type: 'text', id: id('sesion'), maxlength: '100'});
+    const outcome = el('select', {id: id('resultado')}, el('option', {value: ''}, 'Elija…'),
+        ...Object.entries(OUTCOMES).map(([key, label]) => el('option', {value: key}, label)));
+    const comment = el('input', {type: 'text', id: id('comentario'), maxlength: '1000'});
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = el('form', {class: 'revisar-acuerdo-zona', novalidate: ''},
+        ...field(session.id, 'Sesión del consejo de zona que lo revisa', session),
+        ...field(outcome.id, 'El acuerdo está', outcome), ...field(comment.id, 'Comentario (opcional)', comment),
+        error, el('button', {type: 'submit'}, 'Guardar la revisión'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api(`${path}/${agreement.id}/review`, {method: 'PUT', body: {sesion: session.value.trim(),
+          resultado: outcome.value, comentario: comment.value.trim(), version: agreement.version}});
+        status.textContent = 'Revisión guardada.';
+        await refresh();
+      } catch (failure) {
+        error.textContent = `No se guardó: ${failure.message}`;
+      }
+    });
+    return form;
+  }
+
+  function entry(agreement) {
+    const state = STATUS[agreement.estado] || agreement.estado;
+    const details = [`Responsables: ${agreement.responsables}`, `fecha límite: ${agreement.fechaLimite}`,
+      `acordado en: ${agreement.sesion}`, agreement.revisadoEn ? `${state} (revisado en ${agreement.revisadoEn}`
+        + `${agreement.revision ? `: ${agreement.revision}` : ''})` : state];
+    return el('li', {class: agreement.estado === 'pendiente' || agreement.estado === 'en-curso' ? 'por-revisar'
+      : 'revisado'}, agreement.acuerdo, el('br'), el('span', {class: 'detalle'}, details.join(' · ')),
+    ...(supervises && ['pendiente', 'en-curso', 'reprogramado'].includes(agreement.estado)
+      ? [reviewForm(agreement)] : []));
+  }
+
+  async function refresh() {
+    try {
+      const found = (await api(path)).acuerdos;
+      list.replaceChildren(...(found.length ? found.map(entry)
+        : [el('li', {}, 'Aún no hay acuerdos del consejo técnico de zona.')]));
+    } catch (failure) {
+      list.replaceChildren(el('li', {}, failure.status ? failure.message
+        : 'Sin conexión: los acuerdos de la zona se ven al volver la conexión.'));
+    }
+  }
+
+  const content = [el('h2', {}, 'Acuerdos del consejo técnico de zona'), list, status];
+  if (supervises) {
+    const session = el('input', {type: 'text', id: 'zona-acuerdo-sesion', maxlength: '100'});
+    const text = el('textarea', {id: 'zona-acuerdo-texto', rows: '2', maxlength: '2000'});
+    const responsibles = el('input', {type: 'text', id: 'zona-acuerdo-responsables', maxlength: '500'});
+    const deadline = el('input', {type: 'date', id: 'zona-acuerdo-fecha', value: inAMonth()});
+    const error = el('p', {class: 'error', role: 'alert'});
+    const form = el('form', {class: 'acuerdo-zona', novalidate: ''},
+        el('h3', {}, 'Registrar un acuerdo de la sesión'),
+        ...field(session.id, 'Sesión (por ejemplo, CTZ de noviembre de 2016)', session),
+        ...field(text.id, 'Acuerdo', text), ...field(responsibles.id, 'Responsables', responsibles),
+        ...field(deadline.id, 'Fecha límite', deadline), error,
+        el('button', {type: 'submit'}, 'Registrar acuerdo'));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      try {
+        await api(path, {method: 'POST', body: {sesion: session.value.trim(), acuerdo: text.value.trim(),
+          responsables: responsibles.value.trim(), fechaLimite: deadline.value}});
+        error.textContent = '';
+        text.value = '';
+        status.textContent = 'Acuerdo registrado.';
+        await refresh();
+      } catch (failure) {
+        error.textContent = `No se registró: ${failure.message}`;
+      }
+    });
+    content.push(form);
+  }
+  await refresh();
+  return {orden: 40, contenido: content};
+}

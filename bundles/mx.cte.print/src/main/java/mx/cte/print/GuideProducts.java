@@ -10,6 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import mx.cte.evidence.api.EvidenceFile;
+import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.forms.api.FilledForm;
 import mx.cte.forms.api.ItemAnswer;
 import mx.cte.guide.api.FormField;
@@ -90,8 +93,9 @@ final class GuideProducts {
                 : List.of("Elemento", "Respuesta", "Comentario"), rows);
     }
 
+    /** @param evidenceOf the photos and PDFs attached to an owner; none when the evidence module is away */
     static void pdf(OutputStream out, School school, String session, List<Printed> products, People people,
-            LocalDate printedOn) {
+            LocalDate printedOn, Function<EvidenceOwner, List<EvidenceFile>> evidenceOf) {
         PdfLayout pdf = PdfLayout.open(out, true, "Productos de la sesión", school, "Sesión: " + session, printedOn);
         if (products.isEmpty()) {
             pdf.note("La escuela aún no llena tablas, formatos, listas de cotejo ni rúbricas de esta sesión.");
@@ -117,6 +121,8 @@ final class GuideProducts {
             FilledForm filled = printed.filled();
             pdf.note("Guardado por " + people.name(filled.updatedBy()) + " el "
                     + PdfLayout.longDate(LocalDate.ofInstant(filled.updatedAt(), SchoolDocuments.MEXICO)) + ".");
+            pdf.evidence(evidenceOf.apply(EvidenceOwner.product(session, filled.place().activity(),
+                    filled.place().type())));
         }
         pdf.close();
     }

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import mx.cte.evidence.api.EvidenceFile;
 import mx.cte.results.api.Tally;
 import mx.cte.schools.api.School;
 
@@ -105,6 +106,51 @@ final class PdfLayout {
         paragraph.add(new Phrase(text == null || text.isBlank() ? "—" : text, TEXT));
         paragraph.setSpacingAfter(2);
         add(paragraph);
+    }
+
+    /** Where a photo of evidence fits on the page: three across a landscape A4, each with what it shows beneath. */
+    private static final float PHOTO_WIDTH = 230;
+    private static final float PHOTO_HEIGHT = 172;
+
+    /**
+     * The evidence of one thing the document shows: its photos three to a row, each with what it shows; its PDFs by
+     * name (a PDF is not printed inside another).
+     */
+    void evidence(List<EvidenceFile> files) {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<EvidenceFile> photos = files.stream().filter(f -> f.evidence().mediaType().startsWith("image/")).toList();
+        if (!photos.isEmpty()) {
+            PdfPTable grid = new PdfPTable(3);
+            grid.setWidthPercentage(100);
+            grid.setSpacingAfter(4);
+            for (EvidenceFile photo : photos) {
+                PdfPCell cell = new PdfPCell();
+                cell.setBorder(Rectangle.NO_BORDER);
+                cell.setPadding(3);
+                try {
+                    com.lowagie.text.Image image = com.lowagie.text.Image.getInstance(photo.content());
+                    image.scaleToFit(PHOTO_WIDTH, PHOTO_HEIGHT);
+                    image.setAlt(label(photo.evidence()));
+                    cell.addElement(image);
+                } catch (java.io.IOException | RuntimeException e) {
+                    cell.addElement(new Paragraph("(La foto «" + photo.evidence().fileName() + "» no pudo"
+                            + " imprimirse.)", SMALL));
+                }
+                cell.addElement(new Paragraph(label(photo.evidence()), SMALL));
+                grid.addCell(cell);
+            }
+            grid.completeRow();
+            add(grid);
+        }
+        files.stream().filter(f -> !f.evidence().mediaType().startsWith("image/")).forEach(pdf -> note(
+                "Documento adjunto: " + pdf.evidence().fileName() + (pdf.evidence().description().isBlank() ? ""
+                        : " (" + pdf.evidence().description() + ")") + "; se consulta en la plataforma."));
+    }
+
+    private static String label(mx.cte.evidence.api.Evidence evidence) {
+        return evidence.description().isBlank() ? evidence.fileName() : evidence.description();
     }
 
     void note(String text) {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletResponse;
@@ -19,6 +20,9 @@ import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.core.http.Routes;
+import mx.cte.evidence.api.EvidenceFile;
+import mx.cte.evidence.api.EvidenceOwner;
+import mx.cte.evidence.api.EvidenceStore;
 import mx.cte.forms.api.FilledForms;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.results.api.GroupAssessment;
@@ -74,6 +78,9 @@ public final class PrintServlet extends RoutedServlet {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile FilledForms forms;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile EvidenceStore evidence;
 
     private final transient Accounts accounts;
 
@@ -162,7 +169,7 @@ public final class PrintServlet extends RoutedServlet {
         String session = session(call);
         ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
         SchoolDocuments.logbook(body, reader.school(), session, book.ofSession(reader.cct(), session),
-                people(reader.cct()), today());
+                people(reader.cct()), today(), evidenceOf(reader.cct()));
         send(call, body, "bitacora-" + reader.cct() + ".pdf", PDF);
     }
 
@@ -236,8 +243,19 @@ public final class PrintServlet extends RoutedServlet {
             send(call, body, name + ".xlsx", XLSX);
             return;
         }
-        GuideProducts.pdf(body, reader.school(), session, products, people(reader.cct()), today());
+        GuideProducts.pdf(body, reader.school(), session, products, people(reader.cct()), today(),
+                evidenceOf(reader.cct()));
         send(call, body, name + ".pdf", PDF);
+    }
+
+    /** The photos and PDFs attached to an owner of the school, printed with it; none while the module is away. */
+    private Function<EvidenceOwner, List<EvidenceFile>> evidenceOf(Cct school) {
+        EvidenceStore store = evidence;
+        if (store == null) {
+            return owner -> List.of();
+        }
+        return owner -> store.of(school, owner).stream().map(e -> store.file(school, e.id()))
+                .flatMap(java.util.Optional::stream).toList();
     }
 
     /** The session a logbook document is of; 400 naming {@code sesion} without it. */

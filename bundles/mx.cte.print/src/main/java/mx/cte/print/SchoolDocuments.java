@@ -11,12 +11,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.Challenge;
 import mx.cte.cards.api.FollowUp;
 import mx.cte.cards.api.InterventionCard;
 import mx.cte.cards.api.Material;
+import mx.cte.evidence.api.EvidenceFile;
+import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.logbook.api.Agreement;
 import mx.cte.results.api.Concentrate;
 import mx.cte.results.api.ConcentrateItem;
@@ -139,7 +142,7 @@ final class SchoolDocuments {
 
     /** The agreements of one session in the Cuaderno de Bitácora, in the order they were recorded. */
     static void logbook(OutputStream out, School school, String session, List<Agreement> agreements,
-            People people, LocalDate printedOn) {
+            People people, LocalDate printedOn, Function<EvidenceOwner, List<EvidenceFile>> evidenceOf) {
         PdfLayout pdf = PdfLayout.open(out, true, "Cuaderno de Bitácora", school, "Sesión: " + session, printedOn);
         if (agreements.isEmpty()) {
             pdf.note("No hay acuerdos registrados en esta sesión.");
@@ -158,6 +161,14 @@ final class SchoolDocuments {
             PdfLayout.cell(table, statusTitle(content.status().wireName()));
         }
         pdf.add(table);
+        for (Agreement agreement : agreements) {
+            List<EvidenceFile> files = evidenceOf.apply(new EvidenceOwner(EvidenceOwner.AGREEMENT,
+                    String.valueOf(agreement.id())));
+            if (!files.isEmpty()) {
+                pdf.heading("Evidencias del acuerdo «" + agreement.content().text() + "»");
+                pdf.evidence(files);
+            }
+        }
         pdf.close();
     }
 

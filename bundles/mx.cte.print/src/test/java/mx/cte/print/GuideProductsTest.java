@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import mx.cte.evidence.api.Evidence;
+import mx.cte.evidence.api.EvidenceFile;
+import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.forms.api.FilledForm;
 import mx.cte.forms.api.FormContent;
 import mx.cte.forms.api.ItemAnswer;
@@ -85,7 +88,13 @@ public class GuideProductsTest {
     @Test
     public void thePrintedProductsShowEveryValueAndWhoSavedThem() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GuideProducts.pdf(out, SCHOOL, SESSION, List.of(PUPILS, PLANNING), PEOPLE, LocalDate.of(2019, 10, 25));
+        byte[] photo = photo();
+        GuideProducts.pdf(out, SCHOOL, SESSION, List.of(PUPILS, PLANNING), PEOPLE, LocalDate.of(2019, 10, 25),
+                owner -> owner.equals(EvidenceOwner.product(SESSION, 2, ProductForm.TABLE)) ? List.of(
+                        new EvidenceFile(new Evidence(1, CCT, owner, "IMG_1.JPG", "La tabla en el pizarrón",
+                                "image/jpeg", photo.length, 320, 200, photo.length, "director", Instant.EPOCH), photo),
+                        new EvidenceFile(new Evidence(2, CCT, owner, "lista.pdf", "", "application/pdf", 10, 0, 0, 10,
+                                "director", Instant.EPOCH), new byte[10])) : List.of());
 
         PdfReader reader = new PdfReader(out.toByteArray());
         StringBuilder text = new StringBuilder();
@@ -93,11 +102,21 @@ public class GuideProductsTest {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
         }
         String printed = text.toString();
+        assertTrue("the photo is in the document", new String(out.toByteArray(),
+                java.nio.charset.StandardCharsets.ISO_8859_1).contains("/DCTDecode"));
         for (String expected : List.of("Productos de la sesión", "Actividad 2. Alumnos que requieren apoyo",
                 "Sofía Ramírez", "Lectura diaria con su familia", "Mateo Cruz", "Actividad 4. Rúbrica de la planeación",
-                "Claridad de los propósitos", "Claros para todos", "Guardado por Mtra. Rosaura Zapata")) {
+                "Claridad de los propósitos", "Claros para todos", "Guardado por Mtra. Rosaura Zapata",
+                "La tabla en el pizarrón", "Documento adjunto: lista.pdf")) {
             assertTrue(expected + " in:\n" + printed, printed.contains(expected));
         }
+    }
+
+    private static byte[] photo() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(320, 200, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "jpg", out);
+        return out.toByteArray();
     }
 
     @Test

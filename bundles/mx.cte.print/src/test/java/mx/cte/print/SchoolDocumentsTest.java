@@ -188,8 +188,12 @@ public class SchoolDocumentsTest {
                 Instant.EPOCH, 1);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+        mx.cte.evidence.api.EvidenceOwner ofAgreement = new mx.cte.evidence.api.EvidenceOwner("acuerdo", "4");
         SchoolDocuments.logbook(out, SCHOOL, "SEP:2016-2017:preescolar:ordinaria-3", List.of(agreement), PEOPLE,
-                TODAY);
+                TODAY, owner -> owner.equals(ofAgreement) ? List.of(new mx.cte.evidence.api.EvidenceFile(
+                        new mx.cte.evidence.api.Evidence(9, CCT, owner, "firma.pdf", "Lista de firmas",
+                                "application/pdf", 10, 0, 0, 10, "director", Instant.EPOCH), new byte[10]))
+                        : List.of());
 
         String text = text(out.toByteArray());
         assertTrue(text, text.contains("Cuaderno de Bitácora"));
@@ -199,6 +203,8 @@ public class SchoolDocumentsTest {
         assertTrue("names, not login ids: " + text, text.contains("Mtra. Rosaura Zapata"));
         assertFalse(text, text.contains("2016-12-09"));
         assertTrue(text, text.contains("En curso"));
+        assertTrue(text, text.contains("Evidencias del acuerdo «Revisar la ficha en la próxima sesión»")
+                && text.contains("Documento adjunto: firma.pdf (Lista de firmas)"));
     }
 
     /** The text of a workbook's sheets and its strings, read through the file's directory as spreadsheets do. */

@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -108,6 +107,13 @@ public class EvidenceIT {
                 otherSchool.send("DELETE", evidence.get("archivo").getAsString(), null, null))) {
             assertEquals(attempt.body(), 403, attempt.statusCode());
         }
+        // The printed bitácora carries the photo under its agreement.
+        HttpResponse<byte[]> printed = director.download("/api/v1/print/15EJN0101A/bitacora.pdf?sesion="
+                + "SEP:2016-2017:preescolar:ordinaria-3");
+        assertEquals(200, printed.statusCode());
+        String pdf = new String(printed.body(), StandardCharsets.ISO_8859_1);
+        assertTrue("the photo is printed", pdf.contains("/DCTDecode"));
+
         assertEquals(204, director.send("DELETE", evidence.get("archivo").getAsString(), null, null).statusCode());
         assertEquals(0, json(teacher.get(owner)).getAsJsonArray("evidencias").size());
         assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "evidencia-eliminada", "15EJN0101A #"
@@ -131,12 +137,7 @@ public class EvidenceIT {
         } finally {
             admin.run("feature:install cte-evidence");
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> back = director.get(owner);
-        while (back.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            back = director.get(owner);
-        }
+        HttpResponse<String> back = director.awaitOk(owner);
         assertEquals(back.body(), 200, back.statusCode());
         assertEquals("lista.pdf", json(back).getAsJsonArray("evidencias").get(0).getAsJsonObject().get("nombre")
                 .getAsString());

@@ -7,7 +7,6 @@ import static org.junit.Assert.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
@@ -147,20 +146,10 @@ public class FormsIT {
                 admin.run("feature:install cte-forms");
             }
             GuideApi.awaitGuide(SESSION, GuideApi.status("activa"));
-            HttpResponse<String> back = awaitOk(director, TABLE);
+            HttpResponse<String> back = director.awaitOk(TABLE);
+            assertEquals(back.body(), 200, back.statusCode());
             assertEquals("Mateo Cruz", json(back).getAsJsonArray("filas").get(0).getAsJsonObject().get("alumno")
                     .getAsString());
         });
-    }
-
-    private static HttpResponse<String> awaitOk(WebSession session, String path) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> answer = session.get(path);
-        while (answer.statusCode() != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            answer = session.get(path);
-        }
-        assertEquals(answer.body(), 200, answer.statusCode());
-        return answer;
     }
 }

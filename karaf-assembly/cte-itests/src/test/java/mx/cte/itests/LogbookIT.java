@@ -130,6 +130,29 @@ public class LogbookIT {
     }
 
     @Test
+    public void theZoneSupervisorKeepsTheZoneCouncilsAgreementsAndSchoolsDoNotWriteThem() throws Exception {
+        String zone = "/api/v1/logbook/zonas/15-preescolar-015/agreements";
+        String agreement = "{\"sesion\": \"CTZ de noviembre de 2016\", \"acuerdo\": \"Intercambiar planeaciones\","
+                + " \"responsables\": \"Directoras de la zona\", \"fechaLimite\": \"" + LocalDate.now().plusMonths(2)
+                + "\"}";
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        HttpResponse<String> created = supervisor.send("POST", zone, agreement, "application/json");
+        assertEquals(created.body(), 201, created.statusCode());
+        JsonObject recorded = json(created);
+
+        assertEquals(403, WebSession.demo("directora.rosaura").send("POST", zone, agreement, "application/json")
+                .statusCode());
+        HttpResponse<String> reviewed = supervisor.send("PUT", zone + "/" + recorded.get("id").getAsLong()
+                + "/review", "{\"sesion\": \"CTZ de enero de 2017\", \"resultado\": \"en-curso\", \"version\": "
+                + recorded.get("version").getAsLong() + "}", "application/json");
+        assertEquals(reviewed.body(), 200, reviewed.statusCode());
+        assertEquals("en-curso", json(reviewed).get("estado").getAsString());
+        assertTrue(WebSession.demo("autoridad.edomex").get(zone).body().contains("Intercambiar planeaciones"));
+        assertTrue(GuideApi.audited(WebSession.demo("admin.plataforma"), "acuerdo-zona-revisado",
+                "15-preescolar-015 #" + recorded.get("id").getAsLong()));
+    }
+
+    @Test
     public void uninstallingTheModuleAnswers503AndReinstallingBringsEveryAgreementBack() throws Exception {
         String deadline = LocalDate.now().plusMonths(1).toString();
         WebSession director = WebSession.demo("directora.rosaura");

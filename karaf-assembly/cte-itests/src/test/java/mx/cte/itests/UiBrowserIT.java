@@ -768,6 +768,32 @@ public class UiBrowserIT {
     }
 
     @Test
+    public void theSupervisorRecordsTheZoneCouncilsAgreementAndReviewsItInTheNextSession() throws Exception {
+        String text = "Compartir una estrategia de lectura por escuela (" + System.nanoTime() + ")";
+        signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "15-preescolar-015"));
+        typeInto("zona-acuerdo-sesion", "CTZ de noviembre de 2016");
+        typeInto("zona-acuerdo-texto", text);
+        typeInto("zona-acuerdo-responsables", "Directoras de la zona");
+        submit("form.acuerdo-zona");
+        WebElement recorded = await().until(driver -> driver.findElements(By.cssSelector("#acuerdos-zona li"))
+                .stream().filter(li -> li.getText().contains(text)).findFirst().orElse(null));
+        assertTrue(recorded.getText(), recorded.getText().contains("acordado en: CTZ de noviembre de 2016"));
+
+        WebElement review = recorded.findElement(By.cssSelector("form.revisar-acuerdo-zona"));
+        review.findElement(By.cssSelector("input[id$='-sesion']")).sendKeys("CTZ de enero de 2017");
+        new org.openqa.selenium.support.ui.Select(review.findElement(By.cssSelector("select")))
+                .selectByVisibleText("Cumplido");
+        review.findElement(By.cssSelector("button[type=submit]")).click();
+        await().until(driver -> listed("#acuerdos-zona li.revisado", text)
+                && listed("#acuerdos-zona li.revisado", "Cumplido (revisado en CTZ de enero de 2017)"));
+
+        WebSession authority = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "autoridad.edomex");
+        assertTrue(authority.get("/api/v1/logbook/zonas/15-preescolar-015/agreements").body().contains(text));
+    }
+
+    @Test
     public void theSupervisorSeesWhatTheZonesSchoolsShared() throws Exception {
         WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
         String expected = "/api/v1/results/15EJN0101A/expected";

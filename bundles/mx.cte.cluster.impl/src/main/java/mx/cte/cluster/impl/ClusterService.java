@@ -10,8 +10,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,11 +25,11 @@ import mx.cte.cluster.api.SharedEntry;
 import mx.cte.cluster.api.SharedStateListener;
 import mx.cte.core.api.health.HealthStatus;
 import mx.cte.core.api.health.Readiness;
+import mx.cte.core.api.health.RegisteredComponents;
 import mx.cte.core.api.text.LogText;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.api.Sql;
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -41,8 +39,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
-import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -399,36 +395,10 @@ public final class ClusterService implements Cluster, Readiness {
             return Optional.of(new NotReady(HealthStatus.STARTING, "El nodo se pone al día con el estado compartido"
                     + " (guías y ediciones activas)."));
         }
-        return followerNotYetRegistered(components).map(name -> new NotReady(HealthStatus.STARTING, "El nodo espera"
-                + " a " + name + ", que sigue el estado compartido, para ponerse al día."));
-    }
-
-    /**
-     * A component of an active bundle that follows the shared state but is not registered yet: until it is, nothing
-     * has told it what to install (SCR activates components a moment after their bundles start, so every bundle
-     * started and every registered follower caught up is not yet enough). One waiting for its configuration is not
-     * counted: it follows nothing until it is configured.
-     */
-    static Optional<String> followerNotYetRegistered(ServiceComponentRuntime runtime) {
-        if (runtime == null) {
-            return Optional.empty();
-        }
-        for (ComponentDescriptionDTO description : runtime.getComponentDescriptionDTOs()) {
-            if (description.serviceInterfaces == null || !Arrays.asList(description.serviceInterfaces)
-                    .contains(SharedStateListener.class.getName()) || description.bundle.state != Bundle.ACTIVE
-                    || !runtime.isComponentEnabled(description)) {
-                continue;
-            }
-            Collection<ComponentConfigurationDTO> configurations = runtime.getComponentConfigurationDTOs(description);
-            if (configurations.isEmpty() && "require".equals(description.configurationPolicy)) {
-                continue;
-            }
-            if (configurations.stream().noneMatch(c -> c.state == ComponentConfigurationDTO.SATISFIED
-                    || c.state == ComponentConfigurationDTO.ACTIVE)) {
-                return Optional.of(description.name);
-            }
-        }
-        return Optional.empty();
+        // Until a follower has registered, nothing has told it what to install.
+        return RegisteredComponents.firstNotRegistered(components, SharedStateListener.class.getName())
+                .map(name -> new NotReady(HealthStatus.STARTING, "El nodo espera a " + name + ", que sigue el estado"
+                        + " compartido, para ponerse al día."));
     }
 
     private void watch() {

@@ -14,6 +14,7 @@ import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.api.health.HealthReport;
 import mx.cte.core.api.health.HealthStatus;
 import mx.cte.core.api.health.Readiness;
+import mx.cte.core.api.health.RegisteredComponents;
 import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.JsonServlet;
 import org.apache.karaf.features.BootFinished;
@@ -25,6 +26,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
@@ -55,6 +57,7 @@ public final class HealthServlet extends JsonServlet {
      */
     private final transient BooleanSupplier everyBundleStarted;
     private final List<Readiness> parts = new CopyOnWriteArrayList<>();
+    private transient volatile ServiceComponentRuntime components;
 
     @Activate
     public HealthServlet(BundleContext context) {
@@ -89,6 +92,18 @@ public final class HealthServlet extends JsonServlet {
         booted = false;
     }
 
+    /** The components of the installation, to know the parts that hold the node back but have not registered yet. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void setComponents(ServiceComponentRuntime runtime) {
+        components = runtime;
+    }
+
+    void unsetComponents(ServiceComponentRuntime runtime) {
+        if (components == runtime) {
+            components = null;
+        }
+    }
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReadiness(Readiness part) {
         parts.add(part);
@@ -109,7 +124,10 @@ public final class HealthServlet extends JsonServlet {
                 clock.instant());
     }
 
-    /** The first part that is not ready, a refusal (down) before one still catching up. */
+    /**
+     * The first part that is not ready, a refusal (down) before one still catching up; or a part that has not even
+     * registered yet (the cluster service waits for the database, and registers after everything else started).
+     */
     Optional<Readiness.NotReady> notReady() {
         Readiness.NotReady first = null;
         for (Readiness part : parts) {
@@ -117,6 +135,11 @@ public final class HealthServlet extends JsonServlet {
             if (verdict.isPresent() && (first == null || verdict.get().status() == HealthStatus.DOWN)) {
                 first = verdict.get();
             }
+        }
+        if (first == null) {
+            first = RegisteredComponents.firstNotRegistered(components, Readiness.class.getName())
+                    .map(name -> new Readiness.NotReady(HealthStatus.STARTING, "La plataforma espera a " + name
+                            + ".")).orElse(null);
         }
         return Optional.ofNullable(first);
     }

@@ -114,6 +114,41 @@ public class HealthServletTest {
     }
 
     @Test
+    public void staysStartingWhileAPartThatHoldsTheNodeBackHasNotRegistered() throws Exception {
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3");
+        servlet.setBootFinished(null);
+        org.osgi.service.component.runtime.dto.ComponentDescriptionDTO cluster =
+                new org.osgi.service.component.runtime.dto.ComponentDescriptionDTO();
+        cluster.name = "mx.cte.cluster.impl.ClusterService";
+        cluster.serviceInterfaces = new String[] {Readiness.class.getName()};
+        cluster.bundle = new org.osgi.framework.dto.BundleDTO();
+        cluster.bundle.state = org.osgi.framework.Bundle.ACTIVE;
+        org.osgi.service.component.runtime.dto.ComponentConfigurationDTO waiting =
+                new org.osgi.service.component.runtime.dto.ComponentConfigurationDTO();
+        waiting.state = org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.UNSATISFIED_REFERENCE;
+        servlet.setComponents((org.osgi.service.component.runtime.ServiceComponentRuntime) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {
+                    org.osgi.service.component.runtime.ServiceComponentRuntime.class}, (proxy, method, args) ->
+                        switch (method.getName()) {
+                            case "getComponentDescriptionDTOs" -> java.util.List.of(cluster);
+                            case "getComponentConfigurationDTOs" -> java.util.List.of(waiting);
+                            case "isComponentEnabled" -> true;
+                            default -> throw new UnsupportedOperationException(method.getName());
+                        }));
+
+        FakeHttp.Response starting = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), starting.proxy());
+        assertEquals(503, starting.status);
+        assertEquals("La plataforma espera a mx.cte.cluster.impl.ClusterService.", JsonParser.parseString(
+                starting.body()).getAsJsonObject().get("motivo").getAsString());
+
+        waiting.state = org.osgi.service.component.runtime.dto.ComponentConfigurationDTO.SATISFIED;
+        FakeHttp.Response up = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), up.proxy());
+        assertEquals(200, up.status);
+    }
+
+    @Test
     public void keepsBundleDetailsOutOfThePublicReport() throws Exception {
         FakeHttp.Response response = new FakeHttp.Response();
         new HealthServlet(clock, "1.2.3").service(FakeHttp.request("GET", "/api/v1/health"), response.proxy());

@@ -16,8 +16,12 @@ import mx.cte.logbook.api.AgreementReview;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.logbook.api.ReviewedAgreement;
+import mx.cte.logbook.api.ZoneAgreement;
+import mx.cte.logbook.api.ZoneAgreementDraft;
+import mx.cte.logbook.api.ZoneLogbook;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.security.api.Caller;
@@ -28,18 +32,21 @@ import mx.cte.security.http.RequestAccess;
  * authority (read). A session's agreements ({@code ?sesion=CLAVE}) or, without it, all open ones; one agreement; a new
  * one; a change to one with the version it was based on (409 with the current one in {@code actual} when it
  * changed meanwhile); who can be named responsible (the school's enabled staff); and a later session's review of the
- * agreements of earlier ones.
+ * agreements of earlier ones; and under {@code /zonas/{zona}/agreements} the agreements of the zone's Consejo Técnico
+ * de Zona, recorded and reviewed by its supervisor, read by the state's authority.
  */
 final class LogbookApi {
 
     private static final String INVALID = "Acuerdo no válido";
 
     private final Logbook logbook;
+    private final ZoneLogbook zones;
     private final SchoolDirectory directory;
     private final Accounts accounts;
 
-    LogbookApi(Logbook logbook, SchoolDirectory directory, Accounts accounts) {
+    LogbookApi(Logbook logbook, ZoneLogbook zones, SchoolDirectory directory, Accounts accounts) {
         this.logbook = logbook;
+        this.zones = zones;
         this.directory = directory;
         this.accounts = accounts;
     }
@@ -54,6 +61,9 @@ final class LogbookApi {
                 .get("/{cct}/staff", this::staff)
                 .get("/{cct}/reviews", this::reviews)
                 .put("/{cct}/reviews/{id:int}", this::review)
+                .get("/zonas/{zona}/agreements", this::zoneAgreements)
+                .post("/zonas/{zona}/agreements", this::recordForZone)
+                .put("/zonas/{zona}/agreements/{id:int}/review", this::reviewForZone)
                 .build();
     }
 
@@ -76,6 +86,13 @@ final class LogbookApi {
 
     /** The version a change was based on. */
     record BasedOn(long version) {
+    }
+
+    /** A zone agreement as the supervisor's page sends it. */
+    record ZoneAgreementBody(@Member(value = "sesion", optional = true) String session,
+            @Member(value = "acuerdo", optional = true) String text,
+            @Member(value = "responsables", optional = true) String responsibles,
+            @Member(value = "fechaLimite", optional = true) LocalDate deadline) {
     }
 
     /** What a session concludes of an earlier agreement, as the UI sends it. */
@@ -183,6 +200,69 @@ final class LogbookApi {
                 body.comment(), body.version(), caller.username()), () -> json(logbook.toReview(school, body.session())
                         .stream().filter(r -> r.agreement().id() == id && r.review() != null).findFirst()
                         .orElseThrow().review()))));
+    }
+
+    private static ZoneId readableZone(ApiCall call) {
+        return RequestAccess.readableZone(call, zone -> "No tiene acceso a la zona " + zone.key() + ".");
+    }
+
+    private static Caller supervisor(ApiCall call, ZoneId zone) {
+        Caller caller = RequestAccess.caller(call.request());
+        if (!caller.supervises(zone)) {
+            throw ProblemException.forbidden("Solo la supervisión de la zona " + zone.key() + " registra y revisa los"
+                    + " acuerdos de su consejo técnico de zona.");
+        }
+        return caller;
+    }
+
+    /** {@code GET /zonas/{zona}/agreements}: the zone council's agreements, open ones first. */
+    private void zoneAgreements(ApiCall call) throws IOException {
+        ZoneId zone = readableZone(call);
+        JsonArray array = new JsonArray();
+        zones.of(zone).forEach(agreement -> array.add(json(agreement)));
+        JsonObject body = new JsonObject();
+        body.addProperty("zona", zone.key());
+        body.add("acuerdos", array);
+        call.ok(body);
+    }
+
+    private void recordForZone(ApiCall call) throws IOException {
+        ZoneId zone = readableZone(call);
+        Caller caller = supervisor(call, zone);
+        ZoneAgreementBody body = call.body(ZoneAgreementBody.class);
+        ZoneAgreement agreement = ServiceCalls.call(INVALID, () -> zones.record(zone, new ZoneAgreementDraft(
+                body.session(), body.text(), body.responsibles(), body.deadline()), caller.username()));
+        call.created(call.uri() + "/" + agreement.id(), json(agreement));
+    }
+
+    /** {@code PUT /zonas/{zona}/agreements/{id}/review}: a later zone session's conclusion; 409 with {@code actual}. */
+    private void reviewForZone(ApiCall call) throws IOException {
+        ZoneId zone = readableZone(call);
+        Caller caller = supervisor(call, zone);
+        long id = call.pathNumber("id");
+        ReviewBody body = call.body(ReviewBody.class);
+        AgreementStatus outcome = body.parsedOutcome();
+        call.ok(json(ServiceCalls.call(INVALID, () -> zones.review(zone, id, body.session(), outcome, body.comment(),
+                body.version(), caller.username()), () -> json(zones.of(zone).stream().filter(a -> a.id() == id)
+                        .findFirst().orElseThrow()))));
+    }
+
+    static JsonObject json(ZoneAgreement agreement) {
+        JsonObject json = new JsonObject();
+        json.addProperty("id", agreement.id());
+        json.addProperty("zona", agreement.zone().key());
+        json.addProperty("sesion", agreement.content().session());
+        json.addProperty("acuerdo", agreement.content().text());
+        json.addProperty("responsables", agreement.content().responsibles());
+        json.addProperty("fechaLimite", agreement.content().deadline().toString());
+        json.addProperty("estado", agreement.status().wireName());
+        json.addProperty("revisadoEn", agreement.reviewedIn());
+        json.addProperty("revision", agreement.review());
+        json.addProperty("registradoPor", agreement.recordedBy());
+        json.addProperty("actualizadoPor", agreement.updatedBy());
+        json.addProperty("actualizado", agreement.updatedAt().toString());
+        json.addProperty("version", agreement.version());
+        return json;
     }
 
     static JsonObject json(AgreementReview review) {

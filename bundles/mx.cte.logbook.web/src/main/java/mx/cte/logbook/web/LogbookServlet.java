@@ -3,6 +3,7 @@ package mx.cte.logbook.web;
 import javax.servlet.Servlet;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.logbook.api.ZoneLogbook;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Accounts;
 import org.osgi.service.component.annotations.Activate;
@@ -20,8 +21,8 @@ public final class LogbookServlet extends RoutedServlet {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public LogbookServlet(@Reference Logbook logbook, @Reference SchoolDirectory directory,
-            @Reference Accounts accounts) {
-        super(new LogbookApi(logbook, directory, accounts).routes());
+    public LogbookServlet(@Reference Logbook logbook, @Reference ZoneLogbook zones,
+            @Reference SchoolDirectory directory, @Reference Accounts accounts) {
+        super(new LogbookApi(logbook, zones, directory, accounts).routes());
     }
 }

@@ -22,6 +22,9 @@ import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.InvalidAgreementException;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.logbook.api.ReviewedAgreement;
+import mx.cte.logbook.api.ZoneAgreement;
+import mx.cte.logbook.api.ZoneAgreementDraft;
+import mx.cte.logbook.api.ZoneLogbook;
 import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
@@ -130,8 +133,45 @@ public class LogbookApiTest {
         }
     }
 
+    /** The zone council's agreements kept in memory, with versions. */
+    private static final class MemoryZones implements ZoneLogbook {
+        final Map<Long, ZoneAgreement> agreements = new TreeMap<>();
+
+        @Override
+        public ZoneAgreement record(mx.cte.schools.api.ZoneId zone, ZoneAgreementDraft draft, String author) {
+            if (draft.text().isEmpty()) {
+                throw new InvalidAgreementException(List.of(new FieldProblem("acuerdo", "escriba lo que se acordó")));
+            }
+            long id = agreements.size() + 1L;
+            ZoneAgreement agreement = new ZoneAgreement(id, zone, draft, AgreementStatus.PENDIENTE, "", "", author,
+                    Instant.EPOCH, author, Instant.EPOCH, 1);
+            agreements.put(id, agreement);
+            return agreement;
+        }
+
+        @Override
+        public List<ZoneAgreement> of(mx.cte.schools.api.ZoneId zone) {
+            return agreements.values().stream().filter(a -> a.zone().equals(zone)).toList();
+        }
+
+        @Override
+        public ZoneAgreement review(mx.cte.schools.api.ZoneId zone, long id, String session, AgreementStatus outcome,
+                String comment, long expectedVersion, String author) {
+            ZoneAgreement current = Optional.ofNullable(agreements.get(id)).filter(a -> a.zone().equals(zone))
+                    .orElseThrow(() -> new NoSuchElementException("No existe " + id));
+            if (current.version() != expectedVersion) {
+                throw new StaleVersionException("acuerdo de zona " + id, expectedVersion, current.version());
+            }
+            ZoneAgreement reviewed = new ZoneAgreement(id, zone, current.content(), outcome, session, comment,
+                    current.recordedBy(), current.recordedAt(), author, Instant.EPOCH, current.version() + 1);
+            agreements.put(id, reviewed);
+            return reviewed;
+        }
+    }
+
     private final MemoryLogbook logbook = new MemoryLogbook();
-    private final LogbookServlet servlet = new LogbookServlet(logbook, ApiFixtures.directory(), accounts());
+    private final MemoryZones zones = new MemoryZones();
+    private final LogbookServlet servlet = new LogbookServlet(logbook, zones, ApiFixtures.directory(), accounts());
 
     private static Accounts accounts() {
         return (Accounts) Proxy.newProxyInstance(LogbookApiTest.class.getClassLoader(),
@@ -293,5 +333,34 @@ public class LogbookApiTest {
         assertEquals(403, send(ApiFixtures.OTHER_TEACHER, request("GET", "/15EJN0101A/reviews")
                 .query("sesion", fourth)).status);
         assertEquals(404, send(TEACHER, request("PUT", "/15EJN0101A/reviews/9").json(review)).status);
+    }
+
+    @Test
+    public void theZonesSupervisorRecordsAndReviewsItsCouncilsAgreementsAndOthersOnlyRead() throws Exception {
+        String zone = "/zonas/15-preescolar-015/agreements";
+        String agreement = "{\"sesion\":\"CTZ de noviembre de 2016\",\"acuerdo\":\"Visitar aulas de otra escuela\","
+                + "\"responsables\":\"Directoras de la zona\",\"fechaLimite\":\"2099-01-27\"}";
+        FakeHttp.Response created = send(SUPERVISOR, request("POST", zone).json(agreement));
+        assertEquals(created.body(), 201, created.status);
+        assertEquals("/api/v1/logbook" + zone + "/1", created.headers.get("Location"));
+        assertEquals(403, send(TEACHER, request("POST", zone).json(agreement)).status);
+        assertEquals(403, send(TEACHER, request("GET", zone)).status);
+        assertEquals(422, send(SUPERVISOR, request("POST", zone).json(agreement.replace("Visitar aulas de otra"
+                + " escuela", ""))).status);
+
+        String review = "{\"sesion\":\"CTZ de enero de 2017\",\"resultado\":\"cumplido\",\"comentario\":\"Hecho\","
+                + "\"version\":1}";
+        FakeHttp.Response reviewed = send(SUPERVISOR, request("PUT", zone + "/1/review").json(review));
+        assertEquals(reviewed.body(), 200, reviewed.status);
+        assertEquals("cumplido", reviewed.json().get("estado").getAsString());
+        assertEquals("CTZ de enero de 2017", reviewed.json().get("revisadoEn").getAsString());
+        FakeHttp.Response stale = send(SUPERVISOR, request("PUT", zone + "/1/review").json(review));
+        assertEquals(409, stale.status);
+        assertEquals(2, stale.json().getAsJsonObject("actual").get("version").getAsInt());
+        assertEquals(403, send(ApiFixtures.caller("autoridad", "autoridad-estatal@15"), request("PUT", zone
+                + "/1/review").json(review)).status);
+        assertEquals(1, send(ApiFixtures.caller("autoridad", "autoridad-estatal@15"), request("GET", zone)).json()
+                .getAsJsonArray("acuerdos").size());
+        assertEquals(400, send(SUPERVISOR, request("GET", "/zonas/zona-15/agreements")).status);
     }
 }

@@ -53,6 +53,11 @@ public record Caller(String username, String displayName, List<RoleGrant> grants
         return isStaffOf(school) || canReadZone(zone);
     }
 
+    /** The zone's supervisor: keeps the zone's own work, such as the agreements of its Consejo Técnico de Zona. */
+    public boolean supervises(ZoneId zone) {
+        return grants.stream().anyMatch(g -> g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()));
+    }
+
     /** The zone's supervisor and its state's authority read all its schools. */
     public boolean canReadZone(ZoneId zone) {
         return grants.stream().anyMatch(g -> (g.role() == Role.SUPERVISOR && g.scope().equals(zone.key()))

@@ -4,7 +4,7 @@
  * the access questions every endpoint asks, server-side.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package mx.cte.security.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,4 +1,4 @@
-package mx.cte.cluster.impl;
+package mx.cte.core.api.health;
 
 import static org.junit.Assert.assertEquals;
 
@@ -6,7 +6,6 @@ import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import mx.cte.cluster.api.SharedStateListener;
 import org.junit.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.dto.BundleDTO;
@@ -15,10 +14,10 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
- * A node is not up while a component that follows the shared state has not registered: ClusterIT's restarted node
- * answered "up" in the moment between its bundles starting and SCR registering the guides' follower.
+ * A node is not up while a component that holds it back or follows the shared state has not registered: ClusterIT's
+ * restarted node answered "up" before SCR had registered its cluster service (it waits for the database).
  */
-public class FollowersReadinessTest {
+public class RegisteredComponentsTest {
 
     private static ComponentDescriptionDTO description(String name, String policy, int bundleState,
             String... services) {
@@ -39,7 +38,7 @@ public class FollowersReadinessTest {
 
     private static ServiceComponentRuntime runtime(Map<ComponentDescriptionDTO, List<ComponentConfigurationDTO>>
             components) {
-        return (ServiceComponentRuntime) Proxy.newProxyInstance(FollowersReadinessTest.class.getClassLoader(),
+        return (ServiceComponentRuntime) Proxy.newProxyInstance(RegisteredComponentsTest.class.getClassLoader(),
                 new Class<?>[] {ServiceComponentRuntime.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getComponentDescriptionDTOs" -> components.keySet();
                     case "getComponentConfigurationDTOs" -> components.get(args[0]);
@@ -49,29 +48,34 @@ public class FollowersReadinessTest {
     }
 
     @Test
-    public void aFollowerStillWaitingForItsReferencesHoldsTheNodeBack() {
-        String follower = SharedStateListener.class.getName();
+    public void aPartStillWaitingForItsReferencesHoldsTheNodeBack() {
+        String follower = "mx.cte.cluster.api.SharedStateListener";
         ComponentDescriptionDTO guides = description("mx.cte.guide.publishing.SharedGuides", "optional",
                 Bundle.ACTIVE, "mx.cte.guide.api.GuideAdministration", follower);
         ComponentDescriptionDTO other = description("mx.cte.results.impl.Results", "optional", Bundle.ACTIVE,
                 "mx.cte.results.api.ResultsAnalysis");
 
-        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), ClusterService.followerNotYetRegistered(
+        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), RegisteredComponents.firstNotRegistered(
                 runtime(Map.of(guides, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE)),
-                        other, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE))))));
-        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), ClusterService.followerNotYetRegistered(
-                runtime(Map.of(guides, List.of()))));
-        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(runtime(Map.of(guides,
+                        other, List.of(configuration(ComponentConfigurationDTO.UNSATISFIED_REFERENCE)))), follower));
+        assertEquals(Optional.of("mx.cte.guide.publishing.SharedGuides"), RegisteredComponents.firstNotRegistered(
+                runtime(Map.of(guides, List.of())), follower));
+        assertEquals(Optional.empty(), RegisteredComponents.firstNotRegistered(runtime(Map.of(guides,
                 List.of(configuration(ComponentConfigurationDTO.SATISFIED)), other, List.of(configuration(
-                        ComponentConfigurationDTO.UNSATISFIED_REFERENCE))))));
-        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(null));
+                        ComponentConfigurationDTO.UNSATISFIED_REFERENCE)))), follower));
+        assertEquals(Optional.empty(), RegisteredComponents.firstNotRegistered(null, follower));
+        assertEquals("the cluster service waiting for the database holds health back",
+                Optional.of("mx.cte.cluster.impl.ClusterService"), RegisteredComponents.firstNotRegistered(runtime(
+                        Map.of(description("mx.cte.cluster.impl.ClusterService", "optional", Bundle.ACTIVE,
+                                Readiness.class.getName()), List.of(configuration(
+                                        ComponentConfigurationDTO.UNSATISFIED_REFERENCE)))), Readiness.class.getName()));
     }
 
     @Test
-    public void aFollowerWaitingForItsConfigurationOrOfAStoppedBundleDoesNot() {
-        String follower = SharedStateListener.class.getName();
-        assertEquals(Optional.empty(), ClusterService.followerNotYetRegistered(runtime(Map.of(
+    public void aPartWaitingForItsConfigurationOrOfAStoppedBundleDoesNot() {
+        String follower = "mx.cte.cluster.api.SharedStateListener";
+        assertEquals(Optional.empty(), RegisteredComponents.firstNotRegistered(runtime(Map.of(
                 description("unconfigured", "require", Bundle.ACTIVE, follower), List.of(),
-                description("stopping", "optional", Bundle.STOPPING, follower), List.of()))));
+                description("stopping", "optional", Bundle.STOPPING, follower), List.of())), follower));
     }
 }
