@@ -185,8 +185,18 @@ public class ChannelIT {
         return output;
     }
 
+    /**
+     * The channels as the API lists them. A changed {@code mx.cte.channel.updates} configuration restarts the channel
+     * component, and with it the API's servlet, a moment after the file changes: that moment answers 503 with
+     * {@code Retry-After}, which is waited out here as the web UI does.
+     */
     private static JsonObject channels(WebSession admin) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         HttpResponse<String> response = admin.get("/api/v1/channels");
+        while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = admin.get("/api/v1/channels");
+        }
         assertEquals(response.body(), 200, response.statusCode());
         return GuideApi.json(response);
     }
