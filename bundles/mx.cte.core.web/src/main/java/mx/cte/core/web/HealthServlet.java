@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.servlet.Servlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -56,23 +57,34 @@ public final class HealthServlet extends JsonServlet {
      * beginning start level, which Felix sets after starting every bundle below it.
      */
     private final transient BooleanSupplier everyBundleStarted;
+    /** A bundle being started or refreshed: its parts are not known to SCR yet (see {@link StartingBundles}). */
+    private final transient Supplier<Optional<String>> bundleOnItsWay;
     private final List<Readiness> parts = new CopyOnWriteArrayList<>();
     private transient volatile ServiceComponentRuntime components;
 
     @Activate
     public HealthServlet(BundleContext context) {
-        this(Clock.systemUTC(), platformVersionOf(context), beginningStartLevelReached(context));
+        this(Clock.systemUTC(), platformVersionOf(context), beginningStartLevelReached(context),
+                bundleOnItsWay(context));
     }
 
     HealthServlet(Clock clock, String platformVersion) {
-        this(clock, platformVersion, () -> true);
+        this(clock, platformVersion, () -> true, Optional::empty);
     }
 
-    HealthServlet(Clock clock, String platformVersion, BooleanSupplier everyBundleStarted) {
+    HealthServlet(Clock clock, String platformVersion, BooleanSupplier everyBundleStarted,
+            Supplier<Optional<String>> bundleOnItsWay) {
         this.clock = clock;
         this.platformVersion = platformVersion;
         this.startedAt = clock.instant();
         this.everyBundleStarted = everyBundleStarted;
+        this.bundleOnItsWay = bundleOnItsWay;
+    }
+
+    private static Supplier<Optional<String>> bundleOnItsWay(BundleContext context) {
+        FrameworkStartLevel framework = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION)
+                .adapt(FrameworkStartLevel.class);
+        return () -> StartingBundles.firstOnItsWay(context.getBundles(), framework.getStartLevel());
     }
 
     private static BooleanSupplier beginningStartLevelReached(BundleContext context) {
@@ -135,6 +147,10 @@ public final class HealthServlet extends JsonServlet {
             if (verdict.isPresent() && (first == null || verdict.get().status() == HealthStatus.DOWN)) {
                 first = verdict.get();
             }
+        }
+        if (first == null) {
+            first = bundleOnItsWay.get().map(name -> new Readiness.NotReady(HealthStatus.STARTING,
+                    "La plataforma espera a que arranque " + name + ".")).orElse(null);
         }
         if (first == null) {
             first = RegisteredComponents.firstNotRegistered(components, Readiness.class.getName())

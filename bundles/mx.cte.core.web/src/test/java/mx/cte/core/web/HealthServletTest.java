@@ -50,7 +50,8 @@ public class HealthServletTest {
     @Test
     public void staysStartingAfterBootWhileBundlesOfTheCacheAreStillStarting() throws Exception {
         AtomicBoolean everyBundleStarted = new AtomicBoolean(false);
-        HealthServlet servlet = new HealthServlet(clock, "1.2.3", everyBundleStarted::get);
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3", everyBundleStarted::get,
+                java.util.Optional::empty);
         servlet.setBootFinished(null);
         FakeHttp.Response starting = new FakeHttp.Response();
         servlet.service(FakeHttp.request("GET", "/api/v1/health"), starting.proxy());
@@ -58,6 +59,24 @@ public class HealthServletTest {
                 starting.status);
 
         everyBundleStarted.set(true);
+        FakeHttp.Response up = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), up.proxy());
+        assertEquals(200, up.status);
+    }
+
+    @Test
+    public void staysStartingWhileABundleIsBeingStartedOrRefreshedAndNamesIt() throws Exception {
+        AtomicReference<String> onItsWay = new AtomicReference<>("mx.cte.cluster.impl");
+        HealthServlet servlet = new HealthServlet(clock, "1.2.3", () -> true,
+                () -> java.util.Optional.ofNullable(onItsWay.get()));
+        servlet.setBootFinished(null);
+        FakeHttp.Response starting = new FakeHttp.Response();
+        servlet.service(FakeHttp.request("GET", "/api/v1/health"), starting.proxy());
+        assertEquals(503, starting.status);
+        assertEquals("La plataforma espera a que arranque mx.cte.cluster.impl.", JsonParser.parseString(
+                starting.body()).getAsJsonObject().get("motivo").getAsString());
+
+        onItsWay.set(null);
         FakeHttp.Response up = new FakeHttp.Response();
         servlet.service(FakeHttp.request("GET", "/api/v1/health"), up.proxy());
         assertEquals(200, up.status);
