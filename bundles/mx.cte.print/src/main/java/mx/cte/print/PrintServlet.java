@@ -254,8 +254,7 @@ public final class PrintServlet extends RoutedServlet {
         if (store == null) {
             return owner -> List.of();
         }
-        return owner -> store.of(school, owner).stream().map(e -> store.file(school, e.id()))
-                .flatMap(java.util.Optional::stream).toList();
+        return owner -> store.filesOf(school, owner);
     }
 
     /** The session a logbook document is of; 400 naming {@code sesion} without it. */

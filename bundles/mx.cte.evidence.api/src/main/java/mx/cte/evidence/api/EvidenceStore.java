@@ -34,6 +34,9 @@ public interface EvidenceStore {
 
     Optional<EvidenceFile> file(Cct school, long id);
 
+    /** The owner's evidence with its content, oldest first, in one read: what a printed product carries. */
+    List<EvidenceFile> filesOf(Cct school, EvidenceOwner owner);
+
     /**
      * Removes one piece of evidence; audited.
      *

@@ -172,6 +172,14 @@ public final class EvidenceService implements EvidenceStore {
     }
 
     @Override
+    public List<EvidenceFile> filesOf(Cct school, EvidenceOwner owner) {
+        return database.inTransaction(connection -> Sql.query(connection, "SELECT " + COLUMNS + ", content FROM"
+                + " evidence_file WHERE cct = ? AND owner_kind = ? AND owner_id = ? ORDER BY id", row ->
+                        new EvidenceFile(evidence(row), row.getBytes("content")), school.value(), owner.kind(),
+                owner.id()));
+    }
+
+    @Override
     public void remove(Cct school, long id, String author) {
         Evidence evidence = find(school, id).orElseThrow(() -> new NoSuchElementException("La escuela " + school
                 + " no tiene la evidencia " + id));

@@ -108,6 +108,11 @@ public class EvidenceServiceTest {
         assertEquals(Instant.parse("2019-11-29T15:00:00Z"), picture.uploadedAt());
         assertArrayEquals(PDF, evidence.file(SCHOOL, document.id()).orElseThrow().content());
         assertTrue("another school reads nothing of it", evidence.file(OTHER_SCHOOL, document.id()).isEmpty());
+        List<mx.cte.evidence.api.EvidenceFile> printed = evidence.filesOf(SCHOOL, agreement);
+        assertEquals("what a printed agreement carries, oldest first", List.of(picture, document), printed.stream()
+                .map(mx.cte.evidence.api.EvidenceFile::evidence).toList());
+        assertArrayEquals(PDF, printed.get(1).content());
+        assertTrue(evidence.filesOf(OTHER_SCHOOL, agreement).isEmpty());
 
         evidence.remove(SCHOOL, picture.id(), "directora.rosaura");
         assertEquals(List.of(document.id()), evidence.of(SCHOOL, agreement).stream().map(Evidence::id).toList());

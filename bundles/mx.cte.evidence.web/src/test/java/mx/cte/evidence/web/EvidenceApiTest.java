@@ -65,6 +65,12 @@ public class EvidenceApiTest {
         }
 
         @Override
+        public List<EvidenceFile> filesOf(Cct school, EvidenceOwner owner) {
+            return files.values().stream().filter(f -> f.evidence().school().equals(school)
+                    && f.evidence().owner().equals(owner)).toList();
+        }
+
+        @Override
         public void remove(Cct school, long id, String author) {
             file(school, id).orElseThrow(() -> new NoSuchElementException("La escuela no tiene la evidencia " + id));
             files.remove(id);

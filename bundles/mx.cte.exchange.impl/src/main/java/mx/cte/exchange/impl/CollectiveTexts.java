@@ -179,9 +179,9 @@ final class CollectiveTexts {
                 if (expectedVersion != 0) {
                     throw new StaleVersionException(record, expectedVersion, 0);
                 }
-                Sql.insert(connection, "INSERT INTO exchange_text (cct, session_key, activity, kind, text,"
-                        + " updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)", school.value(), key,
-                        number, kind.wireName(), value, author, clock.instant());
+                Sql.insertFirstVersion(connection, record, "INSERT INTO exchange_text (cct, session_key, activity,"
+                        + " kind, text, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                        school.value(), key, number, kind.wireName(), value, author, clock.instant());
             } else {
                 Sql.updateVersioned(connection, record, expectedVersion, current.get(), "UPDATE exchange_text SET"
                         + " text = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE cct = ? AND"

@@ -190,11 +190,12 @@ final class Presentations {
                 if (expectedVersion != 0) {
                     throw new StaleVersionException("La presentación de la escuela", expectedVersion, 0);
                 }
-                Sql.insert(connection, "INSERT INTO exchange_presentation (cct, session_key, zone_key, problem, causes,"
-                        + " actions, results, practices, areas, grades, updated_by, updated_at, version)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", cct.value(), key, school.zone().key(),
-                        presentation.problem(), presentation.causes(), presentation.actions(),
-                        presentation.results(), presentation.practices(), areas, grades, author, clock.instant());
+                Sql.insertFirstVersion(connection, "La presentación de la escuela", "INSERT INTO"
+                        + " exchange_presentation (cct, session_key, zone_key, problem, causes, actions, results,"
+                        + " practices, areas, grades, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?, ?, ?, ?, 1)", cct.value(), key, school.zone().key(), presentation.problem(),
+                        presentation.causes(), presentation.actions(), presentation.results(),
+                        presentation.practices(), areas, grades, author, clock.instant());
             } else if (Sql.update(connection, "UPDATE exchange_presentation SET zone_key = ?, problem = ?, causes = ?,"
                     + " actions = ?, results = ?, practices = ?, areas = ?, grades = ?, updated_by = ?,"
                     + " updated_at = ?, version = version + 1 WHERE cct = ? AND session_key = ? AND version = ?",

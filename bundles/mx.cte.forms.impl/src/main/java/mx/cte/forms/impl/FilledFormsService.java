@@ -1,7 +1,6 @@
 package mx.cte.forms.impl;
 
 import com.google.gson.JsonParser;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -86,18 +85,10 @@ public final class FilledFormsService implements FilledForms {
         Optional<FilledForm> current = find(place);
         database.inTransaction(connection -> {
             if (current.isEmpty() && expectedVersion == 0) {
-                try {
-                    Sql.update(connection, "INSERT INTO forms_product (cct, session_key, activity, product_type,"
-                            + " content, updated_by, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
-                            place.school().value(), place.session(), place.activity(), place.type(), json, author,
-                            now);
-                } catch (SQLException e) {
-                    if (!Sql.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                    // A colleague's first save committed since this one read: theirs stands, as for any stale edit.
-                    throw new StaleVersionException("«" + product.title() + "»", 0, 1);
-                }
+                Sql.insertFirstVersion(connection, "«" + product.title() + "»", "INSERT INTO forms_product (cct,"
+                        + " session_key, activity, product_type, content, updated_by, updated_at, version) VALUES (?,"
+                        + " ?, ?, ?, ?, ?, ?, 1)", place.school().value(), place.session(), place.activity(),
+                        place.type(), json, author, now);
             } else {
                 Sql.updateVersioned(connection, "«" + product.title() + "»", expectedVersion,
                         current.map(FilledForm::version).orElse(0L), "UPDATE forms_product SET content = ?,"

@@ -286,17 +286,10 @@ public final class LogbookService implements Logbook {
         Instant now = clock.instant();
         database.inTransaction(connection -> {
             if (current.isEmpty() && expectedVersion == 0) {
-                try {
-                    Sql.update(connection, "INSERT INTO logbook_review (agreement_id, session_key, outcome, comment,"
-                            + " reviewed_by, reviewed_at, version) VALUES (?, ?, ?, ?, ?, ?, 1)", agreementId,
-                            session, outcome.wireName(), text, author, now);
-                } catch (SQLException e) {
-                    if (!Sql.isUniqueViolation(e)) {
-                        throw e;
-                    }
-                    // A colleague's review committed since this one read: theirs stands, as for any stale edit.
-                    throw new StaleVersionException("La revisión del acuerdo " + agreementId, 0, 1);
-                }
+                Sql.insertFirstVersion(connection, "La revisión del acuerdo " + agreementId, "INSERT INTO"
+                        + " logbook_review (agreement_id, session_key, outcome, comment, reviewed_by, reviewed_at,"
+                        + " version) VALUES (?, ?, ?, ?, ?, ?, 1)", agreementId, session, outcome.wireName(), text,
+                        author, now);
             } else {
                 Sql.updateVersioned(connection, "La revisión del acuerdo " + agreementId, expectedVersion,
                         current.map(AgreementReview::version).orElse(0L), "UPDATE logbook_review SET outcome = ?,"

@@ -79,6 +79,25 @@ public final class Sql {
         }
     }
 
+    /**
+     * The first version of a record keyed by what it belongs to (not by a generated id): an {@code INSERT} that sets
+     * {@code version} to 1. When a colleague's first save committed since this one read, the unique key refuses it
+     * and theirs stands, as for any stale edit: a {@link StaleVersionException} naming the record.
+     *
+     * @param record how the user knows the record, e.g. "La revisión del acuerdo 7"
+     */
+    public static void insertFirstVersion(Connection connection, String record, String sql, Object... parameters)
+            throws SQLException {
+        try {
+            update(connection, sql, parameters);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            throw new StaleVersionException(record, 0, 1);
+        }
+    }
+
     /** @return the generated key of the inserted row */
     public static long insert(Connection connection, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {

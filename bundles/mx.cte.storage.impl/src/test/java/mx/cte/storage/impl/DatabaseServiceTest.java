@@ -235,6 +235,31 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void aSecondFirstSaveOfTheSameRecordIsStaleNotAFailure() {
+        database.inTransaction(connection -> connection.createStatement().executeUpdate(
+                "CREATE TABLE keyed (owner VARCHAR(20) PRIMARY KEY, body VARCHAR(20), version BIGINT)"));
+        database.inTransaction(connection -> {
+            mx.cte.storage.api.Sql.insertFirstVersion(connection, "La nota de A", "INSERT INTO keyed VALUES (?, ?,"
+                    + " 1)", "A", "primera");
+            return null;
+        });
+        mx.cte.storage.api.StaleVersionException stale = assertThrows(mx.cte.storage.api.StaleVersionException.class,
+                () -> database.inTransaction(connection -> {
+                    mx.cte.storage.api.Sql.insertFirstVersion(connection, "La nota de A", "INSERT INTO keyed"
+                            + " VALUES (?, ?, 1)", "A", "de un colega");
+                    return null;
+                }));
+        assertTrue(stale.getMessage(), stale.getMessage().startsWith("La nota de A cambió"));
+        assertEquals("the first save stands", 1, count("SELECT COUNT(*) FROM keyed WHERE body = 'primera'"));
+        assertThrows("another failure is not taken for a colleague's save", StorageException.class,
+                () -> database.inTransaction(connection -> {
+                    mx.cte.storage.api.Sql.insertFirstVersion(connection, "La nota de B", "INSERT INTO keyed"
+                            + " VALUES (?, ?, 1)", "B", "demasiado largo para la columna");
+                    return null;
+                }));
+    }
+
+    @Test
     public void backsUpTheEmbeddedDatabaseAndPointsPostgresqlToItsOwnTools() throws Exception {
         java.nio.file.Path target = java.nio.file.Files.createTempDirectory("cte-backup").resolve("respaldo.zip");
         if (kind == DatabaseKind.H2) {
