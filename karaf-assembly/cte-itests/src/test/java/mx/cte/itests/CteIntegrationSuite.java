@@ -12,7 +12,8 @@ import org.junit.runners.Suite.SuiteClasses;
 @RunWith(Suite.class)
 @SuiteClasses({PlatformIT.class, GuidesIT.class, Format2GuidesIT.class, StateGuideIT.class, StorageIT.class,
         SchoolsIT.class, SecurityIT.class, AuditIT.class, GuidePublishingIT.class, ContentGuardIT.class,
-        PublisherTrustIT.class, ChannelIT.class, LogbookIT.class, FormsIT.class, EvidenceIT.class, ResultsIT.class,
+        PublisherTrustIT.class, ChannelIT.class, LogbookIT.class, FormsIT.class, EvidenceIT.class, ProgrammeIT.class,
+        ResultsIT.class,
         CardsIT.class,
         SearchIT.class, CatalogueIT.class, ExchangeIT.class, PrintIT.class, IdempotencyIT.class, AdminModulesIT.class,
         HostileClientsIT.class})

@@ -1,0 +1,32 @@
+package mx.cte.programme.api;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Where an action stands at a session's follow-up. */
+public enum Progress {
+    SIN_INICIAR("sin-iniciar", "Sin iniciar"),
+    EN_PROCESO("en-proceso", "En proceso"),
+    CUMPLIDA("cumplida", "Cumplida"),
+    SUSPENDIDA("suspendida", "Suspendida");
+
+    private final String wireName;
+    private final String title;
+
+    Progress(String wireName, String title) {
+        this.wireName = wireName;
+        this.title = title;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public static Optional<Progress> parse(String wireName) {
+        return Arrays.stream(values()).filter(p -> p.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,2 @@
+/** Improvement programme module: implementation only, exports nothing. */
+package mx.cte.programme.impl;

@@ -1,0 +1,2 @@
+/** Improvement programme module web API and editor: implementation only, exports nothing. */
+package mx.cte.programme.web;
