@@ -2,7 +2,7 @@ import {send, useAccount} from './envios.js';
 import {schoolOf} from './inicio.js';
 import {api, el, forgetKeptData, LIGHT_HEADERS, lightTable, refreshInto, setSignedIn, show, tallyCells, UI_MODULES}
   from './pagina.js';
-import {guideScreen, leaveGuide} from './sesion.js';
+import {evidenceOf, guideScreen, leaveGuide} from './sesion.js';
 import {lightChart} from './graficas.js';
 
 // The UI shell: sign-in, each person's home and the administration; the session screen is sesion.js.
@@ -178,7 +178,9 @@ async function home() {
     }
     content.push(el('h2', {}, 'Sesiones'), choose);
   }
-  content.push(...await panels('escuela', {school: cct, sessions: active}));
+  const writable = sesion.roles.some((r) => (r.rol === 'director' || r.rol === 'docente') && r.ambito === cct);
+  content.push(...await panels('escuela', {school: cct, sessions: active,
+    evidence: (owner) => evidenceOf(owner, {user: sesion, school: cct, writable})}));
   show(school.nombre, ...content);
 }
 

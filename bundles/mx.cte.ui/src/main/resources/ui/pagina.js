@@ -66,6 +66,8 @@ export async function api(path, options = {}) {
   if (!response.ok) {
     const error = new Error(body?.detail || `El servidor respondió ${response.status}`);
     error.status = response.status;
+    // Each field at fault ({campo, mensaje}), for a form to point at them.
+    error.fields = body?.campos || (body?.campo ? [{campo: body.campo, mensaje: body.detail}] : []);
     throw error;
   }
   return body;

@@ -940,9 +940,9 @@ function editorAddress(type) {
 /**
  * What the installed evidence module shows for one owner (its photos and PDFs, and a way to attach one), folded away
  * until opened so a list of agreements costs no request per item; nothing when no module brings evidence. Editors
- * ask for it with ctx.evidence({tipo, id}).
+ * and the homes' panels ask for it with ctx.evidence({tipo, id}).
  */
-function evidenceOf(owner, context) {
+export function evidenceOf(owner, context) {
   const places = UI_MODULES.paneles?.evidencias || [];
   if (!places.length) {
     return [];

@@ -25,6 +25,8 @@ import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.evidence.api.EvidenceStore;
 import mx.cte.forms.api.FilledForms;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.programme.api.ImprovementProgramme;
+import mx.cte.programme.api.Programme;
 import mx.cte.results.api.GroupAssessment;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.ResultsAnalysis;
@@ -48,7 +50,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 /**
  * A school's documents to print or open in a spreadsheet, under {@code /api/v1/print/{cct}/}:
  * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=},
- * {@code productos.pdf?sesion=} (the tables, forms, checklists and rubrics a guide lays out), {@code
+ * {@code productos.pdf?sesion=} (the tables, forms, checklists and rubrics a guide lays out),
+ * {@code programa.pdf?ciclo=} (the improvement programme), {@code
  * resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards, the bitácora and
  * those products; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
  * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff
@@ -82,6 +85,9 @@ public final class PrintServlet extends RoutedServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile EvidenceStore evidence;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile ImprovementProgramme programmes;
+
     private final transient Accounts accounts;
 
     @Activate
@@ -108,6 +114,7 @@ public final class PrintServlet extends RoutedServlet {
                 .get("/{cct}/bitacora.xlsx", this::logbookSheet)
                 .get("/{cct}/productos.pdf", call -> guideProducts(call, false))
                 .get("/{cct}/productos.xlsx", call -> guideProducts(call, true))
+                .get("/{cct}/programa.pdf", this::programme)
                 .get("/{cct}/concentrado.xlsx", call -> concentrate(call, true))
                 .get("/{cct}/fichas.xlsx", call -> cards(call, true))
                 .get("/zonas/{zona}/resultados.xlsx", this::zoneSheet)
@@ -246,6 +253,27 @@ public final class PrintServlet extends RoutedServlet {
         GuideProducts.pdf(body, reader.school(), session, products, people(reader.cct()), today(),
                 evidenceOf(reader.cct()));
         send(call, body, name + ".pdf", PDF);
+    }
+
+    /**
+     * The improvement programme of {@code ?ciclo=}: the school's staff print the draft with its follow-up; its
+     * supervision and state authority what the school published (404 before).
+     */
+    private void programme(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        ImprovementProgramme module = required(programmes, "Programa de mejora");
+        String cycle = RequestAccess.schoolYearQuery(call);
+        Programme programme = module.find(reader.cct(), cycle).orElseThrow(() -> ProblemException.notFound(
+                "La escuela " + reader.cct() + " no tiene programa de mejora del ciclo " + cycle + "."));
+        boolean staff = reader.caller().isStaffOf(reader.cct());
+        if (!staff && programme.published() == null) {
+            throw ProblemException.notFound("La escuela " + reader.cct() + " no ha publicado su programa de mejora "
+                    + cycle + ".");
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        ProgrammeDocument.pdf(body, reader.school(), staff ? programme : programme.asPublished(),
+                staff ? module.followUps(reader.cct(), cycle) : List.of(), today(), evidenceOf(reader.cct()));
+        send(call, body, "programa-" + reader.cct() + "-" + cycle + ".pdf", PDF);
     }
 
     /** The photos and PDFs attached to an owner of the school, printed with it; none while the module is away. */

@@ -3,8 +3,6 @@ package mx.cte.print;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
@@ -96,12 +94,7 @@ public class GuideProductsTest {
                         new EvidenceFile(new Evidence(2, CCT, owner, "lista.pdf", "", "application/pdf", 10, 0, 0, 10,
                                 "director", Instant.EPOCH), new byte[10])) : List.of());
 
-        PdfReader reader = new PdfReader(out.toByteArray());
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
-        }
-        String printed = text.toString();
+        String printed = PdfText.of(out.toByteArray());
         assertTrue("the photo is in the document", new String(out.toByteArray(),
                 java.nio.charset.StandardCharsets.ISO_8859_1).contains("/DCTDecode"));
         for (String expected : List.of("Productos de la sesión", "Actividad 2. Alumnos que requieren apoyo",

@@ -23,6 +23,7 @@ import mx.cte.evidence.api.EvidenceStore;
 import mx.cte.forms.api.FilledForms;
 import mx.cte.forms.api.ProductPlace;
 import mx.cte.logbook.api.Logbook;
+import mx.cte.programme.api.ImprovementProgramme;
 import mx.cte.schools.api.Cct;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
@@ -61,6 +62,9 @@ public final class EvidenceService implements EvidenceStore {
     private volatile FilledForms forms;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ImprovementProgramme programmes;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile Cluster cluster;
 
     @Activate
@@ -69,11 +73,17 @@ public final class EvidenceService implements EvidenceStore {
     }
 
     EvidenceService(Database database, AuditLog audit, Clock clock, Logbook logbook, FilledForms forms) {
+        this(database, audit, clock, logbook, forms, null);
+    }
+
+    EvidenceService(Database database, AuditLog audit, Clock clock, Logbook logbook, FilledForms forms,
+            ImprovementProgramme programmes) {
         this.database = database;
         this.audit = audit;
         this.clock = clock;
         this.logbook = logbook;
         this.forms = forms;
+        this.programmes = programmes;
         database.migrate(MODULE, EvidenceService.class.getClassLoader(), CHANGELOG);
     }
 
@@ -127,9 +137,21 @@ public final class EvidenceService implements EvidenceStore {
                         : Optional.of(new FieldProblem("dueno", "'" + owner.id() + "' no es un producto que pida la"
                                 + " guía activa (sesión|actividad|tipo)"));
             }
+            case EvidenceOwner.PROGRAMME_ACTION -> {
+                ImprovementProgramme programme = programmes;
+                if (programme == null) {
+                    return Optional.of(new FieldProblem("dueno", "el módulo del programa de mejora no está"
+                            + " instalado"));
+                }
+                String[] parts = owner.id().split("\\|", -1);
+                boolean known = parts.length == 2 && programme.find(school, parts[0])
+                        .flatMap(p -> p.content().action(parts[1])).isPresent();
+                return known ? Optional.empty() : Optional.of(new FieldProblem("dueno", "'" + owner.id() + "' no es"
+                        + " una acción del programa de mejora de la escuela " + school + " (ciclo|acción)"));
+            }
             default -> {
                 return Optional.of(new FieldProblem("dueno", "no se adjuntan evidencias a '" + owner.kind()
-                        + "': sí a un acuerdo o a un producto"));
+                        + "': sí a un acuerdo, a un producto o a una acción del programa de mejora"));
             }
         }
     }
@@ -190,34 +212,44 @@ public final class EvidenceService implements EvidenceStore {
     }
 
     /**
-     * Removes the evidence of agreements that no longer exist. Only while the logbook is installed: without it,
-     * nothing tells a removed agreement from one whose module is away, and data of an uninstalled module is kept.
+     * Removes the evidence of agreements and programme actions that no longer exist. Each kind only while its module
+     * is installed: without it, nothing tells a removed owner from one whose module is away, and data of an
+     * uninstalled module is kept.
      */
     void removeOrphans() {
         Logbook book = logbook;
-        if (book == null) {
-            return;
+        if (book != null) {
+            removeOrphans(EvidenceOwner.AGREEMENT, "el acuerdo ya no existe", (school, id) -> number(id)
+                    .flatMap(n -> book.find(school, n)).isPresent());
         }
+        ImprovementProgramme programme = programmes;
+        if (programme != null) {
+            removeOrphans(EvidenceOwner.PROGRAMME_ACTION, "la acción ya no está en el programa", (school, id) -> {
+                String[] parts = id.split("\\|", -1);
+                return parts.length == 2 && programme.find(school, parts[0]).flatMap(p -> p.content()
+                        .action(parts[1])).isPresent();
+            });
+        }
+    }
+
+    private void removeOrphans(String kind, String why, java.util.function.BiPredicate<Cct, String> exists) {
         record Owner(Cct school, String id) {
         }
         List<Owner> owners = database.inTransaction(connection -> Sql.query(connection, "SELECT DISTINCT cct,"
                 + " owner_id FROM evidence_file WHERE owner_kind = ? ORDER BY cct, owner_id", row -> new Owner(
-                        Cct.parse(row.getString("cct").strip()), row.getString("owner_id")), EvidenceOwner.AGREEMENT));
+                        Cct.parse(row.getString("cct").strip()), row.getString("owner_id")), kind));
         int removed = 0;
         for (Owner owner : owners.subList(0, Math.min(PURGE_BATCH, owners.size()))) {
-            Optional<Long> id = number(owner.id());
-            if (id.isPresent() && book.find(owner.school(), id.get()).isPresent()) {
+            if (exists.test(owner.school(), owner.id())) {
                 continue;
             }
             removed += database.inTransaction(connection -> Sql.update(connection, "DELETE FROM evidence_file WHERE"
-                    + " cct = ? AND owner_kind = ? AND owner_id = ?", owner.school().value(), EvidenceOwner.AGREEMENT,
-                    owner.id()));
-            audit.record("evidencias-sin-dueno-eliminadas", owner.school() + " acuerdo " + owner.id(),
-                    "el acuerdo ya no existe");
+                    + " cct = ? AND owner_kind = ? AND owner_id = ?", owner.school().value(), kind, owner.id()));
+            audit.record("evidencias-sin-dueno-eliminadas", owner.school() + " " + kind + " " + owner.id(), why);
         }
         if (removed > 0) {
-            org.slf4j.LoggerFactory.getLogger(EvidenceService.class).info("Removed {} evidence files of agreements"
-                    + " that no longer exist", removed);
+            org.slf4j.LoggerFactory.getLogger(EvidenceService.class).info("Removed {} evidence files of {} owners"
+                    + " that no longer exist", removed, kind);
         }
     }
 

@@ -79,10 +79,31 @@ public class EvidenceServiceTest {
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
+        mx.cte.programme.api.ImprovementProgramme programmes = (mx.cte.programme.api.ImprovementProgramme)
+                Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {
+                    mx.cte.programme.api.ImprovementProgramme.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("find")) {
+                            return args[0].equals(SCHOOL) && args[1].equals("2019-2020") ? Optional.of(programme())
+                                    : Optional.empty();
+                        }
+                        throw new UnsupportedOperationException(method.getName());
+                    });
         Clock clock = Clock.fixed(Instant.parse("2019-11-29T15:00:00Z"), ZoneOffset.UTC);
         var database = TestDatabases.fresh(kind);
-        evidence = new EvidenceService(database, audit, clock, logbook, forms);
+        evidence = new EvidenceService(database, audit, clock, logbook, forms, programmes);
         withoutModules = new EvidenceService(database, audit, clock, null, null);
+    }
+
+    /** The actions of the school's 2019-2020 programme: a1 and a2 until a test removes one. */
+    private final Set<String> actions = new HashSet<>(Set.of("a1", "a2"));
+
+    private mx.cte.programme.api.Programme programme() {
+        List<mx.cte.programme.api.Action> kept = actions.stream().sorted().map(id -> new mx.cte.programme.api.Action(
+                id, "o1", "practicas", "Ronda de narración", List.of("Educadoras"), "", java.time.LocalDate.of(2019,
+                        9, 2), java.time.LocalDate.of(2020, 6, 29), "Lista de cotejo")).toList();
+        return new mx.cte.programme.api.Programme(SCHOOL, "2019-2020", mx.cte.programme.api.ProgrammeKind.PEMC,
+                new mx.cte.programme.api.ProgrammeContent(java.util.Map.of(), List.of(), kept), null, "x",
+                Instant.EPOCH, 1, null, null, null);
     }
 
     private Evidence attach(EvidenceService store, EvidenceOwner owner, byte[] content) {
@@ -151,6 +172,13 @@ public class EvidenceServiceTest {
                 "sin-separadores"), PDF));
         assertThrows(InvalidContentException.class, () -> attach(evidence, new EvidenceOwner("accion-pemc", "3"),
                 PDF));
+        assertEquals("a programme's action", EvidenceOwner.programmeAction("2019-2020", "a1"), attach(evidence,
+                EvidenceOwner.programmeAction("2019-2020", "a1"), PDF).owner());
+        InvalidContentException noAction = assertThrows(InvalidContentException.class, () -> attach(evidence,
+                EvidenceOwner.programmeAction("2019-2020", "a3"), PDF));
+        assertTrue(noAction.getMessage(), noAction.getMessage().contains("no es una acción del programa de mejora"));
+        assertTrue(assertThrows(InvalidContentException.class, () -> attach(withoutModules,
+                EvidenceOwner.programmeAction("2019-2020", "a1"), PDF)).getMessage().contains("no está instalado"));
         InvalidContentException away = assertThrows(InvalidContentException.class, () -> attach(withoutModules,
                 new EvidenceOwner(EvidenceOwner.AGREEMENT, "7"), PDF));
         assertTrue(away.getMessage(), away.getMessage().contains("el Cuaderno de Bitácora no está instalado"));
@@ -174,5 +202,22 @@ public class EvidenceServiceTest {
         assertTrue(evidence.of(SCHOOL, new EvidenceOwner(EvidenceOwner.AGREEMENT, "7")).isEmpty());
         assertEquals(List.of(kept.id()), evidence.of(SCHOOL, new EvidenceOwner(EvidenceOwner.AGREEMENT, "8"))
                 .stream().map(Evidence::id).toList());
+    }
+
+    @Test
+    public void theEvidenceOfAnActionTakenOutOfTheProgrammeGoesWithIt() {
+        attach(evidence, EvidenceOwner.programmeAction("2019-2020", "a1"), PDF);
+        Evidence kept = attach(evidence, EvidenceOwner.programmeAction("2019-2020", "a2"), PDF);
+        actions.remove("a1");
+
+        withoutModules.removeOrphans();
+        assertEquals("without the programme module nothing is known to be gone", 1, evidence.of(SCHOOL,
+                EvidenceOwner.programmeAction("2019-2020", "a1")).size());
+        evidence.removeOrphans();
+        assertTrue(evidence.of(SCHOOL, EvidenceOwner.programmeAction("2019-2020", "a1")).isEmpty());
+        assertEquals(List.of(kept.id()), evidence.of(SCHOOL, EvidenceOwner.programmeAction("2019-2020", "a2"))
+                .stream().map(Evidence::id).toList());
+        assertTrue(audited.toString(), audited.contains("evidencias-sin-dueno-eliminadas 15EJN0101A accion-programa"
+                + " 2019-2020|a1"));
     }
 }

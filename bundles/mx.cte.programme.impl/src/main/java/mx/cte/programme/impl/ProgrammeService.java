@@ -27,6 +27,7 @@ import mx.cte.programme.api.ProgrammeJson;
 import mx.cte.programme.api.ProgrammeKind;
 import mx.cte.programme.api.Progress;
 import mx.cte.schools.api.Cct;
+import mx.cte.schools.api.SchoolYears;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
 import mx.cte.storage.api.StaleVersionException;
@@ -65,7 +66,7 @@ public final class ProgrammeService implements ImprovementProgramme {
     }
 
     private static String checkedCycle(String cycle) {
-        mx.cte.programme.api.SchoolYears.problem(cycle).ifPresent(problem -> {
+        SchoolYears.problem(cycle).ifPresent(problem -> {
             throw InvalidContentException.of("ciclo", problem);
         });
         return cycle;
@@ -73,7 +74,7 @@ public final class ProgrammeService implements ImprovementProgramme {
 
     @Override
     public Optional<Programme> find(Cct school, String cycle) {
-        if (mx.cte.programme.api.SchoolYears.problem(cycle).isPresent()) {
+        if (SchoolYears.problem(cycle).isPresent()) {
             return Optional.empty();
         }
         return database.inTransaction(connection -> Sql.first(connection, "SELECT " + COLUMNS + " FROM programme"
@@ -189,7 +190,7 @@ public final class ProgrammeService implements ImprovementProgramme {
 
     @Override
     public List<Programme> published(Collection<Cct> schools, String cycle) {
-        if (schools.isEmpty() || mx.cte.programme.api.SchoolYears.problem(cycle).isPresent()) {
+        if (schools.isEmpty() || SchoolYears.problem(cycle).isPresent()) {
             return List.of();
         }
         List<Object> parameters = new ArrayList<>();
@@ -203,7 +204,7 @@ public final class ProgrammeService implements ImprovementProgramme {
 
     @Override
     public List<FollowUp> followUps(Cct school, String cycle) {
-        if (mx.cte.programme.api.SchoolYears.problem(cycle).isPresent()) {
+        if (SchoolYears.problem(cycle).isPresent()) {
             return List.of();
         }
         List<FollowUp> followUps = new ArrayList<>(database.inTransaction(connection -> Sql.query(connection,

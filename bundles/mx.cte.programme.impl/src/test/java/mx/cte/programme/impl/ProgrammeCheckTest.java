@@ -12,6 +12,7 @@ import mx.cte.programme.api.Action;
 import mx.cte.programme.api.Objective;
 import mx.cte.programme.api.ProgrammeContent;
 import mx.cte.programme.api.ProgrammeKind;
+import mx.cte.schools.api.SchoolYears;
 import org.junit.Test;
 
 /** A programme is refused with every problem named by its path, and its new items get keys. */
@@ -72,9 +73,9 @@ public class ProgrammeCheckTest {
 
     @Test
     public void aSchoolYearIsTwoYearsInARow() {
-        assertTrue(mx.cte.programme.api.SchoolYears.problem("2019-2020").isEmpty());
-        assertTrue(mx.cte.programme.api.SchoolYears.problem("2019-2021").isPresent());
-        assertTrue(mx.cte.programme.api.SchoolYears.problem("19-20").isPresent());
-        assertTrue(mx.cte.programme.api.SchoolYears.problem(null).isPresent());
+        assertTrue(SchoolYears.problem("2019-2020").isEmpty());
+        assertTrue(SchoolYears.problem("2019-2021").isPresent());
+        assertTrue(SchoolYears.problem("19-20").isPresent());
+        assertTrue(SchoolYears.problem(null).isPresent());
     }
 }

@@ -24,7 +24,6 @@ import mx.cte.programme.api.ProgrammeContent;
 import mx.cte.programme.api.ProgrammeJson;
 import mx.cte.programme.api.ProgrammeKind;
 import mx.cte.programme.api.Progress;
-import mx.cte.programme.api.SchoolYears;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
@@ -141,16 +140,6 @@ final class ProgrammeApi {
         }
     }
 
-    /** The school year the route names; 400 naming {@code ciclo} when it is not one. */
-    private static String cycle(ApiCall call) {
-        String cycle = call.path("cycle");
-        SchoolYears.problem(cycle).ifPresent(problem -> {
-            throw ProblemException.badField("ciclo", Character.toUpperCase(problem.charAt(0)) + problem.substring(1)
-                    + ".");
-        });
-        return cycle;
-    }
-
     private Caller writer(ApiCall call, Cct school) {
         return RequestAccess.staff(call, directory, school, "Solo el personal de la escuela " + school
                 + " escribe su programa de mejora.");
@@ -185,7 +174,7 @@ final class ProgrammeApi {
      */
     private void programme(ApiCall call) throws IOException {
         Cct school = RequestAccess.readableSchool(call, directory);
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         Optional<Programme> found = programmes.find(school, cycle);
         if (RequestAccess.caller(call.request()).isStaffOf(school)) {
             call.ok(found.map(ProgrammeApi::json).orElseGet(() -> empty(school, cycle)));
@@ -208,7 +197,7 @@ final class ProgrammeApi {
     private void save(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         ProgrammeBody body = call.body(ProgrammeBody.class);
         ProgrammeKind kind = body.parsedKind();
         ProgrammeContent content = body.content();
@@ -220,7 +209,7 @@ final class ProgrammeApi {
     private void carryOver(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         Programme programme = ServiceCalls.call(INVALID, () -> programmes.carryOver(school, cycle,
                 caller.username()), () -> json(programmes.find(school, cycle).orElseThrow()));
         call.created(call.uri().substring(0, call.uri().length() - "/continuar".length()), json(programme));
@@ -234,7 +223,7 @@ final class ProgrammeApi {
             throw ProblemException.forbidden("Solo la dirección de la escuela " + school + " publica su programa de"
                     + " mejora.");
         }
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         long version = call.body(BasedOn.class).version();
         call.ok(json(ServiceCalls.call(INVALID, () -> programmes.publish(school, cycle, version, caller.username()),
                 () -> json(programmes.find(school, cycle).orElseThrow()))));
@@ -244,7 +233,7 @@ final class ProgrammeApi {
     private void followUps(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
         writer(call, school);
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         JsonArray array = new JsonArray();
         programmes.followUps(school, cycle).forEach(f -> array.add(json(f)));
         JsonObject body = new JsonObject();
@@ -258,7 +247,7 @@ final class ProgrammeApi {
     private void followUp(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
-        String cycle = cycle(call);
+        String cycle = RequestAccess.schoolYear(call);
         String action = call.path("action");
         FollowUpBody body = call.body(FollowUpBody.class);
         Progress progress = body.parsedProgress();
@@ -272,8 +261,7 @@ final class ProgrammeApi {
     private void zone(ApiCall call) throws IOException {
         ZoneId zone = RequestAccess.readableZone(call, z -> "Solo la supervisión de la zona " + z.key() + " y la"
                 + " autoridad de su estado ven los programas de mejora de sus escuelas.");
-        String cycle = call.query("ciclo").filter(c -> SchoolYears.problem(c).isEmpty()).orElseThrow(
-                () -> ProblemException.badField("ciclo", "Indique el ciclo escolar, por ejemplo ?ciclo=2019-2020."));
+        String cycle = RequestAccess.schoolYearQuery(call);
         List<School> schools = directory.schools(zone);
         Map<Cct, Programme> published = new LinkedHashMap<>();
         programmes.published(schools.stream().map(School::cct).toList(), cycle)

@@ -7,6 +7,7 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.SchoolYears;
 import mx.cte.schools.api.State;
 import mx.cte.schools.api.ZoneId;
 import mx.cte.security.api.Caller;
@@ -77,6 +78,25 @@ public final class RequestAccess {
         Caller caller = caller(call.request());
         writableSchool(caller, directory, cct, refusal);
         return caller;
+    }
+
+    /** The school year the route names ({@code {cycle}}, {@code 2019-2020}); 400 naming {@code ciclo} otherwise. */
+    public static String schoolYear(ApiCall call) {
+        return checkedSchoolYear(call.path("cycle"));
+    }
+
+    /** The school year of {@code ?ciclo=}; 400 naming {@code ciclo} when it is absent or not one. */
+    public static String schoolYearQuery(ApiCall call) {
+        return checkedSchoolYear(call.query("ciclo").orElseThrow(() -> ProblemException.badField("ciclo",
+                "Indique el ciclo escolar, por ejemplo ?ciclo=2019-2020.")));
+    }
+
+    private static String checkedSchoolYear(String cycle) {
+        SchoolYears.problem(cycle).ifPresent(problem -> {
+            throw ProblemException.badField("ciclo", Character.toUpperCase(problem.charAt(0)) + problem.substring(1)
+                    + ".");
+        });
+        return cycle;
     }
 
     /** A CCT from a path segment, or 400 saying what is wrong with it. */

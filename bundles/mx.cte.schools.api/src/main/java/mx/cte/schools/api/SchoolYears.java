@@ -1,10 +1,14 @@
-package mx.cte.programme.api;
+package mx.cte.schools.api;
 
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A school year as the SEP writes it: two years in a row, {@code 2019-2020}. */
+/**
+ * A school year as the SEP writes it: two years in a row, {@code 2019-2020}. It runs from August to July: the SEP's
+ * calendars start it in late August and end it in July.
+ */
 public final class SchoolYears {
 
     private static final Pattern CYCLE = Pattern.compile("(\\d{4})-(\\d{4})");
@@ -21,5 +25,17 @@ public final class SchoolYears {
                     + cycle + "'");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The last day of the school year, 31 July of its second year.
+     *
+     * @throws IllegalArgumentException when {@code cycle} is not a school year
+     */
+    public static LocalDate end(String cycle) {
+        problem(cycle).ifPresent(p -> {
+            throw new IllegalArgumentException(p);
+        });
+        return LocalDate.of(Integer.parseInt(cycle.substring(5)), 7, 31);
     }
 }

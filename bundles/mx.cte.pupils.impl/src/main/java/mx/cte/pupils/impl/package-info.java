@@ -1,0 +1,2 @@
+/** Pupils who need support module: implementation only, exports nothing. */
+package mx.cte.pupils.impl;

@@ -1,0 +1,99 @@
+package mx.cte.itests;
+
+import static mx.cte.itests.WebSession.json;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import javax.inject.Inject;
+import org.apache.karaf.features.BootFinished;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerSuite;
+
+/**
+ * Pupils who need support over HTTP: the school's staff import their group list and assess each pupil; every named
+ * read is in the audit log; the supervisor and another school's staff get no name, the supervisor gets the counts;
+ * uninstalling the module answers 503 and reinstalling it brings the records back.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerSuite.class)
+public class PupilsIT {
+
+    private static final String BASE = "/api/v1/pupils/15EJN0101A/2019-2020";
+
+    @Inject
+    private BootFinished bootFinished;
+
+    @Inject
+    private SessionFactory sessionFactory;
+
+    @Configuration
+    public Option[] config() {
+        return CteKaraf.distribution();
+    }
+
+    @Test
+    public void staffSeeNamesSupervisionSeesCountsAndEveryNamedReadIsAudited() throws Exception {
+        WebSession director = WebSession.demo("directora.rosaura");
+        String name = "Valeria Ortiz " + System.nanoTime();
+        HttpResponse<String> imported = director.send("POST", BASE + "/importar", "grado;grupo;nombre\n3;A;" + name
+                + "\n", "text/csv");
+        assertEquals(imported.body(), 200, imported.statusCode());
+        assertEquals(1, json(imported).get("agregados").getAsInt());
+
+        WebSession teacher = WebSession.demo("docente.ana");
+        JsonObject pupil = json(teacher.get(BASE + "/grupos/3/A")).getAsJsonArray("alumnos").asList().stream()
+                .map(e -> e.getAsJsonObject()).filter(p -> p.get("nombre").getAsString().equals(name)).findFirst()
+                .orElseThrow();
+        HttpResponse<String> assessed = teacher.send("PUT", "/api/v1/pupils/15EJN0101A/alumnos/" + pupil.get("id")
+                .getAsLong(), "{\"nombre\": \"" + name + "\", \"grado\": 3, \"grupo\": \"A\", \"lectura\":"
+                + " \"requiere-apoyo\", \"escritura\": \"en-desarrollo\", \"matematicas\": \"esperado\", \"asistencia\":"
+                + " 70, \"riesgo\": \"alto\", \"apoyo\": \"Lectura diaria con su tutora\", \"version\": "
+                + pupil.get("version").getAsLong() + "}", "application/json");
+        assertEquals(assessed.body(), 200, assessed.statusCode());
+
+        WebSession supervisor = WebSession.demo("supervisora.zona15");
+        WebSession otherSchool = WebSession.demo("docente.luis");
+        for (HttpResponse<String> refused : List.of(supervisor.get(BASE + "/grupos/3/A"),
+                supervisor.get(BASE + "/alumnos.csv"), otherSchool.get(BASE + "/grupos/3/A"))) {
+            assertEquals(refused.body(), 403, refused.statusCode());
+            assertFalse(refused.body().contains(name));
+        }
+        HttpResponse<String> counts = supervisor.get("/api/v1/pupils/zonas/15-preescolar-015?ciclo=2019-2020");
+        assertEquals(counts.body(), 200, counts.statusCode());
+        assertFalse("no name in the zone's counts", counts.body().contains(name));
+        assertTrue(counts.body(), counts.body().contains("\"requiere-apoyo\":"));
+
+        WebSession admin = WebSession.demo("admin.plataforma");
+        String log = admin.get("/api/v1/audit?accion=alumnos-consultados").body();
+        assertTrue(log, log.contains("docente.ana"));
+        assertFalse("the audit log names no pupil", log.contains(name));
+    }
+
+    @Test
+    public void uninstallingTheModuleAnswers503AndReinstallingBringsTheRecordsBack() throws Exception {
+        WebSession director = WebSession.demo("directora.rosaura");
+        String name = "Iker Salas " + System.nanoTime();
+        assertEquals(201, director.send("POST", BASE + "/alumnos", "{\"nombre\": \"" + name + "\", \"grado\": 2,"
+                + " \"grupo\": \"A\"}", "application/json").statusCode());
+        KarafShell admin = KarafShell.asAdmin(sessionFactory);
+        admin.run("feature:uninstall cte-pupils");
+        try {
+            HttpResponse<String> away = director.get(BASE + "/grupos/2/A");
+            assertEquals(away.body(), 503, away.statusCode());
+        } finally {
+            admin.run("feature:install cte-pupils");
+        }
+        HttpResponse<String> back = director.awaitOk(BASE + "/grupos/2/A");
+        assertTrue(back.body(), back.body().contains(name));
+    }
+}
