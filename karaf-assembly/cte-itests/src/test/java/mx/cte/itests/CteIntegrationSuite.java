@@ -13,7 +13,7 @@ import org.junit.runners.Suite.SuiteClasses;
 @SuiteClasses({PlatformIT.class, GuidesIT.class, Format2GuidesIT.class, StateGuideIT.class, StorageIT.class,
         SchoolsIT.class, SecurityIT.class, AuditIT.class, GuidePublishingIT.class, ContentGuardIT.class,
         PublisherTrustIT.class, ChannelIT.class, LogbookIT.class, FormsIT.class, EvidenceIT.class, ProgrammeIT.class,
-        PupilsIT.class, ResultsIT.class,
+        PupilsIT.class, LaterSessionGuideIT.class, ResultsIT.class,
         CardsIT.class,
         SearchIT.class, CatalogueIT.class, ExchangeIT.class, PrintIT.class, IdempotencyIT.class, AdminModulesIT.class,
         HostileClientsIT.class})

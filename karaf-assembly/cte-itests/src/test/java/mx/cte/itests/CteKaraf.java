@@ -35,6 +35,11 @@ public final class CteKaraf {
     public static final String STATE_GUIDE_PROPERTY = "cte.it.stateGuide";
     /** The folder of the guide modules, where the format-2 example guides are built. */
     public static final String EXAMPLE_GUIDES_PROPERTY = "cte.it.exampleGuides";
+    /**
+     * The example of a later session's work: the agreements', the pupils' and the programme's reviews, a table and a
+     * checklist the guide lays out.
+     */
+    public static final String EXAMPLE_LATER = "mx.cte.guides.ejemplo.2019-2020.basica.ordinaria-3";
     /** The example of the 2021-2022 shape: moments, activities before the session, annexes, an image. */
     public static final String EXAMPLE_2021 = "mx.cte.guides.ejemplo.2021-2022.primaria.ordinaria-2";
     /** The example of an intensive phase: three session days with their agendas. */

@@ -862,6 +862,67 @@ public class UiBrowserIT {
     }
 
     @Test
+    public void aLaterSessionReviewsThePupilsAndFollowsUpTheProgrammeWithTheirModules() throws Exception {
+        String later = "SEP:2019-2020:basica:ordinaria-3-ejemplo";
+        publishOnce(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_LATER), later);
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        String programme = "/api/v1/programme/15EJN0101A/2019-2020";
+        long version = WebSession.json(director.get(programme)).get("version").getAsLong();
+        if (version == 0) {
+            assertEquals(200, director.send("PUT", programme, "{\"tipo\": \"pemc\", \"version\": 0, \"objetivos\":"
+                    + " [{\"id\": \"o1\", \"verbo\": \"Incrementar\", \"indicador\": \"la fluidez lectora\","
+                    + " \"metrica\": \"porcentaje\", \"meta\": \"80\", \"fecha\": \"2020-06-30\"}], \"acciones\": [{\"id\":"
+                    + " \"a1\", \"objetivo\": \"o1\", \"ambito\": \"practicas\", \"descripcion\": \"Lectura diaria en"
+                    + " voz alta\", \"responsables\": [\"Educadoras\"], \"inicio\": \"2019-09-02\", \"fin\":"
+                    + " \"2020-06-30\", \"medicion\": \"Lista de cotejo\"}]}").statusCode());
+        }
+        Path list = Files.createTempFile("grupo-3A", ".csv");
+        String pupil = "Renata Flores " + System.nanoTime() % 100000;
+        Files.writeString(list, "grado,grupo,nombre\n3,A," + pupil + "\n");
+
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("ejemplo de la forma posterior")))
+                .click();
+        await().until(driver -> indexedActivities().size() == 6);
+
+        openActivity(2);
+        field("alumnos-archivo").sendKeys(list.toString());
+        clickFresh(By.id("alumnos-importar"));
+        await().until(driver -> !driver.findElement(By.id("alumnos-estado")).getText().isEmpty()
+                || !driver.findElement(By.id("alumnos-importar-error")).getText().isEmpty());
+        assertTrue(browser.findElement(By.id("alumnos-importar-error")).getText(), browser.findElement(
+                By.id("alumnos-estado")).getText().contains("Se agregaron 1 alumnos"));
+        new org.openqa.selenium.support.ui.Select(field("alumnos-grupo")).selectByVisibleText("3° A");
+        clickFresh(By.id("alumnos-abrir"));
+        WebElement row = await().until(driver -> driver.findElements(By.cssSelector("#alumnos-lista fieldset"))
+                .stream().filter(f -> f.getText().contains(pupil)).findFirst().orElse(null));
+        String id = row.findElement(By.cssSelector("select")).getAttribute("id").replace("-lectura", "");
+        new org.openqa.selenium.support.ui.Select(field(id + "-lectura")).selectByValue("requiere-apoyo");
+        typeInto(id + "-apoyo", "Lectura diaria con una tutora");
+        clickFresh(By.id(id + "-guardar"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alumnos-estado"),
+                "Se guardó la revisión de " + pupil));
+
+        openActivity(5);
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actividad-5"),
+                "Programa Escolar de Mejora Continua 2019-2020"));
+        new org.openqa.selenium.support.ui.Select(field("programa-accion-0-seguimiento-avance"))
+                .selectByVisibleText("En proceso");
+        typeInto("programa-accion-0-seguimiento-comentario", "Ya leen 12 de 20");
+        clickFresh(By.id("programa-accion-0-seguimiento-guardar"));
+        waitForText("#actividad-5 .seguimiento li", later + ": En proceso, Ya leen 12 de 20");
+        assertEquals("the session's later-shape products", List.of(), seriousViolations());
+
+        signIn("supervisora.zona15", WebSession.demoPassword(karaf.demoPasswords(), "supervisora.zona15"));
+        typeInto("alumnos-zona-ciclo", "2019-2020");
+        clickFresh(By.id("alumnos-zona-ver"));
+        WebElement counted = await().until(driver -> driver.findElements(By.cssSelector("#alumnos-zona tbody tr"))
+                .stream().filter(r -> r.getText().contains("15EJN0101A 3° A")).findFirst().orElse(null));
+        assertTrue(counted.getText(), !browser.findElement(By.id("alumnos-zona")).getText().contains(pupil));
+    }
+
+    @Test
     public void theSupervisorSeesWhatTheZonesSchoolsShared() throws Exception {
         WebSession teacher = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(), "docente.ana");
         String expected = "/api/v1/results/15EJN0101A/expected";

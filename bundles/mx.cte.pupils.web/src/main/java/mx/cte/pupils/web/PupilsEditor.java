@@ -1,0 +1,15 @@
+package mx.cte.pupils.web;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardResource;
+
+/**
+ * The pupils' screens, served from this bundle's {@code /ui-editor} folder: the session screen's editor of the
+ * {@code revision-alumnos} product (a group's pupils, for the school's staff) and the zone's counts without names on
+ * the supervisor's home. They leave with the module.
+ */
+@Component(service = PupilsEditor.class)
+@HttpWhiteboardResource(pattern = {"/ui/modulos/revision-alumnos/*", "/ui/paneles/zona/mx.cte.pupils.web/*"},
+        prefix = "/ui-editor")
+public final class PupilsEditor {
+}
