@@ -82,23 +82,23 @@ export async function render(container, ctx) {
     try {
       const answer = await api(`${base}/grupos/${group.grade}/${encodeURIComponent(group.name)}`);
       list.replaceChildren(...(answer.alumnos.length ? answer.alumnos.map(row)
-        : [el('p', {}, 'El grupo aún no tiene alumnos: importe su lista (CSV con grado, grupo y nombre).')]));
+        : [el('p', {}, 'El grupo aún no tiene alumnos: importe su lista (Excel o CSV con grado, grupo y nombre).')]));
     } catch (failure) {
       list.replaceChildren(el('p', {class: 'error', role: 'alert'}, failure.message));
     }
   }
 
-  const file = el('input', {type: 'file', id: 'alumnos-archivo', accept: '.csv,text/csv'});
+  const file = el('input', {type: 'file', id: 'alumnos-archivo', accept: '.xlsx,.csv,text/csv,'
+    + 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'});
   const importError = el('div', {id: 'alumnos-importar-error', class: 'error', role: 'alert'});
   const importButton = el('button', {type: 'button', id: 'alumnos-importar'}, 'Importar la lista');
   importButton.addEventListener('click', async () => {
     if (!file.files.length) {
-      importError.replaceChildren(el('p', {}, 'Elija el archivo CSV de la lista del grupo.'));
+      importError.replaceChildren(el('p', {}, 'Elija el archivo de la lista del grupo (Excel o CSV).'));
       return;
     }
     try {
-      const result = await api(`${base}/importar`, {method: 'POST', file: new Blob([await file.files[0]
-          .arrayBuffer()], {type: 'text/csv'})});
+      const result = await api(`${base}/importar`, {method: 'POST', file: file.files[0]});
       importError.replaceChildren();
       status.textContent = `Se agregaron ${result.agregados} alumnos`
         + (result.yaRegistrados.length ? `; ya estaban: ${result.yaRegistrados.join(', ')}.` : '.');
@@ -118,7 +118,8 @@ export async function render(container, ctx) {
         + ' cada consulta queda registrada.'),
       el('label', {for: choose.id}, 'Grupo'), choose, show, status, list,
       el('h5', {}, 'Importar la lista de un grupo'),
-      el('label', {for: file.id}, 'Archivo CSV (columnas grado, grupo y nombre)'), file, importError, importButton));
+      el('label', {for: file.id}, 'Archivo de Excel (XLSX) o CSV, con las columnas grado, grupo y nombre'), file,
+      importError, importButton));
 }
 
 /** The supervisor's home: each group of the zone's schools counted, no names. */

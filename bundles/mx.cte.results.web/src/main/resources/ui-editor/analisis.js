@@ -176,13 +176,19 @@ export async function concentrate(container, ctx) {
       linking ? 'Vínculo de los desafíos con la Ruta de Mejora' : 'Concentrado de la escuela');
   const describe = (item) => `${KIND[item.tipo]}: ${item.texto}${item.objetivo ? `; objetivo: ${item.objetivo}` : ''}${
     item.contribucion ? `; contribuye: ${item.contribucion}` : ''}`;
+  // The school's improvement programme of the period's school year, when its module is installed: its objectives
+  // and goals are offered to link each challenge to, so the collective does not write them again.
+  const objectives = el('datalist', {id: view.id('objetivos-programa')});
+  const goals = el('datalist', {id: view.id('metas-programa')});
 
   function line(item) {
     const path = `${view.base}/concentrate/${item.id}`;
     const text = el('textarea', {id: view.id(`${item.id}-texto`), rows: '2', maxlength: '1000'});
     text.value = item.texto;
-    const objective = el('input', {id: view.id(`${item.id}-objetivo`), maxlength: '500', value: item.objetivo || ''});
-    const goal = el('input', {id: view.id(`${item.id}-meta`), maxlength: '500', value: item.meta || ''});
+    const objective = el('input', {id: view.id(`${item.id}-objetivo`), maxlength: '500', value: item.objetivo || '',
+      list: objectives.id});
+    const goal = el('input', {id: view.id(`${item.id}-meta`), maxlength: '500', value: item.meta || '',
+      list: goals.id});
     const contribution = el('textarea', {id: view.id(`${item.id}-contribucion`), rows: '2', maxlength: '2000'});
     contribution.value = item.contribucion || '';
     const fields = linking
@@ -219,6 +225,21 @@ export async function concentrate(container, ctx) {
     return form;
   }
 
+  async function offerTheProgramme() {
+    const [year, month] = (view.state.period || '').split('-').map(Number);
+    const cycle = month >= 8 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
+    try {
+      const programme = await ctx.api(`/api/v1/programme/${encodeURIComponent(ctx.school)}/${cycle}`);
+      objectives.replaceChildren(...programme.objetivos.map((o) => el('option', {value: o.enunciado})));
+      goals.replaceChildren(...programme.objetivos.flatMap((o) => o.metas).map((m) => el('option',
+          {value: m.descripcion})));
+    } catch (away) {
+      // no programme module, or none published to this reader: the fields stay free text
+      objectives.replaceChildren();
+      goals.replaceChildren();
+    }
+  }
+
   async function refresh() {
     const data = await view.load('concentrate', 'el concentrado');
     if (!data) {
@@ -227,6 +248,10 @@ export async function concentrate(container, ctx) {
     view.note.textContent = data.publicado ? `Compartido con la supervisión por ${ctx.personName ? ctx.personName(data.publicadoPor) : data.publicadoPor}.` : '';
     const shown = linking ? data.renglones.filter((item) => item.tipo === 'desafio') : data.renglones;
     const content = shown.map(line);
+    if (linking) {
+      await offerTheProgramme();
+      content.push(objectives, goals);
+    }
     if (!linking && data.propuesta.length) {
       const take = el('button', {type: 'button'}, 'Guardar la propuesta en el concentrado');
       take.addEventListener('click', async () => {

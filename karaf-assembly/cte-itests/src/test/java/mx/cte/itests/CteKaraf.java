@@ -83,6 +83,8 @@ public final class CteKaraf {
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
                         RMI_SERVER_PORT),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
+                // The tests' sessions are of past school years: their pupils are kept, not anonymised.
+                editConfigurationFilePut("etc/mx.cte.pupils.cfg", "retentionYears", "50"),
                 // The container fetches Pax Exam's own feature through Maven: use the build's repository, keep
                 // Central as the remote so that a fresh machine works.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

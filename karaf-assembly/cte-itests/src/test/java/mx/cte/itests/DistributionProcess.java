@@ -51,6 +51,8 @@ final class DistributionProcess implements AutoCloseable {
         process.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
         process.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
         process.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
+        // The tests' sessions are of past school years (2016-2017, 2019-2020): their pupils are kept, not anonymised.
+        process.setProperty("etc/mx.cte.pupils.cfg", "retentionYears", "50");
         return process;
     }
 

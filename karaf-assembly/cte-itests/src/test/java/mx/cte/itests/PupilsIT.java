@@ -80,6 +80,20 @@ public class PupilsIT {
     }
 
     @Test
+    public void aGroupListSavedAsAnExcelWorkbookIsImportedInsideTheRunningPlatform() throws Exception {
+        byte[] workbook;
+        try (var in = PupilsIT.class.getResourceAsStream("/listas/grupo-2A.xlsx")) {
+            workbook = in.readAllBytes();
+        }
+        WebSession director = WebSession.demo("directora.rosaura");
+        HttpResponse<String> imported = director.sendBytes("POST", "/api/v1/pupils/15EJN0101A/2020-2021/importar",
+                workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertEquals(imported.body(), 200, imported.statusCode());
+        assertTrue(director.get("/api/v1/pupils/15EJN0101A/2020-2021/grupos/2/A").body().contains(
+                "Emiliano Vega (lista de prueba)"));
+    }
+
+    @Test
     public void uninstallingTheModuleAnswers503AndReinstallingBringsTheRecordsBack() throws Exception {
         WebSession director = WebSession.demo("directora.rosaura");
         String name = "Iker Salas " + System.nanoTime();

@@ -1573,6 +1573,9 @@ public class UiBrowserIT {
         openActivity(7);
         WebElement objective = await().until(driver -> driver.findElements(By.cssSelector(
                 "#actividad-7 form.renglon input[id$='-objetivo']")).stream().findFirst().orElse(null));
+        assertTrue("the objectives of the school's Ruta de Mejora of that year are offered", browser.findElements(
+                By.cssSelector("#actividad-7 datalist option")).stream().anyMatch(o -> o.getAttribute("value")
+                        .startsWith("Incrementar el porcentaje de niños de 2° y 3° que narran sucesos con secuencia")));
         objective.clear();
         objective.sendKeys("Mejorar la expresión oral de los alumnos");
         submit("#actividad-7 form.renglon");

@@ -35,12 +35,13 @@ public interface PupilRecords {
     void remove(Cct school, long id, long expectedVersion, String author);
 
     /**
-     * Adds the pupils of a group list the school already has (CSV, UTF-8 or Windows-1252, columns {@code grado},
-     * {@code grupo}, {@code nombre}), all or nothing; a pupil already in the group is skipped.
+     * Adds the pupils of a group list the school already has (an XLSX workbook's first sheet, or CSV in UTF-8 or
+     * Windows-1252; columns {@code grado}, {@code grupo}, {@code nombre}), all or nothing; a pupil already in the
+     * group is skipped.
      *
      * @throws mx.cte.core.api.errors.InvalidContentException naming each line at fault ({@code linea 4: …})
      */
-    ImportResult importList(Cct school, String cycle, InputStream csv, String author);
+    ImportResult importList(Cct school, String cycle, InputStream list, String author);
 
     /** The schools' groups counted without names. */
     List<GroupTally> tallies(Collection<Cct> schools, String cycle);

@@ -230,10 +230,10 @@ public final class PupilService implements PupilRecords {
     }
 
     @Override
-    public ImportResult importList(Cct school, String cycle, InputStream csv, String author) {
+    public ImportResult importList(Cct school, String cycle, InputStream list, String author) {
         checkedCycle(cycle);
         School known = school(school);
-        GroupList.Parsed parsed = GroupList.read(csv);
+        GroupList.Parsed parsed = GroupList.read(list);
         List<FieldProblem> problems = new ArrayList<>(parsed.problems());
         List<PupilDraft> drafts = new ArrayList<>();
         for (GroupList.Line line : parsed.lines()) {

@@ -152,6 +152,43 @@ public class PupilServiceTest {
     }
 
     @Test
+    public void aGroupListSavedAsAnExcelWorkbookIsImportedToo() throws Exception {
+        java.io.ByteArrayOutputStream xlsx = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(xlsx, "Escuela", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("3A");
+        sheet.value(0, 0, "Nombre del alumno");
+        sheet.value(0, 1, "Grado");
+        sheet.value(0, 2, "Grupo");
+        sheet.value(1, 0, "Ximena Ruiz");
+        sheet.value(1, 1, 3);
+        sheet.value(1, 2, "A");
+        sheet.value(3, 0, "Pablo Díaz");
+        sheet.value(3, 1, 9);
+        sheet.value(3, 2, "A");
+        workbook.finish();
+        PupilService pupils = service(NOW, 1, "anonimizar");
+        InvalidContentException refused = assertThrows(InvalidContentException.class, () -> pupils.importList(SCHOOL,
+                CYCLE, new ByteArrayInputStream(xlsx.toByteArray()), "directora.rosa"));
+        assertTrue("the line the school sees in its sheet", refused.problems().get(0).message().startsWith(
+                "linea 4: el grado '9'"));
+
+        xlsx.reset();
+        workbook = new org.dhatim.fastexcel.Workbook(xlsx, "Escuela", "1.0");
+        sheet = workbook.newWorksheet("3A");
+        sheet.value(0, 0, "grado");
+        sheet.value(0, 1, "grupo");
+        sheet.value(0, 2, "alumno");
+        sheet.value(1, 0, 3);
+        sheet.value(1, 1, "A");
+        sheet.value(1, 2, "Ximena Ruiz");
+        workbook.finish();
+        assertEquals(1, pupils.importList(SCHOOL, CYCLE, new ByteArrayInputStream(xlsx.toByteArray()),
+                "directora.rosa").added());
+        assertEquals(List.of("Ximena Ruiz"), pupils.ofGroup(SCHOOL, CYCLE, 3, "A", "x").stream()
+                .map(p -> p.content().name()).toList());
+    }
+
+    @Test
     public void supervisionCountsEachGroupWithoutNames() {
         PupilService pupils = service(NOW, 1, "anonimizar");
         pupils.add(SCHOOL, CYCLE, pupil("Sofía Ramírez", "A", Light.REQUIERE_APOYO, Risk.ALTO, 72), "docente.ana");

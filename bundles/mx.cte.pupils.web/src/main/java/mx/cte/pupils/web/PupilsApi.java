@@ -182,14 +182,14 @@ final class PupilsApi {
         call.noContent();
     }
 
-    /** {@code POST …/importar}: the body is the group list as CSV (grado, grupo, nombre). */
+    /** {@code POST …/importar}: the body is the group list, an XLSX workbook or CSV (grado, grupo, nombre). */
     private void importList(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
         Caller caller = staff(call, school);
         String cycle = RequestAccess.schoolYear(call);
-        byte[] csv = RequestBodies.read(call.request(), 1024 * 1024, "Una lista de grupo pesa menos de 1 MB.");
+        byte[] list = RequestBodies.read(call.request(), 1024 * 1024, "Una lista de grupo pesa menos de 1 MB.");
         ImportResult result = ServiceCalls.call("Lista de grupo no válida", () -> pupils.importList(school, cycle,
-                new ByteArrayInputStream(csv), caller.username()));
+                new ByteArrayInputStream(list), caller.username()));
         JsonObject body = new JsonObject();
         body.addProperty("agregados", result.added());
         JsonArray skipped = new JsonArray();
