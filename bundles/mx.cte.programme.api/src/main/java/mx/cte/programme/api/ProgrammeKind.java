@@ -1,14 +1,15 @@
 package mx.cte.programme.api;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /**
  * Which plan the school writes: the PEMC diagnoses and acts by the eight areas (ámbitos) the SEP set in 2019; the Ruta
  * de Mejora of 2014-2019 by its four priorities.
  */
-public enum ProgrammeKind {
+public enum ProgrammeKind implements WireNamed {
     PEMC("pemc", "Programa Escolar de Mejora Continua", List.of(
             new Area("aprovechamiento", "Aprovechamiento académico y asistencia de los alumnos"),
             new Area("practicas", "Prácticas docentes y directivas"),
@@ -38,6 +39,7 @@ public enum ProgrammeKind {
         this.areas = areas;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -55,6 +57,6 @@ public enum ProgrammeKind {
     }
 
     public static Optional<ProgrammeKind> parse(String wireName) {
-        return Arrays.stream(values()).filter(k -> k.wireName.equals(wireName)).findFirst();
+        return WireNames.find(ProgrammeKind.class, wireName);
     }
 }

@@ -1,10 +1,11 @@
 package mx.cte.programme.api;
 
-import java.util.Arrays;
 import java.util.Optional;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** Where an action stands at a session's follow-up. */
-public enum Progress {
+public enum Progress implements WireNamed {
     SIN_INICIAR("sin-iniciar", "Sin iniciar"),
     EN_PROCESO("en-proceso", "En proceso"),
     CUMPLIDA("cumplida", "Cumplida"),
@@ -18,6 +19,7 @@ public enum Progress {
         this.title = title;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -27,6 +29,6 @@ public enum Progress {
     }
 
     public static Optional<Progress> parse(String wireName) {
-        return Arrays.stream(values()).filter(p -> p.wireName.equals(wireName)).findFirst();
+        return WireNames.find(Progress.class, wireName);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.cte.core.api.names.WireNames;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonBinding.Member;
 import mx.cte.core.http.ProblemException;
@@ -136,7 +137,7 @@ final class ProgrammeApi {
 
         Progress parsedProgress() {
             return Progress.parse(progress).orElseThrow(() -> ProblemException.badField("avance", "El avance '"
-                    + progress + "' no existe: sin-iniciar, en-proceso, cumplida o suspendida."));
+                    + progress + "' no existe: " + WireNames.choices(Progress.class) + "."));
         }
     }
 

@@ -1,10 +1,11 @@
 package mx.cte.pupils.api;
 
-import java.util.Arrays;
 import java.util.Optional;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** The teacher's assessment of a pupil in one area, as a traffic light. */
-public enum Light {
+public enum Light implements WireNamed {
     ESPERADO("esperado", "Nivel esperado", "verde"),
     EN_DESARROLLO("en-desarrollo", "En desarrollo", "amarillo"),
     REQUIERE_APOYO("requiere-apoyo", "Requiere apoyo", "rojo");
@@ -19,6 +20,7 @@ public enum Light {
         this.colour = colour;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -33,6 +35,6 @@ public enum Light {
     }
 
     public static Optional<Light> parse(String wireName) {
-        return Arrays.stream(values()).filter(l -> l.wireName.equals(wireName)).findFirst();
+        return WireNames.find(Light.class, wireName);
     }
 }

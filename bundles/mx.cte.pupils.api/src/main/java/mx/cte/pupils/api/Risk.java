@@ -1,10 +1,11 @@
 package mx.cte.pupils.api;
 
-import java.util.Arrays;
 import java.util.Optional;
+import mx.cte.core.api.names.WireNamed;
+import mx.cte.core.api.names.WireNames;
 
 /** The risk, as the teacher sees it, that the pupil leaves school. */
-public enum Risk {
+public enum Risk implements WireNamed {
     BAJO("bajo", "Bajo"),
     MEDIO("medio", "Medio"),
     ALTO("alto", "Alto");
@@ -17,6 +18,7 @@ public enum Risk {
         this.title = title;
     }
 
+    @Override
     public String wireName() {
         return wireName;
     }
@@ -26,6 +28,6 @@ public enum Risk {
     }
 
     public static Optional<Risk> parse(String wireName) {
-        return Arrays.stream(values()).filter(r -> r.wireName.equals(wireName)).findFirst();
+        return WireNames.find(Risk.class, wireName);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import javax.servlet.http.HttpServletResponse;
+import mx.cte.core.api.names.WireNames;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonBinding.Member;
 import mx.cte.core.http.ProblemException;
@@ -74,13 +75,13 @@ final class PupilsApi {
             return new PupilDraft(name, grade, group, light("lectura", reading), light("escritura", writing),
                     light("matematicas", mathematics), attendance, risk == null || risk.isEmpty() ? null
                             : Risk.parse(risk).orElseThrow(() -> ProblemException.badField("riesgo", "El riesgo '"
-                                    + risk + "' no existe: bajo, medio o alto.")), support);
+                                    + risk + "' no existe: " + WireNames.choices(Risk.class) + ".")), support);
         }
 
         private static Light light(String field, String value) {
             return value == null || value.isEmpty() ? null : Light.parse(value).orElseThrow(() ->
-                    ProblemException.badField(field, "La valoración '" + value + "' no existe: esperado,"
-                            + " en-desarrollo o requiere-apoyo."));
+                    ProblemException.badField(field, "La valoración '" + value + "' no existe: "
+                            + WireNames.choices(Light.class) + "."));
         }
     }
 

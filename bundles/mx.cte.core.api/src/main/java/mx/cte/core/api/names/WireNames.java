@@ -15,12 +15,18 @@ public final class WireNames {
      * @throws IllegalArgumentException "avance: 'casi' no es un avance; use logrado, en-proceso o sin-avance"
      */
     public static <E extends Enum<E> & WireNamed> E parse(Class<E> type, String text, String field, String what) {
+        return find(type, text).orElseThrow(() -> new IllegalArgumentException(field + ": '" + text + "' no es "
+                + what + "; use " + choices(type)));
+    }
+
+    /** The value of {@code type} whose wire name is {@code text}, if there is one. */
+    public static <E extends Enum<E> & WireNamed> java.util.Optional<E> find(Class<E> type, String text) {
         for (E value : type.getEnumConstants()) {
             if (value.wireName().equals(text)) {
-                return value;
+                return java.util.Optional.of(value);
             }
         }
-        throw new IllegalArgumentException(field + ": '" + text + "' no es " + what + "; use " + choices(type));
+        return java.util.Optional.empty();
     }
 
     /** "logrado, en-proceso o sin-avance". */

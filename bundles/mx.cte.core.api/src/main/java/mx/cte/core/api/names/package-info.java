@@ -4,7 +4,7 @@
  * it accepts.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.core.api.names;
 
 import org.osgi.annotation.bundle.Export;
