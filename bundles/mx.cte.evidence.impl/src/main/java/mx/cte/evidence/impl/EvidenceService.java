@@ -143,10 +143,7 @@ public final class EvidenceService implements EvidenceStore {
                     return Optional.of(new FieldProblem("dueno", "el módulo del programa de mejora no está"
                             + " instalado"));
                 }
-                String[] parts = owner.id().split("\\|", -1);
-                boolean known = parts.length == 2 && programme.find(school, parts[0])
-                        .flatMap(p -> p.content().action(parts[1])).isPresent();
-                return known ? Optional.empty() : Optional.of(new FieldProblem("dueno", "'" + owner.id() + "' no es"
+                return hasAction(programme, school, owner.id()) ? Optional.empty() : Optional.of(new FieldProblem("dueno", "'" + owner.id() + "' no es"
                         + " una acción del programa de mejora de la escuela " + school + " (ciclo|acción)"));
             }
             default -> {
@@ -154,6 +151,13 @@ public final class EvidenceService implements EvidenceStore {
                         + "': sí a un acuerdo, a un producto o a una acción del programa de mejora"));
             }
         }
+    }
+
+    /** Whether {@code id} ({@code ciclo|acción}) names an action of the school's programme of that year. */
+    private static boolean hasAction(ImprovementProgramme programme, Cct school, String id) {
+        String[] parts = id.split("\\|", -1);
+        return parts.length == 2 && programme.find(school, parts[0]).flatMap(p -> p.content().action(parts[1]))
+                .isPresent();
     }
 
     private static Optional<Long> number(String text) {
@@ -224,11 +228,8 @@ public final class EvidenceService implements EvidenceStore {
         }
         ImprovementProgramme programme = programmes;
         if (programme != null) {
-            removeOrphans(EvidenceOwner.PROGRAMME_ACTION, "la acción ya no está en el programa", (school, id) -> {
-                String[] parts = id.split("\\|", -1);
-                return parts.length == 2 && programme.find(school, parts[0]).flatMap(p -> p.content()
-                        .action(parts[1])).isPresent();
-            });
+            removeOrphans(EvidenceOwner.PROGRAMME_ACTION, "la acción ya no está en el programa", (school, id) ->
+                    hasAction(programme, school, id));
         }
     }
 

@@ -196,7 +196,7 @@ public final class ProgrammeService implements ImprovementProgramme {
         List<Object> parameters = new ArrayList<>();
         parameters.add(cycle);
         schools.forEach(s -> parameters.add(s.value()));
-        String marks = String.join(", ", java.util.Collections.nCopies(schools.size(), "?"));
+        String marks = Sql.placeholders(schools.size());
         return database.inTransaction(connection -> Sql.query(connection, "SELECT " + COLUMNS + " FROM programme"
                 + " WHERE cycle = ? AND published_content IS NOT NULL AND cct IN (" + marks + ") ORDER BY cct",
                 ProgrammeService::programme, parameters.toArray())).stream().map(Programme::asPublished).toList();

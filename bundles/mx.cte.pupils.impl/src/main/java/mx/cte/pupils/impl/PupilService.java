@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -281,17 +280,25 @@ public final class PupilService implements PupilRecords {
         List<Object> parameters = new ArrayList<>();
         parameters.add(cycle);
         schools.forEach(s -> parameters.add(s.value()));
-        String marks = String.join(", ", Collections.nCopies(schools.size(), "?"));
-        record Row(Cct school, int grade, String group, Light reading, Light writing, Light mathematics,
-                Integer attendance, Risk risk) {
+        String marks = Sql.placeholders(schools.size());
+        // A pupil's counted values as a draft without name or support, so that PupilDraft.light(area) reads them.
+        record Row(Cct school, PupilDraft counted) {
+            int grade() {
+                return counted.grade();
+            }
+
+            String group() {
+                return counted.group();
+            }
         }
         // Only the counted columns are read: the names never leave the database for a tally.
         List<Row> rows = database.inTransaction(connection -> Sql.query(connection, "SELECT cct, grade, group_name,"
                 + " reading, writing, mathematics, attendance, risk FROM pupil WHERE cycle = ? AND cct IN (" + marks
                 + ") ORDER BY cct, grade, group_name", row -> new Row(new Cct(row.getString("cct").strip()),
-                        row.getInt("grade"), row.getString("group_name"), light(row.getString("reading")),
-                        light(row.getString("writing")), light(row.getString("mathematics")),
-                        (Integer) row.getObject("attendance", Integer.class), risk(row.getString("risk"))),
+                        new PupilDraft(null, row.getInt("grade"), row.getString("group_name"),
+                                light(row.getString("reading")), light(row.getString("writing")),
+                                light(row.getString("mathematics")), (Integer) row.getObject("attendance",
+                                        Integer.class), risk(row.getString("risk")), null)),
                 parameters.toArray()));
         Map<String, List<Row>> groups = new LinkedHashMap<>();
         rows.forEach(r -> groups.computeIfAbsent(r.school() + "|" + r.grade() + "|" + r.group(),
@@ -305,11 +312,7 @@ public final class PupilService implements PupilRecords {
                     counts.put(light, 0);
                 }
                 for (Row row : group) {
-                    Light light = switch (area) {
-                        case READING -> row.reading();
-                        case WRITING -> row.writing();
-                        case MATHEMATICS -> row.mathematics();
-                    };
+                    Light light = row.counted().light(area);
                     if (light != null) {
                         counts.merge(light, 1, Integer::sum);
                     }
@@ -318,10 +321,10 @@ public final class PupilService implements PupilRecords {
             }
             Map<Risk, Integer> risks = new EnumMap<>(Risk.class);
             for (Risk risk : Risk.values()) {
-                risks.put(risk, (int) group.stream().filter(r -> r.risk() == risk).count());
+                risks.put(risk, (int) group.stream().filter(r -> r.counted().risk() == risk).count());
             }
-            int low = (int) group.stream().filter(r -> r.attendance() != null && r.attendance() < LOW_ATTENDANCE)
-                    .count();
+            int low = (int) group.stream().map(Row::counted).filter(r -> r.attendance() != null
+                    && r.attendance() < LOW_ATTENDANCE).count();
             Row first = group.get(0);
             tallies.add(new GroupTally(first.school(), first.grade(), first.group(), group.size(), lights, risks,
                     low));

@@ -28,6 +28,7 @@ import mx.cte.schools.api.Shift;
 import mx.cte.schools.api.State;
 import mx.cte.schools.api.Zone;
 import mx.cte.schools.api.ZoneId;
+import mx.cte.storage.api.Sql;
 import mx.cte.storage.api.StaleVersionException;
 
 /** The schools module's SQL, portable between H2 and PostgreSQL. Every method works inside the caller's transaction. */
@@ -225,7 +226,7 @@ final class SchoolStore {
             return;
         }
         Map<String, String> known = new HashMap<>();
-        String marks = String.join(", ", java.util.Collections.nCopies(batch.size(), "?"));
+        String marks = Sql.placeholders(batch.size());
         try (PreparedStatement existing = connection.prepareStatement("SELECT cct, name, municipality, level,"
                 + " zone_number, shift, modality FROM school WHERE cct IN (" + marks + ")")) {
             for (int i = 0; i < batch.size(); i++) {

@@ -112,6 +112,11 @@ public final class Sql {
         }
     }
 
+    /** The placeholders of an {@code IN (…)} list of {@code count} values: {@code ?, ?, ?}. */
+    public static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
+    }
+
     /** A unique constraint refused a duplicate: the same SQL state on H2 and PostgreSQL. */
     public static boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
