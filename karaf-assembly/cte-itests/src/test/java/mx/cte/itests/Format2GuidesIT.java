@@ -71,6 +71,9 @@ public class Format2GuidesIT {
         long shapeBundle = publish(sep, CteKaraf.EXAMPLE_2021);
         long intensiveBundle = publish(sep, CteKaraf.EXAMPLE_INTENSIVE);
         try {
+            // A published bundle's guide is registered by the extender a moment after the 201 (CI met the 404).
+            GuideApi.awaitGuide(SHAPE_2021, GuideApi.status("activa"));
+            GuideApi.awaitGuide(INTENSIVE, GuideApi.status("activa"));
             check.run(sep);
         } finally {
             sep.send("DELETE", "/api/v1/guide-bundles/" + shapeBundle, null, null);
