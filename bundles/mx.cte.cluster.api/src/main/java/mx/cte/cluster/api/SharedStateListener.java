@@ -16,6 +16,10 @@ public interface SharedStateListener {
     /** Service property: the kind the listener follows. */
     String KIND = "cte.shared.kind";
 
-    /** Brings this node to {@code entries}; an entry it cannot apply now is tried again at the next call. */
+    /**
+     * Brings this node to {@code entries}; an entry it cannot apply now is tried again at the next call. Throws when
+     * something that may pass kept it from applying an entry: while the node catches up it stays out of the balancer
+     * and the call comes again at the next look (a refusal that will not pass is logged, not thrown).
+     */
     void reconcile(List<SharedEntry> entries);
 }

@@ -30,6 +30,7 @@ import mx.cte.core.api.text.LogText;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.api.Sql;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -60,6 +61,11 @@ public final class ClusterService implements Cluster, Readiness {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterService.class);
     static final String SINGLE = "single";
     static final String CLUSTER = "cluster";
+    /**
+     * Kind of the shared state where each node records the kinds it follows (key: node, a space, kind): a node that
+     * restarts waits for their followers even while the DS runtime does not know them yet (a bundle being started).
+     */
+    static final String FOLLOWED = "seguidos";
 
     @ObjectClassDefinition(name = "CTE cluster", description = "Several nodes on one PostgreSQL (docs/operations.md)")
     public @interface Config {
@@ -76,6 +82,11 @@ public final class ClusterService implements Cluster, Readiness {
 
         @AttributeDefinition(description = "Seconds between two full reconciliations of every kind")
         int reconcileSeconds() default 60;
+
+        @AttributeDefinition(description = "Seconds a starting node waits, before it reports ready all the same, for"
+                + " a follower that fails to catch up or that followed the shared state before it restarted and has"
+                + " not come back")
+        int catchUpSeconds() default 120;
     }
 
     private record Follower(SharedStateListener listener, String kind) {
@@ -97,8 +108,14 @@ public final class ClusterService implements Cluster, Readiness {
     private final ServiceTracker<AnnouncementListener, AnnouncementListener> hearers;
     private final List<Hearer> announcementsHeard = new CopyOnWriteArrayList<>();
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
-    /** Listeners registered and not yet called once: the node is not ready while there is one. */
+    /** Listeners registered that have not yet applied the shared state once: the node is not ready while there is one. */
     private final Set<SharedStateListener> catchingUp = ConcurrentHashMap.newKeySet();
+    /** The kinds this node has recorded in {@link #FOLLOWED}. */
+    private final Set<String> recordedKinds = ConcurrentHashMap.newKeySet();
+    /** Kinds this node followed before it started, whose follower has not applied the shared state since. */
+    private final Set<String> kindsAwaited = ConcurrentHashMap.newKeySet();
+    private final Duration catchUp;
+    private final long startedAt = System.nanoTime();
 
     /** The components of the installation, to know the followers that are still to register. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -145,7 +162,8 @@ public final class ClusterService implements Cluster, Readiness {
                     @Override
                     public void removedService(ServiceReference<SharedStateListener> reference,
                             SharedStateListener listener) {
-                        removeListener(listener);
+                        // Gone for good, not with this service or the whole platform stopping: nothing to await.
+                        removeListener(listener, running && context.getBundle(0).getState() == Bundle.ACTIVE);
                         context.ungetService(reference);
                     }
                 });
@@ -183,6 +201,7 @@ public final class ClusterService implements Cluster, Readiness {
         this.node = config.node() == null || config.node().isBlank() ? hostName() : config.node().strip();
         this.check = Duration.ofSeconds(Math.max(1, config.checkSeconds()));
         this.reconcile = Duration.ofSeconds(Math.max(5, config.reconcileSeconds()));
+        this.catchUp = Duration.ofSeconds(Math.max(1, config.catchUpSeconds()));
         if (clustered && database.kind() == DatabaseKind.H2) {
             this.refusal = "Modo clúster (etc/mx.cte.cluster.cfg, mode = cluster) sobre la base H2 embebida: varios"
                     + " nodos solo comparten una base PostgreSQL. Configure PostgreSQL en"
@@ -238,9 +257,26 @@ public final class ClusterService implements Cluster, Readiness {
         announcementsHeard.add(new Hearer(listener, topic));
     }
 
-    void removeListener(SharedStateListener listener) {
+    void removeListener(SharedStateListener listener, boolean forGood) {
+        String kind = followers.stream().filter(f -> f.listener() == listener).map(Follower::kind).findFirst()
+                .orElse(null);
         followers.removeIf(f -> f.listener() == listener);
         catchingUp.remove(listener);
+        if (forGood && kind != null && followers.stream().noneMatch(f -> f.kind().equals(kind))) {
+            forget(kind);
+        }
+    }
+
+    /** A kind this node no longer follows: a restart does not wait for its follower. */
+    private void forget(String kind) {
+        kindsAwaited.remove(kind);
+        if (recordedKinds.remove(kind) && store != null) {
+            try {
+                store.put(FOLLOWED, node + " " + kind, null, null, true);
+            } catch (RuntimeException e) {
+                LOG.warn("Node {} could not record that it no longer follows {}: {}", node, kind, e.getMessage());
+            }
+        }
     }
 
     @Override
@@ -395,6 +431,11 @@ public final class ClusterService implements Cluster, Readiness {
             return Optional.of(new NotReady(HealthStatus.STARTING, "El nodo se pone al día con el estado compartido"
                     + " (guías y ediciones activas)."));
         }
+        if (!kindsAwaited.isEmpty()) {
+            return Optional.of(new NotReady(HealthStatus.STARTING, "El nodo espera al módulo que sigue «"
+                    + String.join("», «", new java.util.TreeSet<>(kindsAwaited)) + "» del estado compartido, como"
+                    + " antes de reiniciarse."));
+        }
         // Until a follower has registered, nothing has told it what to install.
         return RegisteredComponents.firstNotRegistered(components, SharedStateListener.class.getName())
                 .map(name -> new NotReady(HealthStatus.STARTING, "El nodo espera a " + name + ", que sigue el estado"
@@ -408,6 +449,7 @@ public final class ClusterService implements Cluster, Readiness {
         }
         long seen = -1;
         long nextFullPass = 0;
+        boolean recordsRead = false;
         ListenConnection listening = null;
         boolean listenFailureLogged = false;
         while (running) {
@@ -426,6 +468,10 @@ public final class ClusterService implements Cluster, Readiness {
                         }
                     }
                 }
+                if (!recordsRead) {
+                    readWhatThisNodeFollowed();
+                    recordsRead = true;
+                }
                 long now = store.revision();
                 long clock = System.nanoTime();
                 if (seen < 0 || clock - nextFullPass >= 0) {
@@ -436,6 +482,14 @@ public final class ClusterService implements Cluster, Readiness {
                 }
                 seen = now;
                 catchUpNewcomers();
+                if (!kindsAwaited.isEmpty() && catchUpTimeIsOver()) {
+                    for (String kind : List.copyOf(kindsAwaited)) {
+                        LOG.error("Node {} followed {} before it restarted, but no follower of it applied the shared"
+                                + " state within {} s: it serves without it (is its module still installed?)", node,
+                                kind, catchUp.toSeconds());
+                        forget(kind);
+                    }
+                }
                 firstLookDone = true;
                 if (listening != null) {
                     try {
@@ -495,14 +549,46 @@ public final class ClusterService implements Cluster, Readiness {
         }
     }
 
+    private void readWhatThisNodeFollowed() {
+        for (SharedEntry entry : store.entries(FOLLOWED)) {
+            if (!entry.removed() && entry.key().startsWith(node + " ")) {
+                String kind = entry.key().substring(node.length() + 1);
+                recordedKinds.add(kind);
+                if (followers.stream().noneMatch(f -> f.kind().equals(kind))) {
+                    kindsAwaited.add(kind);
+                }
+            }
+        }
+        if (!kindsAwaited.isEmpty()) {
+            LOG.info("Node {} waits, before it reports ready, for the followers of {} it had before it started", node,
+                    kindsAwaited);
+        }
+    }
+
+    private boolean catchUpTimeIsOver() {
+        return System.nanoTime() - startedAt > catchUp.toNanos();
+    }
+
+    /**
+     * A follower that could not apply everything (it throws) while its node catches up keeps the node starting and
+     * is called again at the next look, for at most {@code catchUpSeconds}; later, at the next change or full pass.
+     */
     private void tell(Follower follower, List<SharedEntry> entries) {
         try {
             follower.listener().reconcile(entries);
         } catch (RuntimeException e) {
+            if (catchingUp.contains(follower.listener()) && !catchUpTimeIsOver()) {
+                LOG.warn("The follower of {} has not caught up on node {} yet ({}); called again in {} s",
+                        follower.kind(), node, e.getMessage(), check.toSeconds());
+                return;
+            }
             LOG.error("The follower of {} failed on node {}; it is called again at the next change or full pass",
                     follower.kind(), node, e);
-        } finally {
-            catchingUp.remove(follower.listener());
+        }
+        catchingUp.remove(follower.listener());
+        kindsAwaited.remove(follower.kind());
+        if (recordedKinds.add(follower.kind())) {
+            store.put(FOLLOWED, node + " " + follower.kind(), "", null, false);
         }
     }
 }

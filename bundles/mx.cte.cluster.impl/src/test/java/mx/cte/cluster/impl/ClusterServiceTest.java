@@ -54,6 +54,10 @@ public class ClusterServiceTest {
     }
 
     static ClusterService.Config config(String mode, String node, int checkSeconds) {
+        return config(mode, node, checkSeconds, 120);
+    }
+
+    static ClusterService.Config config(String mode, String node, int checkSeconds, int catchUpSeconds) {
         return new ClusterService.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -79,14 +83,37 @@ public class ClusterServiceTest {
             public int reconcileSeconds() {
                 return 600;
             }
+
+            @Override
+            public int catchUpSeconds() {
+                return catchUpSeconds;
+            }
         };
     }
 
     private ClusterService node(String mode, String name, int checkSeconds) {
-        ClusterService node = new ClusterService(database, config(mode, name, checkSeconds), Clock.systemUTC(),
+        return node(config(mode, name, checkSeconds));
+    }
+
+    private ClusterService node(ClusterService.Config config) {
+        ClusterService node = new ClusterService(database, config, Clock.systemUTC(),
                 () -> database.dataSource().getConnection());
         nodes.add(node);
         return node;
+    }
+
+    /** A node that followed {@code kind} until it was killed. */
+    private void followedThenKilled(String name, String kind) throws InterruptedException {
+        ClusterService before = node(ClusterService.SINGLE, name, 1);
+        before.addListener(entries -> { }, following(kind));
+        waitReady(before);
+        kill(before);
+    }
+
+    /** A node killed: its watcher stops, nothing is forgotten (followers are not removed). */
+    private void kill(ClusterService node) throws InterruptedException {
+        nodes.remove(node);
+        node.deactivate();
     }
 
     private static final class Recorder implements SharedStateListener {
@@ -205,6 +232,67 @@ public class ClusterServiceTest {
         assertEquals(HealthStatus.STARTING, a.notReady().orElseThrow().status());
         release.countDown();
         waitReady(a);
+    }
+
+    @Test
+    public void aRestartedNodeWaitsForTheFollowersItHadBeforeEvenBeforeTheyRegister() throws Exception {
+        followedThenKilled("b", "guia");
+
+        ClusterService restarted = node(ClusterService.SINGLE, "b", 1);
+        ClusterService other = node(ClusterService.SINGLE, "c", 1);
+        waitReady(other); // another node never followed anything: nothing to wait for
+        Thread.sleep(1500); // several looks
+        Readiness.NotReady why = restarted.notReady().orElseThrow();
+        assertEquals(HealthStatus.STARTING, why.status());
+        assertTrue(why.reason(), why.reason().contains("«guia»"));
+        Recorder guides = new Recorder();
+        restarted.addListener(guides, following("guia"));
+        guides.next();
+        waitReady(restarted);
+    }
+
+    @Test
+    public void aFollowerThatDoesNotComeBackHoldsTheNodeForTheCatchUpTimeOnly() throws Exception {
+        followedThenKilled("b", "canal");
+
+        long started = System.nanoTime();
+        ClusterService restarted = node(config(ClusterService.SINGLE, "b", 1, 2));
+        Thread.sleep(500);
+        assertTrue("still waiting", restarted.notReady().isPresent());
+        waitReady(restarted);
+        assertTrue("not before its 2 s", System.nanoTime() - started >= Duration.ofSeconds(2).toNanos());
+        kill(restarted);
+        ClusterService again = node(config(ClusterService.SINGLE, "b", 1, 60));
+        waitReady(again); // forgotten: the next start does not wait for it again
+    }
+
+    @Test
+    public void aFollowerRemovedForGoodIsNotAwaitedAfterARestart() throws Exception {
+        ClusterService before = node(ClusterService.SINGLE, "b", 1);
+        SharedStateListener guides = entries -> { };
+        before.addListener(guides, following("guia"));
+        waitReady(before);
+        before.removeListener(guides, true);
+        kill(before);
+        waitReady(node(ClusterService.SINGLE, "b", 1));
+    }
+
+    @Test
+    public void aFollowerThatCannotApplyTheStateYetKeepsTheNodeStartingAndIsCalledAgain() throws Exception {
+        ClusterService a = node(ClusterService.SINGLE, "a", 1);
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        a.addListener(entries -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new IllegalStateException("the guide's bundle could not be installed yet");
+            }
+        }, following("guia"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (calls.get() < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(HealthStatus.STARTING, a.notReady().orElseThrow().status());
+        waitReady(a);
+        assertEquals("called again at each look until it applied everything", 3, calls.get());
     }
 
     @Test

@@ -207,11 +207,14 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
         }
         present.putAll(local);
         Set<String> shared = new java.util.HashSet<>();
+        List<String> notYetInstalled = new java.util.ArrayList<>();
         for (SharedEntry entry : entries) {
             if (entry.key().startsWith(UPLOADED)) {
                 String key = entry.key().substring(UPLOADED.length());
                 shared.add(key);
-                applyUpload(entry, key, present.get(key));
+                if (!applyUpload(entry, key, present.get(key))) {
+                    notYetInstalled.add(key);
+                }
             }
         }
         for (String key : local.keySet()) {
@@ -225,6 +228,11 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
                 applyChoice(entry);
             }
         }
+        if (!notYetInstalled.isEmpty()) {
+            // Said to the cluster service, which keeps a starting node out of the balancer and calls again.
+            throw new IllegalStateException("Guide bundles not installed on node " + cluster.nodeName() + " yet: "
+                    + notYetInstalled);
+        }
     }
 
     private void allowOlder(SharedEntry entry) {
@@ -237,20 +245,21 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
         }
     }
 
-    private void applyUpload(SharedEntry entry, String key, Bundle installed) {
+    /** False when the upload could not be installed for a reason that may pass (not a refusal): tried again. */
+    private boolean applyUpload(SharedEntry entry, String key, Bundle installed) {
         if (entry.removed()) {
             if (installed != null) {
                 LOG.info("Guide bundle {} removed on node {}: uninstalling it here", key, entry.node());
                 GuideBundleInstalls.uninstall(installed);
             }
-            return;
+            return true;
         }
         if (installed != null || Long.valueOf(entry.revision()).equals(refusedRevisions.get(key))) {
-            return;
+            return true;
         }
         Optional<byte[]> content = cluster.content(KIND, entry.key());
         if (content.isEmpty()) {
-            return;
+            return true;
         }
         try {
             GuideJar jar = GuideJar.inspect(content.get());
@@ -265,7 +274,9 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
         } catch (RuntimeException e) {
             LOG.error("Guide bundle {} could not be installed on node {}; tried again at the next pass", key,
                     cluster.nodeName(), e);
+            return false;
         }
+        return true;
     }
 
     private void applyChoice(SharedEntry entry) {
