@@ -27,6 +27,9 @@ import mx.cte.forms.api.FilledForms;
 import mx.cte.logbook.api.Logbook;
 import mx.cte.programme.api.ImprovementProgramme;
 import mx.cte.programme.api.Programme;
+import mx.cte.pupils.api.GroupTeachers;
+import mx.cte.pupils.api.Pupil;
+import mx.cte.pupils.api.PupilRecords;
 import mx.cte.results.api.GroupAssessment;
 import mx.cte.results.api.Period;
 import mx.cte.results.api.ResultsAnalysis;
@@ -51,7 +54,8 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
  * A school's documents to print or open in a spreadsheet, under {@code /api/v1/print/{cct}/}:
  * {@code concentrado.pdf?periodo=}, {@code fichas.pdf[?periodo=]}, {@code bitacora.pdf?sesion=},
  * {@code productos.pdf?sesion=} (the tables, forms, checklists and rubrics a guide lays out),
- * {@code programa.pdf?ciclo=} (the improvement programme), {@code
+ * {@code programa.pdf?ciclo=} (the improvement programme), {@code alumnos.pdf?ciclo=&grado=&grupo=} (a group's
+ * pupils' review: its director and the group's teachers only, audited as an export), {@code
  * resultados.csv?periodo=} and the XLSX workbooks of the results table, the concentrate, the cards, the bitácora and
  * those products; and under {@code zonas/{zona}/} and {@code entidades/{entidad}/} the zone's and the state's results as
  * workbooks for their supervision and authority. The same readers as the modules' own API: the school's staff
@@ -88,6 +92,9 @@ public final class PrintServlet extends RoutedServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private transient volatile ImprovementProgramme programmes;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private transient volatile PupilRecords pupils;
+
     private final transient Accounts accounts;
 
     @Activate
@@ -115,6 +122,7 @@ public final class PrintServlet extends RoutedServlet {
                 .get("/{cct}/productos.pdf", call -> guideProducts(call, false))
                 .get("/{cct}/productos.xlsx", call -> guideProducts(call, true))
                 .get("/{cct}/programa.pdf", this::programme)
+                .get("/{cct}/alumnos.pdf", this::pupils)
                 .get("/{cct}/concentrado.xlsx", call -> concentrate(call, true))
                 .get("/{cct}/fichas.xlsx", call -> cards(call, true))
                 .get("/zonas/{zona}/resultados.xlsx", this::zoneSheet)
@@ -274,6 +282,36 @@ public final class PrintServlet extends RoutedServlet {
         ProgrammeDocument.pdf(body, reader.school(), staff ? programme : programme.asPublished(),
                 staff ? module.followUps(reader.cct(), cycle) : List.of(), today(), evidenceOf(reader.cct()));
         send(call, body, "programa-" + reader.cct() + "-" + cycle + ".pdf", PDF);
+    }
+
+    /**
+     * One group's pupils' review of {@code ?ciclo=&grado=&grupo=}: named data, so only for the school's director and
+     * the teachers assigned to the group that year (as the pupils' API), audited by that module as an export.
+     */
+    private void pupils(ApiCall call) throws IOException {
+        Reader reader = reader(call);
+        PupilRecords module = required(pupils, "Alumnos que requieren apoyo");
+        String cycle = RequestAccess.schoolYearQuery(call);
+        int grade = call.query("grado", Integer::parseInt).orElseThrow(() -> ProblemException.badField("grado",
+                "Indique el grado del grupo, por ejemplo ?grado=3."));
+        String group = call.query("grupo").orElseThrow(() -> ProblemException.badField("grupo",
+                "Indique el grupo, por ejemplo ?grupo=A."));
+        SchoolGroup known = reader.school().groups().stream().filter(g -> GroupTeachers.covers(g, grade, group))
+                .findFirst().orElseThrow(() -> ProblemException.notFound("La escuela " + reader.cct()
+                        + " no tiene el grupo " + grade + "° " + group + "."));
+        Caller caller = reader.caller();
+        if (!caller.isDirectorOf(reader.cct()) && !(caller.isStaffOf(reader.cct()) && GroupTeachers.assigned(
+                module.assignments(reader.cct(), cycle), grade, group, caller.username()))) {
+            throw ProblemException.forbidden("Los datos con nombre de los alumnos del grupo " + grade + "° " + group
+                    + " solo los imprimen la dirección y los docentes que ella asignó al grupo; la supervisión ve los"
+                    + " conteos sin nombres.");
+        }
+        List<Pupil> named = module.ofGroups(reader.cct(), cycle, List.of(known), caller.username()).stream()
+                .filter(p -> p.content().grade() == grade).toList();
+        ByteArrayOutputStream body = new ByteArrayOutputStream(16 * 1024);
+        PupilsDocument.pdf(body, reader.school(), cycle, grade, known.name(), named, today());
+        send(call, body, "alumnos-" + reader.cct() + "-" + cycle + "-" + grade + known.name().replace(' ', '_')
+                + ".pdf", PDF);
     }
 
     /** The photos and PDFs attached to an owner of the school, printed with it; none while the module is away. */

@@ -53,6 +53,56 @@ public class PrintServletTest {
                 }));
     }
 
+    /** As DS does when the pupils module is installed: docente.ana teaches 3° A in 2019-2020; every export recorded. */
+    private List<String> installPupils() throws ReflectiveOperationException {
+        List<String> exports = new java.util.ArrayList<>();
+        Field field = PrintServlet.class.getDeclaredField("pupils");
+        field.setAccessible(true);
+        field.set(servlet, Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {mx.cte.pupils.api.PupilRecords.class}, (proxy, method, args) -> switch (method
+                        .getName()) {
+                    case "assignments" -> List.of(new mx.cte.pupils.api.GroupTeachers(
+                            mx.cte.schools.api.SchoolGroup.of(3, "A"), List.of("docente.ana")));
+                    case "ofGroups" -> {
+                        exports.add(args[3] + " " + args[2]);
+                        yield List.of(new mx.cte.pupils.api.Pupil(1, ApiFixtures.SCHOOL, "2019-2020",
+                                new mx.cte.pupils.api.PupilDraft("Sofía Ramírez", 3, "A", null, null, null, 90, null,
+                                        ""), "docente.ana", java.time.Instant.EPOCH, 1));
+                    }
+                    default -> throw new UnsupportedOperationException(method.getName());
+                }));
+        return exports;
+    }
+
+    @Test
+    public void aGroupsPupilsArePrintedForItsTeachersAndTheDirectorOnlyAndEachPrintIsAnExport() throws Exception {
+        assertEquals("without the module", 503, get(ApiFixtures.TEACHER, "/15EJN0101A/alumnos.pdf", "ciclo",
+                "2019-2020", "grado", "3", "grupo", "A").status);
+        List<String> exports = installPupils();
+        FakeHttp.Response printed = get(ApiFixtures.TEACHER, "/15EJN0101A/alumnos.pdf", "ciclo", "2019-2020", "grado",
+                "3", "grupo", "a");
+        assertEquals(printed.body(), 200, printed.status);
+        assertEquals("application/pdf", printed.contentType);
+        assertTrue(PdfText.of(printed.bytes()).contains("Sofía Ramírez"));
+        assertEquals(200, get(ApiFixtures.DIRECTOR, "/15EJN0101A/alumnos.pdf", "ciclo", "2019-2020", "grado", "3",
+                "grupo", "A").status);
+        assertEquals(2, exports.size());
+
+        Caller otherTeacher = ApiFixtures.caller("docente.luis", "docente@15EJN0101A");
+        for (Caller refused : List.of(otherTeacher, ApiFixtures.SUPERVISOR, ApiFixtures.OTHER_TEACHER)) {
+            FakeHttp.Response answer = get(refused, "/15EJN0101A/alumnos.pdf", "ciclo", "2019-2020", "grado", "3",
+                    "grupo", "A");
+            assertEquals(refused.username(), 403, answer.status);
+        }
+        assertEquals("nothing read for them", 2, exports.size());
+        assertEquals(404, get(ApiFixtures.DIRECTOR, "/15EJN0101A/alumnos.pdf", "ciclo", "2019-2020", "grado", "5",
+                "grupo", "A").status);
+        FakeHttp.Response noGrade = get(ApiFixtures.DIRECTOR, "/15EJN0101A/alumnos.pdf", "ciclo", "2019-2020",
+                "grupo", "A");
+        assertEquals(400, noGrade.status);
+        assertTrue(noGrade.body(), noGrade.body().contains("grado"));
+    }
+
     @Test
     public void theZonesResultsAreAWorkbookForItsSupervisionOnly() throws Exception {
         installResults();

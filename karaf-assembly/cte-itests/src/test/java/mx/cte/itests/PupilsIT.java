@@ -7,6 +7,8 @@ import static org.junit.Assert.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.karaf.features.BootFinished;
@@ -51,6 +53,13 @@ public class PupilsIT {
         assertEquals(1, json(imported).get("agregados").getAsInt());
 
         WebSession teacher = WebSession.demo("docente.ana");
+        HttpResponse<String> notYet = teacher.get(BASE + "/grupos/3/A");
+        assertEquals("a teacher reads the groups the director assigned her, none yet", 403, notYet.statusCode());
+        assertFalse(notYet.body().contains(name));
+        HttpResponse<String> assigned = director.send("PUT", BASE + "/asignaciones", "{\"grupo\": \"A\", \"grados\":"
+                + " [3], \"docentes\": [\"docente.ana\"]}", "application/json");
+        assertEquals(assigned.body(), 200, assigned.statusCode());
+        assertEquals("not her group", 403, teacher.get(BASE + "/grupos/2/A").statusCode());
         JsonObject pupil = json(teacher.get(BASE + "/grupos/3/A")).getAsJsonArray("alumnos").asList().stream()
                 .map(e -> e.getAsJsonObject()).filter(p -> p.get("nombre").getAsString().equals(name)).findFirst()
                 .orElseThrow();
@@ -60,11 +69,16 @@ public class PupilsIT {
                 + " 70, \"riesgo\": \"alto\", \"apoyo\": \"Lectura diaria con su tutora\", \"version\": "
                 + pupil.get("version").getAsLong() + "}", "application/json");
         assertEquals(assessed.body(), 200, assessed.statusCode());
+        HttpResponse<byte[]> printed = teacher.download("/api/v1/print/15EJN0101A/alumnos.pdf?ciclo=2019-2020&grado=3"
+                + "&grupo=A");
+        assertEquals(200, printed.statusCode());
+        assertEquals("application/pdf", printed.headers().firstValue("Content-Type").orElse(""));
 
         WebSession supervisor = WebSession.demo("supervisora.zona15");
         WebSession otherSchool = WebSession.demo("docente.luis");
         for (HttpResponse<String> refused : List.of(supervisor.get(BASE + "/grupos/3/A"),
-                supervisor.get(BASE + "/alumnos.csv"), otherSchool.get(BASE + "/grupos/3/A"))) {
+                supervisor.get(BASE + "/alumnos.csv"), otherSchool.get(BASE + "/grupos/3/A"),
+                supervisor.get("/api/v1/print/15EJN0101A/alumnos.pdf?ciclo=2019-2020&grado=3&grupo=A"))) {
             assertEquals(refused.body(), 403, refused.statusCode());
             assertFalse(refused.body().contains(name));
         }
@@ -77,6 +91,24 @@ public class PupilsIT {
         String log = admin.get("/api/v1/audit?accion=alumnos-consultados").body();
         assertTrue(log, log.contains("docente.ana"));
         assertFalse("the audit log names no pupil", log.contains(name));
+    }
+
+    @Test
+    public void theDemoTeacherReviewsHerGroupOfThisSchoolYear() throws Exception {
+        LocalDate today = LocalDate.now(ZoneId.of("America/Mexico_City"));
+        int first = today.getMonthValue() >= 8 ? today.getYear() : today.getYear() - 1;
+        String cycle = first + "-" + (first + 1);
+        WebSession teacher = WebSession.demo("docente.ana");
+        HttpResponse<String> group = teacher.get("/api/v1/pupils/15EJN0101A/" + cycle + "/grupos/3/A");
+        assertEquals(group.body(), 200, group.statusCode());
+        assertTrue(group.body(), group.body().contains("Diego Ramírez (demostración)"));
+        assertEquals(403, teacher.get("/api/v1/pupils/15EJN0101A/" + cycle + "/grupos/2/A").statusCode());
+        HttpResponse<String> counts = WebSession.demo("supervisora.zona15").get("/api/v1/pupils/zonas/15-preescolar-015"
+                + "?ciclo=" + cycle);
+        assertTrue(counts.body(), json(counts).getAsJsonArray("grupos").asList().stream().map(e -> e
+                .getAsJsonObject()).anyMatch(g -> g.get("escuela").getAsString().equals("15EJN0101A")
+                        && g.get("grado").getAsInt() == 3 && g.get("alumnos").getAsInt() == 5));
+        assertFalse("no name in the counts", counts.body().contains("Diego"));
     }
 
     @Test

@@ -904,6 +904,12 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alumnos-estado"),
                 "Se guardó la revisión de " + pupil));
 
+        // The director says who teaches each group, and so who reads its pupils by name.
+        clickFresh(By.id("asignar-3-B-docente.ana"));
+        clickFresh(By.id("asignar-3-B"));
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("asignacion-estado"),
+                "Se guardaron los docentes del grupo 3° B."));
+
         openActivity(5);
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("actividad-5"),
                 "Programa Escolar de Mejora Continua 2019-2020"));
@@ -920,6 +926,15 @@ public class UiBrowserIT {
         WebElement counted = await().until(driver -> driver.findElements(By.cssSelector("#alumnos-zona tbody tr"))
                 .stream().filter(r -> r.getText().contains("15EJN0101A 3° A")).findFirst().orElse(null));
         assertTrue(counted.getText(), !browser.findElement(By.id("alumnos-zona")).getText().contains(pupil));
+
+        // A teacher opens only the groups the director assigned her: on her home, this school year's demo 3° A.
+        signIn("docente.ana", WebSession.demoPassword(karaf.demoPasswords(), "docente.ana"));
+        WebElement groups = await().until(ExpectedConditions.presenceOfElementLocated(By.id("alumnos-grupo")));
+        assertEquals(List.of("3° A"), new org.openqa.selenium.support.ui.Select(groups).getOptions().stream()
+                .map(WebElement::getText).toList());
+        clickFresh(By.id("alumnos-abrir"));
+        waitForText("#alumnos-lista", "Diego Ramírez (demostración)");
+        assertEquals("a teacher does not assign", 0, browser.findElements(By.id("asignacion-estado")).size());
     }
 
     @Test

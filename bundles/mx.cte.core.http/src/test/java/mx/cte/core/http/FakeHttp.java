@@ -134,6 +134,11 @@ public final class FakeHttp {
         public com.google.gson.JsonObject json() {
             return com.google.gson.JsonParser.parseString(body()).getAsJsonObject();
         }
+
+        /** What was written to the output stream, as bytes (a PDF, a workbook). */
+        public byte[] bytes() {
+            return bytes.toByteArray();
+        }
     }
 
     private FakeHttp() {

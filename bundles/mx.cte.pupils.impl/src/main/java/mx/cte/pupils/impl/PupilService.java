@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +30,18 @@ import mx.cte.core.api.errors.InvalidContentException;
 import mx.cte.core.api.errors.InvalidContentException.FieldProblem;
 import mx.cte.pupils.api.Area;
 import mx.cte.pupils.api.GroupTally;
+import mx.cte.pupils.api.GroupTeachers;
 import mx.cte.pupils.api.ImportResult;
 import mx.cte.pupils.api.Light;
 import mx.cte.pupils.api.Pupil;
 import mx.cte.pupils.api.PupilDraft;
+import mx.cte.pupils.api.PupilPlace;
 import mx.cte.pupils.api.PupilRecords;
 import mx.cte.pupils.api.Risk;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.School;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.schools.api.SchoolGroup;
 import mx.cte.schools.api.SchoolYears;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
@@ -173,6 +179,74 @@ public final class PupilService implements PupilRecords {
     }
 
     @Override
+    public List<Pupil> ofGroups(Cct school, String cycle, Collection<SchoolGroup> groups, String reader) {
+        checkedCycle(cycle);
+        List<Pupil> pupils = database.inTransaction(connection -> Sql.query(connection, "SELECT " + COLUMNS
+                + " FROM pupil WHERE cct = ? AND cycle = ? AND NOT anonymised ORDER BY grade, group_name, name, id",
+                PupilService::pupil, school.value(), cycle)).stream()
+                .filter(p -> groups.stream().anyMatch(g -> GroupTeachers.covers(g, p.content().grade(),
+                        p.content().group())))
+                .toList();
+        audit.recordAs(reader, "alumnos-exportados", school + " " + cycle + " " + groups.stream()
+                .map(PupilService::label).collect(Collectors.joining(", ")), pupils.size() + " alumnos con nombre");
+        return pupils;
+    }
+
+    private static String label(SchoolGroup group) {
+        return group.grades().stream().map(g -> g + "°").collect(Collectors.joining("/")) + " " + group.name();
+    }
+
+    @Override
+    public Optional<PupilPlace> placeOf(Cct school, long id) {
+        return database.inTransaction(connection -> Sql.first(connection, "SELECT cycle, grade, group_name FROM pupil"
+                + " WHERE cct = ? AND id = ? AND NOT anonymised", row -> new PupilPlace(row.getString(1),
+                        row.getInt(2), row.getString(3)), school.value(), id));
+    }
+
+    @Override
+    public List<GroupTeachers> assignments(Cct school, String cycle) {
+        checkedCycle(cycle);
+        record Assigned(String group, String grades, String username) {
+        }
+        List<Assigned> rows = database.inTransaction(connection -> Sql.query(connection, "SELECT group_name, grades,"
+                + " username FROM pupil_group_teacher WHERE cct = ? AND cycle = ?", row -> new Assigned(
+                        row.getString(1), row.getString(2), row.getString(3)), school.value(), cycle));
+        List<GroupTeachers> groups = new ArrayList<>();
+        for (SchoolGroup group : school(school).groups()) {
+            String grades = grades(group);
+            groups.add(new GroupTeachers(group, rows.stream().filter(r -> r.group().equals(group.name())
+                    && r.grades().equals(grades)).map(Assigned::username).toList()));
+        }
+        return groups;
+    }
+
+    private static String grades(SchoolGroup group) {
+        return group.grades().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    @Override
+    public GroupTeachers assign(Cct school, String cycle, SchoolGroup group, List<String> teachers, String author) {
+        checkedCycle(cycle);
+        SchoolGroup known = school(school).groups().stream().filter(g -> g.name().equalsIgnoreCase(group.name())
+                && g.grades().equals(group.grades())).findFirst().orElseThrow(() -> InvalidContentException.of(
+                        "grupo", "la escuela " + school + " no tiene el grupo " + label(group)));
+        GroupTeachers assigned = new GroupTeachers(known, teachers);
+        database.inTransaction(connection -> {
+            Sql.update(connection, "DELETE FROM pupil_group_teacher WHERE cct = ? AND cycle = ? AND group_name = ?"
+                    + " AND grades = ?", school.value(), cycle, known.name(), grades(known));
+            for (String teacher : assigned.teachers()) {
+                Sql.update(connection, "INSERT INTO pupil_group_teacher (cct, cycle, group_name, grades, username,"
+                        + " assigned_by, assigned_at) VALUES (?, ?, ?, ?, ?, ?, ?)", school.value(), cycle,
+                        known.name(), grades(known), teacher, author, clock.instant());
+            }
+            return null;
+        });
+        audit.record("grupo-asignado", school + " " + cycle + " " + label(known), assigned.teachers().isEmpty()
+                ? "sin docentes" : String.join(", ", assigned.teachers()));
+        return assigned;
+    }
+
+    @Override
     public Pupil add(Cct school, String cycle, PupilDraft pupil, String author) {
         checkedCycle(cycle);
         PupilDraft checked = PupilCheck.checked(school(school), pupil);
@@ -230,6 +304,12 @@ public final class PupilService implements PupilRecords {
 
     @Override
     public ImportResult importList(Cct school, String cycle, InputStream list, String author) {
+        return importList(school, cycle, list, author, place -> true);
+    }
+
+    @Override
+    public ImportResult importList(Cct school, String cycle, InputStream list, String author,
+            Predicate<PupilPlace> mayWrite) {
         checkedCycle(cycle);
         School known = school(school);
         GroupList.Parsed parsed = GroupList.read(list);
@@ -237,8 +317,14 @@ public final class PupilService implements PupilRecords {
         List<PupilDraft> drafts = new ArrayList<>();
         for (GroupList.Line line : parsed.lines()) {
             try {
-                drafts.add(PupilCheck.checked(known, new PupilDraft(line.name(), line.grade(), line.group(), null, null,
-                        null, null, null, "")));
+                PupilDraft draft = PupilCheck.checked(known, new PupilDraft(line.name(), line.grade(), line.group(),
+                        null, null, null, null, null, ""));
+                if (!mayWrite.test(new PupilPlace(cycle, draft.grade(), draft.group()))) {
+                    problems.add(new FieldProblem("archivo", "linea " + line.number() + ": el grupo " + draft.grade()
+                            + "° " + draft.group() + " no le está asignado; la dirección asigna los grupos"));
+                    continue;
+                }
+                drafts.add(draft);
             } catch (InvalidContentException invalid) {
                 invalid.problems().forEach(p -> problems.add(new FieldProblem("archivo", "linea " + line.number()
                         + ": " + p.message())));
@@ -338,19 +424,26 @@ public final class PupilService implements PupilRecords {
      */
     int applyRetention() {
         LocalDate today = LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
-        List<String> cycles = database.inTransaction(connection -> Sql.query(connection, "SELECT DISTINCT cycle FROM"
-                + " pupil WHERE NOT anonymised", row -> row.getString(1)));
+        List<String> cycles = database.inTransaction(connection -> Sql.query(connection, "SELECT cycle FROM pupil"
+                + " WHERE NOT anonymised UNION SELECT cycle FROM pupil_group_teacher", row -> row.getString(1)));
         int changed = 0;
         for (String cycle : cycles) {
             if (SchoolYears.problem(cycle).isPresent()
                     || !SchoolYears.end(cycle).plusYears(retentionYears).isBefore(today)) {
                 continue;
             }
-            int rows = database.inTransaction(connection -> onExpiry.equals(DELETE)
-                    ? Sql.update(connection, "DELETE FROM pupil WHERE cycle = ?", cycle)
-                    : Sql.update(connection, "UPDATE pupil SET name = 'Alumno ' || CAST(id AS VARCHAR(20)),"
-                            + " support = '', anonymised = TRUE WHERE cycle = ? AND NOT anonymised", cycle));
+            int rows = database.inTransaction(connection -> {
+                // Who taught which group that year goes with the records it gave access to.
+                Sql.update(connection, "DELETE FROM pupil_group_teacher WHERE cycle = ?", cycle);
+                return onExpiry.equals(DELETE)
+                        ? Sql.update(connection, "DELETE FROM pupil WHERE cycle = ?", cycle)
+                        : Sql.update(connection, "UPDATE pupil SET name = 'Alumno ' || CAST(id AS VARCHAR(20)),"
+                                + " support = '', anonymised = TRUE WHERE cycle = ? AND NOT anonymised", cycle);
+            });
             changed += rows;
+            if (rows == 0) {
+                continue; // a year with group assignments and no named record left
+            }
             audit.record(onExpiry.equals(DELETE) ? "alumnos-eliminados-por-retencion"
                     : "alumnos-anonimizados-por-retencion", "ciclo " + cycle, rows + " registros; retención de "
                     + retentionYears + " ciclo(s) después del " + SchoolYears.end(cycle));

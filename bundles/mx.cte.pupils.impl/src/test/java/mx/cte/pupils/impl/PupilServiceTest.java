@@ -19,10 +19,12 @@ import mx.cte.audit.api.AuditLog;
 import mx.cte.core.api.errors.InvalidContentException;
 import mx.cte.pupils.api.Area;
 import mx.cte.pupils.api.GroupTally;
+import mx.cte.pupils.api.GroupTeachers;
 import mx.cte.pupils.api.ImportResult;
 import mx.cte.pupils.api.Light;
 import mx.cte.pupils.api.Pupil;
 import mx.cte.pupils.api.PupilDraft;
+import mx.cte.pupils.api.PupilPlace;
 import mx.cte.pupils.api.Risk;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.Level;
@@ -113,6 +115,48 @@ public class PupilServiceTest {
         assertEquals(List.of("Mateo Cruz"), pupils.ofSchool(SCHOOL, CYCLE, "directora.rosa").stream()
                 .map(p -> p.content().name()).toList());
         assertTrue(audited.contains("directora.rosa alumnos-exportados 15EPR0101A 2019-2020: 1 alumnos con nombre"));
+    }
+
+    @Test
+    public void theDirectorAssignsTeachersToEachGroupForTheYear() {
+        PupilService pupils = service(NOW, 1, "anonimizar");
+        assertEquals("every group of the school, nobody assigned yet", List.of(List.of(), List.of(), List.of()),
+                pupils.assignments(SCHOOL, CYCLE).stream().map(GroupTeachers::teachers).toList());
+        pupils.assign(SCHOOL, CYCLE, SchoolGroup.of(3, "a"), List.of("docente.luis", "docente.ana", "docente.ana"),
+                "directora.rosa");
+        GroupTeachers threeA = pupils.assignments(SCHOOL, CYCLE).get(1);
+        assertEquals("A", threeA.group().name());
+        assertEquals(List.of("docente.ana", "docente.luis"), threeA.teachers());
+        assertTrue(threeA.covers(3, " a "));
+        assertFalse(threeA.covers(1, "A"));
+        assertTrue("another year starts empty", pupils.assignments(SCHOOL, "2020-2021").stream()
+                .allMatch(a -> a.teachers().isEmpty()));
+        pupils.assign(SCHOOL, CYCLE, SchoolGroup.of(3, "A"), List.of("docente.ana"), "directora.rosa");
+        assertEquals("replaced", List.of("docente.ana"), pupils.assignments(SCHOOL, CYCLE).get(1).teachers());
+        assertTrue(audited.toString(), audited.contains("grupo-asignado 15EPR0101A 2019-2020 3° A: docente.ana"));
+        InvalidContentException unknown = assertThrows(InvalidContentException.class, () -> pupils.assign(SCHOOL,
+                CYCLE, SchoolGroup.of(2, "A"), List.of("docente.ana"), "directora.rosa"));
+        assertEquals("grupo", unknown.problems().get(0).field());
+
+        Pupil sofia = pupils.add(SCHOOL, CYCLE, pupil("Sofía Ramírez", "A", Light.ESPERADO, Risk.BAJO, 90), "x");
+        pupils.add(SCHOOL, CYCLE, pupil("Mateo Cruz", "B", Light.ESPERADO, Risk.BAJO, 95), "x");
+        assertEquals(Optional.of(new PupilPlace(CYCLE, 3, "A")), pupils.placeOf(SCHOOL, sofia.id()));
+        assertEquals(List.of("Sofía Ramírez"), pupils.ofGroups(SCHOOL, CYCLE, List.of(SchoolGroup.of(3, "A")),
+                "docente.ana").stream().map(p -> p.content().name()).toList());
+        assertTrue(audited.contains("docente.ana alumnos-exportados 15EPR0101A 2019-2020 3° A: 1 alumnos con"
+                + " nombre"));
+
+        InvalidContentException notHers = assertThrows(InvalidContentException.class, () -> pupils.importList(SCHOOL,
+                CYCLE, new ByteArrayInputStream("grado,grupo,nombre\n3,A,Eva Solís\n3,B,Pedro Gil\n"
+                        .getBytes(StandardCharsets.UTF_8)), "docente.ana",
+                place -> place.group().equals("A")));
+        assertEquals(List.of("linea 3: el grupo 3° B no le está asignado; la dirección asigna los grupos"),
+                notHers.problems().stream().map(InvalidContentException.FieldProblem::message).toList());
+        assertEquals("all or nothing", 2, pupils.ofSchool(SCHOOL, CYCLE, "x").size());
+
+        // The year's assignments go with its named records when the retention period ends.
+        assertEquals(2, service(Instant.parse("2021-08-01T12:00:00Z"), 1, "anonimizar").applyRetention());
+        assertTrue(pupils.assignments(SCHOOL, CYCLE).stream().allMatch(a -> a.teachers().isEmpty()));
     }
 
     @Test

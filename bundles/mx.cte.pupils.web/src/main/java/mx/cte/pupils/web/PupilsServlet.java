@@ -4,6 +4,7 @@ import javax.servlet.Servlet;
 import mx.cte.core.http.RoutedServlet;
 import mx.cte.pupils.api.PupilRecords;
 import mx.cte.schools.api.SchoolDirectory;
+import mx.cte.security.api.Accounts;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -20,7 +21,8 @@ public final class PupilsServlet extends RoutedServlet {
     private static final long serialVersionUID = 1L;
 
     @Activate
-    public PupilsServlet(@Reference PupilRecords pupils, @Reference SchoolDirectory directory) {
-        super(new PupilsApi(pupils, directory).routes());
+    public PupilsServlet(@Reference PupilRecords pupils, @Reference SchoolDirectory directory,
+            @Reference Accounts accounts) {
+        super(new PupilsApi(pupils, directory, accounts).routes());
     }
 }

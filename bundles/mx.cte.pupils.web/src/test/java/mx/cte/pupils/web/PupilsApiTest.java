@@ -13,7 +13,10 @@ import mx.cte.audit.api.AuditLog;
 import mx.cte.core.http.FakeHttp;
 import mx.cte.core.http.FakeRequest;
 import mx.cte.pupils.impl.PupilService;
+import mx.cte.security.api.Account;
+import mx.cte.security.api.Accounts;
 import mx.cte.security.api.Caller;
+import mx.cte.security.api.RoleGrant;
 import mx.cte.security.http.ApiFixtures;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.testing.TestDatabases;
@@ -27,7 +30,30 @@ public class PupilsApiTest {
     private final PupilsServlet servlet = new PupilsServlet(new PupilService(TestDatabases.fresh(DatabaseKind.H2),
             (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditLog.class},
                     (proxy, method, args) -> audited.add(String.valueOf(args[0]) + " " + args[1])),
-            ApiFixtures.directory(), Clock.systemUTC(), 1, "anonimizar"), ApiFixtures.directory());
+            ApiFixtures.directory(), Clock.systemUTC(), 1, "anonimizar"), ApiFixtures.directory(), accounts());
+
+    /** The school's staff: the director and two teachers; one of them also a teacher of another school. */
+    private static Accounts accounts() {
+        return (Accounts) Proxy.newProxyInstance(PupilsApiTest.class.getClassLoader(), new Class<?>[] {Accounts.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "staffOf" -> args[0].equals(ApiFixtures.SCHOOL) ? List.of(
+                            new Account("directora", "Directora", true, List.of(RoleGrant.parse(
+                                    "director@15EJN0101A")), 1),
+                            new Account("docente.ana", "Ana Ruiz", true, List.of(RoleGrant.parse(
+                                    "docente@15EJN0101A")), 1),
+                            new Account("docente.luis", "Luis Mora", true, List.of(RoleGrant.parse(
+                                    "docente@15EJN0101A")), 1)) : List.of();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static final Caller OTHER_GROUP_TEACHER = ApiFixtures.caller("docente.luis", "docente@15EJN0101A");
+
+    private FakeHttp.Response assign(Caller caller, String group, int grade, String... teachers) {
+        return send(caller, "PUT", BASE + "/asignaciones", "{\"grupo\": \"" + group + "\", \"grados\": [" + grade
+                + "], \"docentes\": [" + String.join(", ", List.of(teachers).stream().map(t -> "\"" + t + "\"")
+                        .toList()) + "]}");
+    }
 
     private FakeHttp.Response send(Caller caller, String method, String path, String json) {
         FakeRequest request = FakeRequest.of(method, "/api/v1/pupils", path);
@@ -41,6 +67,7 @@ public class PupilsApiTest {
 
     @Test
     public void theTeacherRecordsAndReadsHerGroupAndSupervisionSeesOnlyCounts() throws Exception {
+        assertEquals(200, assign(ApiFixtures.DIRECTOR, "A", 3, "docente.ana").status);
         FakeHttp.Response added = send(ApiFixtures.TEACHER, "POST", BASE + "/alumnos", pupil("Sofía Ramírez",
                 "requiere-apoyo"));
         assertEquals(added.body(), 201, added.status);
@@ -73,7 +100,61 @@ public class PupilsApiTest {
     }
 
     @Test
+    public void aTeacherReadsAndWritesOnlyTheGroupsTheDirectorAssignedHer() throws Exception {
+        FakeHttp.Response before = send(ApiFixtures.TEACHER, "GET", BASE + "/grupos/3/A", null);
+        assertEquals("nobody assigned yet", 403, before.status);
+        assertTrue(before.body(), before.body().contains("pida a la dirección que se lo asigne"));
+        assertEquals(201, send(ApiFixtures.DIRECTOR, "POST", BASE + "/alumnos", pupil("Sofía Ramírez", "esperado"))
+                .status);
+
+        FakeHttp.Response byTeacher = assign(ApiFixtures.TEACHER, "A", 3, "docente.ana");
+        assertEquals("only the director assigns", 403, byTeacher.status);
+        FakeHttp.Response stranger = assign(ApiFixtures.DIRECTOR, "A", 3, "docente.ana", "docente.bernardo");
+        assertEquals(400, stranger.status);
+        assertEquals("docentes[1]", stranger.json().get("campo").getAsString());
+        FakeHttp.Response noGroup = assign(ApiFixtures.DIRECTOR, "B", 3, "docente.ana");
+        assertEquals(422, noGroup.status);
+        assertEquals(200, assign(ApiFixtures.DIRECTOR, "A", 3, "docente.ana").status);
+        assertEquals(200, assign(ApiFixtures.DIRECTOR, "A", 2, "docente.luis").status);
+
+        FakeHttp.Response listed = send(ApiFixtures.TEACHER, "GET", BASE + "/asignaciones", null);
+        assertEquals(listed.body(), 200, listed.status);
+        assertFalse(listed.json().get("asigna").getAsBoolean());
+        assertEquals(3, listed.json().getAsJsonArray("grupos").size());
+        assertEquals(2, listed.json().getAsJsonArray("docentes").size());
+        assertEquals(200, send(ApiFixtures.TEACHER, "GET", BASE + "/grupos/3/A", null).status);
+        assertEquals(403, send(OTHER_GROUP_TEACHER, "GET", BASE + "/grupos/3/A", null).status);
+        assertEquals(403, send(OTHER_GROUP_TEACHER, "POST", BASE + "/alumnos", pupil("Eva Solís", "esperado"))
+                .status);
+        long id = send(ApiFixtures.TEACHER, "GET", BASE + "/grupos/3/A", null).json().getAsJsonArray("alumnos")
+                .get(0).getAsJsonObject().get("id").getAsLong();
+        FakeHttp.Response moved = send(OTHER_GROUP_TEACHER, "PUT", "/15EJN0101A/alumnos/" + id, pupil("Sofía Ramírez",
+                "esperado").replace("\"grado\": 3", "\"grado\": 2").replace("}", ", \"version\": 1}"));
+        assertEquals("not his pupil, even to move her into his group", 403, moved.status);
+        assertEquals(403, ApiFixtures.send(servlet, OTHER_GROUP_TEACHER, FakeRequest.of("DELETE", "/api/v1/pupils",
+                "/15EJN0101A/alumnos/" + id).query("version", "1")).status);
+
+        FakeHttp.Response list = ApiFixtures.send(servlet, OTHER_GROUP_TEACHER, FakeRequest.of("POST",
+                "/api/v1/pupils", BASE + "/importar").body("text/csv", ("grado,grupo,nombre\n2,A,Eva Solís\n3,A,José"
+                        + " Peña\n").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(list.body(), 422, list.status);
+        assertTrue(list.body(), list.body().contains("linea 3: el grupo 3° A no le está asignado"));
+        FakeHttp.Response own = ApiFixtures.send(servlet, OTHER_GROUP_TEACHER, FakeRequest.of("POST",
+                "/api/v1/pupils", BASE + "/importar").body("text/csv", "grado,grupo,nombre\n2,A,Eva Solís\n"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(own.body(), 200, own.status);
+
+        FakeHttp.Response export = send(OTHER_GROUP_TEACHER, "GET", BASE + "/alumnos.csv", null);
+        assertEquals(200, export.status);
+        assertTrue(export.body(), export.body().contains("Eva Solís"));
+        assertFalse("only his groups", export.body().contains("Sofía"));
+        FakeHttp.Response all = send(ApiFixtures.DIRECTOR, "GET", BASE + "/alumnos.csv", null);
+        assertTrue(all.body(), all.body().contains("Eva Solís") && all.body().contains("Sofía"));
+    }
+
+    @Test
     public void aWrongValueIsNamedAndAnExportNeverCarriesAFormula() throws Exception {
+        assertEquals(200, assign(ApiFixtures.DIRECTOR, "A", 3, "docente.ana").status);
         FakeHttp.Response wrong = send(ApiFixtures.TEACHER, "POST", BASE + "/alumnos", pupil("Ana", "verde"));
         assertEquals(400, wrong.status);
         assertEquals("lectura", wrong.json().get("campo").getAsString());

@@ -38,4 +38,10 @@ public final class SchoolYears {
         });
         return LocalDate.of(Integer.parseInt(cycle.substring(5)), 7, 31);
     }
+
+    /** The school year {@code day} is in: from 1 August, the year that starts then ({@code 2026-08-01} → 2026-2027). */
+    public static String of(LocalDate day) {
+        int first = day.getMonthValue() >= 8 ? day.getYear() : day.getYear() - 1;
+        return first + "-" + (first + 1);
+    }
 }

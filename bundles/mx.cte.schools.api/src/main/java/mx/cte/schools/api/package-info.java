@@ -4,7 +4,7 @@
  * service reads it and imports the public school catalogue.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package mx.cte.schools.api;
 
 import org.osgi.annotation.bundle.Export;
