@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import mx.cte.core.api.text.SpreadsheetText;
 import mx.cte.results.api.GroupAssessment;
 import mx.cte.results.api.Progress;
 import mx.cte.results.api.Rating;
@@ -38,7 +39,7 @@ final class ResultsTableCsv {
         CSVFormat format = CSVFormat.EXCEL.builder().setHeader(HEADERS).get();
         try (CSVPrinter csv = new CSVPrinter(out, format)) {
             for (List<Object> row : rows(assessments)) {
-                csv.printRecord(row.stream().map(value -> value instanceof String text ? cell(text) : value)
+                csv.printRecord(row.stream().map(value -> value instanceof String text ? SpreadsheetText.defused(text) : value)
                         .toList());
             }
         }
@@ -64,18 +65,5 @@ final class ResultsTableCsv {
             }
         }
         return rows;
-    }
-
-    /**
-     * What users typed, defused for spreadsheets: a cell starting with {@code = + - @} would run as a formula when
-     * opened (CSV injection), so it gets a leading apostrophe, which spreadsheets show as plain text.
-     */
-    static String cell(String text) {
-        if (text == null || text.isEmpty()) {
-            return "";
-        }
-        char first = text.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + text : text;
     }
 }

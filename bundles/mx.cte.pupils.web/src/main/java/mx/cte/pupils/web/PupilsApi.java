@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import javax.servlet.http.HttpServletResponse;
 import mx.cte.core.api.names.WireNames;
+import mx.cte.core.api.text.SpreadsheetText;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonBinding.Member;
 import mx.cte.core.http.ProblemException;
@@ -203,12 +204,9 @@ final class PupilsApi {
         return light == null ? "" : light.title();
     }
 
-    /** A CSV field quoted when needed; a leading =, +, - or @ is neutralised so a spreadsheet never runs it. */
+    /** A CSV field quoted when needed, defused so that a spreadsheet never runs it as a formula. */
     static String quoted(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
+        String text = SpreadsheetText.defused(value);
         return text.matches(".*[,\"\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
     }
 
