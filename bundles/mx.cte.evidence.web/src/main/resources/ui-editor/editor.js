@@ -12,6 +12,7 @@ export async function evidencias(ctx) {
   const key = `evidencia-${owner.tipo}-${String(owner.id).replace(/[^A-Za-z0-9-]/g, '-')}`;
   const list = el('ul', {class: 'evidencias-lista', id: `${key}-lista`});
   const status = el('p', {class: 'estado-guardado', role: 'status'});
+  const space = el('p', {class: 'ayuda', id: `${key}-espacio`});
 
   function item(evidence) {
     const label = evidence.descripcion || evidence.nombre;
@@ -45,8 +46,12 @@ export async function evidencias(ctx) {
 
   async function refresh() {
     try {
-      const found = (await api(path)).evidencias;
+      const answer = await api(path);
+      const found = answer.evidencias;
       list.replaceChildren(...(found.length ? found.map(item) : [el('li', {}, 'Aún no hay evidencias.')]));
+      const mb = (bytes) => `${(bytes / 1048576).toLocaleString('es-MX', {maximumFractionDigits: 1})} MB`;
+      space.textContent = answer.espacio?.cuota ? `La escuela usa ${mb(answer.espacio.usado)} de`
+        + ` ${mb(answer.espacio.cuota)} para sus evidencias.` : '';
     } catch (failure) {
       list.replaceChildren(el('li', {}, failure.status ? failure.message
         : 'Sin conexión: las evidencias se ven al volver la conexión.'));
@@ -61,7 +66,7 @@ export async function evidencias(ctx) {
     const form = el('form', {class: 'adjuntar-evidencia', novalidate: ''},
         el('label', {for: file.id}, 'Foto (JPG o PNG) o PDF, hasta 10 MB'), file,
         el('label', {for: description.id}, 'Qué muestra (opcional)'), description, error,
-        el('button', {type: 'submit'}, 'Adjuntar evidencia'));
+        el('button', {type: 'submit'}, 'Adjuntar evidencia'), space);
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       const chosen = file.files[0];

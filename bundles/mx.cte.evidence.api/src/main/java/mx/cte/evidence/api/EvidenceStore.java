@@ -22,12 +22,16 @@ public interface EvidenceStore {
      *
      * @param fileName the name the school's file had, kept to show and to download; its extension decides nothing
      * @throws mx.cte.core.api.errors.InvalidContentException naming {@code archivo} (empty, too large, a kind of file
-     *                                                        that is not a photo or a PDF, a damaged photo),
+     *                                                        that is not a photo or a PDF, a damaged photo, more
+     *                                                        than the school's space left: {@link #usage}),
      *                                                        {@code dueno} (an owner that does not exist, or of a
      *                                                        module not installed) or {@code descripcion}
      */
     Evidence attach(Cct school, EvidenceOwner owner, String fileName, String description, InputStream content,
             String author);
+
+    /** How much of its evidence space the school uses, and its quota. */
+    EvidenceUsage usage(Cct school);
 
     /** The owner's evidence, oldest first. */
     List<Evidence> of(Cct school, EvidenceOwner owner);

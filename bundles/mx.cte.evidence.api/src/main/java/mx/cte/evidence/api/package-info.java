@@ -4,7 +4,7 @@
  * their content, not their name, photos are reduced for slow links, and evidence leaves with its owner.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package mx.cte.evidence.api;
 
 import org.osgi.annotation.bundle.Export;

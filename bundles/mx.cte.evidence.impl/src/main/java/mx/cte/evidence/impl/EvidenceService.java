@@ -20,6 +20,7 @@ import mx.cte.evidence.api.Evidence;
 import mx.cte.evidence.api.EvidenceFile;
 import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.evidence.api.EvidenceStore;
+import mx.cte.evidence.api.EvidenceUsage;
 import mx.cte.forms.api.FilledForms;
 import mx.cte.forms.api.ProductPlace;
 import mx.cte.logbook.api.Logbook;
@@ -32,6 +33,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Evidence in the platform database (table {@code evidence_file}, the content as bytes). The owners are checked
@@ -40,8 +44,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  * was attached stays. Evidence whose agreement was removed is removed within the hour (asked for from the module's
  * own use, once per installation).
  */
-@Component(service = EvidenceStore.class)
+@Component(service = EvidenceStore.class, configurationPid = "mx.cte.evidence")
+@Designate(ocd = EvidenceService.Config.class)
 public final class EvidenceService implements EvidenceStore {
+
+    @ObjectClassDefinition(name = "CTE evidence")
+    public @interface Config {
+        @AttributeDefinition(description = "Megabytes of evidence each school may keep (photos as reduced, PDFs as"
+                + " sent); 0: no limit")
+        int quotaMegabytes() default 500;
+    }
 
     static final String MODULE = "evidence";
     static final String CHANGELOG = "mx/cte/evidence/impl/db/changelog.xml";
@@ -53,6 +65,7 @@ public final class EvidenceService implements EvidenceStore {
     private final Database database;
     private final AuditLog audit;
     private final Clock clock;
+    private final long quotaBytes;
     private final Chore removeOrphans = new Chore("evidencias-sin-dueno", Duration.ofHours(1), this::removeOrphans);
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -68,16 +81,21 @@ public final class EvidenceService implements EvidenceStore {
     private volatile Cluster cluster;
 
     @Activate
-    public EvidenceService(@Reference Database database, @Reference AuditLog audit) {
-        this(database, audit, Clock.systemUTC(), null, null);
+    public EvidenceService(@Reference Database database, @Reference AuditLog audit, Config config) {
+        this(database, audit, Clock.systemUTC(), null, null, null, config.quotaMegabytes());
     }
 
     EvidenceService(Database database, AuditLog audit, Clock clock, Logbook logbook, FilledForms forms) {
-        this(database, audit, clock, logbook, forms, null);
+        this(database, audit, clock, logbook, forms, null, 0);
     }
 
     EvidenceService(Database database, AuditLog audit, Clock clock, Logbook logbook, FilledForms forms,
-            ImprovementProgramme programmes) {
+            ImprovementProgramme programmes, int quotaMegabytes) {
+        if (quotaMegabytes < 0) {
+            throw new IllegalArgumentException("etc/mx.cte.evidence.cfg: quotaMegabytes must be 0 (no limit) or"
+                    + " more, not " + quotaMegabytes);
+        }
+        this.quotaBytes = quotaMegabytes * 1024L * 1024L;
         this.database = database;
         this.audit = audit;
         this.clock = clock;
@@ -100,6 +118,14 @@ public final class EvidenceService implements EvidenceStore {
             throw new InvalidContentException(problems);
         }
         EvidenceContent.Stored stored = EvidenceContent.read(content);
+        EvidenceUsage usage = usage(school);
+        if (!usage.fits(stored.content().length)) {
+            // Checked before storing: two uploads at the same moment may pass the quota by one file, never more.
+            throw InvalidContentException.of("archivo", "la escuela " + school + " ya usa " + megabytes(usage.bytes())
+                    + " de los " + megabytes(usage.quotaBytes()) + " que tiene para evidencias, y este archivo ocupa "
+                    + megabytes(stored.content().length) + "; quite evidencias que ya no necesite o pida a la"
+                    + " administración de la plataforma más espacio");
+        }
         Instant now = clock.instant();
         long id = database.inTransaction(connection -> Sql.insert(connection, "INSERT INTO evidence_file (cct,"
                 + " owner_kind, owner_id, file_name, description, media_type, bytes, width, height, original_bytes,"
@@ -111,6 +137,18 @@ public final class EvidenceService implements EvidenceStore {
                 + stored.mediaType() + ", " + stored.content().length + " bytes)");
         removeOrphans.maybeRun(now, () -> cluster);
         return find(school, id).orElseThrow();
+    }
+
+    @Override
+    public EvidenceUsage usage(Cct school) {
+        long used = database.inTransaction(connection -> Sql.first(connection, "SELECT COALESCE(SUM(bytes), 0) FROM"
+                + " evidence_file WHERE cct = ?", row -> row.getLong(1), school.value())).orElse(0L);
+        return new EvidenceUsage(used, quotaBytes);
+    }
+
+    /** "12.5 MB", as schools read sizes. */
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 
     /** Why the school cannot attach to {@code owner}, if it cannot. */

@@ -20,6 +20,7 @@ import mx.cte.audit.api.AuditLog;
 import mx.cte.core.api.errors.InvalidContentException;
 import mx.cte.evidence.api.Evidence;
 import mx.cte.evidence.api.EvidenceOwner;
+import mx.cte.evidence.api.EvidenceUsage;
 import mx.cte.forms.api.FilledForms;
 import mx.cte.forms.api.ProductPlace;
 import mx.cte.guide.api.ProductRef;
@@ -53,6 +54,7 @@ public class EvidenceServiceTest {
     private final Set<Long> agreements = new HashSet<>(Set.of(7L, 8L));
     private final EvidenceService evidence;
     private final EvidenceService withoutModules;
+    private final EvidenceService withQuotaOfOneMegabyte;
 
     public EvidenceServiceTest(DatabaseKind kind) {
         AuditLog audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(),
@@ -90,7 +92,8 @@ public class EvidenceServiceTest {
                     });
         Clock clock = Clock.fixed(Instant.parse("2019-11-29T15:00:00Z"), ZoneOffset.UTC);
         var database = TestDatabases.fresh(kind);
-        evidence = new EvidenceService(database, audit, clock, logbook, forms, programmes);
+        evidence = new EvidenceService(database, audit, clock, logbook, forms, programmes, 0);
+        withQuotaOfOneMegabyte = new EvidenceService(database, audit, clock, logbook, forms, programmes, 1);
         withoutModules = new EvidenceService(database, audit, clock, null, null);
     }
 
@@ -104,6 +107,27 @@ public class EvidenceServiceTest {
         return new mx.cte.programme.api.Programme(SCHOOL, "2019-2020", mx.cte.programme.api.ProgrammeKind.PEMC,
                 new mx.cte.programme.api.ProgrammeContent(java.util.Map.of(), List.of(), kept), null, "x",
                 Instant.EPOCH, 1, null, null, null);
+    }
+
+    @Test
+    public void aSchoolKeepsNoMoreEvidenceThanItsQuotaAndIsToldHowMuchItUses() {
+        byte[] big = new byte[600 * 1024];
+        java.util.Arrays.fill(big, (byte) ' ');
+        System.arraycopy(PDF, 0, big, 0, PDF.length - 6);
+        System.arraycopy("%%EOF\n".getBytes(StandardCharsets.ISO_8859_1), 0, big, big.length - 6, 6);
+        EvidenceOwner agreement = new EvidenceOwner(EvidenceOwner.AGREEMENT, "7");
+        attach(withQuotaOfOneMegabyte, agreement, big);
+        EvidenceUsage usage = withQuotaOfOneMegabyte.usage(SCHOOL);
+        assertEquals(big.length, usage.bytes());
+        assertEquals(1024 * 1024, usage.quotaBytes());
+        InvalidContentException full = assertThrows(InvalidContentException.class,
+                () -> attach(withQuotaOfOneMegabyte, agreement, big));
+        assertEquals("archivo", full.problems().get(0).field());
+        assertTrue(full.getMessage(), full.problems().get(0).message().contains("ya usa 0.6 MB de los 1.0 MB"));
+        assertEquals("nothing stored", 1, evidence.of(SCHOOL, agreement).size());
+        assertEquals("another school's space is its own", 0, withQuotaOfOneMegabyte.usage(OTHER_SCHOOL).bytes());
+        assertEquals("no limit", 0, evidence.usage(SCHOOL).quotaBytes());
+        attach(evidence, agreement, big);
     }
 
     private Evidence attach(EvidenceService store, EvidenceOwner owner, byte[] content) {

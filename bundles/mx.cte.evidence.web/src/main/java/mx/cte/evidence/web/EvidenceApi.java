@@ -15,6 +15,7 @@ import mx.cte.evidence.api.Evidence;
 import mx.cte.evidence.api.EvidenceFile;
 import mx.cte.evidence.api.EvidenceOwner;
 import mx.cte.evidence.api.EvidenceStore;
+import mx.cte.evidence.api.EvidenceUsage;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.SchoolDirectory;
 import mx.cte.security.api.Caller;
@@ -69,6 +70,12 @@ final class EvidenceApi {
         body.addProperty("tipoDueno", owner.kind());
         body.addProperty("dueno", owner.id());
         body.add("evidencias", items);
+        // The school's space, so that its staff see it filling before an upload is refused.
+        EvidenceUsage usage = store.usage(school);
+        JsonObject space = new JsonObject();
+        space.addProperty("usado", usage.bytes());
+        space.addProperty("cuota", usage.quotaBytes());
+        body.add("espacio", space);
         call.ok(body);
     }
 

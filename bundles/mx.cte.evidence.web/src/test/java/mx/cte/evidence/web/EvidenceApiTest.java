@@ -71,6 +71,12 @@ public class EvidenceApiTest {
         }
 
         @Override
+        public mx.cte.evidence.api.EvidenceUsage usage(Cct school) {
+            return new mx.cte.evidence.api.EvidenceUsage(files.values().stream().filter(f -> f.evidence().school()
+                    .equals(school)).mapToLong(f -> f.content().length).sum(), 500L * 1024 * 1024);
+        }
+
+        @Override
         public void remove(Cct school, long id, String author) {
             file(school, id).orElseThrow(() -> new NoSuchElementException("La escuela no tiene la evidencia " + id));
             files.remove(id);
@@ -98,6 +104,8 @@ public class EvidenceApiTest {
         assertEquals("Cartel del aula.pdf", created.json().get("nombre").getAsString());
 
         FakeHttp.Response listed = send(ApiFixtures.SUPERVISOR, request("GET", "/15EJN0101A/owners/acuerdo/7"));
+        assertEquals("the school's space used, so its staff see it filling", PDF.length, listed.json()
+                .getAsJsonObject("espacio").get("usado").getAsLong());
         assertEquals(200, listed.status);
         JsonObject first = listed.json().getAsJsonArray("evidencias").get(0).getAsJsonObject();
         assertEquals("/api/v1/evidence/15EJN0101A/files/1", first.get("archivo").getAsString());
