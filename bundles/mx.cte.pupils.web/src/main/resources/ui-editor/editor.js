@@ -2,7 +2,8 @@
 // group's pupils with the teacher's traffic lights, attendance, risk and support, and the import of a group list) for
 // the director and the teachers she assigned to each group, the director's assignment of teachers to groups, and on
 // the supervisor's home the zone's counts without names. Named data is personal data of minors: it is asked for only
-// when a group is opened, and never kept by the page after it. Texts are set as text.
+// when a group is opened, and kept neither by the page after it nor by the service worker for offline use (the server
+// marks the answer, JsonResponses.NOT_KEPT_ON_DEVICE). Texts are set as text.
 
 const LIGHTS = {'': 'Sin valorar', 'esperado': 'Nivel esperado (verde)', 'en-desarrollo': 'En desarrollo (amarillo)',
   'requiere-apoyo': 'Requiere apoyo (rojo)'};

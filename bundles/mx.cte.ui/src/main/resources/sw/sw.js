@@ -104,7 +104,10 @@ async function networkThenKept(request) {
   const cache = await caches.open(DATA);
   try {
     const response = await fetch(request);
-    if (response.status === 200) {
+    if (response.headers.has('X-Cte-No-Guardar')) {
+      // Personal data of minors (JsonResponses.NOT_KEPT_ON_DEVICE): never on the device, and no earlier copy either.
+      cache.delete(request, {ignoreVary: true});
+    } else if (response.status === 200) {
       cache.put(request, response.clone());
     }
     return response;

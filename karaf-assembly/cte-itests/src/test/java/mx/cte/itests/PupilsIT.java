@@ -125,6 +125,36 @@ public class PupilsIT {
                 "Emiliano Vega (lista de prueba)"));
     }
 
+    /**
+     * The daily retention job, watched running inside the platform: a record of a school year long past the retention
+     * period (the suite keeps 50 years) loses its name, the counts keep it, the audit log says so. The job's first run
+     * comes a minute after the module starts, so the module is restarted by touching its configuration.
+     */
+    @Test
+    public void theRetentionJobAnonymisesAYearPastThePeriodInTheRunningPlatform() throws Exception {
+        WebSession director = WebSession.demo("directora.rosaura");
+        String old = "/api/v1/pupils/15EJN0101A/1960-1961";
+        String name = "Tomás Ibarra " + System.nanoTime();
+        assertEquals(201, director.send("POST", old + "/alumnos", "{\"nombre\": \"" + name + "\", \"grado\": 3,"
+                + " \"grupo\": \"A\"}", "application/json").statusCode());
+        KarafShell.asAdmin(sessionFactory).run("config:property-set -p mx.cte.pupils retentionYears 50");
+
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(150).toNanos();
+        String group = director.awaitOk(old + "/grupos/3/A").body();
+        while (group.contains(name) && System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            group = director.awaitOk(old + "/grupos/3/A").body();
+        }
+        assertFalse("the name is gone within 150 s: " + group, group.contains(name));
+        JsonObject counts = json(director.get(old + "/conteos"));
+        assertTrue(counts.toString(), counts.getAsJsonArray("grupos").get(0).getAsJsonObject().get("alumnos")
+                .getAsInt() >= 1);
+        String log = WebSession.demo("admin.plataforma").get("/api/v1/audit?accion=alumnos-anonimizados-por-retencion")
+                .body();
+        assertTrue(log, log.contains("ciclo 1960-1961"));
+        assertFalse(log, log.contains(name));
+    }
+
     @Test
     public void uninstallingTheModuleAnswers503AndReinstallingBringsTheRecordsBack() throws Exception {
         WebSession director = WebSession.demo("directora.rosaura");

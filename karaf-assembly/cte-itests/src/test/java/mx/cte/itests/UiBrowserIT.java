@@ -904,6 +904,19 @@ public class UiBrowserIT {
         await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("alumnos-estado"),
                 "Se guardó la revisión de " + pupil));
 
+        // A named list never stays on the device: the service worker keeps other answers for offline use, not it.
+        await().until(driver -> Boolean.TRUE.equals(browser.executeScript(
+                "return !!navigator.serviceWorker && !!navigator.serviceWorker.controller;")));
+        @SuppressWarnings("unchecked")
+        List<String> kept = (List<String>) browser.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const base = '/api/v1/pupils/15EJN0101A/2019-2020';"
+                + "fetch(base + '/asignaciones').then(() => fetch(base + '/grupos/3/A'))"
+                + ".then(() => new Promise((resolve) => setTimeout(resolve, 1000)))"
+                + ".then(() => caches.open('cte-datos')).then((cache) => cache.keys())"
+                + ".then((keys) => done(keys.map((key) => key.url)));");
+        assertTrue("the worker keeps answers: " + kept, kept.stream().anyMatch(u -> u.endsWith("/asignaciones")));
+        assertTrue("no named pupils' list kept: " + kept, kept.stream().noneMatch(u -> u.contains("/grupos/")));
+
         // The director says who teaches each group, and so who reads its pupils by name.
         clickFresh(By.id("asignar-3-B-docente.ana"));
         clickFresh(By.id("asignar-3-B"));

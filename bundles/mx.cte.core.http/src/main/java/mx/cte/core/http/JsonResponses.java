@@ -17,10 +17,20 @@ public final class JsonResponses {
 
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
+    /**
+     * Header of an answer the web UI's service worker must not keep on the device for offline use, and must drop if
+     * it kept an earlier one (personal data of minors: a named pupils' list). Set with {@link #notKeptOnDevice}.
+     */
+    public static final String NOT_KEPT_ON_DEVICE = "X-Cte-No-Guardar";
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     private JsonResponses() {
+    }
+
+    /** Marks the answer as one the web UI never keeps on the device (see {@link #NOT_KEPT_ON_DEVICE}). */
+    public static void notKeptOnDevice(HttpServletResponse response) {
+        response.setHeader(NOT_KEPT_ON_DEVICE, "1");
     }
 
     public static String toJson(JsonElement body) {

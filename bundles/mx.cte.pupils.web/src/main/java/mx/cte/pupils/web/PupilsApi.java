@@ -15,6 +15,7 @@ import mx.cte.core.api.names.WireNames;
 import mx.cte.core.api.text.SpreadsheetText;
 import mx.cte.core.http.ApiCall;
 import mx.cte.core.http.JsonBinding.Member;
+import mx.cte.core.http.JsonResponses;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RequestBodies;
 import mx.cte.core.http.Routes;
@@ -152,7 +153,9 @@ final class PupilsApi {
         body.addProperty("grado", grade);
         body.addProperty("grupo", group);
         body.add("alumnos", array);
-        call.ok(body); // JSON answers are never stored by caches (JsonResponses)
+        // Never stored by caches (JsonResponses), nor kept by the web UI on the device for offline use.
+        JsonResponses.notKeptOnDevice(call.response());
+        call.ok(body);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.core.http.FakeHttp;
 import mx.cte.core.http.FakeRequest;
+import mx.cte.core.http.JsonResponses;
 import mx.cte.pupils.impl.PupilService;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
@@ -76,6 +77,7 @@ public class PupilsApiTest {
         assertEquals("Sofía Ramírez", group.json().getAsJsonArray("alumnos").get(0).getAsJsonObject().get("nombre")
                 .getAsString());
         assertTrue("never kept by a cache", group.headers.get("Cache-Control").contains("no-store"));
+        assertEquals("nor by the web UI for offline use", "1", group.headers.get(JsonResponses.NOT_KEPT_ON_DEVICE));
         assertTrue(audited.toString(), audited.contains("docente.ana alumnos-consultados"));
 
         for (String path : List.of(BASE + "/grupos/3/A", BASE + "/alumnos.csv")) {
