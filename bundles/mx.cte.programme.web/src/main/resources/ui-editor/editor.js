@@ -91,26 +91,59 @@ function followUpBox(ctx, base, programme, action, index, fixedSession) {
       adjustment.value = current.ajuste;
     }
   };
+  const path = `${base}/${programme.ciclo}/acciones/${encodeURIComponent(action.id)}/seguimiento`;
+  const describe = (f) => `${PROGRESS[f.avance] || f.avance}${f.comentario ? `, ${f.comentario}` : ''}`;
+  const conflicts = el('div');
+  const keep = (saved) => {
+    programme.seguimiento = [...(programme.seguimiento || []).filter((f) => f.accion !== action.id
+      || f.sesion !== saved.sesion), saved];
+    show();
+  };
+  // On the session screen the follow-up goes through the outbox, as the session's other work: written offline, it is
+  // sent when the connection returns, once; met by a colleague's newer one, both are shown to choose.
+  const outbox = fixedSession && ctx.send && ctx.conflictBoxes;
+  const showConflicts = () => {
+    if (outbox) {
+      conflicts.replaceChildren(...ctx.conflictBoxes(path, describe, async () => {
+        try {
+          const stored = (await api(`${base}/${programme.ciclo}/seguimiento`)).seguimiento
+              .find((f) => f.accion === action.id && f.sesion === fixedSession);
+          if (stored) {
+            keep(stored);
+          }
+        } catch (failure) {
+          // offline: what is shown stays until the next visit
+        }
+        showConflicts();
+      }));
+    }
+  };
   const save = el('button', {type: 'button', id: id('guardar')}, 'Guardar el seguimiento');
   save.addEventListener('click', async () => {
     const key = session.value.trim();
     const before = mine().find((f) => f.sesion === key);
+    const body = {sesion: key, avance: progress.value, comentario: comment.value.trim(),
+      ajuste: adjustment.value.trim(), version: before?.version || 0};
+    if (outbox) {
+      const saved = await ctx.send(`Seguimiento de «${action.descripcion}»: ${describe(body)}`, 'PUT', path, body);
+      if (saved) {
+        keep(saved);
+      }
+      showConflicts();
+      return; // the session screen's line says whether it was saved, kept to send or met another version
+    }
     try {
-      const saved = await api(`${base}/${programme.ciclo}/acciones/${encodeURIComponent(action.id)}/seguimiento`,
-          {method: 'PUT', body: {sesion: key, avance: progress.value, comentario: comment.value.trim(),
-            ajuste: adjustment.value.trim(), version: before?.version || 0}});
-      programme.seguimiento = [...(programme.seguimiento || []).filter((f) => f.accion !== action.id
-        || f.sesion !== key), saved];
+      keep(await api(path, {method: 'PUT', body}));
       error.textContent = '';
-      show();
     } catch (failure) {
       error.textContent = `No se guardó: ${failure.message}`;
     }
   });
   show();
+  showConflicts();
   const sessionFields = fixedSession ? [] : [el('label', {for: session.id}, 'Sesión (su clave)'), session, known];
   return el('details', {class: 'seguimiento-accion', ...(fixedSession ? {open: ''} : {})},
-      el('summary', {}, 'Seguimiento en las sesiones'), recorded, ...sessionFields,
+      el('summary', {}, 'Seguimiento en las sesiones'), recorded, conflicts, ...sessionFields,
       el('label', {for: progress.id}, 'Avance'), progress, el('label', {for: comment.id}, 'Qué se observó'), comment,
       el('label', {for: adjustment.id}, 'Ajuste (opcional)'), adjustment, error, save);
 }
