@@ -219,8 +219,7 @@ final class ProgrammeApi {
     /** {@code POST /{cct}/{cycle}/publicar}: the director makes the programme as read what supervisors see. */
     private void publish(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.directedSchool(caller, directory, school, "Solo la dirección de la escuela " + school
+        Caller caller = RequestAccess.director(call, directory, school, "Solo la dirección de la escuela " + school
                 + " publica su programa de mejora.");
         String cycle = RequestAccess.schoolYear(call);
         long version = call.body(BasedOn.class).version();

@@ -306,8 +306,7 @@ final class PupilsApi {
     /** {@code PUT …/asignaciones}: the director sets the teachers of one group for the year. */
     private void assign(ApiCall call) throws IOException {
         Cct school = RequestAccess.school(call);
-        Caller caller = RequestAccess.caller(call.request());
-        RequestAccess.directedSchool(caller, directory, school, "Solo la dirección de la escuela " + school
+        Caller caller = RequestAccess.director(call, directory, school, "Solo la dirección de la escuela " + school
                 + " asigna los grupos a sus docentes.");
         String cycle = RequestAccess.schoolYear(call);
         AssignmentBody assignment = call.body(AssignmentBody.class);

@@ -80,6 +80,13 @@ public final class RequestAccess {
         return caller;
     }
 
+    /** The caller, if they are the director of {@code cct}; its other readers get {@code refusal} (403). */
+    public static Caller director(ApiCall call, SchoolDirectory directory, Cct cct, String refusal) {
+        Caller caller = caller(call.request());
+        directedSchool(caller, directory, cct, refusal);
+        return caller;
+    }
+
     /** The school year the route names ({@code {cycle}}, {@code 2019-2020}); 400 naming {@code ciclo} otherwise. */
     public static String schoolYear(ApiCall call) {
         return checkedSchoolYear(call.path("cycle"));

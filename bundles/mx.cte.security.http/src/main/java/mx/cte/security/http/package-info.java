@@ -4,7 +4,7 @@
  * exist or is not the caller's.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package mx.cte.security.http;
 
 import org.osgi.annotation.bundle.Export;
