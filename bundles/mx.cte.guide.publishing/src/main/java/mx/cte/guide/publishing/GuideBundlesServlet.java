@@ -94,8 +94,7 @@ public final class GuideBundlesServlet extends RoutedServlet {
             throw ProblemException.forbidden("No puede publicar guías de " + jar.publisher + ".");
         }
         byte[] signature = signatureOf(request);
-        GuideEdition edition = installs.install(jar, content, signature);
-        shared.uploaded(jar, content, signature);
+        GuideEdition edition = shared.publish(jar, content, signature);
         call.answer(HttpServletResponse.SC_CREATED, PublishingJson.edition(edition));
     }
 
@@ -128,9 +127,8 @@ public final class GuideBundlesServlet extends RoutedServlet {
             throw ProblemException.forbidden("No puede retirar guías de " + edition.guide().id().publisher() + ".");
         }
         Bundle bundle = context.getBundle(id);
-        GuideBundleInstalls.uninstall(bundle);
         if (bundle != null) {
-            GuideBundleInstalls.key(bundle).ifPresent(shared::removed);
+            shared.remove(bundle);
         }
         call.noContent();
     }

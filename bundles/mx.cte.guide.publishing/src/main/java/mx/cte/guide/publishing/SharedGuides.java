@@ -63,6 +63,12 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
             .normalize();
     /** Guide bundles this node shared from its deploy/ folder, by bundle id: what an update or a removal replaces. */
     private final Map<Long, String> deployedKeys = new ConcurrentHashMap<>();
+    /**
+     * Held while this node changes its guides and records the change (an upload, a removal, an activation) and while
+     * it applies the shared state: a pass never acts on entries read before a change on this node was recorded (it
+     * once uninstalled a guide published a moment before, because the entry it held still said "removed").
+     */
+    private final Object changing = new Object();
 
     @Activate
     public SharedGuides(@Reference GuideRegistry registry, @Reference GuideBundleInstalls installs,
@@ -79,28 +85,51 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
         context.removeBundleListener(this);
     }
 
-    /** Records an upload this node installed, so that every node installs it. */
-    void uploaded(GuideJar jar, byte[] content, byte[] signature) {
+    /**
+     * Installs an uploaded guide bundle on this node and records it, so that every node installs it.
+     *
+     * @throws ProblemException as {@link GuideBundleInstalls#install} does; then nothing is recorded
+     */
+    GuideEdition publish(GuideJar jar, byte[] content, byte[] signature) {
+        synchronized (changing) {
+            GuideEdition edition = installs.install(jar, content, signature);
+            uploaded(jar, content, signature);
+            return edition;
+        }
+    }
+
+    /** Uninstalls an uploaded guide bundle on this node and records it, so that every node uninstalls it. */
+    void remove(Bundle bundle) {
+        synchronized (changing) {
+            GuideBundleInstalls.uninstall(bundle);
+            GuideBundleInstalls.key(bundle).ifPresent(this::removed);
+        }
+    }
+
+    private void uploaded(GuideJar jar, byte[] content, byte[] signature) {
         cluster.put(KIND, UPLOADED + GuideBundleInstalls.key(jar), Base64.getEncoder().encodeToString(signature),
                 content);
     }
 
-    /** Records that an uploaded guide bundle is gone, so that every node uninstalls it. */
-    void removed(String bundleKey) {
+    private void removed(String bundleKey) {
         cluster.remove(KIND, UPLOADED + bundleKey);
     }
 
     @Override
     public GuideEdition activate(GuideId id, String version) throws GuideActivationException {
-        GuideEdition edition = registry.activate(id, version);
-        cluster.put(KIND, ACTIVE + id.key(), version, null);
-        return edition;
+        synchronized (changing) {
+            GuideEdition edition = registry.activate(id, version);
+            cluster.put(KIND, ACTIVE + id.key(), version, null);
+            return edition;
+        }
     }
 
     @Override
     public void allowOlderEdition(GuideId id, String version) {
-        registry.allowOlderEdition(id, version);
-        cluster.put(KIND, OLDER_ALLOWED + id.key() + " " + version, version, null);
+        synchronized (changing) {
+            registry.allowOlderEdition(id, version);
+            cluster.put(KIND, OLDER_ALLOWED + id.key() + " " + version, version, null);
+        }
     }
 
     @Override
@@ -110,15 +139,26 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
             shareIfDeployed(bundle);
             return;
         }
-        if (event.getType() != BundleEvent.UNINSTALLED) {
-            return;
+        if (event.getType() == BundleEvent.UNINSTALLED) {
+            synchronized (changing) {
+                shareUninstall(bundle);
+            }
         }
+    }
+
+    /** An uploaded guide bundle uninstalled here by other means than the API (the shell, a revoked key). */
+    private void shareUninstall(Bundle bundle) {
         String deployed = deployedKeys.remove(bundle.getBundleId());
         if (deployed == null && inDeployFolder(bundle.getLocation())) {
             deployed = bundle.getSymbolicName() + "/" + bundle.getVersion(); // shared before this node restarted
         }
         Optional<String> key = deployed != null ? Optional.of(deployed) : GuideBundleInstalls.key(bundle);
         if (key.isEmpty() || installs.refusedHere(bundle.getBundleId())) {
+            return;
+        }
+        // Events arrive late: the same edition may have been published again since (a removal through the API and
+        // a new upload of it), and that one stays.
+        if (installedWithKey(key.get())) {
             return;
         }
         boolean shared = cluster.entries(KIND).stream()
@@ -190,9 +230,29 @@ public final class SharedGuides implements GuideAdministration, SharedStateListe
         }
     }
 
-    /** Older editions first (an upload may need one), then the uploads, then the choices (which need the editions). */
+    private boolean installedWithKey(String key) {
+        for (Bundle installed : context.getBundles()) {
+            if (installed.getState() != Bundle.UNINSTALLED && (GuideBundleInstalls.key(installed).filter(key::equals)
+                    .isPresent() || key.equals(deployedKeys.get(installed.getBundleId())))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Older editions first (an upload may need one), then the uploads, then the choices (which need the editions).
+     * The entries are read again once no change on this node is half done: those handed over may be older than an
+     * upload this node installed meanwhile, and would uninstall it.
+     */
     @Override
-    public void reconcile(List<SharedEntry> entries) {
+    public void reconcile(List<SharedEntry> handedOver) {
+        synchronized (changing) {
+            apply(cluster.entries(KIND));
+        }
+    }
+
+    private void apply(List<SharedEntry> entries) {
         for (SharedEntry entry : entries) {
             if (entry.key().startsWith(OLDER_ALLOWED) && !entry.removed()) {
                 allowOlder(entry);
