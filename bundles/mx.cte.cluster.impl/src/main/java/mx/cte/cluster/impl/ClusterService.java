@@ -89,7 +89,7 @@ public final class ClusterService implements Cluster, Readiness {
         int catchUpSeconds() default 120;
     }
 
-    private record Follower(SharedStateListener listener, String kind) {
+    private record Follower(SharedStateListener listener, String kind, String component) {
     }
 
     private record Hearer(AnnouncementListener listener, String topic) {
@@ -147,8 +147,14 @@ public final class ClusterService implements Cluster, Readiness {
                     public SharedStateListener addingService(ServiceReference<SharedStateListener> reference) {
                         SharedStateListener listener = context.getService(reference);
                         if (listener != null) {
-                            addListener(listener, Map.of(SharedStateListener.KIND, String.valueOf(
-                                    reference.getProperty(SharedStateListener.KIND))));
+                            Map<String, Object> properties = new java.util.HashMap<>();
+                            properties.put(SharedStateListener.KIND, String.valueOf(
+                                    reference.getProperty(SharedStateListener.KIND)));
+                            Object component = reference.getProperty("component.name");
+                            if (component != null) {
+                                properties.put("component.name", component);
+                            }
+                            addListener(listener, properties);
                         }
                         return listener;
                     }
@@ -249,7 +255,8 @@ public final class ClusterService implements Cluster, Readiness {
             return;
         }
         catchingUp.add(listener);
-        followers.add(new Follower(listener, kind.toString()));
+        Object component = properties.get("component.name");
+        followers.add(new Follower(listener, kind.toString(), component == null ? null : component.toString()));
         wake.release();
     }
 
@@ -436,8 +443,10 @@ public final class ClusterService implements Cluster, Readiness {
                     + String.join("», «", new java.util.TreeSet<>(kindsAwaited)) + "» del estado compartido, como"
                     + " antes de reiniciarse."));
         }
-        // Until a follower has registered, nothing has told it what to install.
-        return RegisteredComponents.firstNotRegistered(components, SharedStateListener.class.getName())
+        // Until a follower is bound here, nothing has told it what to install.
+        return RegisteredComponents.firstNotAmong(components, SharedStateListener.class.getName(),
+                followers.stream().map(Follower::component).filter(java.util.Objects::nonNull)
+                        .collect(java.util.stream.Collectors.toSet()))
                 .map(name -> new NotReady(HealthStatus.STARTING, "El nodo espera a " + name + ", que sigue el estado"
                         + " compartido, para ponerse al día."));
     }

@@ -60,6 +60,8 @@ public final class HealthServlet extends JsonServlet {
     /** A bundle being started or refreshed: its parts are not known to SCR yet (see {@link StartingBundles}). */
     private final transient Supplier<Optional<String>> bundleOnItsWay;
     private final List<Readiness> parts = new CopyOnWriteArrayList<>();
+    /** The components whose parts are bound here, by {@code component.name}: a part counts once it is here. */
+    private final java.util.Map<Readiness, String> partComponents = new java.util.concurrent.ConcurrentHashMap<>();
     private transient volatile ServiceComponentRuntime components;
 
     @Activate
@@ -117,12 +119,17 @@ public final class HealthServlet extends JsonServlet {
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    void addReadiness(Readiness part) {
+    void addReadiness(Readiness part, java.util.Map<String, Object> properties) {
+        Object component = properties.get("component.name");
+        if (component != null) {
+            partComponents.put(part, component.toString());
+        }
         parts.add(part);
     }
 
     void removeReadiness(Readiness part) {
         parts.remove(part);
+        partComponents.remove(part);
     }
 
     private static String platformVersionOf(BundleContext context) {
@@ -137,8 +144,8 @@ public final class HealthServlet extends JsonServlet {
     }
 
     /**
-     * The first part that is not ready, a refusal (down) before one still catching up; or a part that has not even
-     * registered yet (the cluster service waits for the database, and registers after everything else started).
+     * The first part that is not ready, a refusal (down) before one still catching up; or a part that is not bound
+     * here yet (the cluster service waits for the database, and registers after everything else started).
      */
     Optional<Readiness.NotReady> notReady() {
         Readiness.NotReady first = null;
@@ -153,7 +160,8 @@ public final class HealthServlet extends JsonServlet {
                     "La plataforma espera a que arranque " + name + ".")).orElse(null);
         }
         if (first == null) {
-            first = RegisteredComponents.firstNotRegistered(components, Readiness.class.getName())
+            first = RegisteredComponents.firstNotAmong(components, Readiness.class.getName(),
+                    java.util.Set.copyOf(partComponents.values()))
                     .map(name -> new Readiness.NotReady(HealthStatus.STARTING, "La plataforma espera a " + name
                             + ".")).orElse(null);
         }

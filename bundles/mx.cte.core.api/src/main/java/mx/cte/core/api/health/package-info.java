@@ -3,7 +3,7 @@
  * {@link mx.cte.core.api.health.Readiness} is how a part holds the node back until it is ready.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package mx.cte.core.api.health;
 
 import org.osgi.annotation.bundle.Export;

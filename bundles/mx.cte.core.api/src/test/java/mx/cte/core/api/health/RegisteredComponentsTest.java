@@ -72,6 +72,24 @@ public class RegisteredComponentsTest {
     }
 
     @Test
+    public void aPartCountsOnceTheCallerHoldsItNotWhenScrCallsItSatisfied() {
+        String readiness = Readiness.class.getName();
+        ComponentDescriptionDTO cluster = description("mx.cte.cluster.impl.ClusterService", "optional", Bundle.ACTIVE,
+                readiness);
+        // In its constructor (migrating its tables) SCR already reports it satisfied.
+        ServiceComponentRuntime constructing = runtime(Map.of(cluster, List.of(configuration(
+                ComponentConfigurationDTO.SATISFIED))));
+        assertEquals(Optional.empty(), RegisteredComponents.firstNotRegistered(constructing, readiness));
+        assertEquals(Optional.of("mx.cte.cluster.impl.ClusterService"), RegisteredComponents.firstNotAmong(
+                constructing, readiness, java.util.Set.of("mx.cte.results.impl.Results")));
+        assertEquals(Optional.empty(), RegisteredComponents.firstNotAmong(constructing, readiness,
+                java.util.Set.of("mx.cte.cluster.impl.ClusterService")));
+        assertEquals("one waiting for its configuration provides nothing", Optional.empty(),
+                RegisteredComponents.firstNotAmong(runtime(Map.of(description("unconfigured", "require",
+                        Bundle.ACTIVE, readiness), List.of())), readiness, java.util.Set.of()));
+    }
+
+    @Test
     public void aPartWaitingForItsConfigurationOrOfAStoppedBundleDoesNot() {
         String follower = "mx.cte.cluster.api.SharedStateListener";
         assertEquals(Optional.empty(), RegisteredComponents.firstNotRegistered(runtime(Map.of(
