@@ -68,6 +68,25 @@ public class EvidenceIT {
         return json(created).get("id").getAsLong();
     }
 
+    /** The demo (etc/mx.cte.evidence.demo.cfg): a picture on the demo programme's first action, shown as a photo. */
+    @Test
+    public void theDemoProgrammesFirstActionCarriesItsPicture() throws Exception {
+        WebSession teacher = WebSession.demo("docente.ana");
+        String owner = "/api/v1/evidence/15EJN0101A/owners/accion-programa/2016-2017%7Ca1";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> listed = teacher.get(owner);
+        while (json(listed).getAsJsonArray("evidencias").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200); // attached off the start's thread, once the programme's demo is written
+            listed = teacher.get(owner);
+        }
+        assertEquals(listed.body(), 1, json(listed).getAsJsonArray("evidencias").size());
+        JsonObject picture = json(listed).getAsJsonArray("evidencias").get(0).getAsJsonObject();
+        assertTrue(picture.toString(), picture.get("descripcion").getAsString().contains("imagen de demostración"));
+        HttpResponse<byte[]> file = teacher.download(picture.get("archivo").getAsString());
+        assertEquals(200, file.statusCode());
+        assertEquals(960, ImageIO.read(new ByteArrayInputStream(file.body())).getWidth());
+    }
+
     @Test
     public void aPhotoAttachedToAnAgreementIsKeptReducedAndOnlyItsReadersSeeIt() throws Exception {
         WebSession director = WebSession.demo("directora.rosaura");

@@ -50,6 +50,29 @@ public class LogbookIT {
                 + " \"compromisos\": \"Aplicar la tarjeta en cada grupo\", \"fechaLimite\": \"" + deadline + "\"}";
     }
 
+    /** The demo (etc/mx.cte.logbook.demo.cfg) gives a later session something to review and the supervisor too. */
+    @Test
+    public void theDemoSchoolHasItsSecondSessionsAgreementsToReviewAndTheZoneItsCouncils() throws Exception {
+        WebSession director = WebSession.demo("directora.rosaura");
+        String earlier = AGREEMENTS + "?sesion=SEP:2016-2017:preescolar:ordinaria-2";
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> listed = director.get(earlier);
+        while (json(listed).getAsJsonArray("acuerdos").size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(200); // written off the start's thread, once the demo accounts exist
+            listed = director.get(earlier);
+        }
+        assertEquals(listed.body(), 3, json(listed).getAsJsonArray("acuerdos").size());
+        assertTrue(listed.body(), listed.body().contains("Llamar a la familia del niño que falte dos días seguidos"
+                + " (demostración)"));
+        HttpResponse<String> toReview = director.get("/api/v1/logbook/15EJN0101A/reviews?sesion="
+                + "15:2016-2017:preescolar:ordinaria-4");
+        assertTrue(toReview.body(), toReview.body().contains("Organizar la biblioteca de aula"));
+        HttpResponse<String> zone = WebSession.demo("supervisora.zona15").get(
+                "/api/v1/logbook/zonas/15-preescolar-015/agreements");
+        assertTrue(zone.body(), zone.body().contains("Acompañar en cada escuela la aplicación de las tarjetas de"
+                + " intervención (demostración)"));
+    }
+
     @Test
     public void staffRecordAndFollowUpAgreementsOthersReadOrGetNothing() throws Exception {
         String deadline = LocalDate.now().plusMonths(2).toString();

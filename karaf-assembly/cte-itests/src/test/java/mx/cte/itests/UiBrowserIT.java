@@ -861,10 +861,11 @@ public class UiBrowserIT {
         assertTrue(browser.findElement(By.id("programa-escuela")).getText().contains("Educadoras de 3°, Directora"));
     }
 
-    @Test
-    public void aLaterSessionReviewsThePupilsAndFollowsUpTheProgrammeWithTheirModules() throws Exception {
-        String later = "SEP:2019-2020:basica:ordinaria-3-ejemplo";
-        publishOnce(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_LATER), later);
+    private static final String LATER_EXAMPLE = "SEP:2019-2020:basica:ordinaria-3-ejemplo";
+
+    /** The later-shape example guide published, and the demo school's programme of its year written once. */
+    private String laterExampleWithAProgramme() throws Exception {
+        publishOnce(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_LATER), LATER_EXAMPLE);
         WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
                 "directora.rosaura");
         String programme = "/api/v1/programme/15EJN0101A/2019-2020";
@@ -877,6 +878,48 @@ public class UiBrowserIT {
                     + " voz alta\", \"responsables\": [\"Educadoras\"], \"inicio\": \"2019-09-02\", \"fin\":"
                     + " \"2020-06-30\", \"medicion\": \"Lista de cotejo\"}]}").statusCode());
         }
+        return LATER_EXAMPLE;
+    }
+
+    @Test
+    public void aProgrammesFollowUpWrittenOfflineIsSavedOnceWhenTheConnectionReturns() throws Exception {
+        String later = laterExampleWithAProgramme();
+        String comment = "Leen 15 de 20 (escrito sin conexión " + System.nanoTime() + ")";
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("ejemplo de la forma posterior")))
+                .click();
+        await().until(driver -> indexedActivities().size() == 6);
+        openActivity(5);
+        await().until(ExpectedConditions.visibilityOfElementLocated(By.id("programa-accion-0-seguimiento-guardar")));
+
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline =
+                new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            new org.openqa.selenium.support.ui.Select(field("programa-accion-0-seguimiento-avance"))
+                    .selectByVisibleText("En proceso");
+            typeInto("programa-accion-0-seguimiento-comentario", comment);
+            clickFresh(By.id("programa-accion-0-seguimiento-guardar"));
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "1 cambio"));
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
+
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        long stored = java.util.stream.StreamSupport.stream(WebSession.json(director.get(
+                "/api/v1/programme/15EJN0101A/2019-2020/seguimiento")).getAsJsonArray("seguimiento").spliterator(),
+                false).map(f -> f.getAsJsonObject()).filter(f -> f.get("accion").getAsString().equals("a1")
+                        && f.get("sesion").getAsString().equals(later)
+                        && f.get("comentario").getAsString().equals(comment)).count();
+        assertEquals("the follow-up written offline saved exactly once", 1, stored);
+    }
+
+    @Test
+    public void aLaterSessionReviewsThePupilsAndFollowsUpTheProgrammeWithTheirModules() throws Exception {
+        String later = laterExampleWithAProgramme();
         Path list = Files.createTempFile("grupo-3A", ".csv");
         String pupil = "Renata Flores " + System.nanoTime() % 100000;
         Files.writeString(list, "grado,grupo,nombre\n3,A," + pupil + "\n");
@@ -1376,7 +1419,10 @@ public class UiBrowserIT {
         return await().until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
     }
 
-    /** Types into a field; a colleague's save may redraw the editor meanwhile, and then it is typed again. */
+    /**
+     * Types into a field; a colleague's save may redraw the editor meanwhile, and then it is typed again (CI once met
+     * the field of an activity just opened visible but not yet interactable while its part was being drawn).
+     */
     private void typeInto(String id, String text) {
         await().until(driver -> {
             try {
@@ -1384,7 +1430,8 @@ public class UiBrowserIT {
                 input.clear();
                 input.sendKeys(text);
                 return true;
-            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+            } catch (org.openqa.selenium.StaleElementReferenceException
+                    | org.openqa.selenium.ElementNotInteractableException redrawn) {
                 return false;
             }
         });
