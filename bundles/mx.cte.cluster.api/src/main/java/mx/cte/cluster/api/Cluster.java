@@ -58,6 +58,18 @@ public interface Cluster {
     boolean runAlone(String job, Runnable task);
 
     /**
+     * {@link #runAlone(String, Runnable)} on {@code cluster}, or {@code task} here when there is no cluster service
+     * (an optional reference left empty): what a module's demo data does, written once however many nodes start.
+     */
+    static boolean runAlone(Cluster cluster, String job, Runnable task) {
+        if (cluster == null) {
+            task.run();
+            return true;
+        }
+        return cluster.runAlone(job, task);
+    }
+
+    /**
      * A scheduled job done once per {@code interval} for the whole installation: every node may call it on its own
      * timer, and it runs only where no other node runs it now and none ran it less than {@code interval} ago (the
      * last run is kept in the shared state, kind {@value #JOBS}).

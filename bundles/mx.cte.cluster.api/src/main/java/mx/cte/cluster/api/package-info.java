@@ -5,7 +5,7 @@
  * On the embedded single-node default the same calls work for the one node.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package mx.cte.cluster.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -33,6 +33,7 @@ import mx.cte.storage.api.Sql;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -150,9 +151,9 @@ public final class ClusterService implements Cluster, Readiness {
                             Map<String, Object> properties = new java.util.HashMap<>();
                             properties.put(SharedStateListener.KIND, String.valueOf(
                                     reference.getProperty(SharedStateListener.KIND)));
-                            Object component = reference.getProperty("component.name");
+                            Object component = reference.getProperty(ComponentConstants.COMPONENT_NAME);
                             if (component != null) {
-                                properties.put("component.name", component);
+                                properties.put(ComponentConstants.COMPONENT_NAME, component);
                             }
                             addListener(listener, properties);
                         }
@@ -255,7 +256,7 @@ public final class ClusterService implements Cluster, Readiness {
             return;
         }
         catchingUp.add(listener);
-        Object component = properties.get("component.name");
+        Object component = properties.get(ComponentConstants.COMPONENT_NAME);
         followers.add(new Follower(listener, kind.toString(), component == null ? null : component.toString()));
         wake.release();
     }

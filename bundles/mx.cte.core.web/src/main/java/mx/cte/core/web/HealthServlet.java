@@ -22,6 +22,7 @@ import org.apache.karaf.features.BootFinished;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
+import org.osgi.service.component.ComponentConstants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -59,9 +60,11 @@ public final class HealthServlet extends JsonServlet {
     private final transient BooleanSupplier everyBundleStarted;
     /** A bundle being started or refreshed: its parts are not known to SCR yet (see {@link StartingBundles}). */
     private final transient Supplier<Optional<String>> bundleOnItsWay;
-    private final List<Readiness> parts = new CopyOnWriteArrayList<>();
-    /** The components whose parts are bound here, by {@code component.name}: a part counts once it is here. */
-    private final java.util.Map<Readiness, String> partComponents = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The parts bound here, each with its component's name (null for one not made by DS): it counts once here. */
+    private final List<BoundPart> parts = new CopyOnWriteArrayList<>();
+
+    private record BoundPart(Readiness readiness, String component) {
+    }
     private transient volatile ServiceComponentRuntime components;
 
     @Activate
@@ -120,16 +123,12 @@ public final class HealthServlet extends JsonServlet {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addReadiness(Readiness part, java.util.Map<String, Object> properties) {
-        Object component = properties.get("component.name");
-        if (component != null) {
-            partComponents.put(part, component.toString());
-        }
-        parts.add(part);
+        Object component = properties.get(ComponentConstants.COMPONENT_NAME);
+        parts.add(new BoundPart(part, component == null ? null : component.toString()));
     }
 
     void removeReadiness(Readiness part) {
-        parts.remove(part);
-        partComponents.remove(part);
+        parts.removeIf(bound -> bound.readiness() == part);
     }
 
     private static String platformVersionOf(BundleContext context) {
@@ -149,8 +148,8 @@ public final class HealthServlet extends JsonServlet {
      */
     Optional<Readiness.NotReady> notReady() {
         Readiness.NotReady first = null;
-        for (Readiness part : parts) {
-            Optional<Readiness.NotReady> verdict = part.notReady();
+        for (BoundPart part : parts) {
+            Optional<Readiness.NotReady> verdict = part.readiness().notReady();
             if (verdict.isPresent() && (first == null || verdict.get().status() == HealthStatus.DOWN)) {
                 first = verdict.get();
             }
@@ -161,7 +160,8 @@ public final class HealthServlet extends JsonServlet {
         }
         if (first == null) {
             first = RegisteredComponents.firstNotAmong(components, Readiness.class.getName(),
-                    java.util.Set.copyOf(partComponents.values()))
+                    parts.stream().map(BoundPart::component).filter(java.util.Objects::nonNull)
+                            .collect(java.util.stream.Collectors.toSet()))
                     .map(name -> new Readiness.NotReady(HealthStatus.STARTING, "La plataforma espera a " + name
                             + ".")).orElse(null);
         }

@@ -67,18 +67,13 @@ public final class EvidenceDemo {
             writing = null;
             return;
         }
-        Runnable load = () -> attachIfAbsent(evidence);
         writing = WhenReady.start("cte-evidence-demo", PROGRAMME_WAIT,
                 () -> {
                     ImprovementProgramme programme = programmes;
                     return programme != null && programme.find(SCHOOL, CYCLE).isPresent();
                 }, () -> {
                     try {
-                        if (cluster == null) {
-                            load.run();
-                        } else {
-                            cluster.runAlone("evidencias-demo", load);
-                        }
+                        Cluster.runAlone(cluster, "evidencias-demo", () -> attachIfAbsent(evidence));
                     } catch (RuntimeException e) {
                         LOG.error("Demo evidence not attached", e);
                     }

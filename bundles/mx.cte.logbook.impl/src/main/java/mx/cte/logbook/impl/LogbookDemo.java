@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import mx.cte.cluster.api.Cluster;
 import mx.cte.core.api.tasks.WhenReady;
-import mx.cte.logbook.api.Agreement;
 import mx.cte.logbook.api.AgreementDraft;
 import mx.cte.logbook.api.AgreementStatus;
 import mx.cte.logbook.api.Logbook;
@@ -68,15 +67,10 @@ public final class LogbookDemo {
             return;
         }
         LocalDate today = LocalDate.now(Clock.system(ZoneId.of("America/Mexico_City")));
-        Runnable load = () -> loadIfAbsent(logbook, zones, today);
         writing = WhenReady.start("cte-logbook-demo", STAFF_WAIT,
                 () -> directory.school(SCHOOL).isPresent() && staff(accounts).containsAll(RESPONSIBLES), () -> {
                     try {
-                        if (cluster == null) {
-                            load.run();
-                        } else {
-                            cluster.runAlone("bitacora-demo", load); // one node writes it
-                        }
+                        Cluster.runAlone(cluster, "bitacora-demo", () -> loadIfAbsent(logbook, zones, today));
                     } catch (RuntimeException e) {
                         LOG.error("Demo agreements not written", e);
                     }
@@ -99,11 +93,9 @@ public final class LogbookDemo {
     static boolean loadIfAbsent(Logbook logbook, ZoneLogbook zones, LocalDate today) {
         boolean wrote = false;
         if (logbook.ofSession(SCHOOL, EARLIER_SESSION).isEmpty()) {
-            Agreement reading = logbook.record(SCHOOL, agreement("Leer en voz alta un cuento cada mañana en todos los"
-                    + " grupos y conversar sobre él (demostración)", "Cada educadora anota en su diario qué cuento"
-                    + " leyó y qué dijeron los niños", today.plusDays(30), AgreementStatus.PENDIENTE), AUTHOR);
-            logbook.update(SCHOOL, reading.id(), agreement(reading.content().text(), reading.content().commitments(),
-                    reading.content().deadline(), AgreementStatus.EN_CURSO), reading.version(), AUTHOR);
+            logbook.record(SCHOOL, agreement("Leer en voz alta un cuento cada mañana en todos los grupos y conversar"
+                    + " sobre él (demostración)", "Cada educadora anota en su diario qué cuento leyó y qué dijeron los"
+                    + " niños", today.plusDays(30), AgreementStatus.EN_CURSO), AUTHOR);
             logbook.record(SCHOOL, agreement("Organizar la biblioteca de aula con las madres y los padres de familia"
                     + " (demostración)", "La directora convoca; cada educadora organiza la de su grupo",
                     today.plusDays(15), AgreementStatus.PENDIENTE), AUTHOR);

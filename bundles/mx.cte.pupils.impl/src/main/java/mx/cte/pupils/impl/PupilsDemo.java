@@ -53,12 +53,8 @@ public final class PupilsDemo {
             return;
         }
         String cycle = SchoolYears.of(LocalDate.now(Clock.system(ZoneId.of("America/Mexico_City"))));
-        Runnable load = () -> loadIfAbsent(pupils, directory, cycle);
-        if (cluster == null) {
-            load.run();
-        } else {
-            cluster.runAlone("alumnos-demo", load); // one node writes it; one starting beside it finds it written
-        }
+        // One node writes it; one starting beside it finds it written.
+        Cluster.runAlone(cluster, "alumnos-demo", () -> loadIfAbsent(pupils, directory, cycle));
     }
 
     static boolean loadIfAbsent(PupilRecords pupils, SchoolDirectory directory, String cycle) {
