@@ -1,14 +1,16 @@
 package mx.cte.cluster.modules;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import mx.cte.cluster.api.Cluster;
 import mx.cte.cluster.api.SharedEntry;
 import mx.cte.cluster.api.SharedStateListener;
@@ -43,13 +45,9 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
     private final FeaturesService features;
     private final Cluster cluster;
     /** Feature changes run here, one at a time, never on the cluster's watcher thread: they take seconds. */
-    private final ExecutorService applying = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "cte-shared-modules");
-        thread.setDaemon(true);
-        return thread;
-    });
-    /** The newest desired state not applied yet: passes that pile up while a feature installs collapse into one. */
-    private final AtomicReference<List<SharedEntry>> pending = new AtomicReference<>();
+    private final Executor applying;
+    /** A pass is waiting to run: passes that pile up while a feature installs collapse into one. */
+    private final AtomicBoolean pending = new AtomicBoolean();
     /** Features this node is changing to follow the shared state: their events are not recorded again. */
     private final Set<String> following = ConcurrentHashMap.newKeySet();
     /** Events before the node first caught up come from its own start (its boot features), not from an administrator. */
@@ -58,8 +56,17 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
     @Activate
     public SharedModules(@Reference FeaturesService features, @Reference Cluster cluster,
             @Reference BootFinished booted) {
+        this(features, cluster, Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "cte-shared-modules");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    SharedModules(FeaturesService features, Cluster cluster, Executor applying) {
         this.features = features;
         this.cluster = cluster;
+        this.applying = applying;
         if (cluster.clustered()) {
             features.registerListener(this);
         }
@@ -68,8 +75,10 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
     @Deactivate
     void deactivate() throws InterruptedException {
         features.unregisterListener(this);
-        applying.shutdownNow();
-        applying.awaitTermination(10, TimeUnit.SECONDS);
+        if (applying instanceof ExecutorService service) {
+            service.shutdownNow();
+            service.awaitTermination(10, TimeUnit.SECONDS);
+        }
     }
 
     @Override
@@ -79,8 +88,7 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
                 || following.contains(feature.getName())) {
             return;
         }
-        Optional<SharedEntry> desired = cluster.entries(KIND).stream()
-                .filter(e -> e.key().equals(feature.getName())).findFirst();
+        Optional<SharedEntry> desired = desired(feature.getName());
         if (event.getType() == FeatureEvent.EventType.FeatureInstalled) {
             if (desired.isEmpty() || desired.get().removed() || !desired.get().value().equals(feature.getVersion())) {
                 LOG.info("Feature {} {} installed on node {}: installed on every node", feature.getName(),
@@ -106,19 +114,22 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
             caughtUp = true;
             return;
         }
-        if (pending.getAndSet(List.copyOf(entries)) == null) {
+        if (!pending.getAndSet(true)) {
             applying.execute(this::applyPending);
         }
         // Health waits for this call only; what it asks is installed in the background, like a module hot-swapped.
         caughtUp = true;
     }
 
+    /**
+     * Reads the shared state when the pass runs, not when it was asked for: a pass queued behind a feature that takes
+     * seconds to install would otherwise undo what an administrator installed here meanwhile.
+     */
     private void applyPending() {
-        List<SharedEntry> entries = pending.getAndSet(null);
-        if (entries == null) {
+        if (!pending.getAndSet(false)) {
             return;
         }
-        for (SharedEntry entry : entries) {
+        for (SharedEntry entry : cluster.entries(KIND)) {
             try {
                 apply(entry);
             } catch (Exception e) {
@@ -137,11 +148,13 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
         following.add(name);
         try {
             if (entry.removed()) {
-                for (Feature installed : features.listInstalledFeatures()) {
-                    if (installed.getName().equals(name) && features.isRequired(installed)) {
-                        LOG.info("Feature {} was uninstalled on node {}: uninstalling it on node {}", name,
-                                entry.node(), cluster.nodeName());
-                        features.uninstallFeature(name, installed.getVersion());
+                List<Feature> installed = installedVersions(name);
+                // Read again just before: an administrator may have installed it here since this pass read the state.
+                if (!installed.isEmpty() && desired(name).map(SharedEntry::removed).orElse(false)) {
+                    LOG.info("Feature {} was uninstalled on node {}: uninstalling it on node {}", name, entry.node(),
+                            cluster.nodeName());
+                    for (Feature feature : installed) {
+                        features.uninstallFeature(name, feature.getVersion());
                     }
                 }
             } else if (!installed(name, entry.value())) {
@@ -154,6 +167,10 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
         }
     }
 
+    private Optional<SharedEntry> desired(String name) {
+        return cluster.entries(KIND).stream().filter(e -> e.key().equals(name)).findFirst();
+    }
+
     private boolean installed(String name, String version) throws Exception {
         Feature feature = features.getFeature(name, version);
         return feature != null && features.isInstalled(feature) && features.isRequired(feature);
@@ -162,15 +179,21 @@ public final class SharedModules implements SharedStateListener, FeaturesListene
     /** Whether some version of the feature is still installed on purpose; when unknown, yes (nothing is removed). */
     private boolean installedAnyVersion(String name) {
         try {
-            for (Feature installed : features.listInstalledFeatures()) {
-                if (installed.getName().equals(name) && features.isRequired(installed)) {
-                    return true;
-                }
-            }
-            return false;
+            return !installedVersions(name).isEmpty();
         } catch (Exception e) {
             LOG.warn("The installed features could not be listed: {}", e.getMessage());
             return true;
         }
+    }
+
+    /** The versions of the feature installed on purpose, not only as another's dependency. */
+    private List<Feature> installedVersions(String name) throws Exception {
+        List<Feature> versions = new ArrayList<>();
+        for (Feature installed : features.listInstalledFeatures()) {
+            if (installed.getName().equals(name) && features.isRequired(installed)) {
+                versions.add(installed);
+            }
+        }
+        return versions;
     }
 }
