@@ -85,6 +85,9 @@ public final class CteKaraf {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", SSH_PORT),
                 // The tests' sessions are of past school years: their pupils are kept, not anonymised.
                 editConfigurationFilePut("etc/mx.cte.pupils.cfg", "retentionYears", "50"),
+                // The tests publish the example guides at runtime themselves (and remove them): not the demo.
+                editConfigurationFilePut("etc/mx.cte.guides.demo.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/mx.cte.forms.demo.cfg", "enabled", "false"),
                 // The container fetches Pax Exam's own feature through Maven: use the build's repository, keep
                 // Central as the remote so that a fresh machine works.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",

@@ -917,6 +917,27 @@ public class UiBrowserIT {
         assertEquals("the follow-up written offline saved exactly once", 1, stored);
     }
 
+    /**
+     * The demo publishes the example of the later shape at its first start (demo/guias/) and fills the demo school's
+     * products there: a newcomer finds that session on the home page with its table and checklist written.
+     */
+    @Test
+    public void theDemoSchoolFindsTheLaterShapesExampleWithItsProductsFilled() throws Exception {
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("ejemplo de la forma posterior")))
+                .click();
+        await().until(driver -> indexedActivities().size() == 6);
+
+        openActivity(3);
+        await().until(driver -> field("producto-3-tabla-fila-2-estrategia").getAttribute("value")
+                .contains("(demostración)"));
+        assertEquals("1°", new org.openqa.selenium.support.ui.Select(field("producto-3-tabla-fila-0-grado"))
+                .getFirstSelectedOption().getText());
+        openActivity(4);
+        assertEquals("En proceso", new org.openqa.selenium.support.ui.Select(field("producto-4-lista-cotejo-nivel-1"))
+                .getFirstSelectedOption().getText());
+    }
+
     @Test
     public void aLaterSessionReviewsThePupilsAndFollowsUpTheProgrammeWithTheirModules() throws Exception {
         String later = laterExampleWithAProgramme();
