@@ -1,14 +1,22 @@
 // The outbox: every edit goes through here. It is kept in the browser (localStorage) until the server answers, so a
 // session in progress survives losing the connection; each edit carries its own Idempotency-Key, so sending it again
 // after an answer was lost never stores it twice. A stale edit (409) is kept aside and shown, never overwritten.
+// Files (a photo or a PDF attached as evidence) wait in IndexedDB, which keeps them as they are; they are sent after
+// the edits, so an edit they depend on is stored first.
 
 const PENDING = 'cte-pendientes';
 const CONFLICTS = 'cte-conflictos';
 const RETRY_MS = 10000;
+const FILES_DB = 'cte-envios';
+const FILES = 'archivos';
+/** The largest file kept to send later: a keyed write's body is held by the platform to compare a repeat with it. */
+export const MAX_KEPT_FILE = 4 * 1024 * 1024;
 
 let account = null;
 let flushing = null;
 let nextRound = null;
+/** Files of the signed-in person waiting, counted when the list in IndexedDB changes (showState cannot wait for it). */
+let filesWaiting = 0;
 const status = document.getElementById('envios');
 
 function read(name) {
@@ -26,6 +34,44 @@ function write(name, list) {
 /** Random hex; crypto.randomUUID exists only on https or localhost, and schools reach the platform over plain http. */
 function newKey() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Runs one request on the files' store and resolves with its result once its transaction is done. */
+function onFiles(mode, work) {
+  return new Promise((resolve, reject) => {
+    const opening = indexedDB.open(FILES_DB, 1);
+    opening.onupgradeneeded = () => opening.result.createObjectStore(FILES, {keyPath: 'key'});
+    opening.onerror = () => reject(opening.error);
+    opening.onsuccess = () => {
+      const db = opening.result;
+      const transaction = db.transaction(FILES, mode);
+      const asked = work(transaction.objectStore(FILES));
+      transaction.oncomplete = () => {
+        db.close();
+        resolve(asked.result);
+      };
+      transaction.onerror = transaction.onabort = () => {
+        db.close();
+        reject(transaction.error);
+      };
+    };
+  });
+}
+
+/** Files of the signed-in person not yet stored, oldest first; optionally only those to one path (query left out). */
+export async function pendingFiles(path) {
+  let all;
+  try {
+    all = await onFiles('readonly', (store) => store.getAll());
+  } catch (unavailable) {
+    return [];
+  }
+  return mine(all).filter((edit) => !path || edit.path.split('?')[0] === path)
+    .sort((a, b) => a.at.localeCompare(b.at));
+}
+
+async function countFiles() {
+  filesWaiting = (await pendingFiles()).length;
 }
 
 function mine(list) {
@@ -50,7 +96,7 @@ function announce(text, alert = false) {
 }
 
 function showState(extra = '') {
-  const waiting = pendingEdits().length;
+  const waiting = pendingEdits().length + filesWaiting;
   const stale = conflicts().length;
   const parts = [];
   if (waiting) {
@@ -75,6 +121,7 @@ export function useAccount(session) {
   account = session;
   showState();
   if (account) {
+    countFiles().then(() => showState());
     flush();
   }
 }
@@ -99,8 +146,27 @@ export function sendWithOutcome(label, method, path, body) {
   return flush().then((outcomes) => outcomes.get(edit.key) ?? {estado: 'pendiente'});
 }
 
+/**
+ * Keeps a file to POST to path (its name and description in the query) and sends it as soon as possible, after the
+ * edits waiting before it. Resolves as sendWithOutcome does; rejects when the browser cannot keep it (no IndexedDB,
+ * no space), and then the caller sends it at once instead.
+ */
+export async function sendFile(label, path, file) {
+  const edit = {key: newKey(), user: account.usuario, label, method: 'POST', path, file,
+    at: new Date().toISOString()};
+  await onFiles('readwrite', (store) => store.put(edit));
+  filesWaiting++;
+  showState();
+  const outcomes = await flush();
+  return outcomes.get(edit.key) ?? {estado: 'pendiente'};
+}
+
 function drop(key) {
   write(PENDING, read(PENDING).filter((edit) => edit.key !== key));
+}
+
+function dropFile(key) {
+  return onFiles('readwrite', (store) => store.delete(key));
 }
 
 /** Sends what is pending, one at a time and in order; one flush runs at a time. */
@@ -124,32 +190,34 @@ export function flush() {
 async function sendPending() {
   const outcomes = new Map();
   let refusal = '';
-  for (const edit of pendingEdits()) {
+  /** Sends one edit; false when it stays, with those after it, for the next try. */
+  const attempt = async (edit, contentType, body, forget) => {
     let response;
     try {
       response = await fetch(edit.path, {
         method: edit.method,
-        headers: {'Accept': 'application/json', 'Content-Type': 'application/json', 'Idempotency-Key': edit.key,
+        headers: {'Accept': 'application/json', 'Content-Type': contentType, 'Idempotency-Key': edit.key,
           'X-CSRF-Token': account.csrfToken},
-        body: JSON.stringify(edit.body),
+        body,
         credentials: 'same-origin',
       });
     } catch (offline) {
-      break; // no connection: everything stays, in order, for the next try
+      return false; // no connection: everything stays, in order, for the next try
     }
     if (response.status >= 500 || response.status === 401 || response.headers.has('Retry-After')) {
       if (response.status === 401) {
         refusal = 'Su sesión terminó: inicie sesión de nuevo para enviar los cambios pendientes.';
       }
-      break; // the server is away, busy or wants a new sign-in: try again later, nothing is lost
+      return false; // the server is away, busy or wants a new sign-in: try again later, nothing is lost
     }
     const answer = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-    drop(edit.key);
+    await forget(edit.key);
     if (response.ok) {
       outcomes.set(edit.key, {estado: 'guardado', answer: answer ?? {}});
       window.dispatchEvent(new CustomEvent('cte-guardado', {detail: {path: edit.path, answer}}));
     } else if (response.status === 409) {
-      write(CONFLICTS, [...read(CONFLICTS), {...edit, detail: answer?.detail, actual: answer?.actual}]);
+      write(CONFLICTS, [...read(CONFLICTS), {...edit, file: undefined, detail: answer?.detail,
+        actual: answer?.actual}]);
       outcomes.set(edit.key, {estado: 'conflicto'});
       window.dispatchEvent(new CustomEvent('cte-conflicto', {detail: {path: edit.path}}));
     } else {
@@ -157,7 +225,23 @@ async function sendPending() {
       refusal = `No se guardó «${edit.label}»: ${detail}`;
       outcomes.set(edit.key, {estado: 'rechazado', detail, campo: answer?.campo});
     }
+    return true;
+  };
+  let going = true;
+  for (const edit of pendingEdits()) {
+    going = await attempt(edit, 'application/json', JSON.stringify(edit.body), drop);
+    if (!going) {
+      break;
+    }
   }
+  if (going) {
+    for (const edit of await pendingFiles()) {
+      if (!await attempt(edit, edit.file.type || 'application/octet-stream', edit.file, dropFile)) {
+        break;
+      }
+    }
+  }
+  await countFiles();
   showState(refusal);
   return outcomes;
 }
@@ -171,7 +255,7 @@ export function discardConflict(key) {
 window.addEventListener('online', () => flush());
 window.addEventListener('offline', () => showState());
 setInterval(() => {
-  if (pendingEdits().length) {
+  if (pendingEdits().length || filesWaiting) {
     flush();
   }
 }, RETRY_MS);

@@ -1,4 +1,5 @@
-import {conflicts, discardConflict, flush, pendingEdits, send, sendWithOutcome} from './envios.js';
+import {conflicts, discardConflict, flush, MAX_KEPT_FILE, pendingEdits, pendingFiles, send, sendFile,
+  sendWithOutcome} from './envios.js';
 import {forgetEarly, guidePath, prefetch, schoolOf} from './inicio.js';
 import {api, el, lightTable, longDate, show, signedIn, timeOfDay, UI_MODULES} from './pagina.js';
 
@@ -957,7 +958,8 @@ export function evidenceOf(owner, context) {
     const parts = await Promise.all(places.map(async (where) => {
       try {
         const module = await import(`/ui/editores/${where}/editor.js`);
-        return module.evidencias ? await module.evidencias({el, api, ...context, owner}) : null;
+        return module.evidencias ? await module.evidencias({el, api, sendFile, pendingFiles,
+          maxKeptFile: MAX_KEPT_FILE, ...context, owner}) : null;
       } catch (failure) {
         return {contenido: [el('p', {class: 'aviso-modulo'}, `Las evidencias no pudieron abrirse: ${failure.message}`)]};
       }

@@ -938,6 +938,68 @@ public class UiBrowserIT {
                 .getFirstSelectedOption().getText());
     }
 
+    /**
+     * A photo taken where there is no connection: reduced in the browser to the size the platform keeps (so a slow
+     * link carries a fraction of it), kept in the outbox, and attached exactly once when the connection returns.
+     */
+    @Test
+    public void aPhotoAttachedOfflineIsReducedKeptAndAttachedOnceWhenTheConnectionReturns() throws Exception {
+        publishOnce(CteKaraf.exampleGuide(CteKaraf.EXAMPLE_LATER), LATER_EXAMPLE);
+        String what = "El rincón de lectura (sin conexión " + System.nanoTime() % 100000 + ")";
+        java.awt.image.BufferedImage taken = new java.awt.image.BufferedImage(2400, 1800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.util.Random grain = new java.util.Random(7);
+        for (int y = 0; y < taken.getHeight(); y++) {
+            for (int x = 0; x < taken.getWidth(); x++) {
+                int light = 60 + x * 150 / taken.getWidth() + grain.nextInt(12);
+                taken.setRGB(x, y, (light << 16) | ((40 + y * 120 / taken.getHeight()) << 8) | 90);
+            }
+        }
+        Path photo = Files.createTempFile("rincon", ".png");
+        javax.imageio.ImageIO.write(taken, "png", photo.toFile());
+        long sentBytes = Files.size(photo);
+
+        signIn("directora.rosaura", WebSession.demoPassword(karaf.demoPasswords(), "directora.rosaura"));
+        await().until(ExpectedConditions.elementToBeClickable(By.partialLinkText("ejemplo de la forma posterior")))
+                .click();
+        await().until(driver -> indexedActivities().size() == 6);
+        openActivity(3);
+        browser.findElement(By.cssSelector("#actividad-3 [data-tipo='tabla'] details.evidencias summary")).click();
+        String evidence = "evidencia-producto-" + (LATER_EXAMPLE + "|3|tabla").replaceAll("[^A-Za-z0-9-]", "-");
+        field(evidence + "-archivo");
+
+        org.openqa.selenium.chromium.ChromiumNetworkConditions offline =
+                new org.openqa.selenium.chromium.ChromiumNetworkConditions();
+        offline.setOffline(true);
+        browser.setNetworkConditions(offline);
+        try {
+            field(evidence + "-archivo").sendKeys(photo.toString());
+            typeInto(evidence + "-descripcion", what);
+            submitFormOf(evidence + "-descripcion");
+            waitForText("#" + evidence + "-lista li", what + ": se adjuntará al volver la conexión.");
+            await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "1 cambio"));
+        } finally {
+            browser.deleteNetworkConditions();
+        }
+        await().until(driver -> !driver.findElements(By.cssSelector("#" + evidence + "-lista img[alt='" + what
+                + "']")).isEmpty());
+        await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("envios"), "Todo guardado"));
+        Files.delete(photo);
+
+        WebSession director = WebSession.demo(new WebSession(karaf.baseUrl()), karaf.demoPasswords(),
+                "directora.rosaura");
+        List<com.google.gson.JsonObject> attached = java.util.stream.StreamSupport.stream(WebSession.json(
+                director.get("/api/v1/evidence/15EJN0101A/owners/producto/" + java.net.URLEncoder.encode(
+                        LATER_EXAMPLE + "|3|tabla", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")))
+                .getAsJsonArray("evidencias").spliterator(), false).map(e -> e.getAsJsonObject())
+                .filter(e -> what.equals(e.get("descripcion").getAsString())).toList();
+        assertEquals("the photo attached offline is stored exactly once", 1, attached.size());
+        assertEquals(1600, attached.get(0).get("ancho").getAsInt());
+        long received = attached.get(0).get("bytesOriginales").getAsLong();
+        assertTrue("reduced before it travelled: " + received + " of " + sentBytes + " bytes",
+                received < sentBytes / 4);
+    }
+
     @Test
     public void aLaterSessionReviewsThePupilsAndFollowsUpTheProgrammeWithTheirModules() throws Exception {
         String later = laterExampleWithAProgramme();

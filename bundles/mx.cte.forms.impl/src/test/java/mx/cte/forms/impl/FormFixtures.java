@@ -45,23 +45,25 @@ final class FormFixtures {
     private FormFixtures() {
     }
 
-    private static Activity activity(int number, ProductRef... products) {
+    static Activity activity(int number, ProductRef... products) {
         return new Activity(number, String.valueOf(number), "", false, List.of(Participation.common("colectivo")),
                 List.of(new Block.Paragraph("Registren lo que acuerden.")), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, null, 0, List.of(products));
     }
 
     static GuideRegistry guides() {
-        Guide guide = new Guide(2, GuideId.parse(SESSION), List.of(), "1.0.0", "Segunda sesión", "",
+        return activeGuide(SESSION, List.of(activity(2, new ProductRef(ProductForm.TABLE, "Alumnos que requieren"
+                + " apoyo", "", false, PUPILS_TABLE), new ProductRef(ProductForm.CHECKLIST, "Condiciones del aula", "",
+                        false, CLASSROOM_CHECKLIST), new ProductRef("texto-libre", "Reflexión", "", false)),
+                activity(3, new ProductRef(ProductForm.FORM, "Visita", "", false, VISIT_FORM))));
+    }
+
+    /** A registry whose only guide is the session's, active, with these activities in one part. */
+    static GuideRegistry activeGuide(String session, List<Activity> activities) {
+        Guide guide = new Guide(2, GuideId.parse(session), List.of(), "1.0.0", "Sesión", "",
                 new Publisher("SEP", "SEP", List.of()), List.of(), List.of(), null, null, null, List.of(),
                 List.of(new Section("s", SectionKind.PART, "", "", false, "", 0, List.of(), null, null, null,
-                        List.of(), List.of(), List.of(
-                                activity(2, new ProductRef(ProductForm.TABLE, "Alumnos que requieren apoyo", "", false,
-                                        PUPILS_TABLE), new ProductRef(ProductForm.CHECKLIST, "Condiciones del aula",
-                                                "", false, CLASSROOM_CHECKLIST),
-                                        new ProductRef("texto-libre", "Reflexión", "", false)),
-                                activity(3, new ProductRef(ProductForm.FORM, "Visita", "", false, VISIT_FORM))),
-                        List.of(), List.of(), List.of())),
+                        List.of(), List.of(), activities, List.of(), List.of(), List.of())),
                 List.of(), List.of(), List.of(), null, null);
         GuideEdition edition = new GuideEdition(guide, GuideStatus.ACTIVE, java.util.Set.of(),
                 new GuideSource(1, "guia", "1.0.0", "guide.json"));

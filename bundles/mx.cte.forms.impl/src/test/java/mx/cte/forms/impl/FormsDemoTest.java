@@ -14,25 +14,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.forms.api.FormContent;
 import mx.cte.guide.api.Activity;
-import mx.cte.guide.api.Block;
 import mx.cte.guide.api.FieldKind;
 import mx.cte.guide.api.FormField;
-import mx.cte.guide.api.Guide;
-import mx.cte.guide.api.GuideEdition;
-import mx.cte.guide.api.GuideId;
 import mx.cte.guide.api.GuideRegistry;
-import mx.cte.guide.api.GuideSource;
-import mx.cte.guide.api.GuideStatus;
-import mx.cte.guide.api.Participation;
 import mx.cte.guide.api.ProductForm;
 import mx.cte.guide.api.ProductRef;
-import mx.cte.guide.api.Publisher;
-import mx.cte.guide.api.Section;
-import mx.cte.guide.api.SectionKind;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.testing.TestDatabases;
 import org.junit.Test;
@@ -72,23 +61,11 @@ public class FormsDemoTest {
                                 false, form(p.getAsJsonObject("form"))));
                     }
                 }
-                activities.add(new Activity(activity.get("number").getAsInt(), "", "", false,
-                        List.of(Participation.common("colectivo")), List.of(new Block.Paragraph("")), List.of(),
-                        List.of(), List.of(), List.of(), List.of(), null, null, 0, products));
+                activities.add(FormFixtures.activity(activity.get("number").getAsInt(),
+                        products.toArray(ProductRef[]::new)));
             }
         }
-        Guide guide = new Guide(2, GuideId.parse(FormsDemo.SESSION), List.of(), "1.0.0", "Ejemplo", "",
-                new Publisher("SEP", "SEP", List.of()), List.of(), List.of(), null, null, null, List.of(),
-                List.of(new Section("s", SectionKind.PART, "", "", false, "", 0, List.of(), null, null, null,
-                        List.of(), List.of(), activities, List.of(), List.of(), List.of())),
-                List.of(), List.of(), List.of(), null, null);
-        GuideEdition edition = new GuideEdition(guide, GuideStatus.ACTIVE, java.util.Set.of(),
-                new GuideSource(1, "guia", "1.0.0", "guide.json"));
-        return (GuideRegistry) Proxy.newProxyInstance(FormsDemoTest.class.getClassLoader(),
-                new Class<?>[] {GuideRegistry.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "active" -> args[0].equals(guide.id()) ? Optional.of(edition) : Optional.empty();
-                    default -> throw new UnsupportedOperationException(method.getName());
-                });
+        return FormFixtures.activeGuide(FormsDemo.SESSION, activities);
     }
 
     private static ProductForm form(JsonObject form) {
