@@ -121,22 +121,30 @@ final class GuideJson {
     }
 
     /**
-     * An edition's whole document, encoded once: kept while the same guide instance is installed and its summary
-     * (status, activation) is unchanged, so serving a guide costs a copy of bytes.
+     * An edition's whole document, encoded once: kept while the same edition is installed, so serving a guide costs a
+     * copy of bytes. Read without a lock: every school of a node reads the same guide at once on a CTE day, and a
+     * {@code compute} on one key made them queue behind each other (docs/performance.md).
      */
     static PublicDocument editionDocument(GuideEdition edition, java.util.Map<String, SerializedGuide> serialized) {
+        String key = edition.key() + "@" + edition.version();
+        SerializedGuide kept = serialized.get(key);
+        if (kept != null && kept.edition() == edition) {
+            return kept.document();
+        }
+        // Another edition instance (the registry's state changed): the same document when its summary is unchanged.
         JsonObject head = editionSummary(edition);
         head.addProperty("key", edition.key());
         String headText = GSON.toJson(head);
-        return serialized.compute(edition.key() + "@" + edition.version(),
-                (id, before) -> before != null && before.guide() == edition.guide() && before.head().equals(headText)
-                        ? before : new SerializedGuide(edition.guide(), headText, PublicDocument.of(
-                                headText.substring(0, headText.length() - 1) + ",\"guide\":"
-                                        + GSON.toJson(GSON.toJsonTree(edition.guide())) + "}"))).document();
+        PublicDocument document = kept != null && kept.edition().guide() == edition.guide()
+                && kept.head().equals(headText) ? kept.document()
+                        : PublicDocument.of(headText.substring(0, headText.length() - 1) + ",\"guide\":"
+                                + GSON.toJson(GSON.toJsonTree(edition.guide())) + "}");
+        serialized.put(key, new SerializedGuide(edition, headText, document));
+        return document;
     }
 
-    /** A guide's document, kept while that same guide instance is installed with the same summary. */
-    record SerializedGuide(mx.cte.guide.api.Guide guide, String head, PublicDocument document) {
+    /** An edition's document as encoded for that edition instance, with the summary it was encoded with. */
+    record SerializedGuide(GuideEdition edition, String head, PublicDocument document) {
     }
 
     static JsonArray refused(List<RefusedGuide> refused) {

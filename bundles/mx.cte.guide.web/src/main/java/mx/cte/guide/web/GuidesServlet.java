@@ -122,10 +122,9 @@ public final class GuidesServlet extends RoutedServlet {
 
     private void active(ApiCall call) throws IOException {
         GuideId id = call.path("clave", GuideId::parse);
-        List<GuideEdition> editions = installed(id);
         GuideEdition active = registry.active(id).orElseThrow(() -> ProblemException.notFound("La guía " + id.key()
                 + " no tiene edición activa: ninguna de sus ediciones tiene instalados todos sus tipos de producto"
-                + " (faltan " + editions.get(0).missingProductTypes() + ")."));
+                + " (faltan " + installed(id).get(0).missingProductTypes() + ")."));
         JsonResponses.writeRevalidated(call.request(), call.response(), GuideJson.editionDocument(active, serialized));
     }
 
