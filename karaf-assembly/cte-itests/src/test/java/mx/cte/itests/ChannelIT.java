@@ -186,9 +186,9 @@ public class ChannelIT {
     }
 
     /**
-     * The channels as the API lists them. A changed {@code mx.cte.channel.updates} configuration restarts the channel
-     * component, and with it the API's servlet, a moment after the file changes: that moment answers 503 with
-     * {@code Retry-After}, which is waited out here as the web UI does.
+     * The channels as the API lists them. A changed {@code mx.cte.channel.updates} configuration is applied in place
+     * (the API stays up); a moment of 503 with {@code Retry-After}, while a module restarts, is waited out as the web
+     * UI does.
      */
     private static JsonObject channels(WebSession admin) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -114,6 +114,57 @@ public class PlatformIT {
         module.unregister();
     }
 
+    @Test
+    public void aSmallBodyThatABusyServerReadsSlowlyIsReadNotRefusedAsSentSlowly() throws Exception {
+        WebSession session = WebSession.demo("docente.ana");
+        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest-ocupado/*");
+        properties.put("osgi.http.whiteboard.servlet.name", "itest-ocupado");
+        javax.servlet.Servlet servlet = new javax.servlet.http.HttpServlet() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected void doGet(javax.servlet.http.HttpServletRequest request,
+                    javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                response.setContentType("application/json");
+                response.getWriter().write("{}");
+            }
+
+            @Override
+            protected void doPost(javax.servlet.http.HttpServletRequest request,
+                    javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+                // The body has arrived whole; between the read that takes it and the read that finds its end, the
+                // thread is paused (a collection, or descheduled on two busy cores), here for 300 ms.
+                java.io.InputStream in = request.getInputStream();
+                byte[] buffer = new byte[1024];
+                int length = in.read(buffer);
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                int end = in.read(buffer, length, buffer.length - length);
+                if (end > 0) {
+                    length += end;
+                }
+                byte[] body = java.util.Arrays.copyOf(buffer, length);
+                response.setContentType("application/json");
+                response.getWriter().write("{\"bytes\": " + body.length + "}");
+            }
+        };
+        org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> registration = bundleContext
+                .registerService(javax.servlet.Servlet.class, servlet, properties);
+        try {
+            awaitStatus(session, "/api/v1/itest-ocupado/algo", 200);
+            // 12 bytes over 300 ms: 40 bytes a second counted from their arrival, though the client sent them at once.
+            HttpResponse<String> edit = session.send("POST", "/api/v1/itest-ocupado/algo", "\"un acuerdo\"");
+            assertEquals(edit.body(), 200, edit.statusCode());
+            assertEquals("{\"bytes\": 12}", edit.body());
+        } finally {
+            registration.unregister();
+        }
+    }
+
     private static HttpResponse<String> awaitStatus(WebSession session, String path, int status) throws Exception {
         // Generous: on two loaded cores the whiteboard has taken more than 20 s to serve a servlet registered again.
         long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();

@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
@@ -49,6 +50,7 @@ import org.osgi.framework.VersionRange;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -125,6 +127,8 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
     /** {@code channel path} → when it is to be installed. */
     private final Map<String, Instant> scheduled = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
+    /** The periodic check and the installation of what is due, as the configuration times them. */
+    private final List<ScheduledFuture<?>> scheduledWork = new ArrayList<>();
     private volatile AuditLog audit;
     /** Optional: without it every node checks on its own and installs only what it finds itself. */
     private volatile Cluster cluster;
@@ -143,13 +147,30 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
             @Reference GuideRegistry registry, Config config) {
         this(context, trust, registry, Clock.systemUTC(), context.getDataFile("cte-channel").toPath(),
                 context.getBundle().getVersion());
+        schedule(config);
+    }
+
+    /**
+     * A changed configuration is applied in place: restarting the component would take the channels' pages away (their
+     * servlet holds it) while an administrator is looking at them.
+     */
+    @Modified
+    void modified(Config config) {
+        schedule(config);
+    }
+
+    private synchronized void schedule(Config config) {
         this.watchedKits = config.kitFolder() == null || config.kitFolder().isBlank() ? null
                 : Path.of(config.kitFolder().strip());
         long interval = Math.max(1, config.checkIntervalSeconds());
         this.checkInterval = Duration.ofSeconds(interval);
-        scheduler.scheduleWithFixedDelay(this::checkAndInstallAutomatically, Math.max(0, config.firstCheckSeconds()),
-                interval, TimeUnit.SECONDS);
-        scheduler.scheduleWithFixedDelay(this::installDue, 5, Math.min(30, interval), TimeUnit.SECONDS);
+        // A check already running is let finish; only the next runs follow the new timing.
+        scheduledWork.forEach(work -> work.cancel(false));
+        scheduledWork.clear();
+        scheduledWork.add(scheduler.scheduleWithFixedDelay(this::checkAndInstallAutomatically,
+                Math.max(0, config.firstCheckSeconds()), interval, TimeUnit.SECONDS));
+        scheduledWork.add(scheduler.scheduleWithFixedDelay(this::installDue, 5, Math.min(30, interval),
+                TimeUnit.SECONDS));
     }
 
     ChannelUpdatesImpl(BundleContext context, PublisherTrust trust, GuideRegistry registry, Clock clock, Path folder,
