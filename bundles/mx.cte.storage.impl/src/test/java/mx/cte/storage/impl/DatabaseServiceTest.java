@@ -79,6 +79,19 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void aChangelogAppliedWholeBeforeIsNotHandedToLiquibaseAgain() {
+        database.migrate("notes", loader(), V1);
+        assertEquals(1, count("SELECT COUNT(*) FROM " + LiquibaseMigrator.APPLIED_TABLE + " WHERE module = 'notes'"));
+        // Were Liquibase run again, it would find no history and create the table 'note' a second time.
+        database.inTransaction(connection -> connection.createStatement().execute("DROP TABLE notes_schema_history"));
+
+        database.migrate("notes", loader(), V1);
+
+        insert("la tabla sigue ahí");
+        assertEquals(1, count("SELECT COUNT(*) FROM note"));
+    }
+
+    @Test
     public void eachModuleKeepsItsOwnHistory() {
         database.migrate("notes", loader(), V1);
         SchemaMigrationException clash = assertThrows(SchemaMigrationException.class,
@@ -98,6 +111,8 @@ public class DatabaseServiceTest {
         assertTrue(failure.getMessage(), failure.getMessage().contains("2-broken"));
         assertEquals(1, count("SELECT COUNT(*) FROM note"));
         assertEquals(1, count("SELECT COUNT(*) FROM notes_schema_history"));
+        assertThrows("a changelog that failed is tried again, not taken as applied", SchemaMigrationException.class,
+                () -> database.migrate("notes", loader(), BROKEN));
     }
 
     @Test
