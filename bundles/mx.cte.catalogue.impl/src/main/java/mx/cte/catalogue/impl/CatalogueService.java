@@ -589,23 +589,42 @@ public final class CatalogueService implements ResourceCatalogue {
                     + installed.get(pack.key()).bundle()));
             return;
         }
-        database.inTransaction(connection -> {
-            upsertPack(connection, bundle, pack);
-            return null;
-        });
-        index.deleteWhere("owner", "pack:" + pack.key());
-        List<Resource> entries = load("r.pack_key = ? AND r.withdrawn = FALSE", pack.key());
-        index.putAll(entries.stream().map(CatalogueService::document).toList());
+        String fingerprint = pack.fingerprint(bundle);
+        boolean unchanged = fingerprint.equals(database.inTransaction(connection -> Sql.first(connection,
+                "SELECT content_sha256 FROM catalogue_pack WHERE pack_key = ?", row -> row.getString(1), pack.key())
+                .orElse(null)));
+        int resources;
+        if (unchanged) {
+            // Every start of the platform hands the installed packs again: rewriting them would change every
+            // resource's date, rebuild their part of the index and audit an installation that did not happen.
+            resources = database.inTransaction(connection -> Sql.first(connection, "SELECT COUNT(*) FROM"
+                    + " catalogue_resource WHERE pack_key = ? AND withdrawn = FALSE", row -> row.getInt(1),
+                    pack.key()).orElse(0));
+        } else {
+            database.inTransaction(connection -> {
+                upsertPack(connection, bundle, pack, fingerprint);
+                return null;
+            });
+            index.deleteWhere("owner", "pack:" + pack.key());
+            List<Resource> entries = load("r.pack_key = ? AND r.withdrawn = FALSE", pack.key());
+            index.putAll(entries.stream().map(CatalogueService::document).toList());
+            resources = entries.size();
+        }
         refused.remove(bundleId);
         // An update that renamed the pack: the old key's entries leave.
         installedBy.entrySet().stream().filter(e -> e.getValue() == bundleId && !e.getKey().equals(pack.key()))
                 .map(Map.Entry::getKey).toList().forEach(this::withdraw);
         installed.put(pack.key(), new ResourcePack(pack.key(), pack.title(), pack.publisher(), pack.version(), bundle,
-                entries.size(), List.of()));
+                resources, List.of()));
         installedBy.put(pack.key(), bundleId);
-        audit.record("paquete-recursos-instalado", pack.key() + " " + pack.version(), entries.size() + " recursos");
+        if (unchanged) {
+            LOG.info("Resource pack {} {} from {}: unchanged since it was installed, {} resources", pack.key(),
+                    pack.version(), bundle, resources);
+            return;
+        }
+        audit.record("paquete-recursos-instalado", pack.key() + " " + pack.version(), resources + " recursos");
         LOG.info("Resource pack {} {} from {}: {} resources in every school's catalogue", pack.key(), pack.version(),
-                bundle, entries.size());
+                bundle, resources);
     }
 
     private void refuse(long bundleId, String bundle, String key, List<String> problems) {
@@ -613,13 +632,14 @@ public final class CatalogueService implements ResourceCatalogue {
         LOG.warn("Resource pack in bundle {} refused: {}", bundle, String.join("; ", problems));
     }
 
-    private void upsertPack(Connection connection, String bundle, Pack pack) throws SQLException {
+    private void upsertPack(Connection connection, String bundle, Pack pack, String fingerprint)
+            throws SQLException {
         if (Sql.update(connection, "UPDATE catalogue_pack SET title = ?, publisher = ?, version = ?, bundle = ?,"
-                + " installed_at = ? WHERE pack_key = ?", pack.title(), pack.publisher(), pack.version(), bundle,
-                clock.instant(), pack.key()) == 0) {
+                + " installed_at = ?, content_sha256 = ? WHERE pack_key = ?", pack.title(), pack.publisher(),
+                pack.version(), bundle, clock.instant(), fingerprint, pack.key()) == 0) {
             Sql.update(connection, "INSERT INTO catalogue_pack (pack_key, title, publisher, version, bundle,"
-                    + " installed_at) VALUES (?, ?, ?, ?, ?, ?)", pack.key(), pack.title(), pack.publisher(),
-                    pack.version(), bundle, clock.instant());
+                    + " installed_at, content_sha256) VALUES (?, ?, ?, ?, ?, ?, ?)", pack.key(), pack.title(),
+                    pack.publisher(), pack.version(), bundle, clock.instant(), fingerprint);
         }
         Sql.update(connection, "UPDATE catalogue_resource SET withdrawn = TRUE WHERE pack_key = ?", pack.key());
         for (Pack.Entry entry : pack.entries()) {

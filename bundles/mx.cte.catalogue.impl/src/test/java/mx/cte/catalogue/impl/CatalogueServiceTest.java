@@ -70,6 +70,7 @@ public class CatalogueServiceTest {
     private final Database database;
     private final SchoolDirectory directory;
     private final AuditLog audit;
+    private final List<String> audited = new java.util.concurrent.CopyOnWriteArrayList<>();
     private CatalogueService catalogue;
 
     public CatalogueServiceTest(DatabaseKind kind) throws Exception {
@@ -80,7 +81,12 @@ public class CatalogueServiceTest {
                         (Cct) args[0], "Jardín", "Toluca", Level.PREESCOLAR, ZoneId.parse("15-preescolar-015"),
                         Shift.MATUTINO, false, List.of(SchoolGroup.of(1, "A")), 1)));
         audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {AuditLog.class},
-                (proxy, method, args) -> null);
+                (proxy, method, args) -> {
+                    if (method.getName().equals("record")) {
+                        audited.add((String) args[0]);
+                    }
+                    return null;
+                });
         database = TestDatabases.fresh(kind);
         catalogue = new CatalogueService(database, directory, audit, indexes.open("catalogue"), Clock.systemUTC());
         catalogue.useGuides(guides());
@@ -226,6 +232,35 @@ public class CatalogueServiceTest {
         return PackReader.read(new ByteArrayInputStream(("{\"key\": \"" + key + "\", \"title\": \"Paquete\","
                 + " \"publisher\": \"SEP\", \"version\": \"" + version + "\", \"resources\": [" + resources + "]}")
                 .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    public void aPackHandedAgainUnchangedAtTheNextStartIsNotWrittenAgain() {
+        catalogue.packArrived(7, "pack 1.0.0", pack("estatal", "1.0.0", "Libro de cuentos", "Libro de rimas"));
+        Object writtenAt = packResourcesWrittenAt();
+
+        // The next start of the platform: a new service over the same tables and index, and the same bundle.
+        catalogue = new CatalogueService(database, directory, audit, indexes.open("catalogue"), Clock.systemUTC());
+        catalogue.useGuides(guides());
+        catalogue.packArrived(7, "pack 1.0.0", pack("estatal", "1.0.0", "Libro de cuentos", "Libro de rimas"));
+
+        assertEquals("no second installation in the audit log", 1, audited.stream()
+                .filter("paquete-recursos-instalado"::equals).count());
+        assertEquals("the resources keep their date", writtenAt, packResourcesWrittenAt());
+        assertEquals(2, catalogue.packs().stream().filter(p -> p.key().equals("estatal")).findFirst().orElseThrow()
+                .resources());
+        assertEquals(List.of("Libro de cuentos"), titles(SCHOOL, text("cuentos")));
+
+        // The same bundle name with other content (a rebuilt development pack) is installed again.
+        catalogue.packArrived(7, "pack 1.0.0", pack("estatal", "1.0.0", "Libro de cuentos ilustrado"));
+        assertEquals(2, audited.stream().filter("paquete-recursos-instalado"::equals).count());
+        assertEquals(List.of("Libro de cuentos ilustrado"), titles(SCHOOL, text("cuentos")));
+        assertEquals(List.of(), titles(SCHOOL, text("rimas")));
+    }
+
+    private Object packResourcesWrittenAt() {
+        return database.inTransaction(connection -> mx.cte.storage.api.Sql.query(connection, "SELECT updated_at FROM"
+                + " catalogue_resource WHERE pack_key = 'estatal' ORDER BY pack_entry", row -> row.getObject(1)));
     }
 
     @Test
