@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cluster.api.AnnouncementListener;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.core.api.cache.RecentReads;
 import mx.cte.results.api.ExpectedResult;
 import mx.cte.results.api.ExpectedResultDraft;
 import mx.cte.results.api.ExpectedResults;
@@ -26,10 +30,21 @@ import mx.cte.storage.api.Sql;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** The Cuadro de resultados esperados in the platform database (table {@code results_expected}). */
-@Component(service = ExpectedResults.class)
-public final class ExpectedResultsService implements ExpectedResults {
+/**
+ * The Cuadro de resultados esperados in the platform database (table {@code results_expected}). Every member of a
+ * school's staff opens its table many times during a session; a table read in the last seconds is answered from
+ * memory ({@link RecentReads}): a change here drops the school's tables at once, and is announced ({@value #TOPIC})
+ * to the other nodes sharing the database, which drop theirs when it commits.
+ */
+@Component(service = {ExpectedResults.class, AnnouncementListener.class},
+        property = AnnouncementListener.TOPIC + "=" + ExpectedResultsService.TOPIC)
+public final class ExpectedResultsService implements ExpectedResults, AnnouncementListener {
+
+    static final String TOPIC = "resultados-esperados";
 
     static final String MODULE = "results";
     static final String CHANGELOG = "mx/cte/results/impl/db/changelog.xml";
@@ -39,6 +54,15 @@ public final class ExpectedResultsService implements ExpectedResults {
     private final SchoolDirectory directory;
     private final AuditLog audit;
     private final Clock clock;
+    private final RecentReads<TableKey, List<ExpectedResult>> recentTables = new RecentReads<>(Duration.ofSeconds(5),
+            20_000);
+    /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Cluster cluster;
+
+    private record TableKey(Cct school, Period period) {
+    }
 
     @Activate
     public ExpectedResultsService(@Reference Database database, @Reference SchoolDirectory directory,
@@ -52,6 +76,26 @@ public final class ExpectedResultsService implements ExpectedResults {
         this.audit = audit;
         this.clock = clock;
         database.migrate(MODULE, ExpectedResultsService.class.getClassLoader(), CHANGELOG);
+    }
+
+    /** Another node (or this one, heard back once the change committed) changed the tables of a school. */
+    @Override
+    public void announced(String message) {
+        if (Cct.isValid(message)) {
+            Cct school = Cct.parse(message);
+            recentTables.forgetWhere(key -> key.school().equals(school));
+        } else {
+            recentTables.forgetAll();
+        }
+    }
+
+    private void changed(Cct school) {
+        recentTables.forgetNowAndLater(key -> key.school().equals(school), database::afterUnitOfWork);
+        Cluster nodes = cluster;
+        if (nodes != null) {
+            // Joins the change's unit of work: heard (here too) once it commits.
+            nodes.announce(TOPIC, school.value());
+        }
     }
 
     private void check(Cct cct, ExpectedResultDraft draft) {
@@ -83,6 +127,7 @@ public final class ExpectedResultsService implements ExpectedResults {
     public ExpectedResult add(Cct school, Period period, ExpectedResultDraft draft, String author) {
         check(school, draft);
         long id = database.inTransaction(connection -> insert(connection, school, period, draft, author));
+        changed(school);
         audit.record("resultado-esperado-agregado", school + " " + period + " #" + id, draft.text());
         return existing(school, id);
     }
@@ -126,6 +171,7 @@ public final class ExpectedResultsService implements ExpectedResults {
                     draft.rmeObjective(), draft.rmeGoal(), author, clock.instant(), id, school.value());
             return null;
         });
+        changed(school);
         audit.record("resultado-esperado-cambiado", school + " " + current.period() + " #" + id, draft.text());
         return existing(school, id);
     }
@@ -138,6 +184,7 @@ public final class ExpectedResultsService implements ExpectedResults {
                     "DELETE FROM results_expected WHERE id = ? AND cct = ? AND version = ?", id, school.value());
             return null;
         });
+        changed(school);
         audit.record("resultado-esperado-quitado", school + " " + current.period() + " #" + id,
                 current.content().text());
     }
@@ -155,8 +202,9 @@ public final class ExpectedResultsService implements ExpectedResults {
     @Override
     public List<ExpectedResult> table(Cct school, Period period) {
         // Whole-grade results first: H2 and PostgreSQL order NULLs differently, so say it.
-        return select("WHERE cct = ? AND period = ? ORDER BY grade, CASE WHEN group_name IS NULL THEN 0 ELSE 1 END,"
-                + " group_name, id", school.value(), period.key());
+        return recentTables.get(new TableKey(school, period), key -> List.copyOf(select("WHERE cct = ? AND period = ?"
+                + " ORDER BY grade, CASE WHEN group_name IS NULL THEN 0 ELSE 1 END, group_name, id", school.value(),
+                period.key())));
     }
 
     @Override
@@ -174,6 +222,7 @@ public final class ExpectedResultsService implements ExpectedResults {
             }
             return count;
         });
+        changed(school);
         audit.record("resultados-esperados-copiados", school + " " + from + " → " + to, copied + " resultados");
         return copied;
     }

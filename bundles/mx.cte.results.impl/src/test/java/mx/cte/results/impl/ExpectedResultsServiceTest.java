@@ -40,6 +40,7 @@ public class ExpectedResultsServiceTest {
     }
 
     private final ExpectedResultsService results;
+    private final mx.cte.storage.api.Database database;
 
     public ExpectedResultsServiceTest(DatabaseKind kind) {
         School school = new School(SCHOOL, "Jardín", "Toluca", Level.PREESCOLAR, ZoneId.parse("15-preescolar-015"),
@@ -54,12 +55,51 @@ public class ExpectedResultsServiceTest {
                 });
         AuditLog audit = (AuditLog) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {AuditLog.class}, (proxy, method, args) -> null);
-        results = new ExpectedResultsService(TestDatabases.fresh(kind), directory, audit, java.time.Clock.systemUTC());
+        database = TestDatabases.fresh(kind);
+        results = new ExpectedResultsService(database, directory, audit, java.time.Clock.systemUTC());
     }
 
     private static ExpectedResultDraft draft(int grade, String group, String area, String text) {
         return new ExpectedResultDraft(grade, group, area, text, "Mejorar el aprendizaje en lenguaje",
                 "Que el 80 % de los alumnos narre una experiencia en orden");
+    }
+
+    private List<String> texts(Period period) {
+        return results.table(SCHOOL, period).stream().map(r -> r.content().text()).toList();
+    }
+
+    @Test
+    public void aTableReadAgainShowsEveryChangeAtOnceAndAnotherNodesWhenAnnounced() {
+        ExpectedResult counting = results.add(SCHOOL, OCTOBER, draft(1, "A", "Pensamiento matemático",
+                "Cuentan colecciones de 10"), "docente.ana");
+        assertEquals(List.of("Cuentan colecciones de 10"), texts(OCTOBER));
+        results.add(SCHOOL, OCTOBER, draft(2, "B", "Lenguaje oral", "Narran sucesos en orden"), "docente.ana");
+        assertEquals(2, texts(OCTOBER).size());
+        results.update(SCHOOL, counting.id(), draft(1, "A", "Pensamiento matemático", "Cuentan colecciones de 20"),
+                counting.version(), "docente.ana");
+        assertEquals("Cuentan colecciones de 20", texts(OCTOBER).get(0));
+        assertEquals(2, results.copyForward(SCHOOL, OCTOBER, NOVEMBER, "directora"));
+        assertEquals(2, texts(NOVEMBER).size());
+        ExpectedResult removed = results.table(SCHOOL, NOVEMBER).get(1);
+        results.remove(SCHOOL, removed.id(), removed.version(), "directora");
+        assertEquals(1, texts(NOVEMBER).size());
+
+        // Another node sharing the database adds a row: this node shows it once it hears the announcement.
+        database.inTransaction(connection -> connection.createStatement().executeUpdate("UPDATE results_expected"
+                + " SET text = 'Cambiado en otro nodo', version = version + 1 WHERE period = '2016-11'"));
+        results.announced(SCHOOL.value());
+        assertEquals(List.of("Cambiado en otro nodo"), texts(NOVEMBER));
+    }
+
+    @Test
+    public void aTableReadInsideAUnitOfWorkThatRollsBackIsNotKept() {
+        results.add(SCHOOL, OCTOBER, draft(1, "A", "Pensamiento matemático", "Cuentan colecciones de 10"),
+                "docente.ana");
+        try (mx.cte.storage.api.Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            results.add(SCHOOL, OCTOBER, draft(2, "B", "Lenguaje oral", "Narran sucesos en orden"), "docente.ana");
+            assertEquals("the request sees its own write", 2, texts(OCTOBER).size());
+        }
+        assertEquals("what was rolled back is not shown", List.of("Cuentan colecciones de 10"), texts(OCTOBER));
     }
 
     @Test

@@ -6,13 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import mx.cte.audit.api.AuditLog;
 import mx.cte.cluster.api.AnnouncementListener;
+import mx.cte.core.api.cache.RecentReads;
 import mx.cte.cluster.api.Cluster;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ImportProgress;
@@ -65,40 +64,22 @@ public final class SchoolDirectoryService implements SchoolDirectory, Announceme
         }
     }
 
-    /** How long a school read stays in {@link #recent}: what another node changed shows here after this at most. */
-    static final long RECENT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private static final int MAX_RECENT = 50_000;
-
-    private record Recent(School school, long readAt) {
-    }
-
     /**
      * Schools read in the last seconds: every API request checks the school it names, and the directory changes
-     * rarely. A change made here drops what was kept ({@link #changes}), so the next read sees it, and is announced to
-     * the other nodes sharing the database, which drop their copy when it commits; a missed announcement, or a read
-     * racing the commit, is outgrown within {@link #RECENT_NANOS}.
+     * rarely. A change made here drops what was kept, so the next read sees it, and is announced to the other nodes
+     * sharing the database, which drop their copy when it commits; a missed announcement, or a read racing another
+     * node's commit, is outgrown within 5 s.
      */
-    private final Map<Cct, Recent> recent = new ConcurrentHashMap<>();
-    // Bumped by every change: a read that started before one must not put back what the change replaced.
-    private final AtomicLong changes = new AtomicLong();
+    private final RecentReads<Cct, School> recent = new RecentReads<>(Duration.ofSeconds(5), 50_000);
 
     @Override
     public Optional<School> school(Cct cct) {
-        long now = System.nanoTime();
-        Recent cached = recent.get(cct);
-        if (cached != null && now - cached.readAt() < RECENT_NANOS) {
-            return Optional.of(cached.school());
-        }
-        long stamp = changes.get();
-        Optional<School> school = database.inTransaction(connection -> SchoolStore.find(connection, cct));
-        if (school.isPresent() && changes.get() == stamp && recent.size() < MAX_RECENT) {
-            recent.put(cct, new Recent(school.get(), now));
-        }
-        return school;
+        return Optional.ofNullable(recent.get(cct, key -> database.inTransaction(connection ->
+                SchoolStore.find(connection, key)).orElse(null)));
     }
 
     private void changed(Cct cct) {
-        forget(cct);
+        recent.forgetNowAndLater(key -> cct == null || key.equals(cct), database::afterUnitOfWork);
         Cluster nodes = cluster;
         if (nodes != null) {
             // Joins the change's unit of work: the other nodes hear it once it commits, and read it afresh.
@@ -107,11 +88,10 @@ public final class SchoolDirectoryService implements SchoolDirectory, Announceme
     }
 
     private void forget(Cct cct) {
-        changes.incrementAndGet();
         if (cct == null) {
-            recent.clear();
+            recent.forgetAll();
         } else {
-            recent.remove(cct);
+            recent.forget(cct);
         }
     }
 

@@ -71,6 +71,16 @@ public interface Database {
      */
     UnitOfWork beginUnitOfWork();
 
+    /**
+     * Runs {@code action} once the thread's unit of work has ended, committed or rolled back, or at once when none is
+     * open. What a module keeps in memory of rows it changes is dropped there again: a read made while the change was
+     * not yet committed (its own, inside the unit, or another thread's) must not outlive the unit. An action that
+     * throws is logged and does not stop the others.
+     */
+    default void afterUnitOfWork(Runnable action) {
+        action.run();
+    }
+
     /** See {@link Database#beginUnitOfWork()}. */
     interface UnitOfWork extends AutoCloseable {
 

@@ -57,6 +57,11 @@ public final class DatabaseService implements Database {
     }
 
     @Override
+    public void afterUnitOfWork(Runnable action) {
+        units.afterUnit(action);
+    }
+
+    @Override
     public UnitOfWork beginUnitOfWork() {
         return units.begin();
     }

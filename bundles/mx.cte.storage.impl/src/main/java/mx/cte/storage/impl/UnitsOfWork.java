@@ -33,6 +33,24 @@ final class UnitsOfWork {
         return joining;
     }
 
+    /** Runs the action when the thread's unit of work ends, or now when none is open. */
+    void afterUnit(Runnable action) {
+        Unit open = current.get();
+        if (open == null) {
+            runGuarded(action);
+        } else {
+            open.afterwards.add(action);
+        }
+    }
+
+    private static void runGuarded(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(UnitsOfWork.class).error("Work after a unit of work failed", e);
+        }
+    }
+
     UnitOfWork begin() {
         Unit open = current.get();
         if (open != null) {
@@ -57,6 +75,7 @@ final class UnitsOfWork {
     /** The unit's one connection and whether it must end in a rollback. */
     private final class Unit implements UnitOfWork {
         final Connection connection;
+        final java.util.List<Runnable> afterwards = new java.util.ArrayList<>();
         boolean rollbackOnly;
         boolean committed;
         boolean closed;
@@ -101,6 +120,7 @@ final class UnitsOfWork {
                 } catch (SQLException e) {
                     // the pool discards a connection it cannot reset
                 }
+                afterwards.forEach(UnitsOfWork::runGuarded);
             }
         }
     }

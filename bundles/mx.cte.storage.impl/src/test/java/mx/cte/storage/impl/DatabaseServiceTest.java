@@ -169,6 +169,38 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void workAfterTheUnitRunsOnceItEndedCommittedOrNotAndAtOnceWithoutOne() throws Exception {
+        database.migrate("notes", loader(), V1);
+        List<Integer> committedWhenRun = new java.util.ArrayList<>();
+        Runnable countCommitted = () -> {
+            try {
+                committedWhenRun.add(committedNotes());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("escrita");
+            database.afterUnitOfWork(countCommitted);
+            database.afterUnitOfWork(() -> {
+                throw new IllegalStateException("una acción que falla no detiene las demás");
+            });
+            database.afterUnitOfWork(countCommitted);
+            assertEquals("not before the unit ends", List.of(), committedWhenRun);
+            unit.commit();
+            assertEquals("not before the unit ends", List.of(), committedWhenRun);
+        }
+        assertEquals("after the commit, each action once", List.of(1, 1), committedWhenRun);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("deshecha");
+            database.afterUnitOfWork(countCommitted);
+        }
+        assertEquals("after a rollback too", List.of(1, 1, 1), committedWhenRun);
+        database.afterUnitOfWork(countCommitted);
+        assertEquals("at once without a unit", List.of(1, 1, 1, 1), committedWhenRun);
+    }
+
+    @Test
     public void aUnitOfWorkNotCommittedLeavesNothing() throws Exception {
         database.migrate("notes", loader(), V1);
         try (Database.UnitOfWork unit = database.beginUnitOfWork()) {

@@ -1,0 +1,95 @@
+package mx.cte.core.api.cache;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Values read from the database in the last {@code lifetime}, by key. A change calls {@link #forget} (on this node at
+ * once; on the others when they hear its announcement, after it commits), and the next read goes to the database. A
+ * read that began before a forget does not put back what the change replaced; a missed announcement, or a read racing
+ * another node's commit, is outgrown within the lifetime. Past {@code maxEntries} nothing more is kept until entries
+ * expire or are forgotten: memory stays bounded whatever the number of schools.
+ *
+ * @param <K> the key (a school's CCT, a school and period)
+ * @param <V> what is kept: immutable, since every caller shares it
+ */
+public final class RecentReads<K, V> {
+
+    private record Kept<V>(V value, long readAt) {
+    }
+
+    private final Map<K, Kept<V>> kept = new ConcurrentHashMap<>();
+    // Bumped by every forget: a read that started before one must not put back what the change replaced.
+    private final AtomicLong forgets = new AtomicLong();
+    private final long lifetimeNanos;
+    private final int maxEntries;
+    private final LongSupplier nanoTime;
+
+    public RecentReads(Duration lifetime, int maxEntries) {
+        this(lifetime, maxEntries, System::nanoTime);
+    }
+
+    RecentReads(Duration lifetime, int maxEntries, LongSupplier nanoTime) {
+        this.lifetimeNanos = lifetime.toNanos();
+        this.maxEntries = maxEntries;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * The value kept for {@code key} if read within the lifetime, otherwise {@code read}'s answer, kept when no
+     * forget happened meanwhile. {@code read} may answer null (nothing there), which is not kept.
+     */
+    public V get(K key, Function<K, V> read) {
+        long now = nanoTime.getAsLong();
+        Kept<V> entry = kept.get(key);
+        if (entry != null) {
+            if (now - entry.readAt() < lifetimeNanos) {
+                return entry.value();
+            }
+            kept.remove(key, entry);
+        }
+        long stamp = forgets.get();
+        V value = read.apply(key);
+        if (value != null && forgets.get() == stamp && kept.size() < maxEntries) {
+            kept.put(key, new Kept<>(value, now));
+            if (forgets.get() != stamp) {
+                // A change landed while it was being kept: it may be this key's.
+                kept.remove(key);
+            }
+        }
+        return value;
+    }
+
+    /** Drops what is kept for {@code key}. */
+    public void forget(K key) {
+        forgets.incrementAndGet();
+        kept.remove(Objects.requireNonNull(key));
+    }
+
+    /** Drops what is kept for every key {@code matching}: the keys of one school, say. */
+    public void forgetWhere(java.util.function.Predicate<K> matching) {
+        forgets.incrementAndGet();
+        kept.keySet().removeIf(matching);
+    }
+
+    /**
+     * Drops what is kept for every key {@code matching} now, and again when {@code later} runs what it is handed: a
+     * change inside a request's unit of work passes {@code Database::afterUnitOfWork}, so that a value read before the
+     * change committed (or rolled back) is not kept past it.
+     */
+    public void forgetNowAndLater(java.util.function.Predicate<K> matching, java.util.function.Consumer<Runnable> later) {
+        forgetWhere(matching);
+        later.accept(() -> forgetWhere(matching));
+    }
+
+    /** Drops everything kept. */
+    public void forgetAll() {
+        forgets.incrementAndGet();
+        kept.clear();
+    }
+}
