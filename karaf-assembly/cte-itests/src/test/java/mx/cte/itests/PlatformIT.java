@@ -85,21 +85,10 @@ public class PlatformIT {
     @Test
     public void aModuleAwayAnswers503NamingItAndServesAgainWhenBack() throws Exception {
         WebSession session = WebSession.demo("docente.ana");
-        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
-        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest-module/*");
-        properties.put("osgi.http.whiteboard.servlet.name", "itest-module");
+        java.util.Dictionary<String, Object> properties = whiteboardServlet("itest-module", "/api/v1/itest-module/*");
         properties.put("cte.module", "itest");
         properties.put("cte.module.title", "Módulo de prueba");
-        javax.servlet.Servlet servlet = new javax.servlet.http.HttpServlet() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void doGet(javax.servlet.http.HttpServletRequest request,
-                    javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
-                response.setContentType("application/json");
-                response.getWriter().write("{\"modulo\": \"presente\"}");
-            }
-        };
+        javax.servlet.Servlet servlet = new FixedJson("{\"modulo\": \"presente\"}");
         org.osgi.framework.ServiceRegistration<javax.servlet.Servlet> module = bundleContext
                 .registerService(javax.servlet.Servlet.class, servlet, properties);
         awaitStatus(session, "/api/v1/itest-module/algo", 200);
@@ -117,18 +106,9 @@ public class PlatformIT {
     @Test
     public void aSmallBodyThatABusyServerReadsSlowlyIsReadNotRefusedAsSentSlowly() throws Exception {
         WebSession session = WebSession.demo("docente.ana");
-        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
-        properties.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest-ocupado/*");
-        properties.put("osgi.http.whiteboard.servlet.name", "itest-ocupado");
-        javax.servlet.Servlet servlet = new javax.servlet.http.HttpServlet() {
+        java.util.Dictionary<String, Object> properties = whiteboardServlet("itest-ocupado", "/api/v1/itest-ocupado/*");
+        javax.servlet.Servlet servlet = new FixedJson("{}") {
             private static final long serialVersionUID = 1L;
-
-            @Override
-            protected void doGet(javax.servlet.http.HttpServletRequest request,
-                    javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
-                response.setContentType("application/json");
-                response.getWriter().write("{}");
-            }
 
             @Override
             protected void doPost(javax.servlet.http.HttpServletRequest request,
@@ -162,6 +142,30 @@ public class PlatformIT {
             assertEquals("{\"bytes\": 12}", edit.body());
         } finally {
             registration.unregister();
+        }
+    }
+
+    private static java.util.Dictionary<String, Object> whiteboardServlet(String name, String pattern) {
+        java.util.Dictionary<String, Object> properties = new java.util.Hashtable<>();
+        properties.put("osgi.http.whiteboard.servlet.pattern", pattern);
+        properties.put("osgi.http.whiteboard.servlet.name", name);
+        return properties;
+    }
+
+    /** A servlet a test registers: GET answers the same JSON, to know when the whiteboard serves it. */
+    private static class FixedJson extends javax.servlet.http.HttpServlet {
+        private static final long serialVersionUID = 1L;
+        private final String json;
+
+        FixedJson(String json) {
+            this.json = json;
+        }
+
+        @Override
+        protected void doGet(javax.servlet.http.HttpServletRequest request,
+                javax.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.setContentType("application/json");
+            response.getWriter().write(json);
         }
     }
 
