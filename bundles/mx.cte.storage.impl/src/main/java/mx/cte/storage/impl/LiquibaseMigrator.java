@@ -6,11 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,6 +27,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import mx.cte.storage.api.SchemaMigrationException;
+import mx.cte.storage.api.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -120,14 +118,8 @@ final class LiquibaseMigrator {
     private boolean appliedBefore(String module, String fingerprint) {
         try (Connection connection = dataSource.getConnection()) {
             ensureAppliedTable(connection);
-            try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM " + APPLIED_TABLE
-                    + " WHERE module = ? AND changelog_sha256 = ?")) {
-                select.setString(1, module);
-                select.setString(2, fingerprint);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
+            return Sql.first(connection, "SELECT 1 FROM " + APPLIED_TABLE
+                    + " WHERE module = ? AND changelog_sha256 = ?", row -> true, module, fingerprint).isPresent();
         } catch (SQLException e) {
             LOG.warn("Could not tell whether module '{}''s changelog was applied before ({}); Liquibase checks it",
                     module, e.getMessage());
@@ -138,13 +130,8 @@ final class LiquibaseMigrator {
     private void recordApplied(String module, String fingerprint) {
         try (Connection connection = dataSource.getConnection()) {
             ensureAppliedTable(connection);
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + APPLIED_TABLE
-                    + " (module, changelog_sha256, applied_at) VALUES (?, ?, ?)")) {
-                insert.setString(1, module);
-                insert.setString(2, fingerprint);
-                insert.setTimestamp(3, Timestamp.from(Instant.now()));
-                insert.executeUpdate();
-            }
+            Sql.update(connection, "INSERT INTO " + APPLIED_TABLE + " (module, changelog_sha256, applied_at)"
+                    + " VALUES (?, ?, ?)", module, fingerprint, Instant.now());
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
