@@ -406,6 +406,17 @@ public class ChannelIT {
                 .statusCode());
         GuideApi.awaitGuide("SEP:2099-2100:preescolar:canal-kit", GuideApi.status("activa"));
         assertEquals(403, WebSession.demo("publicador.sep").get("/api/v1/channels").statusCode());
+
+        // Uninstalled from the shell: the shared state forgets it, or the next change of any channel (an installation
+        // elsewhere) would install it again.
+        bundleContext.getBundle("cte-channel:kit-sep/artefactos/guia-canal-kit-1.0.0.jar").uninstall();
+        long deadline = System.nanoTime() + GuideApi.WAIT.toNanos();
+        while (!GuideApi.audited(admin, "canal-desinstalada", "kit-sep artefactos/guia-canal-kit-1.0.0.jar")) {
+            assertTrue("the uninstall was never recorded", System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+        assertTrue(check(admin, "kit-sep").isEmpty());
+        assertEquals(404, Http.get("/api/v1/guides/SEP:2099-2100:preescolar:canal-kit").statusCode());
     }
 
     /** The channel folder as one offline kit file. */

@@ -44,7 +44,9 @@ import mx.cte.trust.api.PublisherTrust;
 import mx.cte.trust.api.TrustVerdict;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.Version;
 import org.osgi.framework.VersionRange;
 import org.osgi.service.component.annotations.Activate;
@@ -67,12 +69,13 @@ import org.slf4j.LoggerFactory;
  * its version is not lower than the last one trusted (a replayed old index is refused). An artifact is downloaded to
  * {@code data/cte-channel/staging} (continuing a cut download), checked against the index's size and SHA-256, held
  * to the content rules and to its own publisher's signature, and only then installed from the verified bytes; the
- * guide registry then reads it as any other guide.
+ * guide registry then reads it as any other guide. What a channel installed and someone uninstalls (the shell, the
+ * modules page) is uninstalled on every node and stays so: the shared state no longer lists it.
  */
 @Component(service = {ChannelUpdates.class, SharedStateListener.class}, configurationPid = "mx.cte.channel.updates",
         immediate = true, property = SharedStateListener.KIND + "=" + ChannelUpdatesImpl.SHARED_KIND)
 @Designate(ocd = ChannelUpdatesImpl.Config.class)
-public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateListener {
+public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateListener, BundleListener {
 
     @ObjectClassDefinition(name = "CTE publication channel checks")
     public @interface Config {
@@ -137,6 +140,8 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
     private volatile Path watchedKits;
     /** Size and time of each kit in the watched folder when it was last imported. */
     private final Map<String, String> importedKits = new ConcurrentHashMap<>();
+    /** Bundles this component uninstalls itself, whose events are not someone else's uninstall. */
+    private final java.util.Set<Long> uninstalledByThisChannel = ConcurrentHashMap.newKeySet();
 
     /** What the last check of a channel found: the trusted index (kept while a later check fails) and the problem. */
     private record Checked(ChannelIndex index, Instant checkedAt, String problem) {
@@ -148,6 +153,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
         this(context, trust, registry, Clock.systemUTC(), context.getDataFile("cte-channel").toPath(),
                 context.getBundle().getVersion());
         schedule(config);
+        context.addBundleListener(this);
     }
 
     /**
@@ -192,6 +198,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
 
     @Deactivate
     void deactivate() {
+        context.removeBundleListener(this);
         // A check under way is let finish: it writes the audit log and installs bundles.
         if (!BackgroundTasks.stop(scheduler, Duration.ofSeconds(30))) {
             LOG.warn("A channel check was still running 30 s after the channels' configuration changed; it finishes on"
@@ -315,6 +322,9 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
     @Override
     public void reconcile(List<SharedEntry> entries) {
         for (SharedEntry entry : entries) {
+            if (entry.removed()) {
+                uninstallRemovedElsewhere(entry);
+            }
             if (keepsSchedule(entry)) {
                 continue;
             }
@@ -370,6 +380,55 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
             saveScheduled();
         }
         return entry.removed();
+    }
+
+    /** What a channel installed, uninstalled on another node: uninstalled here too. */
+    private void uninstallRemovedElsewhere(SharedEntry entry) {
+        String[] parts = entry.key().split(" ", 2);
+        if (parts.length != 2) {
+            return;
+        }
+        installedBundle(parts[0], parts[1]).ifPresent(bundle -> {
+            LOG.info("Channel '{}': {} was uninstalled on node {}: uninstalled here too", parts[0], parts[1],
+                    entry.node());
+            uninstall(bundle);
+        });
+    }
+
+    /**
+     * A bundle a channel installed, uninstalled here by other means than the channel (the shell, the modules page):
+     * its entry leaves the shared state, so that no node installs it again at the next change and every node
+     * uninstalls it.
+     */
+    @Override
+    public void bundleChanged(BundleEvent event) {
+        Bundle bundle = event.getBundle();
+        if (event.getType() != BundleEvent.UNINSTALLED || bundle.getLocation() == null
+                || !bundle.getLocation().startsWith(LOCATION_PREFIX) || uninstalledByThisChannel.remove(bundle
+                        .getBundleId())) {
+            return;
+        }
+        Cluster nodes = cluster;
+        if (nodes == null) {
+            return;
+        }
+        for (SharedEntry entry : nodes.entries(SHARED_KIND)) {
+            String[] parts = entry.key().split(" ", 2);
+            if (entry.removed() || parts.length != 2 || entry.value() == null
+                    || entry.value().startsWith(SCHEDULED_PREFIX)
+                    || !bundle.getLocation().equals(LOCATION_PREFIX + parts[0] + "/" + parts[1])) {
+                continue;
+            }
+            // Events arrive late: installed again from the channel since, it stays.
+            if (installedBundle(parts[0], parts[1]).isPresent()) {
+                return;
+            }
+            LOG.info("Channel '{}': {} was uninstalled on node {}: uninstalled on every node", parts[0], parts[1],
+                    nodes.nodeName());
+            audit("canal-desinstalada", entry.key(), "desinstalada en el nodo " + nodes.nodeName()
+                    + "; se desinstala en todos");
+            nodes.remove(SHARED_KIND, entry.key());
+        }
     }
 
     /** Whether this node's last trusted index of the channel lists the artifact. */
@@ -714,9 +773,13 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
 
     @Override
     public void schedule(String channel, String path, Instant at) {
-        artifactOf(channel, path);
+        ChannelIndex.Artifact artifact = artifactOf(channel, path);
         if (!at.isAfter(clock.instant())) {
             throw new IllegalArgumentException("la fecha de instalación " + at + " ya pasó");
+        }
+        // A schedule that then failed would end the shared entry, and with it the installation on every node.
+        if (status(subscriptions.get(channel), artifact) == ChannelArtifact.Status.INSTALLED) {
+            throw new IllegalArgumentException(path + " del canal " + channel + " ya está instalada");
         }
         scheduled.put(channel + " " + path, at);
         saveScheduled();
@@ -945,11 +1008,14 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
         return new InstallOutcome(channel, path, false, -1, "no se instaló: " + why);
     }
 
-    private static void uninstall(Bundle bundle) {
+    /** Uninstalls a bundle this channel installed and refused, or that another node uninstalled. */
+    private void uninstall(Bundle bundle) {
+        uninstalledByThisChannel.add(bundle.getBundleId());
         try {
             bundle.uninstall();
         } catch (BundleException e) {
-            LOG.error("Could not uninstall refused bundle {}", bundle.getBundleId(), e);
+            uninstalledByThisChannel.remove(bundle.getBundleId());
+            LOG.error("Could not uninstall bundle {} ({})", bundle.getBundleId(), bundle.getLocation(), e);
         }
     }
 

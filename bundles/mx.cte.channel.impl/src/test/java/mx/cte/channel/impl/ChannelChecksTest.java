@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import mx.cte.channel.api.ChannelArtifact;
 import mx.cte.channel.api.ChannelStatus;
 import mx.cte.cluster.api.Cluster;
 import mx.cte.cluster.api.SharedEntry;
@@ -24,6 +25,8 @@ import mx.cte.trust.api.TrustVerdict;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.Version;
 
 /** What a channel's index must be for the installation to trust it: signed, current, not an older one replayed. */
@@ -49,15 +52,36 @@ public class ChannelChecksTest {
                 default -> throw new UnsupportedOperationException(method.getName());
             });
 
-    /** A framework where nothing from a channel is installed yet. */
+    /** Bundles installed from a channel, by location; none at first. */
+    private final Map<String, Bundle> installed = new HashMap<>();
+
     private final org.osgi.framework.BundleContext context = (org.osgi.framework.BundleContext) Proxy
             .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {org.osgi.framework.BundleContext.class},
                     (proxy, method, args) -> {
                         if (method.getName().equals("getBundle") && args != null && args[0] instanceof String) {
-                            return null;
+                            return installed.get(args[0]);
                         }
                         throw new UnsupportedOperationException(method.getName());
                     });
+
+    /** A bundle at {@code location}, installed until its {@code uninstall()}, which removes it as the framework does. */
+    private Bundle install(String location, long id) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Bundle.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getLocation" -> location;
+                    case "getBundleId" -> id;
+                    case "getState" -> installed.get(location) == proxy ? Bundle.ACTIVE : Bundle.UNINSTALLED;
+                    case "uninstall" -> {
+                        installed.remove(location);
+                        yield null;
+                    }
+                    case "hashCode" -> (int) id;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        installed.put(location, bundle);
+        return bundle;
+    }
 
     private Path channel;
     private ChannelUpdatesImpl updates;
@@ -257,5 +281,64 @@ public class ChannelChecksTest {
                 .orElseThrow();
         assertTrue(forged.problem(), forged.problem().contains("no está firmado por SEP"));
         assertEquals(0, forged.indexVersion());
+    }
+    @Test
+    public void aGuideUninstalledByHandLeavesTheSharedStateSoNoNodeInstallsItAgain() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        check();
+        List<String> changes = new ArrayList<>();
+        List<SharedEntry> entries = new ArrayList<>(List.of(entry("1.0.0", false)));
+        updates.setCluster(cluster(entries, changes));
+        Bundle guide = install("cte-channel:sep/artefactos/g-1.0.0.jar", 41);
+
+        // Uninstalled from the shell, then a late event of it after the channel installed it again: that one stays.
+        installed.remove("cte-channel:sep/artefactos/g-1.0.0.jar");
+        install("cte-channel:sep/artefactos/g-1.0.0.jar", 42);
+        updates.bundleChanged(new BundleEvent(BundleEvent.UNINSTALLED, guide));
+        assertEquals(List.of(), changes);
+
+        Bundle again = installed.get("cte-channel:sep/artefactos/g-1.0.0.jar");
+        again.uninstall();
+        updates.bundleChanged(new BundleEvent(BundleEvent.UNINSTALLED, again));
+        assertEquals("without this, the next change of any channel installed it again",
+                List.of("remove sep artefactos/g-1.0.0.jar"), changes);
+        assertEquals(ChannelArtifact.Status.NEW, updates.available().get(0).status());
+
+        // Something that is not the channel's own is not its business.
+        changes.clear();
+        Bundle other = install("file:/deploy/g.jar", 43);
+        other.uninstall();
+        updates.bundleChanged(new BundleEvent(BundleEvent.UNINSTALLED, other));
+        assertEquals(List.of(), changes);
+    }
+
+    @Test
+    public void whatAnotherNodeUninstalledIsUninstalledHereAndThatIsNotTakenForAnUninstallByHand() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        check();
+        List<String> changes = new ArrayList<>();
+        List<SharedEntry> entries = new ArrayList<>(List.of(entry(null, true)));
+        updates.setCluster(cluster(entries, changes));
+        Bundle guide = install("cte-channel:sep/artefactos/g-1.0.0.jar", 41);
+
+        updates.reconcile(entries);
+        assertEquals(null, installed.get("cte-channel:sep/artefactos/g-1.0.0.jar"));
+        // Node a installs it again before this node's event of its own uninstall arrives: that is not a removal.
+        entries.set(0, entry("1.0.0", false));
+        updates.bundleChanged(new BundleEvent(BundleEvent.UNINSTALLED, guide));
+        assertEquals("the channel's own uninstall is no one else's", List.of(), changes);
+    }
+
+    @Test
+    public void anInstalledArtifactIsNotScheduledAgain() throws Exception {
+        setUp();
+        publish(3, "2026-12-15T10:00:00Z", "firma-SEP");
+        check();
+        install("cte-channel:sep/artefactos/g-1.0.0.jar", 41);
+        IllegalArgumentException refused = org.junit.Assert.assertThrows(IllegalArgumentException.class,
+                () -> updates.schedule("sep", "artefactos/g-1.0.0.jar", Instant.parse("2026-12-05T08:00:00Z")));
+        assertTrue(refused.getMessage(), refused.getMessage().contains("ya está instalada"));
     }
 }
