@@ -63,7 +63,7 @@ public class FormsIT {
         try {
             check.run();
         } finally {
-            sep.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+            GuideApi.removeGuideBundle(sep, bundle);
             Http.awaitStatus("/api/v1/guides/" + SESSION, 404, GuideApi.WAIT);
         }
     }

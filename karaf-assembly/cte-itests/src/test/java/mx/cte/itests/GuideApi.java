@@ -47,6 +47,24 @@ final class GuideApi {
         throw new AssertionError("guide " + key + " did not reach the expected state; last: " + last);
     }
 
+    /**
+     * Uninstalls a published guide bundle through the API and checks it went. Just after a feature is installed again
+     * the registry re-reads the guides for a moment and answers 404 (or the API 503): asked again, as a person would.
+     */
+    static void removeGuideBundle(WebSession publisher, long bundle) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        java.net.http.HttpResponse<String> answer = publisher.send("DELETE", "/api/v1/guide-bundles/" + bundle, null,
+                null);
+        while ((answer.statusCode() == 404 || answer.statusCode() == 503) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            answer = publisher.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+        }
+        if (answer.statusCode() != 204) {
+            throw new AssertionError("guide bundle " + bundle + " was not removed: " + answer.statusCode() + " "
+                    + answer.body());
+        }
+    }
+
     static Predicate<JsonObject> status(String status) {
         return guide -> status.equals(guide.get("status").getAsString());
     }

@@ -92,7 +92,7 @@ public class LaterSessionGuideIT {
             }
             GuideApi.awaitGuide(SESSION, GuideApi.status("activa"));
         } finally {
-            sep.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+            GuideApi.removeGuideBundle(sep, bundle);
             Http.awaitStatus("/api/v1/guides/" + SESSION, 404, GuideApi.WAIT);
         }
     }

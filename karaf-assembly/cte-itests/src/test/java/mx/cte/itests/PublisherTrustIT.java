@@ -352,9 +352,9 @@ public class PublisherTrustIT {
             olderBundle = GuideApi.json(forced).get("bundle").getAsLong();
             assertEquals("the newer edition stays active", "1.0.1", GuideApi.activeVersion(GuideApi.listed(key)));
         } finally {
-            admin.send("DELETE", "/api/v1/guide-bundles/" + newerBundle, null, null);
+            GuideApi.removeGuideBundle(admin, newerBundle);
             if (olderBundle != null) {
-                admin.send("DELETE", "/api/v1/guide-bundles/" + olderBundle, null, null);
+                GuideApi.removeGuideBundle(admin, olderBundle);
             }
         }
     }
