@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +18,9 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cluster.api.AnnouncementListener;
+import mx.cte.cluster.api.Cluster;
+import mx.cte.core.api.cache.RecentReads;
 import mx.cte.core.api.errors.TextFields;
 import mx.cte.catalogue.api.Classification;
 import mx.cte.catalogue.api.Resource;
@@ -52,15 +56,21 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The catalogue in the platform database (tables {@code catalogue_*}) with its Spanish search index. The tables are
  * the truth; the index is rebuilt from them when its count differs. Resource packs arrive through {@link PackTracker}.
+ * The resources a search page shows, read in the last seconds, are answered from memory ({@link RecentReads}): a change
+ * of a resource drops it at once here and, announced ({@value #TOPIC}), on the other nodes once it commits.
  */
-@Component(service = ResourceCatalogue.class)
-public final class CatalogueService implements ResourceCatalogue {
+@Component(service = {ResourceCatalogue.class, AnnouncementListener.class},
+        property = AnnouncementListener.TOPIC + "=" + CatalogueService.TOPIC)
+public final class CatalogueService implements ResourceCatalogue, AnnouncementListener {
+
+    static final String TOPIC = "recursos-catalogo";
 
     static final String MODULE = "catalogue";
     static final String CHANGELOG = "mx/cte/catalogue/impl/db/changelog.xml";
@@ -84,6 +94,12 @@ public final class CatalogueService implements ResourceCatalogue {
     private final Map<String, ResourcePack> installed = new ConcurrentHashMap<>();
     private final Map<String, Long> installedBy = new ConcurrentHashMap<>();
     private PackTracker tracker;
+    /** By id; a few thousand resources of a few hundred bytes to a few KB each. */
+    private final RecentReads<Long, Resource> recentResources = new RecentReads<>(Duration.ofSeconds(5), 5_000);
+    /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Cluster cluster;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile GuideRegistry guides;
@@ -126,6 +142,30 @@ public final class CatalogueService implements ResourceCatalogue {
 
     void useResults(ResultsAnalysis analysis) {
         this.results = analysis;
+    }
+
+    /** Another node (or this one, heard back once the change committed) changed a resource, or several. */
+    @Override
+    public void announced(String message) {
+        try {
+            recentResources.forget(Long.valueOf(message));
+        } catch (NumberFormatException several) {
+            recentResources.forgetAll();
+        }
+    }
+
+    private void changed(long id) {
+        recentResources.forgetNowAndLater(key -> key == id, database::afterUnitOfWork);
+        Cluster nodes = cluster;
+        if (nodes != null) {
+            // Joins the change's unit of work: heard (here too) once it commits.
+            nodes.announce(TOPIC, String.valueOf(id));
+        }
+    }
+
+    /** A pack's resources changed: each node handles its own packs, so nothing is announced. */
+    private void packsChanged() {
+        recentResources.forgetNowAndLater(key -> true, database::afterUnitOfWork);
     }
 
     // ---------------------------------------------------------------- index
@@ -276,9 +316,10 @@ public final class CatalogueService implements ResourceCatalogue {
                 List.of("tipo", "grado", "area", "criterio"), query.offset(), query.limit()));
         List<Resource> resources = new ArrayList<>();
         if (!found.hits().isEmpty()) {
-            Map<Long, Resource> byId = new HashMap<>();
-            load("r.id IN (" + found.hits().stream().map(SearchResult.Hit::id).collect(Collectors.joining(","))
-                    + ")").forEach(r -> byId.put(r.id(), r));
+            Map<Long, Resource> byId = recentResources.getAll(found.hits().stream().map(hit -> Long.valueOf(hit
+                    .id())).toList(), missing -> load("r.id IN (" + missing.stream().map(String::valueOf)
+                            .collect(Collectors.joining(",")) + ")").stream().collect(Collectors.toMap(Resource::id,
+                                    r -> r)));
             found.hits().forEach(hit -> Optional.ofNullable(byId.get(Long.parseLong(hit.id())))
                     .filter(r -> visibleTo(r, school)).ifPresent(resources::add));
         }
@@ -420,6 +461,7 @@ public final class CatalogueService implements ResourceCatalogue {
                     clock.instant(), id, school.value());
             return null;
         });
+        changed(id);
         audit.record("recurso-cambiado", school + " #" + id, clean.title());
         return reindexed(school, id);
     }
@@ -437,6 +479,7 @@ public final class CatalogueService implements ResourceCatalogue {
                     "DELETE FROM catalogue_resource WHERE id = ? AND cct = ? AND version = ?", id, school.value());
             return null;
         });
+        changed(id);
         index.delete(String.valueOf(id));
         audit.record("recurso-quitado", school + " #" + id, current.content().title());
     }
@@ -497,6 +540,7 @@ public final class CatalogueService implements ResourceCatalogue {
             }
             return null;
         });
+        changed(id);
         audit.record("recurso-clasificado", school + " #" + id, session + " " + String.join(",", chosen));
         return reindexed(school, id);
     }
@@ -605,6 +649,7 @@ public final class CatalogueService implements ResourceCatalogue {
                 upsertPack(connection, bundle, pack, fingerprint);
                 return null;
             });
+            packsChanged();
             index.deleteWhere("owner", "pack:" + pack.key());
             List<Resource> entries = load("r.pack_key = ? AND r.withdrawn = FALSE", pack.key());
             index.putAll(entries.stream().map(CatalogueService::document).toList());
@@ -693,6 +738,7 @@ public final class CatalogueService implements ResourceCatalogue {
             Sql.update(connection, "DELETE FROM catalogue_pack WHERE pack_key = ?", key);
             return null;
         });
+        packsChanged();
         index.deleteWhere("owner", "pack:" + key);
         installed.remove(key);
         installedBy.remove(key);

@@ -279,4 +279,30 @@ public class CatalogueServiceTest {
         assertEquals("a renamed pack's old entries leave", List.of(), titles(SCHOOL, text("cuentos")));
         assertEquals(List.of("Libro nuevo"), titles(SCHOOL, text("nuevo")));
     }
+
+    @Test
+    public void aSearchShowsEveryChangeToItsResourcesAtOnceAndAnotherNodesOnceAnnounced() {
+        Resource game = catalogue.add(SCHOOL, draft("Juegos de conteo", ResourceKind.MATERIAL_DIDACTICO, List.of(1),
+                List.of(), false), "docente.ana");
+        assertEquals(List.of("Juegos de conteo"), titles(SCHOOL, text("juegos")));
+
+        Resource renamed = catalogue.update(SCHOOL, game.id(), draft("Juegos de conteo y medida",
+                ResourceKind.MATERIAL_DIDACTICO, List.of(1), List.of(), false), game.version(), "docente.ana");
+        assertEquals(List.of("Juegos de conteo y medida"), titles(SCHOOL, text("juegos")));
+        Resource classified = catalogue.classify(SCHOOL, game.id(), SESSION, List.of("a"), renamed.version(),
+                "directora");
+        assertEquals(List.of("a"), catalogue.search(SCHOOL, text("juegos")).resources().get(0).classifications()
+                .stream().map(c -> c.criterion()).toList());
+
+        // Another node sharing the database renames it: this node's page follows the announcement of its change.
+        database.inTransaction(connection -> mx.cte.storage.api.Sql.update(connection,
+                "UPDATE catalogue_resource SET title = 'Juegos de otro nodo' WHERE id = ?", game.id()));
+        assertEquals("read in the last seconds, from memory", List.of("Juegos de conteo y medida"),
+                titles(SCHOOL, text("juegos")));
+        catalogue.announced(String.valueOf(game.id()));
+        assertEquals(List.of("Juegos de otro nodo"), titles(SCHOOL, text("juegos")));
+
+        catalogue.remove(SCHOOL, game.id(), classified.version(), "docente.ana");
+        assertEquals(List.of(), titles(SCHOOL, text("juegos")));
+    }
 }

@@ -1,8 +1,13 @@
 package mx.cte.core.api.cache;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -63,6 +68,46 @@ public final class RecentReads<K, V> {
             }
         }
         return value;
+    }
+
+    /**
+     * The values of {@code keys}: those read within the lifetime from memory, the others with one call of
+     * {@code readMissing} (a query for all of them at once), kept when no forget happened meanwhile. A key that
+     * {@code readMissing} leaves out (nothing there) is absent from the answer and not kept.
+     */
+    public Map<K, V> getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> readMissing) {
+        long now = nanoTime.getAsLong();
+        Map<K, V> found = new HashMap<>();
+        Set<K> missing = new LinkedHashSet<>();
+        for (K key : keys) {
+            Kept<V> entry = kept.get(key);
+            if (entry != null && now - entry.readAt() < lifetimeNanos) {
+                found.put(key, entry.value());
+            } else {
+                if (entry != null) {
+                    kept.remove(key, entry);
+                }
+                missing.add(key);
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        long stamp = forgets.get();
+        Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(missing));
+        read.forEach((key, value) -> {
+            if (value != null && missing.contains(key)) {
+                found.put(key, value);
+                if (forgets.get() == stamp && kept.size() < maxEntries) {
+                    kept.put(key, new Kept<>(value, now));
+                }
+            }
+        });
+        if (forgets.get() != stamp) {
+            // A change landed while they were being read or kept: it may be one of theirs.
+            missing.forEach(kept::remove);
+        }
+        return found;
     }
 
     /** Drops what is kept for {@code key}. */

@@ -1,10 +1,10 @@
 /**
  * Reads kept for a few seconds: {@link mx.cte.core.api.cache.RecentReads} answers what every request of a school reads
- * again (its record, its results table) from memory, dropped at once by the changes made on this node and by those
+ * again (its record, its results table, the resources of a catalogue page) from memory, dropped at once by the changes made on this node and by those
  * other nodes announce.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package mx.cte.core.api.cache;
 
 import org.osgi.annotation.bundle.Export;
