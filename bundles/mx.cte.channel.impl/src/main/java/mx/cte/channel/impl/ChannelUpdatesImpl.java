@@ -416,7 +416,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
             String[] parts = entry.key().split(" ", 2);
             if (entry.removed() || parts.length != 2 || entry.value() == null
                     || entry.value().startsWith(SCHEDULED_PREFIX)
-                    || !bundle.getLocation().equals(LOCATION_PREFIX + parts[0] + "/" + parts[1])) {
+                    || !bundle.getLocation().equals(location(parts[0], parts[1]))) {
                 continue;
             }
             // Events arrive late: installed again from the channel since, it stays.
@@ -675,8 +675,13 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
         }
     }
 
+    /** Where a channel installs an artifact: one bundle per channel and path. */
+    private static String location(String channel, String path) {
+        return LOCATION_PREFIX + channel + "/" + path;
+    }
+
     private Optional<Bundle> installedBundle(String channel, String path) {
-        Bundle bundle = context.getBundle(LOCATION_PREFIX + channel + "/" + path);
+        Bundle bundle = context.getBundle(location(channel, path));
         return Optional.ofNullable(bundle).filter(b -> b.getState() != Bundle.UNINSTALLED);
     }
 
@@ -914,7 +919,7 @@ public final class ChannelUpdatesImpl implements ChannelUpdates, SharedStateList
         }
         Bundle bundle;
         try {
-            bundle = context.installBundle(LOCATION_PREFIX + channel + "/" + path, new ByteArrayInputStream(content));
+            bundle = context.installBundle(location(channel, path), new ByteArrayInputStream(content));
         } catch (BundleException e) {
             return refused(channel, path, "el framework no lo instaló: " + e.getMessage());
         }

@@ -1,7 +1,7 @@
 /**
  * Reads kept for a few seconds: {@link mx.cte.core.api.cache.RecentReads} answers what every request of a school reads
- * again (its record, its results table, the resources of a catalogue page) from memory, dropped at once by the changes made on this node and by those
- * other nodes announce.
+ * again (its record, its results table, the resources of a catalogue page) from memory, dropped at once by the changes
+ * made on this node and by those other nodes announce.
  */
 @Export
 @Version("1.1.0")
