@@ -44,7 +44,9 @@ final class SharedStateStore {
 
     long put(String kind, String key, String value, byte[] content, boolean removed) {
         check(kind, key, value);
-        return database.inTransaction(connection -> {
+        // Committed now, not with the request that asked: the change is already made on this node, and a follower
+        // reading the old entry meanwhile would undo it (a guide published, then uninstalled as still "removed").
+        return database.inOwnTransaction(connection -> {
             Sql.update(connection, "UPDATE cluster_revision SET revision = revision + 1 WHERE id = 1");
             long revision = revision(connection);
             int changed = Sql.update(connection, "UPDATE cluster_state SET entry_value = ?, content = ?, removed = ?,"

@@ -164,6 +164,24 @@ public class ClusterServiceTest {
     }
 
     @Test
+    public void aChangeRecordedDuringARequestReachesTheListenerAtOnceAndOutlivesTheRequestsRollback()
+            throws Exception {
+        ClusterService node = node(ClusterService.SINGLE, "a", 1);
+        Recorder listener = new Recorder();
+        node.addListener(listener, following("guia"));
+        assertEquals(List.of(), listener.next());
+        waitReady(node);
+        // A publisher's upload: the bundle is installed on this node inside the request's unit of work. Had the
+        // record waited for the request's commit, the listener would read the kind without it and undo the install.
+        try (Database.UnitOfWork request = database.beginUnitOfWork()) {
+            node.put("guia", "mx.sep.cte.tercera/1.0.0", "{}", new byte[] {1});
+            List<SharedEntry> seen = listener.next();
+            assertEquals(List.of("mx.sep.cte.tercera/1.0.0"), seen.stream().map(SharedEntry::key).toList());
+        }
+        assertEquals("the bundle stays installed, so its record stays", 1, node.entries("guia").size());
+    }
+
+    @Test
     public void anArtifactOfTwentyMegabytesIsKeptWhole() {
         ClusterService a = node(ClusterService.SINGLE, "a", 1);
         byte[] jar = new byte[20 * 1024 * 1024];

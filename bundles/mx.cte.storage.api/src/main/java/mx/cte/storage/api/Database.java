@@ -61,6 +61,16 @@ public interface Database {
     }
 
     /**
+     * Runs the work in a transaction of its own, committed when it returns even while the thread has a unit of work
+     * open (then on a second connection, which must not wait for rows the unit wrote). For the record of something
+     * already done outside the database, such as a bundle installed or uninstalled: other threads act on it at once,
+     * and the request's rollback cannot undo it.
+     */
+    default <T> T inOwnTransaction(TransactionWork<T> work) {
+        return inTransaction(work);
+    }
+
+    /**
      * Opens a unit of work on this thread: until it is closed, every connection the thread takes from
      * {@link #dataSource()} joins one transaction, so a request's writes (the module's rows, its audit entry, the
      * answer kept for its idempotency key) commit together or not at all. Inside it, {@link #inTransaction} and each

@@ -4,7 +4,7 @@
  * PostgreSQL) is configuration, not code.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package mx.cte.storage.api;
 
 import org.osgi.annotation.bundle.Export;

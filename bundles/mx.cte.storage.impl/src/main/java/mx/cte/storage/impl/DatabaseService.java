@@ -57,6 +57,11 @@ public final class DatabaseService implements Database {
     }
 
     @Override
+    public <T> T inOwnTransaction(TransactionWork<T> work) {
+        return units.outsideUnit(() -> inTransaction(work));
+    }
+
+    @Override
     public void afterUnitOfWork(Runnable action) {
         units.afterUnit(action);
     }

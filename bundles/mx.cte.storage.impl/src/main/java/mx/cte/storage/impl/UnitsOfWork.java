@@ -51,6 +51,20 @@ final class UnitsOfWork {
         }
     }
 
+    /** Runs the work as if the thread had no unit open: its connections come from the pool; the unit then goes on. */
+    <T> T outsideUnit(java.util.function.Supplier<T> work) {
+        Unit open = current.get();
+        if (open == null) {
+            return work.get();
+        }
+        current.remove();
+        try {
+            return work.get();
+        } finally {
+            current.set(open);
+        }
+    }
+
     UnitOfWork begin() {
         Unit open = current.get();
         if (open != null) {

@@ -201,6 +201,22 @@ public class DatabaseServiceTest {
     }
 
     @Test
+    public void workInItsOwnTransactionCommitsAtOnceAndOutlivesTheUnitsRollback() throws Exception {
+        database.migrate("notes", loader(), V1);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            insert("del módulo, deshecha");
+            database.inOwnTransaction(connection -> connection.createStatement()
+                    .executeUpdate("INSERT INTO note (body) VALUES ('un bundle ya instalado')"));
+            assertEquals("others see it before the unit ends", 1, committedNotes());
+            insert("después, en la unidad");
+            assertEquals("the unit goes on with its connection", 3, count("SELECT COUNT(*) FROM note"));
+        }
+        assertEquals("the unit's rollback leaves it, and only it", 1,
+                count("SELECT COUNT(*) FROM note WHERE body = 'un bundle ya instalado'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM note"));
+    }
+
+    @Test
     public void aUnitOfWorkNotCommittedLeavesNothing() throws Exception {
         database.migrate("notes", loader(), V1);
         try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
