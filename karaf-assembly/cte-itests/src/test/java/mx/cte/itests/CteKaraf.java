@@ -92,6 +92,11 @@ public final class CteKaraf {
                 // Central as the remote so that a fresh machine works.
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
                         "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
+                // The test probe can start while the boot features still install; Pax Exam's extender then waits
+                // only 10 s for its injector and, having given up, leaves the suite waiting forever (PAXEXAM-765).
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
+                        .value("180000"),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
                 systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
                 systemProperty(EXAMPLE_GUIDES_PROPERTY).value(requiredProperty(EXAMPLE_GUIDES_PROPERTY)),
