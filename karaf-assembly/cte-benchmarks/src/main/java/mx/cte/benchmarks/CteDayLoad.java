@@ -275,7 +275,7 @@ final class CteDayLoad {
                     report.accept(line("bare Jetty 9.4 servlet, fixed JSON", connections, result, 0));
                 }
             }
-            for (String mode : postgresPort == null ? List.of("read", "mixed") : List.of("mixed")) {
+            for (String mode : List.of("read", "mixed")) {
                 for (int connections : CONNECTIONS) {
                     // -Dcte.bench.profile=true: a JFR recording of each workload at 64 connections, for
                     // docs/performance.md's profile (jfr print --events jdk.ExecutionSample <file>).

@@ -55,6 +55,8 @@ public final class CteKaraf {
     private static final String RMI_REGISTRY_PORT = String.valueOf(freePort());
     private static final String RMI_SERVER_PORT = String.valueOf(freePort());
     private static final String SSH_PORT = String.valueOf(freePort());
+    /** How long the test probe waits for Pax Exam's injector and the JUnit invoker (3 minutes). */
+    private static final String PROBE_WAIT_MILLIS = "180000";
 
     private CteKaraf() {
     }
@@ -94,9 +96,10 @@ public final class CteKaraf {
                         "org.ops4j.pax.url.mvn.localRepository", requiredProperty("cte.maven.localRepository")),
                 // The test probe can start while the boot features still install; Pax Exam's extender then waits
                 // only 10 s for its injector and, having given up, leaves the suite waiting forever (PAXEXAM-765).
-                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("180000"),
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT")
+                        .value(PROBE_WAIT_MILLIS),
                 systemProperty("org.ops4j.pax.exam.invoker.junit.internal.JUnitProbeInvokerFactory.DEFAULT_TIMEOUT")
-                        .value("180000"),
+                        .value(PROBE_WAIT_MILLIS),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
                 systemProperty(STATE_GUIDE_PROPERTY).value(requiredProperty(STATE_GUIDE_PROPERTY)),
                 systemProperty(EXAMPLE_GUIDES_PROPERTY).value(requiredProperty(EXAMPLE_GUIDES_PROPERTY)),

@@ -76,8 +76,8 @@ public class Format2GuidesIT {
             GuideApi.awaitGuide(INTENSIVE, GuideApi.status("activa"));
             check.run(sep);
         } finally {
-            sep.send("DELETE", "/api/v1/guide-bundles/" + shapeBundle, null, null);
-            sep.send("DELETE", "/api/v1/guide-bundles/" + intensiveBundle, null, null);
+            GuideApi.removeGuideBundle(sep, shapeBundle);
+            GuideApi.removeGuideBundle(sep, intensiveBundle);
             Http.awaitStatus("/api/v1/guides/" + SHAPE_2021, 404, GuideApi.WAIT);
             Http.awaitStatus("/api/v1/guides/" + INTENSIVE, 404, GuideApi.WAIT);
         }
@@ -208,7 +208,7 @@ public class Format2GuidesIT {
             assertTrue(refused.body(), refused.body().contains("$.sections[2].sections[0].intro[0].src"));
             assertTrue(refused.body(), refused.body().contains("la imagen imagenes/momentos.png no está en el bundle"));
         } finally {
-            sep.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+            GuideApi.removeGuideBundle(sep, bundle);
             Http.awaitStatus("/api/v1/guides/" + SHAPE_2021, 404, GuideApi.WAIT);
         }
     }
@@ -225,7 +225,7 @@ public class Format2GuidesIT {
             assertEquals("15:2024-2025:primaria:ordinaria-1", edition.get("clave").getAsString());
             assertEquals("activa", edition.get("estado").getAsString());
         } finally {
-            state.send("DELETE", "/api/v1/guide-bundles/" + edition.get("bundle").getAsLong(), null, null);
+            GuideApi.removeGuideBundle(state, edition.get("bundle").getAsLong());
         }
     }
 
