@@ -79,7 +79,7 @@ public final class Benchmarks {
         }
         if (parts.contains("postgres")) {
             line("");
-            line("5. The write-heavy CTE-day load with the platform on PostgreSQL");
+            line("5. The CTE-day load (read-only and mixed) with the platform on PostgreSQL");
             new CteDayLoad(Benchmarks::line, out.resolve("load-postgres"),
                     Integer.getInteger("cte.bench.load.schools", 2000), Integer.getInteger("cte.bench.load.writers", 200),
                     Integer.getInteger("cte.bench.seconds", 15))
