@@ -314,7 +314,7 @@ public class Format2GuidesIT {
                     + " tiene instalada ninguna edición en [1.0,2.0)"));
         } finally {
             for (long bundle : bundles) {
-                (bundle == bundles.get(0) ? state : sep).send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
+                GuideApi.removeGuideBundle(bundle == bundles.get(0) ? state : sep, bundle);
             }
             Http.awaitStatus("/api/v1/guides/" + STATE_THIRD_SESSION, 404, GuideApi.WAIT);
         }

@@ -54,8 +54,7 @@ final class GuideApi {
      */
     static void removeGuideBundle(WebSession publisher, long bundle) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        java.net.http.HttpResponse<String> answer = publisher.send("DELETE", "/api/v1/guide-bundles/" + bundle, null,
-                null);
+        HttpResponse<String> answer = publisher.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
         while (answer.statusCode() == 503 && System.nanoTime() < deadline) {
             Thread.sleep(200);
             answer = publisher.send("DELETE", "/api/v1/guide-bundles/" + bundle, null, null);
