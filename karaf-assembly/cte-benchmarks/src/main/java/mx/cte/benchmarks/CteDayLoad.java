@@ -294,8 +294,8 @@ final class CteDayLoad {
                             ceiling.get(connections)[0]));
                 }
             }
-            report.accept(String.format("Resident memory after the load: %d MB (target < 400 MB), %d threads",
-                    karaf.residentMegabytes(), karaf.threads()));
+            report.accept(String.format("Resident memory after the load: %d MB (target < 400 MB; %s), %d threads",
+                    karaf.residentMegabytes(), karaf.residentParts(), karaf.threads()));
             reportNativeMemory(karaf);
             if (postgresPort != null) {
                 return;

@@ -109,12 +109,26 @@ final class Distribution implements AutoCloseable {
 
     /** Resident memory of the Karaf process, in MB, from /proc. */
     long residentMegabytes() throws IOException {
+        return statusMegabytes("VmRSS");
+    }
+
+    /**
+     * What the resident memory is made of: the process's own memory (heap, classes, compiled code, stacks, malloc)
+     * and the pages of mapped files it touched (the JDK's modules image and class-data archive, its libraries,
+     * Lucene's index files), which the system can drop and read again and which other JVMs share.
+     */
+    String residentParts() throws IOException {
+        return String.format("%d MB anonymous, %d MB of mapped files", statusMegabytes("RssAnon"),
+                statusMegabytes("RssFile") + statusMegabytes("RssShmem"));
+    }
+
+    private long statusMegabytes(String field) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
+            if (line.startsWith(field + ":")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }
-        throw new IllegalStateException("no VmRSS for Karaf's process");
+        throw new IllegalStateException("no " + field + " for Karaf's process");
     }
 
     /** The number of threads of Karaf's process. */
