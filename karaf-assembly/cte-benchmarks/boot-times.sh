@@ -7,11 +7,12 @@
 #   e.g. boot-times.sh 3 "-Xms64m -Xmx256m -XX:+UseSerialGC"   (empty options: bin/setenv's defaults)
 # RESTARTS (default 0): after each first start, the copy is stopped with bin/stop and started again that many times,
 # each restart measured the same way (the bundles from the framework's cache, the schemas and demo data in place).
+# CTE_ASSEMBLY=DIR measures another assembled distribution instead (e.g. a copy with other boot features).
 set -u
 runs=${1:-3}
 options=${2:-}
 restarts=${3:-0}
-assembly="$(cd "$(dirname "$0")/../cte-distribution/target/assembly" && pwd)"
+assembly="$(cd "${CTE_ASSEMBLY:-$(dirname "$0")/../cte-distribution/target/assembly}" && pwd)"
 for run in $(seq "$runs"); do
     copy=$(mktemp -d "${TMPDIR:-/tmp}/cte-boot-XXXX")
     cp -r "$assembly/." "$copy/"
