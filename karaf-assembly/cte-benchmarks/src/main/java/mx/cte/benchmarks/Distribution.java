@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -109,7 +110,7 @@ final class Distribution implements AutoCloseable {
 
     /** Resident memory of the Karaf process, in MB, from /proc. */
     long residentMegabytes() throws IOException {
-        return statusMegabytes("VmRSS");
+        return status("VmRSS") / 1024;
     }
 
     /**
@@ -118,27 +119,35 @@ final class Distribution implements AutoCloseable {
      * Lucene's index files), which the system can drop and read again and which other JVMs share.
      */
     String residentParts() throws IOException {
-        return String.format("%d MB anonymous, %d MB of mapped files", statusMegabytes("RssAnon"),
-                statusMegabytes("RssFile") + statusMegabytes("RssShmem"));
-    }
-
-    private long statusMegabytes(String field) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-            if (line.startsWith(field + ":")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        throw new IllegalStateException("no " + field + " for Karaf's process");
+        Map<String, Long> status = status();
+        return String.format("%d MB anonymous, %d MB of mapped files", status.get("RssAnon") / 1024,
+                (status.get("RssFile") + status.get("RssShmem")) / 1024);
     }
 
     /** The number of threads of Karaf's process. */
     long threads() throws IOException {
+        return status("Threads");
+    }
+
+    private long status(String field) throws IOException {
+        Long value = status().get(field);
+        if (value == null) {
+            throw new IllegalStateException("no " + field + " for Karaf's process");
+        }
+        return value;
+    }
+
+    /** The numeric fields of /proc/PID/status (the memory ones in kB), read once. */
+    private Map<String, Long> status() throws IOException {
+        Map<String, Long> fields = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
-            if (line.startsWith("Threads:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
+            int colon = line.indexOf(':');
+            String digits = line.substring(colon + 1).replaceAll("\\D", "");
+            if (colon > 0 && !digits.isEmpty() && digits.length() < 19) {
+                fields.put(line.substring(0, colon), Long.parseLong(digits));
             }
         }
-        throw new IllegalStateException("no Threads for Karaf's process");
+        return fields;
     }
 
     /** The demo accounts' passwords, written at the first start. */

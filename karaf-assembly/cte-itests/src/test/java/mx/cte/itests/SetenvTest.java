@@ -45,35 +45,27 @@ public class SetenvTest {
     @Test
     public void theOptionsItChoosesStartThisJdk() throws Exception {
         Path javaHome = Paths.get(System.getProperty("java.home"));
-        String options = run(javaHome, "").get(0);
+        String options = run(javaHome, null).get(0);
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin/java").toString());
         command.addAll(List.of(options.trim().split("\\s+")));
         command.add("-version");
-        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("java -version did not end", java.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(options + " refused by " + javaHome + ": " + output, 0, java.exitValue());
+        output(new ProcessBuilder(command), options + " refused by " + javaHome);
     }
 
     @Test
     public void keepsTheArgumentsOfTheScriptThatSourcesIt() throws Exception {
-        List<String> lines = run(fakeJavaHome("17.0.15"), "first 'second one'");
+        List<String> lines = run(fakeJavaHome("17.0.15"), null, "first", "second one");
         assertEquals("2|first|second one", lines.get(1));
     }
 
     @Test
     public void anOperatorsOwnOptionsReplaceTheDefaults() throws Exception {
-        Path home = fakeJavaHome("17.0.15");
-        Path script = probe();
-        ProcessBuilder builder = new ProcessBuilder("sh", script.toString()).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", home.toString());
-        builder.environment().put("EXTRA_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC");
-        assertEquals("-Xmx1g -XX:+UseG1GC", output(builder).get(0));
+        assertEquals("-Xmx1g -XX:+UseG1GC", run(fakeJavaHome("17.0.15"), "-Xmx1g -XX:+UseG1GC").get(0));
     }
 
     private String optionsFor(String version) throws Exception {
-        return run(fakeJavaHome(version), "").get(0);
+        return run(fakeJavaHome(version), null).get(0);
     }
 
     private Path fakeJavaHome(String version) throws IOException {
@@ -85,14 +77,21 @@ public class SetenvTest {
         return home;
     }
 
-    /** Sources setenv as bin/karaf does, with the given arguments; prints the options, then the arguments. */
-    private List<String> run(Path javaHome, String arguments) throws Exception {
-        Path script = probe();
-        ProcessBuilder builder = new ProcessBuilder("sh", "-c", "sh " + script + " " + arguments)
-                .redirectErrorStream(true);
+    /**
+     * Sources setenv as bin/karaf does, with the given arguments and the operator's {@code EXTRA_JAVA_OPTS} (null:
+     * none); prints the options, then the arguments.
+     */
+    private List<String> run(Path javaHome, String operatorOptions, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("sh", probe().toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("JAVA_HOME", javaHome.toString());
-        builder.environment().remove("EXTRA_JAVA_OPTS");
-        return output(builder);
+        if (operatorOptions == null) {
+            builder.environment().remove("EXTRA_JAVA_OPTS");
+        } else {
+            builder.environment().put("EXTRA_JAVA_OPTS", operatorOptions);
+        }
+        return output(builder, "the probe");
     }
 
     /** A distribution's bin/ with setenv beside a script that sources it (no etc/: no administrator is made). */
@@ -107,11 +106,12 @@ public class SetenvTest {
         return script;
     }
 
-    private static List<String> output(ProcessBuilder builder) throws Exception {
-        Process process = builder.start();
+    /** Runs the process to its end and expects exit 0; {@code what} names it in a failure. */
+    private static List<String> output(ProcessBuilder builder, String what) throws Exception {
+        Process process = builder.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue("the probe did not end", process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(output, 0, process.exitValue());
+        assertTrue(what + " did not end", process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(what + ": " + output, 0, process.exitValue());
         return List.of(output.split("\n"));
     }
 }
