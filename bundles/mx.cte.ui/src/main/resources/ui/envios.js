@@ -204,7 +204,10 @@ async function sendPending() {
     } catch (offline) {
       return false; // no connection: everything stays, in order, for the next try
     }
-    if (response.status >= 500 || response.status === 401 || response.headers.has('Retry-After')) {
+    // A 404 that is not the API's JSON comes from the web server before the platform's API is there (a restart):
+    // the edit is kept, as for a server that is away, never dropped as refused.
+    const notTheApi = response.status === 404 && !response.headers.get('Content-Type')?.includes('json');
+    if (response.status >= 500 || response.status === 401 || response.headers.has('Retry-After') || notTheApi) {
       if (response.status === 401) {
         refusal = 'Su sesión terminó: inicie sesión de nuevo para enviar los cambios pendientes.';
       }

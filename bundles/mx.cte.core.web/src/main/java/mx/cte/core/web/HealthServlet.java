@@ -34,9 +34,9 @@ import org.osgi.service.http.whiteboard.propertytypes.HttpWhiteboardServletPatte
 
 /**
  * {@code GET /api/v1/health}: public readiness and version, for clients, monitors and load balancers: {@code 503}
- * "starting" until Karaf has started every boot feature and every {@link Readiness} part is ready (a node of several
- * catching up with the cluster), then {@code 200} "up"; {@code 503} "down" while a part refuses to serve (a
- * configuration it cannot run with). When not up, {@code motivo} says why.
+ * "starting" until Karaf has started every boot feature, every {@link Readiness} part is ready (a node of several
+ * catching up with the cluster) and every module API on its way has registered, then {@code 200} "up"; {@code 503}
+ * "down" while a part refuses to serve (a configuration it cannot run with). When not up, {@code motivo} says why.
  */
 @Component(service = Servlet.class)
 @HttpWhiteboardServletName("cte-health")
@@ -144,7 +144,8 @@ public final class HealthServlet extends JsonServlet {
 
     /**
      * The first part that is not ready, a refusal (down) before one still catching up; or a part that is not bound
-     * here yet (the cluster service waits for the database, and registers after everything else started).
+     * here yet (the cluster service waits for the database, and registers after everything else started); or a
+     * module whose API has not registered yet but will ({@link ModuleServletsOnTheirWay}).
      */
     Optional<Readiness.NotReady> notReady() {
         Readiness.NotReady first = null;
@@ -164,6 +165,10 @@ public final class HealthServlet extends JsonServlet {
                             .collect(java.util.stream.Collectors.toSet()))
                     .map(name -> new Readiness.NotReady(HealthStatus.STARTING, "La plataforma espera a " + name
                             + ".")).orElse(null);
+        }
+        if (first == null) {
+            first = ModuleServletsOnTheirWay.first(components).map(title -> new Readiness.NotReady(
+                    HealthStatus.STARTING, "La plataforma espera al módulo " + title + ".")).orElse(null);
         }
         return Optional.ofNullable(first);
     }
