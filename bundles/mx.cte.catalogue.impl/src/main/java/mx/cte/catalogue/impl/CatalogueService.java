@@ -96,6 +96,15 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
     private PackTracker tracker;
     /** By id; a few thousand resources of a few hundred bytes to a few KB each. */
     private final RecentReads<Long, Resource> recentResources = new RecentReads<>(Duration.ofSeconds(5), 5_000);
+    /**
+     * Pages searched in the last seconds (a state's teachers looking for "lectura" on the same Friday): any change
+     * of the catalogue drops them all, here at once and on the other nodes when they hear of it.
+     */
+    private final RecentReads<SearchKey, ResourcePage> recentSearches = new RecentReads<>(Duration.ofSeconds(5),
+            2_000);
+
+    private record SearchKey(Cct school, ResourceQuery query) {
+    }
     /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -147,6 +156,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
     /** Another node (or this one, heard back once the change committed) changed a resource, or several. */
     @Override
     public void announced(String message) {
+        recentSearches.forgetAll();
         try {
             recentResources.forget(Long.valueOf(message));
         } catch (NumberFormatException several) {
@@ -161,6 +171,14 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
             // Joins the change's unit of work: heard (here too) once it commits.
             nodes.announce(TOPIC, String.valueOf(id));
         }
+    }
+
+    /**
+     * The index changed: searches answer from it again, from now (a search that began before is not kept) and once
+     * the change's unit of work ends. Other nodes drop theirs when they hear of the change.
+     */
+    private void searchesChanged() {
+        recentSearches.forgetNowAndLater(key -> true, database::afterUnitOfWork);
     }
 
     /** A pack's resources changed: each node handles its own packs, so nothing is announced. */
@@ -293,6 +311,10 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
 
     @Override
     public ResourcePage search(Cct school, ResourceQuery query) {
+        return recentSearches.get(new SearchKey(school, query), key -> searchNow(school, query));
+    }
+
+    private ResourcePage searchNow(Cct school, ResourceQuery query) {
         long started = System.nanoTime();
         Map<String, List<String>> filters = new LinkedHashMap<>();
         List<String> visible = new ArrayList<>(List.of(school.value(), ALL_SCHOOLS));
@@ -430,6 +452,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
     private Resource reindexed(Cct school, long id) {
         Resource resource = find(school, id).orElseThrow();
         index.put(document(resource));
+        searchesChanged();
         return resource;
     }
 
@@ -481,6 +504,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
         });
         changed(id);
         index.delete(String.valueOf(id));
+        searchesChanged();
         audit.record("recurso-quitado", school + " #" + id, current.content().title());
     }
 
@@ -653,6 +677,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
             index.deleteWhere("owner", "pack:" + pack.key());
             List<Resource> entries = load("r.pack_key = ? AND r.withdrawn = FALSE", pack.key());
             index.putAll(entries.stream().map(CatalogueService::document).toList());
+            searchesChanged();
             resources = entries.size();
         }
         refused.remove(bundleId);
@@ -740,6 +765,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
         });
         packsChanged();
         index.deleteWhere("owner", "pack:" + key);
+        searchesChanged();
         installed.remove(key);
         installedBy.remove(key);
         audit.record("paquete-recursos-retirado", key, "");

@@ -2,6 +2,8 @@ package mx.cte.catalogue.impl;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -261,6 +263,29 @@ public class CatalogueServiceTest {
     private Object packResourcesWrittenAt() {
         return database.inTransaction(connection -> mx.cte.storage.api.Sql.query(connection, "SELECT updated_at FROM"
                 + " catalogue_resource WHERE pack_key = 'estatal' ORDER BY pack_entry", row -> row.getObject(1)));
+    }
+
+    @Test
+    public void aSearchAskedAgainIsTheSamePageUntilTheCatalogueChanges() {
+        Resource tales = catalogue.add(SCHOOL, draft("Cuentos para leer", ResourceKind.LECTURA, List.of(), List.of(),
+                false), "docente.ana");
+        ResourcePage page = catalogue.search(SCHOOL, text("cuentos"));
+        assertSame("the web layer encodes a page once while it is the same", page,
+                catalogue.search(SCHOOL, text("cuentos")));
+
+        catalogue.add(SCHOOL, draft("Cuentos de la región", ResourceKind.LECTURA, List.of(), List.of(), false),
+                "docente.ana");
+        assertEquals("an added resource is found at once", 2, catalogue.search(SCHOOL, text("cuentos")).total());
+        Resource renamed = catalogue.update(SCHOOL, tales.id(), draft("Fábulas para leer", ResourceKind.LECTURA,
+                List.of(), List.of(), false), tales.version(), "docente.ana");
+        assertEquals(List.of("Cuentos de la región"), titles(SCHOOL, text("cuentos")));
+        catalogue.remove(SCHOOL, renamed.id(), renamed.version(), "docente.ana");
+        assertEquals(List.of(), titles(SCHOOL, text("fabulas")));
+
+        ResourcePage before = catalogue.search(SCHOOL, text("cuentos"));
+        catalogue.announced("varios");
+        assertNotSame("another node's change drops the pages kept here", before,
+                catalogue.search(SCHOOL, text("cuentos")));
     }
 
     @Test

@@ -14,6 +14,7 @@ import mx.cte.catalogue.api.ResourcePack;
 import mx.cte.catalogue.api.ResourceQuery;
 import mx.cte.catalogue.api.Selection;
 import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.EncodedAnswers;
 import mx.cte.core.http.JsonBinding.Member;
 import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.Routes;
@@ -34,6 +35,11 @@ final class CatalogueApi {
 
     private final ResourceCatalogue catalogue;
     private final SchoolDirectory directory;
+    /** Search pages of the last seconds, up to 8 MB of them. */
+    private final EncodedAnswers<PageKey> encodedPages = new EncodedAnswers<>(8L << 20);
+
+    private record PageKey(Cct school, ResourceQuery query) {
+    }
 
     CatalogueApi(ResourceCatalogue catalogue, SchoolDirectory directory) {
         this.catalogue = catalogue;
@@ -172,7 +178,9 @@ final class CatalogueApi {
                 call.queryNumber("grado", 0, 0, 99), call.query("area").orElse(null), session, criterion,
                 "estado".equals(call.query("alcance").orElse(null)), call.queryNumber("desde", 0, 0, 99_999),
                 call.queryNumber("cuantos", 20, 1, 200));
-        call.ok(CatalogueJson.json(call(() -> catalogue.search(school, query))));
+        // The service hands out the same page while the catalogue is unchanged: its JSON is encoded once per page.
+        encodedPages.ok(call, new PageKey(school, query), call(() -> catalogue.search(school, query)),
+                CatalogueJson::json);
     }
 
     private void resource(ApiCall call) throws IOException {

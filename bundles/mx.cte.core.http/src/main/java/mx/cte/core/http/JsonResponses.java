@@ -43,11 +43,7 @@ public final class JsonResponses {
 
     public static void write(HttpServletResponse response, int status, String contentType, JsonElement body)
             throws IOException {
-        response.setStatus(status);
-        response.setContentType(contentType);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
+        privateHeaders(response, status, contentType);
         // Straight to the response's bytes through one buffer: no intermediate string of a large body, and not the
         // container's writer, which pays its bookkeeping on each of Gson's many small writes (a profile of the
         // read-only load had it at a third of the CPU; docs/performance.md).
@@ -55,6 +51,21 @@ public final class JsonResponses {
                 StandardCharsets.UTF_8), 8192);
         GSON.toJson(body, writer);
         writer.flush();
+    }
+
+    /** A private answer already encoded as UTF-8 JSON ({@link EncodedAnswers}): the headers of {@link #write}. */
+    static void writeEncoded(HttpServletResponse response, byte[] json) throws IOException {
+        privateHeaders(response, HttpServletResponse.SC_OK, JSON);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+    }
+
+    private static void privateHeaders(HttpServletResponse response, int status, String contentType) {
+        response.setStatus(status);
+        response.setContentType(contentType);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
     /**

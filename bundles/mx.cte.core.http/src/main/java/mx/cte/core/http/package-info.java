@@ -7,7 +7,7 @@
  * module.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package mx.cte.core.http;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
+import java.util.List;
 import mx.cte.core.http.ApiCall;
+import mx.cte.core.http.EncodedAnswers;
 import mx.cte.core.http.JsonRequests;
 import mx.cte.core.http.Routes;
 import mx.cte.core.http.ServiceCalls;
@@ -30,6 +32,12 @@ final class ExpectedTableResource {
     private final ExpectedResults results;
     private final SchoolDirectory directory;
 
+    /** Tables of the last seconds, up to 8 MB of them: a few KB per school and period. */
+    private final EncodedAnswers<TableKey> encodedTables = new EncodedAnswers<>(8L << 20);
+
+    private record TableKey(String cct, String period) {
+    }
+
     ExpectedTableResource(ExpectedResults results, SchoolDirectory directory) {
         this.results = results;
         this.directory = directory;
@@ -47,8 +55,14 @@ final class ExpectedTableResource {
         Cct cct = RequestAccess.school(call);
         RequestAccess.readableSchool(RequestAccess.caller(call.request()), directory, cct);
         Period period = Params.queryPeriod(call);
+        // The service hands out the same list until the table changes: its JSON is encoded once per list.
+        encodedTables.ok(call, new TableKey(cct.value(), period.key()), results.table(cct, period),
+                table -> tableJson(cct, period, table));
+    }
+
+    private static JsonObject tableJson(Cct cct, Period period, List<ExpectedResult> table) {
         JsonArray rows = new JsonArray();
-        results.table(cct, period).forEach(r -> rows.add(json(r)));
+        table.forEach(r -> rows.add(json(r)));
         JsonObject body = new JsonObject();
         body.addProperty("escuela", cct.value());
         body.addProperty("periodo", period.key());
@@ -57,7 +71,7 @@ final class ExpectedTableResource {
         IndicatorAreas.DEFAULTS.forEach(areas::add);
         body.add("areasSugeridas", areas);
         body.add("resultados", rows);
-        call.ok(body);
+        return body;
     }
 
     private void add(ApiCall call) throws IOException {
