@@ -97,13 +97,14 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
     /** By id; a few thousand resources of a few hundred bytes to a few KB each. */
     private final RecentReads<Long, Resource> recentResources = new RecentReads<>(Duration.ofSeconds(5), 5_000);
     /**
-     * Pages searched in the last seconds (a state's teachers looking for "lectura" on the same Friday): any change
-     * of the catalogue drops them all, here at once and on the other nodes when they hear of it.
+     * Pages searched in the last seconds (a state's teachers looking for "lectura" on the same Friday), for as long
+     * as the index is unchanged: a change made here drops them all, at once and when its unit of work ends; one made
+     * on another node, when this node's copy of the index applies it or the announcement arrives.
      */
     private final RecentReads<SearchKey, ResourcePage> recentSearches = new RecentReads<>(Duration.ofSeconds(5),
             2_000);
 
-    private record SearchKey(Cct school, ResourceQuery query) {
+    private record SearchKey(Cct school, ResourceQuery query, long indexGeneration) {
     }
     /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
@@ -311,7 +312,8 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
 
     @Override
     public ResourcePage search(Cct school, ResourceQuery query) {
-        return recentSearches.get(new SearchKey(school, query), key -> searchNow(school, query));
+        // The index's generation in the key: a write applied from another node's log is seen at the next search.
+        return recentSearches.get(new SearchKey(school, query, index.generation()), key -> searchNow(school, query));
     }
 
     private ResourcePage searchNow(Cct school, ResourceQuery query) {

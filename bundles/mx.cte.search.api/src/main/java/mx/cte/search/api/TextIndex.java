@@ -35,6 +35,12 @@ public interface TextIndex {
 
     long count();
 
+    /**
+     * Counts the changes this node's copy has made visible to searches, its own and those it applied from other
+     * nodes: what a module keeps from a search (a page answered from memory) holds while this is unchanged.
+     */
+    long generation();
+
     SearchResult search(SearchRequest request);
 
     /**

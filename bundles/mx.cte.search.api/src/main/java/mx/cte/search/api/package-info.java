@@ -8,7 +8,7 @@
  * copy of every index and applies the writes any node made.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package mx.cte.search.api;
 
 import org.osgi.annotation.bundle.Export;

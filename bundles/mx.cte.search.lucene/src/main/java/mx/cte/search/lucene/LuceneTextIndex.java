@@ -75,6 +75,8 @@ final class LuceneTextIndex implements TextIndex {
     private final NIOFSDirectory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /** Bumped after every commit is visible to searches (see {@link #generation()}). */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private final FacetsConfig facets = new FacetsConfig();
     private final Analyzer analyzer;
     private volatile FacetState facetState;
@@ -158,6 +160,12 @@ final class LuceneTextIndex implements TextIndex {
     private void commit() throws IOException {
         writer.commit();
         searchers.maybeRefreshBlocking();
+        generation.incrementAndGet();
+    }
+
+    @Override
+    public long generation() {
+        return generation.get();
     }
 
     @Override

@@ -72,6 +72,11 @@ final class SharedTextIndex implements TextIndex {
     }
 
     @Override
+    public long generation() {
+        return local.generation();
+    }
+
+    @Override
     public SearchResult search(SearchRequest request) {
         return local.search(request);
     }

@@ -97,9 +97,11 @@ public class SharedTextIndexTest {
         onA.putAll(List.of(resource("2", "Lectura de cuentos"), resource("3", "Juegos matemáticos")));
         assertEquals("the writer finds it at once", List.of("1", "2"), found(onA, "lectura"));
         assertEquals("not yet followed", List.of(), found(onB, "lectura"));
+        long generationOnB = onB.generation();
 
         b.followAll();
         assertEquals(List.of("1", "2"), found(onB, "lectura"));
+        assertTrue("what a module kept from a search on B no longer holds", onB.generation() > generationOnB);
         assertEquals(3, onB.count());
 
         onB.delete("1");
