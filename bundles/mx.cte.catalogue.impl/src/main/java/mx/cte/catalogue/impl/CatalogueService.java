@@ -106,6 +106,7 @@ public final class CatalogueService implements ResourceCatalogue, AnnouncementLi
 
     private record SearchKey(Cct school, ResourceQuery query, long indexGeneration) {
     }
+
     /** Optional: without it (a test, the cluster bundle being replaced) other nodes see a change within 5 s. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)

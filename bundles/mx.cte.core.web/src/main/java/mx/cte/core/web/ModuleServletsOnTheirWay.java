@@ -32,6 +32,8 @@ final class ModuleServletsOnTheirWay {
     private final ServiceComponentRuntime runtime;
     private final Map<String, List<ComponentDescriptionDTO>> providers = new HashMap<>();
     private final Map<String, Boolean> coming = new HashMap<>();
+    /** Each component's configurations, asked of the runtime once per health check. */
+    private final Map<String, Collection<ComponentConfigurationDTO>> configurations = new HashMap<>();
     private final Set<String> asking = new HashSet<>();
 
     private ModuleServletsOnTheirWay(ServiceComponentRuntime runtime, Collection<ComponentDescriptionDTO> live) {
@@ -64,14 +66,23 @@ final class ModuleServletsOnTheirWay {
         return Optional.empty();
     }
 
+    private static String key(ComponentDescriptionDTO description) {
+        return description.bundle.id + "/" + description.name;
+    }
+
+    private Collection<ComponentConfigurationDTO> configurationsOf(ComponentDescriptionDTO description) {
+        return configurations.computeIfAbsent(key(description), k -> runtime.getComponentConfigurationDTOs(
+                description));
+    }
+
     private boolean registered(ComponentDescriptionDTO description) {
-        return runtime.getComponentConfigurationDTOs(description).stream().anyMatch(c ->
+        return configurationsOf(description).stream().anyMatch(c ->
                 c.state == ComponentConfigurationDTO.SATISFIED || c.state == ComponentConfigurationDTO.ACTIVE);
     }
 
     /** Registered, or waiting only for services that components on their way will provide. */
     private boolean isComing(ComponentDescriptionDTO description) {
-        String key = description.bundle.id + "/" + description.name;
+        String key = key(description);
         Boolean known = coming.get(key);
         if (known != null) {
             return known;
@@ -86,15 +97,11 @@ final class ModuleServletsOnTheirWay {
     }
 
     private boolean decide(ComponentDescriptionDTO description) {
-        Collection<ComponentConfigurationDTO> configurations = runtime.getComponentConfigurationDTOs(description);
-        if (configurations.isEmpty()) {
-            return false; // waiting for a configuration it requires: it provides nothing until someone writes one
+        if (registered(description)) {
+            return true;
         }
-        for (ComponentConfigurationDTO configuration : configurations) {
-            if (configuration.state == ComponentConfigurationDTO.SATISFIED
-                    || configuration.state == ComponentConfigurationDTO.ACTIVE) {
-                return true;
-            }
+        // A component with no configuration (one it requires, not written yet) provides nothing: no loop round.
+        for (ComponentConfigurationDTO configuration : configurationsOf(description)) {
             if (configuration.state == ComponentConfigurationDTO.UNSATISFIED_REFERENCE
                     && Arrays.stream(configuration.unsatisfiedReferences).allMatch(
                             missing -> providedSoon(description, missing))) {
