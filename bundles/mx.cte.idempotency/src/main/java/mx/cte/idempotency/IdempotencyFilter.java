@@ -122,15 +122,7 @@ public final class IdempotencyFilter implements Filter {
         String username = ((Caller) caller).username();
         purgeNowAndThen();
         Keyed keyed = new Keyed(username, key, fingerprint(request, body));
-        HttpServletRequest replayable = new ReplayableRequest(request, body);
-        if (store.claimsInUnit()) {
-            inOneUnit(replayable, response, chain, keyed);
-            return;
-        }
-        IdempotencyStore.Claim claim = store.claim(username, key, keyed.fingerprint());
-        if (!answeredWithoutRunning(claim, request, response, keyed)) {
-            inOneUnit(replayable, response, chain, keyed);
-        }
+        inOneUnit(new ReplayableRequest(request, body), response, chain, keyed);
     }
 
     /** Answers a repeat, a key reused or a request still running; false when the claim is this request's. */
@@ -174,12 +166,16 @@ public final class IdempotencyFilter implements Filter {
         CapturedResponse captured = new CapturedResponse(response);
         Ending ending = Ending.NOT_RUN;
         IdempotencyStore.Claim notOurs = null;
+        boolean claimed = false;
         try {
             try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
-                IdempotencyStore.Claim claim = keyed != null && store.claimsInUnit()
+                // Claimed on the unit's connection: a write waits for a pooled connection once, not twice (the
+                // mixed load's threads queue for the pool; see docs/performance.md).
+                IdempotencyStore.Claim claim = keyed != null
                         ? store.claim(keyed.username(), keyed.key(), keyed.fingerprint())
                         : new IdempotencyStore.Claimed();
-                if (claim instanceof IdempotencyStore.Claimed) {
+                claimed = claim instanceof IdempotencyStore.Claimed;
+                if (claimed) {
                     ending = run(unit, request, response, captured, chain, keyed);
                 } else {
                     notOurs = claim; // the unit rolls back as it closes: nothing of this request is kept
@@ -203,7 +199,7 @@ public final class IdempotencyFilter implements Filter {
                 response.getOutputStream().write(captured.bytes());
             }
         } finally {
-            if (keyed != null && notOurs == null && ending != Ending.COMMITTED) {
+            if (keyed != null && claimed && ending != Ending.COMMITTED) {
                 store.release(keyed.username(), keyed.key());
             }
         }

@@ -19,7 +19,7 @@ import mx.cte.storage.api.Sql;
  * <p>Where the claim lives depends on the database. Embedded H2 belongs to one process, so claims are kept in its
  * memory and a keyed write costs one commit more than an unkeyed one (the answer); H2 commits one at a time, and the
  * benchmark of the UI's writes showed two more commits per write doubling p99. On PostgreSQL several nodes may share
- * the database, so the claim is a row written in the request's own unit of work ({@link #claimsInUnit()}): a repeat
+ * the database, so the claim is a row written in the request's own unit of work: a repeat
  * on any node waits on that uncommitted row ({@link #WAIT_FOR_RUNNING} at most) and then replays the committed answer;
  * when the node running the request dies, the server rolls its transaction back at once and the repeat runs, instead
  * of waiting for a claim to be declared abandoned.
@@ -87,13 +87,9 @@ final class IdempotencyStore {
     }
 
     /**
-     * Whether {@link #claim} must be called inside the request's unit of work (PostgreSQL): the claim is then part of
-     * the write's one commit, and a rollback of the unit releases it.
+     * Claims a key; called inside the request's unit of work, whose connection looks up a stored answer. On PostgreSQL
+     * the claim row is then part of the write's one commit, and a rollback of the unit releases it.
      */
-    boolean claimsInUnit() {
-        return !claimsInMemory;
-    }
-
     Claim claim(String username, String key, String fingerprint) {
         return claimsInMemory ? claimInMemory(username, key, fingerprint) : claimInUnit(username, key, fingerprint);
     }
