@@ -125,31 +125,29 @@ public final class IdempotencyFilter implements Filter {
         inOneUnit(new ReplayableRequest(request, body), response, chain, keyed);
     }
 
-    /** Answers a repeat, a key reused or a request still running; false when the claim is this request's. */
-    private boolean answeredWithoutRunning(IdempotencyStore.Claim claim, HttpServletRequest request,
+    /** Answers a repeat, a key reused or a request still running: a claim that is not this request's. */
+    private void answeredWithoutRunning(IdempotencyStore.Claim claim, HttpServletRequest request,
             HttpServletResponse response, Keyed keyed) throws IOException {
         String path = request.getRequestURI();
         if (claim instanceof IdempotencyStore.Replay replay) {
             LOG.info("{} {} by {} repeated with key {}: answering {} again", request.getMethod(), path,
                     keyed.username(), keyed.key(), replay.answer().status());
             replay(response, replay.answer());
-            return true;
+            return;
         }
         if (claim instanceof IdempotencyStore.OtherRequest) {
             LOG.info("{} {} by {} refused: key {} was used for another request", request.getMethod(), path,
                     keyed.username(), keyed.key());
             JsonResponses.writeProblem(response, 422, "Clave de idempotencia ya usada", "La clave " + keyed.key()
                     + " ya se usó para otra petición; cada cambio necesita su propia clave.", path);
-            return true;
+            return;
         }
         if (claim instanceof IdempotencyStore.InProgress) {
             response.setHeader("Retry-After", "1");
             JsonResponses.writeProblem(response, HttpServletResponse.SC_CONFLICT, "Petición en curso",
                     "Una petición con la clave " + keyed.key() + " se está procesando; se reintentará en un momento.",
                     path);
-            return true;
         }
-        return false;
     }
 
     /** The key a write was claimed with. */
