@@ -85,8 +85,14 @@ public class CardsIT {
         }
 
         WebSession director = WebSession.demo("directora.rosaura");
-        assertEquals(201, director.send("POST", CARDS + "/" + id + "/comments", "{\"sugerencia\": true,"
-                + " \"texto\": \"Invitar a las familias a narrar\"}").statusCode());
+        HttpResponse<String> commented = director.send("POST", CARDS + "/" + id + "/comments",
+                "{\"sugerencia\": true, \"texto\": \"Invitar a las familias a narrar\"}");
+        assertEquals(commented.body(), 201, commented.statusCode());
+        JsonObject comment = json(commented);
+        assertEquals("answered with the comment as stored", "directora.rosaura", comment.get("autor").getAsString());
+        assertTrue(commented.body(), comment.get("sugerencia").getAsBoolean() && !comment.has("comentarios"));
+        assertTrue(commented.headers().firstValue("Location").orElseThrow()
+                .endsWith(CARDS + "/" + id + "/comments/" + comment.get("id").getAsLong()));
         HttpResponse<String> decided = director.send("PUT", CARDS + "/" + id + "/decision",
                 "{\"decision\": \"estrategia-global\", \"nota\": \"Para toda la escuela\", \"version\": 1}");
         assertEquals(decided.body(), 200, decided.statusCode());

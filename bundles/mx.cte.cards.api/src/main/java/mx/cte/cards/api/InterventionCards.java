@@ -24,7 +24,11 @@ public interface InterventionCards {
     /** The library, newest first. */
     List<InterventionCard> search(Cct school, CardQuery query);
 
-    InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author);
+    /**
+     * Adds a comment or suggestion to a card and answers with it as stored (not the whole card: a card of a long
+     * session gathers hundreds of comments, and the one who wrote knows the rest).
+     */
+    CardComment comment(Cct school, long id, boolean suggestion, String text, String author);
 
     /**
      * Changes a comment's text, or whether it is a suggestion; only its author does ({@link SecurityException} for

@@ -5,7 +5,7 @@
  * school's library, searchable, and carry their follow-up through later sessions.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package mx.cte.cards.api;
 
 import org.osgi.annotation.bundle.Export;

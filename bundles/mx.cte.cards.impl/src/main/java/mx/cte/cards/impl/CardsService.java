@@ -1,6 +1,7 @@
 package mx.cte.cards.impl;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -393,15 +394,23 @@ public final class CardsService implements InterventionCards {
     }
 
     @Override
-    public InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author) {
+    public CardComment comment(Cct school, long id, boolean suggestion, String text, String author) {
         String comment = commentText(text);
-        database.inTransaction(connection -> {
+        CardComment added = database.inTransaction(connection -> {
             currentVersion(connection, school, id);
-            return Sql.insert(connection, "INSERT INTO cards_comment (card_id, suggestion, text, author, created_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", id, suggestion, comment, author, clock.instant());
+            long commentId = Sql.insert(connection, "INSERT INTO cards_comment (card_id, suggestion, text, author,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?)", id, suggestion, comment, author, clock.instant());
+            // Read back as stored: the database keeps the time to the microsecond, the clock may give nanoseconds.
+            return Sql.first(connection, "SELECT id, suggestion, text, author, created_at FROM cards_comment"
+                    + " WHERE id = ?", CardsService::commentRow, commentId).orElseThrow();
         });
         audit.record(suggestion ? "tarjeta-sugerencia" : "tarjeta-comentario", school + " #" + id, comment);
-        return card(school, id);
+        return added;
+    }
+
+    private static CardComment commentRow(ResultSet row) throws SQLException {
+        return new CardComment(row.getLong("id"), row.getBoolean("suggestion"), row.getString("text"),
+                row.getString("author"), Sql.instant(row, "created_at"));
     }
 
     @Override
@@ -510,9 +519,7 @@ public final class CardsService implements InterventionCards {
             Map<Long, List<CardComment>> comments = new HashMap<>();
             Sql.query(connection, "SELECT card_id, id, suggestion, text, author, created_at FROM cards_comment"
                     + " WHERE card_id IN (" + ids + ") ORDER BY card_id, id", row -> {
-                        comments.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(new CardComment(
-                                row.getLong(2), row.getBoolean(3), row.getString(4), row.getString(5),
-                                Sql.instant(row, "created_at")));
+                        comments.computeIfAbsent(row.getLong("card_id"), k -> new ArrayList<>()).add(commentRow(row));
                         return null;
                     }, parameters);
             Map<Long, List<FollowUp>> followUps = new HashMap<>();

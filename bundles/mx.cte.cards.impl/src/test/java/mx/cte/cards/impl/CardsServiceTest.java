@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.NoSuchElementException;
 import mx.cte.audit.api.AuditLog;
+import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.CardDraft;
 import mx.cte.cards.api.CardQuery;
 import mx.cte.cards.api.Challenge;
@@ -109,9 +110,11 @@ public class CardsServiceTest {
         assertEquals("the school's spelling of the group", List.of("B"), card.content().groups());
         assertEquals(Decision.PENDIENTE, card.decision());
 
-        InterventionCard commented = cards.comment(SCHOOL, card.id(), true, "Incluir a las familias", "directora");
-        assertEquals(1, commented.comments().size());
-        assertTrue(commented.comments().get(0).suggestion());
+        CardComment added = cards.comment(SCHOOL, card.id(), true, "Incluir a las familias", "directora");
+        assertTrue(added.suggestion());
+        InterventionCard commented = cards.card(SCHOOL, card.id());
+        assertEquals("the answer is the comment as stored", List.of(added), commented.comments());
+        assertEquals("a comment does not change the card's version", card.version(), commented.version());
         InterventionCard adopted = cards.decide(SCHOOL, card.id(), Decision.ESTRATEGIA_GLOBAL,
                 "Sirve a todos los grupos", card.version(), "directora");
         assertEquals(Decision.ESTRATEGIA_GLOBAL, adopted.decision());
@@ -130,9 +133,8 @@ public class CardsServiceTest {
     public void aCommentIsChangedByItsAuthorAndRemovedByItOrTheDirector() {
         InterventionCard card = cards.create(SCHOOL, draft("Cuentos en familia", List.of(new Challenge(41, "")),
                 List.of(2)), "docente.ana");
-        long first = cards.comment(SCHOOL, card.id(), false, "Buena idea", "docente.ana").comments().get(0).id();
-        long second = cards.comment(SCHOOL, card.id(), false, "Falta el tiempo", "docente.luis").comments().get(1)
-                .id();
+        long first = cards.comment(SCHOOL, card.id(), false, "Buena idea", "docente.ana").id();
+        long second = cards.comment(SCHOOL, card.id(), false, "Falta el tiempo", "docente.luis").id();
 
         InterventionCard changed = cards.changeComment(SCHOOL, card.id(), first, true, "Invitar a las familias",
                 "docente.ana");

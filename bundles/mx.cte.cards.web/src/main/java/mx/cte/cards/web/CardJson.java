@@ -63,13 +63,7 @@ final class CardJson {
         json.addProperty("notaDecision", card.decisionNote());
         JsonArray comments = new JsonArray();
         for (CardComment comment : card.comments()) {
-            JsonObject item = new JsonObject();
-            item.addProperty("id", comment.id());
-            item.addProperty("sugerencia", comment.suggestion());
-            item.addProperty("texto", comment.text());
-            item.addProperty("autor", comment.author());
-            item.addProperty("fecha", comment.createdAt().toString());
-            comments.add(item);
+            comments.add(json(comment));
         }
         json.add("comentarios", comments);
         JsonArray followUps = new JsonArray();
@@ -95,5 +89,15 @@ final class CardJson {
         json.addProperty("creadaEl", card.createdAt().toString());
         json.addProperty("version", card.version());
         return json;
+    }
+
+    static JsonObject json(CardComment comment) {
+        JsonObject item = new JsonObject();
+        item.addProperty("id", comment.id());
+        item.addProperty("sugerencia", comment.suggestion());
+        item.addProperty("texto", comment.text());
+        item.addProperty("autor", comment.author());
+        item.addProperty("fecha", comment.createdAt().toString());
+        return item;
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import mx.cte.cards.api.CardComment;
 import mx.cte.cards.api.CardDraft;
 import mx.cte.cards.api.CardQuery;
 import mx.cte.cards.api.Challenge;
@@ -213,8 +214,9 @@ final class CardsApi {
         Cct school = RequestAccess.school(call);
         Caller caller = writer(call, school);
         CommentBody comment = call.body(CommentBody.class);
-        call.answer(201, CardJson.json(call(() -> cards.comment(school, call.pathNumber("id"), comment.suggestion(),
-                comment.text() == null ? "" : comment.text(), caller.username()))));
+        CardComment added = call(() -> cards.comment(school, call.pathNumber("id"), comment.suggestion(),
+                comment.text() == null ? "" : comment.text(), caller.username()));
+        call.created(call.uri() + "/" + added.id(), CardJson.json(added));
     }
 
     private void changeComment(ApiCall call) throws IOException {

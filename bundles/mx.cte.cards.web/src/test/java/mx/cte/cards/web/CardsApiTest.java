@@ -101,11 +101,16 @@ public class CardsApiTest {
         }
 
         @Override
-        public InterventionCard comment(Cct school, long id, boolean suggestion, String text, String author) {
+        public CardComment comment(Cct school, long id, boolean suggestion, String text, String author) {
             InterventionCard card = stored(school, id);
             List<CardComment> comments = new ArrayList<>(card.comments());
-            comments.add(new CardComment(comments.size() + 1L, suggestion, text, author, Instant.EPOCH));
-            return put(with(card, card.content(), card.decision(), card.decisionNote(), comments, card.followUps()));
+            CardComment added = new CardComment(comments.size() + 1L, suggestion, text, author, Instant.EPOCH);
+            comments.add(added);
+            // as the service: a comment does not change the card's version
+            cards.put(id, new InterventionCard(id, school, card.content(), card.decision(), card.decisionNote(),
+                    comments, card.followUps(), card.createdBy(), card.createdAt(), card.copiedFrom(),
+                    card.version()));
+            return added;
         }
 
         @Override
@@ -200,10 +205,15 @@ public class CardsApiTest {
     @Test
     public void commentsDecisionAndFollowUpsReachTheCard() {
         send(ApiFixtures.TEACHER, "POST", "/15EJN0101A", CARD);
-        assertEquals(201, send(ApiFixtures.DIRECTOR, "POST", "/15EJN0101A/1/comments",
-                "{\"sugerencia\":true,\"texto\":\"Sumar a las familias\"}").status);
+        FakeHttp.Response commented = send(ApiFixtures.DIRECTOR, "POST", "/15EJN0101A/1/comments",
+                "{\"sugerencia\":true,\"texto\":\"Sumar a las familias\"}");
+        assertEquals(201, commented.status);
+        assertEquals("the answer is the comment, not the card", "Sumar a las familias",
+                commented.json().get("texto").getAsString());
+        assertTrue(commented.json().get("sugerencia").getAsBoolean());
+        assertEquals("/api/v1/cards/15EJN0101A/1/comments/1", commented.headers.get("Location"));
         FakeHttp.Response decided = send(ApiFixtures.DIRECTOR, "PUT", "/15EJN0101A/1/decision",
-                "{\"decision\":\"estrategia-global\",\"nota\":\"Acordado en plenaria\",\"version\":2}");
+                "{\"decision\":\"estrategia-global\",\"nota\":\"Acordado en plenaria\",\"version\":1}");
         assertEquals(decided.body(), 200, decided.status);
         assertEquals("estrategia-global", decided.json().get("decision").getAsString());
         FakeHttp.Response followed = send(ApiFixtures.TEACHER, "POST", "/15EJN0101A/1/follow-ups",
