@@ -16,13 +16,13 @@ import mx.cte.storage.api.Sql;
  * The answers to keyed writes (table {@code idempotency_answer}), per user: a key is claimed before the write runs,
  * so a second request with the same key waits for or replays the first instead of writing again.
  *
- * <p>Where the claim lives depends on the database. Embedded H2 belongs to one process, so claims are kept in its
- * memory and a keyed write costs one commit more than an unkeyed one (the answer); H2 commits one at a time, and the
- * benchmark of the UI's writes showed two more commits per write doubling p99. On PostgreSQL several nodes may share
- * the database, so the claim is a row written in the request's own unit of work: a repeat
- * on any node waits on that uncommitted row ({@link #WAIT_FOR_RUNNING} at most) and then replays the committed answer;
- * when the node running the request dies, the server rolls its transaction back at once and the repeat runs, instead
- * of waiting for a claim to be declared abandoned.
+ * <p>On both databases the claim is made and the answer stored in the request's own unit of work, so a keyed write
+ * commits once (H2 commits one at a time, and the benchmark of the UI's writes showed two more commits per write
+ * doubling p99). Where the claim lives depends on the database. Embedded H2 belongs to one process, so claims are kept
+ * in its memory. On PostgreSQL several nodes may share the database, so the claim is a row: a repeat on any node
+ * waits on that uncommitted row ({@link #WAIT_FOR_RUNNING} at most) and then replays the committed answer; when the
+ * node running the request dies, the server rolls its transaction back at once and the repeat runs, instead of
+ * waiting for a claim to be declared abandoned.
  */
 final class IdempotencyStore {
 
