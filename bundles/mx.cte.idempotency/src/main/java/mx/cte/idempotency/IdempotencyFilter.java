@@ -36,6 +36,7 @@ import mx.cte.core.http.ProblemException;
 import mx.cte.core.http.RequestBodies;
 import mx.cte.security.api.Caller;
 import mx.cte.storage.api.Database;
+import mx.cte.storage.api.StorageException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -165,8 +166,22 @@ public final class IdempotencyFilter implements Filter {
         Ending ending = Ending.NOT_RUN;
         IdempotencyStore.Claim notOurs = null;
         boolean claimed = false;
+        Database.UnitOfWork unit;
         try {
-            try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            unit = database.beginUnitOfWork();
+        } catch (StorageException busy) {
+            // No connection or no turn in time: the database is overloaded or away. Nothing ran; the client's
+            // outbox sends the write again.
+            LOG.warn("{} {} refused: no unit of work could begin: {}", request.getMethod(),
+                    LogText.of(request.getRequestURI()), busy.getMessage());
+            response.setHeader("Retry-After", "2");
+            JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Servicio ocupado",
+                    "La base de datos está ocupada y el cambio no se guardó; se reintentará en un momento.",
+                    request.getRequestURI());
+            return;
+        }
+        try {
+            try (unit) {
                 // Claimed on the unit's connection: a write waits for a pooled connection once, not twice (the
                 // mixed load's threads queue for the pool; see docs/performance.md).
                 IdempotencyStore.Claim claim = keyed != null

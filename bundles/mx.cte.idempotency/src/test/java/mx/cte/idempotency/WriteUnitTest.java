@@ -2,6 +2,7 @@ package mx.cte.idempotency;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -165,5 +166,33 @@ public class WriteUnitTest {
         assertEquals(201, send(write(null), module(201)).status);
         assertEquals(2, committed("SELECT COUNT(*) FROM module_row"));
         assertEquals("no answer is kept without a key", 0, committed("SELECT COUNT(*) FROM idempotency_answer"));
+    }
+
+    @Test
+    public void aWriteThatFindsTheDatabaseBusyIsRefusedWith503AndRunsNothing() throws Exception {
+        Database busy = (Database) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Database.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("beginUnitOfWork")) {
+                        throw new mx.cte.storage.api.StorageException("No unit of work could begin within 50 ms",
+                                null);
+                    }
+                    try {
+                        return method.invoke(database, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        IdempotencyFilter onBusy = new IdempotencyFilter(busy, new IdempotencyStore(database, Clock.systemUTC()),
+                Clock.systemUTC());
+        for (String key : java.util.Arrays.asList("clave-0005", null)) {
+            FakeHttp.Response refused = new FakeHttp.Response();
+            onBusy.doFilter(write(key).build(), refused.proxy(), module(201));
+            assertEquals(503, refused.status);
+            assertEquals("2", refused.headers.get("Retry-After"));
+            assertTrue(refused.body(), refused.body().contains("La base de datos está ocupada"));
+        }
+        assertEquals("the module did not run", 0, moduleRuns.get());
+        assertEquals("the key is free for the resend", 201, send(write("clave-0005"), module(201)).status);
+        assertEquals(2, committed("SELECT COUNT(*) FROM module_row"));
     }
 }

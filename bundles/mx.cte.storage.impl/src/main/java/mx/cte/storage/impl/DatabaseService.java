@@ -21,8 +21,24 @@ import org.slf4j.LoggerFactory;
  * The platform's database: the DataSource that pax-jdbc-config publishes as {@code dataSourceName=cte}. Activation
  * opens one connection, so the service appears only once the database answers.
  */
-@Component(service = Database.class)
+@Component(service = Database.class, configurationPid = "mx.cte.storage")
 public final class DatabaseService implements Database {
+
+    static final int DEFAULT_H2_UNITS_AT_ONCE = 3;
+    static final long DEFAULT_UNIT_WAIT_MILLIS = 30_000;
+
+    /** Optional settings, {@code etc/mx.cte.storage.cfg}; see docs/operations.md. */
+    public @interface Config {
+        /**
+         * On H2, how many units of work (one per write request) hold a pooled connection at once; the others wait
+         * for their turn holding none, so reads keep the rest of the pool. H2 commits one transaction at a time, so
+         * more writers at once only queue on its store lock. 0: no limit. PostgreSQL has none.
+         */
+        int h2UnitsAtOnce() default DEFAULT_H2_UNITS_AT_ONCE;
+
+        /** How long a unit of work waits for its turn before the request fails. */
+        long unitWaitMillis() default DEFAULT_UNIT_WAIT_MILLIS;
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseService.class);
 
@@ -32,7 +48,16 @@ public final class DatabaseService implements Database {
     private final UnitsOfWork units;
 
     @Activate
-    public DatabaseService(@Reference(target = "(dataSourceName=cte)") DataSource dataSource) {
+    public DatabaseService(@Reference(target = "(dataSourceName=cte)") DataSource dataSource, Config config) {
+        this(dataSource, config.h2UnitsAtOnce(), config.unitWaitMillis());
+    }
+
+    /** With the default settings: tests, benchmarks and tools outside OSGi. */
+    public DatabaseService(DataSource dataSource) {
+        this(dataSource, DEFAULT_H2_UNITS_AT_ONCE, DEFAULT_UNIT_WAIT_MILLIS);
+    }
+
+    DatabaseService(DataSource dataSource, int h2UnitsAtOnce, long unitWaitMillis) {
         this.dataSource = dataSource;
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
@@ -43,7 +68,8 @@ public final class DatabaseService implements Database {
             throw new StorageException("The CTE database does not answer: " + e.getMessage(), e);
         }
         this.migrator = new LiquibaseMigrator(dataSource);
-        this.units = new UnitsOfWork(dataSource);
+        int unitsAtOnce = kind == DatabaseKind.H2 ? Math.max(0, h2UnitsAtOnce) : 0;
+        this.units = new UnitsOfWork(dataSource, unitsAtOnce, Math.max(0, unitWaitMillis));
     }
 
     static String withoutCredentials(String url) {

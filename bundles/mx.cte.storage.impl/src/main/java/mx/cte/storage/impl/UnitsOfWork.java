@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import mx.cte.storage.api.Database.UnitOfWork;
@@ -23,9 +25,26 @@ final class UnitsOfWork {
     private final DataSource pool;
     private final ThreadLocal<Unit> current = new ThreadLocal<>();
     private final DataSource joining = new JoiningDataSource();
+    private final Semaphore admission;
+    private final long admissionWaitMillis;
+    /** Set while the thread's unit holds a permit, also while {@link #outsideUnit} hides the unit. */
+    private final ThreadLocal<Boolean> holdsPermit = new ThreadLocal<>();
 
+    /** Units without a limit: every one takes a pooled connection as it begins. */
     UnitsOfWork(DataSource pool) {
+        this(pool, 0, 0);
+    }
+
+    /**
+     * At most {@code unitsAtOnce} units hold a connection at the same time (0: no limit); the others wait in arrival
+     * order, holding nothing, for up to {@code admissionWaitMillis}. On a database that commits one transaction at a
+     * time (H2) writers holding every pooled connection only queue on its store lock, while the reads that would
+     * have been served at once wait for a connection behind them.
+     */
+    UnitsOfWork(DataSource pool, int unitsAtOnce, long admissionWaitMillis) {
         this.pool = pool;
+        this.admission = unitsAtOnce > 0 ? new Semaphore(unitsAtOnce, true) : null;
+        this.admissionWaitMillis = admissionWaitMillis;
     }
 
     /** The DataSource modules get: joins the thread's unit when there is one. */
@@ -70,6 +89,7 @@ final class UnitsOfWork {
         if (open != null) {
             return new Nested(open);
         }
+        boolean permitTaken = admit();
         try {
             Connection connection = pool.getConnection();
             try {
@@ -78,24 +98,60 @@ final class UnitsOfWork {
                 connection.close();
                 throw e;
             }
-            Unit unit = new Unit(connection);
+            Unit unit = new Unit(connection, permitTaken);
             current.set(unit);
             return unit;
-        } catch (SQLException e) {
-            throw new StorageException(e);
+        } catch (SQLException | RuntimeException e) {
+            if (permitTaken) {
+                releasePermit();
+            }
+            throw e instanceof SQLException sql ? new StorageException(sql) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * Waits for a permit unless there is no limit or the thread already holds one (a unit begun inside
+     * {@link #outsideUnit}: waiting there could deadlock when every permit is held by such a thread).
+     */
+    private boolean admit() {
+        if (admission == null || Boolean.TRUE.equals(holdsPermit.get())) {
+            return false;
+        }
+        try {
+            if (!admission.tryAcquire(admissionWaitMillis, TimeUnit.MILLISECONDS)) {
+                throw new StorageException("No unit of work could begin within " + admissionWaitMillis
+                        + " ms: " + admission.getQueueLength() + " others are waiting", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("Interrupted while waiting to begin a unit of work", e);
+        }
+        holdsPermit.set(Boolean.TRUE);
+        return true;
+    }
+
+    private void releasePermit() {
+        holdsPermit.remove();
+        admission.release();
+    }
+
+    /** Units waiting to begin now; 0 without a limit. */
+    int waiting() {
+        return admission == null ? 0 : admission.getQueueLength();
     }
 
     /** The unit's one connection and whether it must end in a rollback. */
     private final class Unit implements UnitOfWork {
         final Connection connection;
+        final boolean holdsPermit;
         final java.util.List<Runnable> afterwards = new java.util.ArrayList<>();
         boolean rollbackOnly;
         boolean committed;
         boolean closed;
 
-        Unit(Connection connection) {
+        Unit(Connection connection, boolean holdsPermit) {
             this.connection = connection;
+            this.holdsPermit = holdsPermit;
         }
 
         @Override
@@ -133,6 +189,9 @@ final class UnitsOfWork {
                     connection.close();
                 } catch (SQLException e) {
                     // the pool discards a connection it cannot reset
+                }
+                if (holdsPermit) {
+                    releasePermit();
                 }
                 afterwards.forEach(UnitsOfWork::runGuarded);
             }
