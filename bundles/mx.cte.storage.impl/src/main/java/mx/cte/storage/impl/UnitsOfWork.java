@@ -90,6 +90,7 @@ final class UnitsOfWork {
             return new Nested(open);
         }
         boolean permitTaken = admit();
+        Unit unit = null;
         try {
             Connection connection = pool.getConnection();
             try {
@@ -98,14 +99,15 @@ final class UnitsOfWork {
                 connection.close();
                 throw e;
             }
-            Unit unit = new Unit(connection, permitTaken);
+            unit = new Unit(connection, permitTaken);
             current.set(unit);
             return unit;
-        } catch (SQLException | RuntimeException e) {
-            if (permitTaken) {
-                releasePermit();
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        } finally {
+            if (unit == null && permitTaken) {
+                releasePermit(); // no unit began: its turn goes to the next
             }
-            throw e instanceof SQLException sql ? new StorageException(sql) : (RuntimeException) e;
         }
     }
 
