@@ -144,8 +144,7 @@ public final class IdempotencyFilter implements Filter {
             return;
         }
         if (claim instanceof IdempotencyStore.InProgress) {
-            response.setHeader("Retry-After", "1");
-            JsonResponses.writeProblem(response, HttpServletResponse.SC_CONFLICT, "Petición en curso",
+            JsonResponses.writeRetryLater(response, HttpServletResponse.SC_CONFLICT, 1, "Petición en curso",
                     "Una petición con la clave " + keyed.key() + " se está procesando; se reintentará en un momento.",
                     path);
         }
@@ -174,8 +173,7 @@ public final class IdempotencyFilter implements Filter {
             // outbox sends the write again.
             LOG.warn("{} {} refused: no unit of work could begin: {}", request.getMethod(),
                     LogText.of(request.getRequestURI()), busy.getMessage());
-            response.setHeader("Retry-After", "2");
-            JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Servicio ocupado",
+            JsonResponses.writeRetryLater(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 2, "Servicio ocupado",
                     "La base de datos está ocupada y el cambio no se guardó; se reintentará en un momento.",
                     request.getRequestURI());
             return;
@@ -201,8 +199,8 @@ public final class IdempotencyFilter implements Filter {
             if (ending == Ending.NOT_STORED) {
                 // The module's answer would claim a change that is not there: the client is told to send it again.
                 response.reset();
-                response.setHeader("Retry-After", "1");
-                JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Cambio no guardado",
+                JsonResponses.writeRetryLater(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 1,
+                        "Cambio no guardado",
                         "La base de datos no aceptó el cambio y no se guardó nada; vuelva a enviarlo.",
                         request.getRequestURI());
                 return;

@@ -350,7 +350,8 @@ public final class PrintServlet extends RoutedServlet {
     private static <T> T required(T module, String title) {
         if (module == null) {
             throw new ProblemException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Módulo no disponible",
-                    "El módulo " + title + " no está instalado o se está actualizando; intente más tarde.");
+                    "El módulo " + title + " no está instalado o se está actualizando; intente más tarde.")
+                    .retryAfter(30);
         }
         return module;
     }

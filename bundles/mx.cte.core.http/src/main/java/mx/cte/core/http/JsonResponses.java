@@ -17,6 +17,7 @@ public final class JsonResponses {
 
     public static final String JSON = "application/json";
     public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String RETRY_AFTER = "Retry-After";
     /**
      * Header of an answer the web UI's service worker must not keep on the device for offline use, and must drop if
      * it kept an earlier one (personal data of minors: a named pupils' list). Set with {@link #notKeptOnDevice}.
@@ -117,6 +118,17 @@ public final class JsonResponses {
     public static void writeProblem(HttpServletResponse response, int status, String title, String detail,
             String instance) throws IOException {
         write(response, status, PROBLEM_JSON, problem(status, title, detail, instance));
+    }
+
+    /**
+     * A problem the client is to send again later: 503 while a module is being installed or the database is busy, 409
+     * while the same keyed write is still running. {@code Retry-After} tells the web UI's outbox, and any HTTP
+     * client, how many seconds to wait before it does.
+     */
+    public static void writeRetryLater(HttpServletResponse response, int status, int retryAfterSeconds, String title,
+            String detail, String instance) throws IOException {
+        response.setHeader(RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        writeProblem(response, status, title, detail, instance);
     }
 
     /** Writes a problem document the caller has completed with extra members (e.g. the field at fault). */

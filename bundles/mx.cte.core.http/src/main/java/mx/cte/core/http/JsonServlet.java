@@ -47,18 +47,19 @@ public abstract class JsonServlet extends HttpServlet {
             }
             if (WRITES.contains(request.getMethod()) && request.getHeader(IDEMPOTENCY_HEADER) != null
                     && request.getAttribute(WRITE_UNIT_ATTRIBUTE) == null) {
-                response.setHeader("Retry-After", "1");
                 throw new ProblemException(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Servicio iniciando",
                         "La plataforma aún no acepta cambios con " + IDEMPOTENCY_HEADER + "; se reintentará en un"
-                                + " momento.");
+                                + " momento.").retryAfter(1);
             }
             super.service(request, response);
         } catch (ProblemException problem) {
             LOG.info("{} {} refused: {} {}", request.getMethod(), LogText.of(request.getRequestURI()),
                     problem.status(), LogText.of(problem.detail()));
             if (!response.isCommitted()) {
-                // Keeps headers the servlet set on purpose before refusing, such as Retry-After.
+                // Keeps headers the servlet set on purpose before refusing.
                 response.resetBuffer();
+                problem.retryAfterSeconds().ifPresent(
+                        seconds -> response.setHeader(JsonResponses.RETRY_AFTER, String.valueOf(seconds)));
                 JsonObject body = JsonResponses.problem(problem.status(), problem.title(), problem.detail(),
                         request.getRequestURI());
                 problem.extensions().forEach(body::add);

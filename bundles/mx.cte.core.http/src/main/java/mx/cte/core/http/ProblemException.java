@@ -3,6 +3,7 @@ package mx.cte.core.http;
 import com.google.gson.JsonElement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 
 /**
  * A client's request cannot be served as asked: thrown anywhere below a {@link JsonServlet}, it becomes an
@@ -16,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final transient Map<String, JsonElement> extensions = new LinkedHashMap<>();
+    private int retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail) {
         super(detail);
@@ -56,6 +58,23 @@ public class ProblemException extends RuntimeException {
     public java.util.Optional<String> field() {
         JsonElement field = extensions.get("campo");
         return field == null ? java.util.Optional.empty() : java.util.Optional.of(field.getAsString());
+    }
+
+    /**
+     * Asks the client to send the request again after this many seconds ({@code Retry-After}): for a refusal that
+     * passes, such as a module being updated.
+     */
+    public ProblemException retryAfter(int seconds) {
+        if (seconds < 1) {
+            throw new IllegalArgumentException("Retry-After must be at least 1 s: " + seconds);
+        }
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    /** The seconds {@link #retryAfter} asked the client to wait, if it did. */
+    public OptionalInt retryAfterSeconds() {
+        return retryAfterSeconds == 0 ? OptionalInt.empty() : OptionalInt.of(retryAfterSeconds);
     }
 
     public Map<String, JsonElement> extensions() {

@@ -7,7 +7,7 @@
  * module.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package mx.cte.core.http;
 
 import org.osgi.annotation.bundle.Export;

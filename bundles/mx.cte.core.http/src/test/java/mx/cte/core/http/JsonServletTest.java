@@ -86,4 +86,43 @@ public class JsonServletTest {
         assertFalse(response.body().contains("internal detail"));
         assertFalse(response.body().contains("IllegalStateException"));
     }
+
+    @Test
+    public void aRefusalThatPassesTellsTheClientWhenToSendAgain() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet(new ProblemException(503, "Módulo no disponible", "El módulo se está actualizando.")
+                .retryAfter(30)).service(FakeHttp.request("GET", "/api/v1/print/x"), response.proxy());
+
+        assertEquals(503, response.status);
+        assertEquals("30", response.headers.get(JsonResponses.RETRY_AFTER));
+        assertEquals(JsonResponses.PROBLEM_JSON, response.contentType);
+        assertEquals("El módulo se está actualizando.", response.json().get("detail").getAsString());
+    }
+
+    @Test
+    public void aRefusalForGoodHasNoRetryAfter() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        new ReadOnlyServlet(ProblemException.notFound("No existe la escuela 15EJN0101A."))
+                .service(FakeHttp.request("GET", "/api/v1/x"), response.proxy());
+
+        assertEquals(404, response.status);
+        assertFalse(response.headers.containsKey(JsonResponses.RETRY_AFTER));
+    }
+
+    @Test
+    public void writeRetryLaterSetsTheHeaderAndTheProblem() throws Exception {
+        FakeHttp.Response response = new FakeHttp.Response();
+        JsonResponses.writeRetryLater(response.proxy(), 409, 1, "Petición en curso", "Se está procesando.",
+                "/api/v1/logbook/x");
+
+        assertEquals(409, response.status);
+        assertEquals("1", response.headers.get(JsonResponses.RETRY_AFTER));
+        assertEquals(409, response.json().get("status").getAsInt());
+        assertEquals("/api/v1/logbook/x", response.json().get("instance").getAsString());
+    }
+
+    @Test(expected = IllegalArgumentException.class)
+    public void aRetryAfterBelowOneSecondIsAProgrammingError() {
+        new ProblemException(503, "Servicio ocupado", "Ocupado.").retryAfter(0);
+    }
 }

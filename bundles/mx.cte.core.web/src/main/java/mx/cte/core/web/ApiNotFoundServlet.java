@@ -82,8 +82,8 @@ public final class ApiNotFoundServlet extends JsonServlet {
         Optional<ModuleRoutes.Unavailable> unavailable = routes.unavailableFor(path);
         if (unavailable.isPresent()) {
             boolean away = unavailable.get().away();
-            response.setHeader("Retry-After", away ? "30" : "1");
-            JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Módulo no disponible",
+            JsonResponses.writeRetryLater(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, away ? 30 : 1,
+                    "Módulo no disponible",
                     "El módulo " + unavailable.get().module().title() + " no está disponible en este momento (se está"
                             + " instalando o actualizando). Sus datos se conservan; vuelva a intentarlo en "
                             + (away ? "unos minutos." : "unos segundos."),

@@ -67,8 +67,7 @@ public final class ServletTransitionFilter implements Filter {
             return;
         }
         response.reset();
-        response.setHeader("Retry-After", "1");
-        JsonResponses.writeProblem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Módulo no disponible",
+        JsonResponses.writeRetryLater(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, 1, "Módulo no disponible",
                 "El servicio de " + request.getRequestURI() + " se está instalando o actualizando en este momento;"
                         + " vuelva a intentarlo en unos segundos.", request.getRequestURI());
     }
