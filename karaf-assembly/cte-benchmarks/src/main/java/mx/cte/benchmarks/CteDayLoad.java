@@ -300,6 +300,11 @@ final class CteDayLoad {
             if (postgresPort != null) {
                 return;
             }
+            // Each durable write adds a chunk to H2's file; what the file keeps is what the upkeep reclaims.
+            Path databaseFile = karaf.home().resolve("data/cte/cte.mv.db");
+            if (Files.exists(databaseFile)) {
+                report.accept(String.format("Database file after the load: %d MB", Files.size(databaseFile) >> 20));
+            }
             if (stateGuide != null && Files.exists(stateGuide)) {
                 hotSwap(karaf, scripts.resolve("cte-day.lua"), sessions, deadline, staff.get(0));
             } else {
