@@ -40,6 +40,8 @@ public class SetenvTest {
         assertTrue(optionsFor("25.0.3").contains(TRIM));
         assertFalse("without a release file", optionsFor(null).contains(TRIM));
         assertTrue(optionsFor("17.0.15").startsWith("-Xms64m -Xmx160m -XX:+UseSerialGC"));
+        // Without them the mixed load's short-lived objects filled the old generation: docs/performance.md.
+        assertTrue(optionsFor("17.0.15").contains("-XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=90"));
     }
 
     @Test

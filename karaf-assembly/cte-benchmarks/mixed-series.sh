@@ -1,0 +1,66 @@
+#!/bin/bash
+# A series of mixed CTE-day runs in a row on the distribution the load benchmark left behind
+# (./mvnw -Pbenchmarks -DskipTests install -pl karaf-assembly/cte-benchmarks -Dcte.bench.parts=load): its database
+# is compacted (SHUTDOWN COMPACT), Karaf started with the given JVM options, one warm-up run of 15 s, then RUNS runs of
+# 20 s at 64 connections. After each run: req/s, p99, the full collections so far and the size of H2's file.
+#
+#   karaf-assembly/cte-benchmarks/mixed-series.sh RUNS ["EXTRA JVM OPTIONS"] ["SETTING = VALUE" for mx.cte.storage.h2]
+#   e.g. mixed-series.sh 8 "" "h2CompactEveryMillis = 0"      (bin/setenv's defaults, the H2 upkeep off)
+#        mixed-series.sh 3 "-Xms64m -Xmx160m -XX:+UseSerialGC"
+# Needs wrk. Karaf is stopped at the end; the GC log stays in ${TMPDIR:-/tmp}.
+set -u
+runs=${1:-3}
+options=${2:-}
+upkeep=${3:-}
+load="$(cd "$(dirname "$0")" && pwd)/target/benchmarks/load"
+home="$load/distribution/cte-distribution-0.1.0-SNAPSHOT"
+[ -d "$home" ] || { echo "no distribution at $home: run the load benchmark first" >&2; exit 1; }
+port=$(sed -n 's/^org.osgi.service.http.port *= *//p' "$home/etc/org.ops4j.pax.web.cfg")
+h2=$(ls "$home"/system/com/h2database/h2/*/h2-*.jar | head -1)
+gclog="${TMPDIR:-/tmp}/cte-mixed-series-gc-$$.log"
+deadline=$(date -d "+1 month" +%F)
+
+cd "$home" || exit 1
+bin/stop >/dev/null 2>&1
+# Back to the shipped upkeep settings, then the one asked for.
+sed -i 's/^h2CompactEveryMillis *=.*/h2CompactEveryMillis = 1000/' etc/mx.cte.storage.h2.cfg
+if [ -n "$upkeep" ]; then
+    key=${upkeep%%=*}
+    key=$(echo "$key" | tr -d ' ')
+    sed -i "s/^$key *=.*/$upkeep/" etc/mx.cte.storage.h2.cfg
+fi
+java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:./data/cte/cte" -user cte -password "" -sql "SHUTDOWN COMPACT" \
+    >/dev/null 2>&1
+echo "file compacted to $(( $(stat -c %s data/cte/cte.mv.db) >> 20 )) MB; options: ${options:-bin/setenv defaults}; ${upkeep:-upkeep as shipped}"
+rm -f lock
+if [ -n "$options" ]; then
+    export EXTRA_JAVA_OPTS="$options -Xlog:gc:file=$gclog"
+else
+    # bin/setenv's defaults plus the GC log: read them as setenv would choose them.
+    export EXTRA_JAVA_OPTS="$(unset EXTRA_JAVA_OPTS; . bin/setenv >/dev/null 2>&1; echo "$EXTRA_JAVA_OPTS") -Xlog:gc:file=$gclog"
+fi
+(nohup bin/start >/dev/null 2>&1 &)
+end=$((SECONDS + 120))
+while [ $SECONDS -lt $end ]; do
+    code=$(curl -s -o /dev/null -w "%{http_code}" "http://localhost:$port/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")
+    [ "$code" = 401 ] || [ "$code" = 200 ] && break
+    sleep 1
+done
+sleep 12
+cd "$load" || exit 1
+run() {
+    timeout 60 wrk -t2 -c64 -d"$1" -s wrk/cte-day.lua "http://localhost:$port" -- mixed sessions.txt "$deadline" \
+        | sed -n 's/^RESULT //p'
+}
+run 15s >/dev/null
+full_before=$(grep -c "Pause Full" "$gclog")
+for i in $(seq "$runs"); do
+    run 20s | awk '{for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+        printf "req/s %.0f  p99 %.0f ms  ", v["requests"] / (v["duration_us"] / 1e6), v["p99_us"] / 1000}'
+    echo "full collections $(( $(grep -c "Pause Full" "$gclog") - full_before ))  file $(( $(stat -c %s "$home/data/cte/cte.mv.db") >> 20 )) MB"
+done
+pid=$(cat "$home/karaf.pid" 2>/dev/null)
+[ -n "$pid" ] && echo "resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) MB"
+cd "$home" && bin/stop >/dev/null 2>&1
+end=$((SECONDS + 60))
+while [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $end ]; do sleep 1; done
