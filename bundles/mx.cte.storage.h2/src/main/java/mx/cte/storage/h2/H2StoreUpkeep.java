@@ -51,6 +51,7 @@ public final class H2StoreUpkeep {
     private ScheduledExecutorService timer;
     private MVStore store;
     private boolean givenUp;
+    private String lastFailure;
 
     @Activate
     public H2StoreUpkeep(@Reference Database database,
@@ -102,10 +103,16 @@ public final class H2StoreUpkeep {
             }
             // The moved pages reach the file with the next commit; when the platform is quiet there is none.
             current.commit();
+            lastFailure = null;
             return true;
         } catch (SQLException | RuntimeException e) {
-            // The next look tries again: the database may be closing for a restore, or this one commit failed.
-            LOG.warn("Embedded database upkeep: {}", e.toString());
+            // The next look tries again: the database may be closing for a restore, or this one commit failed. The
+            // same failure again is not logged again every second.
+            String failure = e.toString();
+            if (!failure.equals(lastFailure)) {
+                LOG.warn("Embedded database upkeep: {}", failure);
+            }
+            lastFailure = failure;
             store = null;
             return false;
         } catch (LinkageError e) {

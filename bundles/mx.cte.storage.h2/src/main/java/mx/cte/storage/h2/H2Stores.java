@@ -8,8 +8,8 @@ import org.h2.mvstore.MVStore;
 
 /**
  * Finds the store under an embedded H2 connection. H2 exports its JDBC and MVStore packages but not the engine's
- * that lie between them (session, database, store), so the public getters that lead there are called by name. A session
- * that is not embedded (an H2 server reached over TCP) has no store here.
+ * that lie between them (session, database, store), so the public getters that lead there are called by name. A
+ * session that is not embedded (an H2 server reached over TCP) has no store here.
  */
 final class H2Stores {
 
@@ -18,7 +18,8 @@ final class H2Stores {
 
     static MVStore of(Connection connection) throws SQLException {
         if (!connection.isWrapperFor(JdbcConnection.class)) {
-            throw new IllegalStateException("Not an H2 connection: " + connection.getMetaData().getDatabaseProductName());
+            throw new IllegalStateException("Not an H2 connection: "
+                    + connection.getMetaData().getDatabaseProductName());
         }
         JdbcConnection h2 = connection.unwrap(JdbcConnection.class);
         Object session = null;
