@@ -94,14 +94,14 @@ public final class SessionServlet extends RoutedServlet {
                 : JsonRequests.string(body, "contrasena");
         SignIn.Outcome outcome = signIn.signIn(username, password, clientAddress(request));
         if (outcome instanceof SignIn.Throttled throttled) {
-            long seconds = retryAfter(response, throttled.retryAfter());
+            int seconds = wholeSeconds(throttled.retryAfter());
             throw new ProblemException(429, "Demasiados intentos", "Demasiados intentos fallidos de inicio de"
-                    + " sesión desde aquí. Vuelva a intentarlo en " + inWords(seconds) + ".");
+                    + " sesión desde aquí. Vuelva a intentarlo en " + inWords(seconds) + ".").retryAfter(seconds);
         }
         if (outcome instanceof SignIn.Busy busy) {
-            long seconds = retryAfter(response, busy.retryAfter());
+            int seconds = wholeSeconds(busy.retryAfter());
             throw new ProblemException(503, "Servidor ocupado", "Hay muchos inicios de sesión en este momento."
-                    + " Vuelva a intentarlo en " + inWords(seconds) + ".");
+                    + " Vuelva a intentarlo en " + inWords(seconds) + ".").retryAfter(seconds);
         }
         if (!(outcome instanceof SignIn.SignedIn signedIn)) {
             throw new ProblemException(401, "No se pudo iniciar sesión", "Usuario o contraseña incorrectos.");
@@ -113,10 +113,9 @@ public final class SessionServlet extends RoutedServlet {
         call.ok(describe(session));
     }
 
-    private static long retryAfter(HttpServletResponse response, Duration wait) {
-        long seconds = Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0));
-        response.setHeader("Retry-After", String.valueOf(seconds));
-        return seconds;
+    /** A wait rounded up to whole seconds, at least one, as {@code Retry-After} counts it. */
+    private static int wholeSeconds(Duration wait) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)));
     }
 
     static String inWords(long seconds) {
