@@ -20,6 +20,10 @@ import java.util.function.LongSupplier;
  * another node's commit, is outgrown within the lifetime. Past {@code maxEntries} nothing more is kept until entries
  * expire or are forgotten: memory stays bounded whatever the number of schools.
  *
+ * <p>A value read again at the end of its lifetime that {@code equals} the one kept is answered with the object kept:
+ * what callers built from it (an answer kept encoded, {@code EncodedAnswers}) stays valid, and the collector does not
+ * see a long-lived object die every few seconds (which filled the old generation under load, docs/performance.md).
+ *
  * @param <K> the key (a school's CCT, a school and period)
  * @param <V> what is kept: immutable, since every caller shares it
  */
@@ -52,14 +56,16 @@ public final class RecentReads<K, V> {
     public V get(K key, Function<K, V> read) {
         long now = nanoTime.getAsLong();
         Kept<V> entry = kept.get(key);
+        V expired = null;
         if (entry != null) {
             if (now - entry.readAt() < lifetimeNanos) {
                 return entry.value();
             }
+            expired = entry.value();
             kept.remove(key, entry);
         }
         long stamp = forgets.get();
-        V value = read.apply(key);
+        V value = sameIfEqual(read.apply(key), expired);
         if (value != null && forgets.get() == stamp && kept.size() < maxEntries) {
             kept.put(key, new Kept<>(value, now));
             if (forgets.get() != stamp) {
@@ -79,12 +85,14 @@ public final class RecentReads<K, V> {
         long now = nanoTime.getAsLong();
         Map<K, V> found = new HashMap<>();
         Set<K> missing = new LinkedHashSet<>();
+        Map<K, V> expired = new HashMap<>();
         for (K key : keys) {
             Kept<V> entry = kept.get(key);
             if (entry != null && now - entry.readAt() < lifetimeNanos) {
                 found.put(key, entry.value());
             } else {
                 if (entry != null) {
+                    expired.put(key, entry.value());
                     kept.remove(key, entry);
                 }
                 missing.add(key);
@@ -95,7 +103,8 @@ public final class RecentReads<K, V> {
         }
         long stamp = forgets.get();
         Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(missing));
-        read.forEach((key, value) -> {
+        read.forEach((key, readValue) -> {
+            V value = sameIfEqual(readValue, expired.get(key));
             if (value != null && missing.contains(key)) {
                 found.put(key, value);
                 if (forgets.get() == stamp && kept.size() < maxEntries) {
@@ -108,6 +117,10 @@ public final class RecentReads<K, V> {
             missing.forEach(kept::remove);
         }
         return found;
+    }
+
+    private static <V> V sameIfEqual(V read, V expired) {
+        return read != null && read.equals(expired) ? expired : read;
     }
 
     /** Drops what is kept for {@code key}. */

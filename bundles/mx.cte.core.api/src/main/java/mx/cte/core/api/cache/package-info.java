@@ -4,7 +4,7 @@
  * made on this node and by those other nodes announce.
  */
 @Export
-@Version("1.1.0")
+@Version("1.1.1")
 package mx.cte.core.api.cache;
 
 import org.osgi.annotation.bundle.Export;

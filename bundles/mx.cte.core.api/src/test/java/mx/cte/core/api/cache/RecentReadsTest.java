@@ -1,9 +1,13 @@
 package mx.cte.core.api.cache;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Test;
@@ -78,33 +82,70 @@ public class RecentReadsTest {
     public void severalKeysAreReadAtOnceOnlyWhereNotKept() {
         RecentReads<Long, String> resources = new RecentReads<>(Duration.ofSeconds(5), 10, now::get);
         java.util.List<java.util.Set<Long>> queries = new java.util.ArrayList<>();
-        java.util.function.Function<java.util.Set<Long>, java.util.Map<Long, String>> query = ids -> {
+        java.util.function.Function<java.util.Set<Long>, Map<Long, String>> query = ids -> {
             queries.add(java.util.Set.copyOf(ids));
-            java.util.Map<Long, String> rows = new java.util.HashMap<>();
+            Map<Long, String> rows = new java.util.HashMap<>();
             ids.stream().filter(id -> id != 9).forEach(id -> rows.put(id, "recurso " + id + "@" + queries.size()));
             return rows;
         };
-        assertEquals(java.util.Map.of(1L, "recurso 1@1", 2L, "recurso 2@1"), resources.getAll(java.util.List.of(1L,
+        assertEquals(Map.of(1L, "recurso 1@1", 2L, "recurso 2@1"), resources.getAll(List.of(1L,
                 2L, 9L), query));
-        assertEquals(java.util.Map.of(2L, "recurso 2@1", 3L, "recurso 3@2"), resources.getAll(java.util.List.of(2L,
+        assertEquals(Map.of(2L, "recurso 2@1", 3L, "recurso 3@2"), resources.getAll(List.of(2L,
                 3L), query));
         assertEquals("one query per call, only of what was not kept (9 does not exist: asked again)",
-                java.util.List.of(java.util.Set.of(1L, 2L, 9L), java.util.Set.of(3L)), queries);
+                List.of(java.util.Set.of(1L, 2L, 9L), java.util.Set.of(3L)), queries);
 
         resources.forget(2L);
-        assertEquals("recurso 2@3", resources.getAll(java.util.List.of(1L, 2L), query).get(2L));
+        assertEquals("recurso 2@3", resources.getAll(List.of(1L, 2L), query).get(2L));
         now.addAndGet(Duration.ofSeconds(5).toNanos());
-        assertEquals("recurso 1@4", resources.getAll(java.util.List.of(1L), query).get(1L));
+        assertEquals("recurso 1@4", resources.getAll(List.of(1L), query).get(1L));
     }
 
     @Test
     public void keysReadDuringAChangeAreNotKept() {
         RecentReads<Long, String> resources = new RecentReads<>(Duration.ofSeconds(5), 10, now::get);
-        resources.getAll(java.util.List.of(1L, 2L), ids -> {
+        resources.getAll(List.of(1L, 2L), ids -> {
             resources.forget(1L);
-            return java.util.Map.of(1L, "viejo 1", 2L, "viejo 2");
+            return Map.of(1L, "viejo 1", 2L, "viejo 2");
         });
-        assertEquals(java.util.Map.of(1L, "nuevo 1", 2L, "nuevo 2"), resources.getAll(java.util.List.of(1L, 2L),
-                ids -> java.util.Map.of(1L, "nuevo 1", 2L, "nuevo 2")));
+        assertEquals(Map.of(1L, "nuevo 1", 2L, "nuevo 2"), resources.getAll(List.of(1L, 2L),
+                ids -> Map.of(1L, "nuevo 1", 2L, "nuevo 2")));
+    }
+
+    @Test
+    public void aValueReadAgainThatIsUnchangedIsTheSameObjectAndAChangedOneIsNew() {
+        RecentReads<String, String> texts = new RecentReads<>(Duration.ofSeconds(5), 10, now::get);
+        String first = texts.get("a", key -> new String("acuerdo"));
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        String again = texts.get("a", key -> new String("acuerdo"));
+        assertSame("equal content: the object kept, so what was built from it stays valid", first, again);
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        String changed = texts.get("a", key -> new String("acuerdo revisado"));
+        assertEquals("acuerdo revisado", changed);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertSame("the new value is kept for its lifetime", changed, texts.get("a", key -> "otro"));
+    }
+
+    @Test
+    public void severalReadAgainKeepTheObjectsOfThoseUnchanged() {
+        RecentReads<String, String> texts = new RecentReads<>(Duration.ofSeconds(5), 10, now::get);
+        Map<String, String> first = texts.getAll(List.of("a", "b"),
+                keys -> Map.of("a", new String("uno"), "b", new String("dos")));
+        now.addAndGet(Duration.ofSeconds(5).toNanos());
+        Map<String, String> again = texts.getAll(List.of("a", "b"),
+                keys -> Map.of("a", new String("uno"), "b", new String("dos cambiado")));
+        assertSame(first.get("a"), again.get("a"));
+        assertEquals("dos cambiado", again.get("b"));
+    }
+
+    @Test
+    public void aForgottenValueIsNotAnsweredEvenIfTheReadEqualsIt() {
+        RecentReads<String, String> texts = new RecentReads<>(Duration.ofSeconds(5), 10, now::get);
+        String first = texts.get("a", key -> new String("acuerdo"));
+        texts.forget("a");
+        String reread = texts.get("a", key -> new String("acuerdo"));
+        assertEquals(first, reread);
+        // Forgotten means gone: only an expired value is compared with what is read again.
+        assertNotSame(first, reread);
     }
 }
