@@ -116,7 +116,7 @@ final class ExchangeApi {
         try {
             return ServiceCalls.call(INVALID, work);
         } catch (IllegalStateException moduleAway) {
-            throw new ProblemException(503, "Módulo no disponible", moduleAway.getMessage());
+            throw new ProblemException(503, "Módulo no disponible", moduleAway.getMessage()).retryAfter(1);
         }
     }
 

@@ -193,4 +193,18 @@ public class ExchangeApiTest {
         assertEquals(403, send(ApiFixtures.OTHER_TEACHER, "GET", "/15EJN0101A/texts", null,
                 "sesion", SESSION).status);
     }
+
+    @Test
+    public void theExchangeStoreAwayIsA503ThatSaysWhenToSendAgain() {
+        Exchange away = (Exchange) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Exchange.class},
+                (proxy, method, args) -> {
+                    throw new IllegalStateException("El almacén del intercambio se está actualizando.");
+                });
+        FakeRequest request = FakeRequest.of("GET", "/api/v1/exchange", "/15EJN0101A/texts").query("sesion", SESSION);
+        FakeHttp.Response response = ApiFixtures.send(new ExchangeServlet(away, ApiFixtures.directory()),
+                ApiFixtures.TEACHER, request);
+
+        assertEquals(response.body(), 503, response.status);
+        assertEquals("1", response.headers.get("Retry-After"));
+    }
 }
