@@ -42,6 +42,8 @@ public class SetenvTest {
         assertTrue(optionsFor("17.0.15").startsWith("-Xms64m -Xmx160m -XX:+UseSerialGC"));
         // Without them the mixed load's short-lived objects filled the old generation: docs/performance.md.
         assertTrue(optionsFor("17.0.15").contains("-XX:SurvivorRatio=4 -XX:TargetSurvivorRatio=90"));
+        // H2's page reads keep their cached buffer, its commits do not (28 MB with 300 threads at 64 KB).
+        assertTrue(optionsFor("17.0.15").contains("-Djdk.nio.maxCachedBufferSize=16384"));
     }
 
     @Test
