@@ -25,6 +25,7 @@ import mx.cte.schools.api.Cct;
 import mx.cte.security.api.Account;
 import mx.cte.security.api.Accounts;
 import mx.cte.security.api.RoleGrant;
+import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
 import mx.cte.storage.api.StaleVersionException;
 import mx.cte.storage.testing.TestDatabases;
@@ -49,6 +50,7 @@ public class LogbookServiceTest {
     }
 
     private final List<String> audited = new ArrayList<>();
+    private final Database database;
     private final LogbookService logbook;
 
     public LogbookServiceTest(DatabaseKind kind) {
@@ -68,7 +70,8 @@ public class LogbookServiceTest {
                     audited.add(method.getName() + " " + args[0]);
                     return null;
                 });
-        logbook = new LogbookService(TestDatabases.fresh(kind), accounts, audit, CLOCK);
+        database = TestDatabases.fresh(kind);
+        logbook = new LogbookService(database, accounts, audit, CLOCK);
     }
 
     private static Account account(String username, String grant) {
@@ -101,6 +104,32 @@ public class LogbookServiceTest {
                 "Probar las recomendaciones de la zona"),
                 logbook.open(SCHOOL).stream().map(a -> a.content().text()).toList());
         assertTrue(audited.toString(), audited.contains("record acuerdo-actualizado"));
+    }
+
+    @Test
+    public void eachAgreementKeepsItsOwnResponsiblesInALongLogbook() {
+        // More agreements than one query asks responsibles for, so the lists cross its boundaries.
+        int count = 1_001;
+        try (Database.UnitOfWork oneCommit = database.beginUnitOfWork()) {
+            for (int i = 0; i < count; i++) {
+                List<String> responsibles = i % 2 == 0 ? List.of("docente.ana", "directora.rosaura")
+                        : List.of("directora.rosaura");
+                logbook.record(SCHOOL, new AgreementDraft(SESSION_3, 13, "Acuerdo " + i, responsibles,
+                        "Revisar avances", LocalDate.of(2017, 1, 27), AgreementStatus.PENDIENTE), "directora.rosaura");
+            }
+            oneCommit.commit();
+        }
+        List<Agreement> all = logbook.ofSession(SCHOOL, SESSION_3);
+        assertEquals(count, all.size());
+        for (int i = 0; i < count; i++) {
+            Agreement agreement = all.get(i);
+            assertEquals("Acuerdo " + i, agreement.content().text());
+            assertEquals(agreement.content().text(), i % 2 == 0 ? List.of("docente.ana", "directora.rosaura")
+                    : List.of("directora.rosaura"), agreement.content().responsibles());
+        }
+        Agreement last = all.get(count - 1);
+        assertEquals(last, logbook.find(SCHOOL, last.id()).orElseThrow());
+        assertEquals(Optional.empty(), logbook.find(Cct.parse("15EJN0102B"), last.id()));
     }
 
     @Test
