@@ -29,6 +29,7 @@ public final class H2StoreUpkeep {
 
     static final long DEFAULT_EVERY_MILLIS = 1_000;
     static final int DEFAULT_FILL_RATE = 90;
+    static final int DEFAULT_FILL_RATE_WHILE_WRITING = 60;
     static final int DEFAULT_WRITE_BYTES = 1 << 20;
 
     /** Optional settings, {@code etc/mx.cte.storage.h2.cfg}; see docs/operations.md. */
@@ -39,6 +40,13 @@ public final class H2StoreUpkeep {
         /** Chunks are rewritten while less than this percentage of the file's chunks is live data. */
         int h2CompactFillRate() default DEFAULT_FILL_RATE;
 
+        /**
+         * The same while commits go on: rewriting a chunk that is mostly live costs about as much as it gives back,
+         * and takes the CPU from the writes (docs/performance.md); the quiet moments after bring the file up to
+         * {@link #h2CompactFillRate}.
+         */
+        int h2CompactFillRateWhileWriting() default DEFAULT_FILL_RATE_WHILE_WRITING;
+
         /** At most this many bytes of live pages are moved each time, so that commits never wait long. */
         int h2CompactWriteBytes() default DEFAULT_WRITE_BYTES;
     }
@@ -47,7 +55,10 @@ public final class H2StoreUpkeep {
 
     private final DataSource dataSource;
     private final int fillRate;
+    private final int fillRateWhileWriting;
     private final int writeBytes;
+    /** The store's version at the end of the last look: another one now means commits came in between. */
+    private long versionSeen = -1;
     private ScheduledExecutorService timer;
     private MVStore store;
     private boolean givenUp;
@@ -56,7 +67,8 @@ public final class H2StoreUpkeep {
     @Activate
     public H2StoreUpkeep(@Reference Database database,
             @Reference(target = "(dataSourceName=cte)") DataSource dataSource, Config config) {
-        this(dataSource, config.h2CompactFillRate(), config.h2CompactWriteBytes());
+        this(dataSource, config.h2CompactFillRate(), config.h2CompactFillRateWhileWriting(),
+                config.h2CompactWriteBytes());
         long every = config.h2CompactEveryMillis();
         if (database.kind() != DatabaseKind.H2 || every <= 0) {
             LOG.info("Embedded database upkeep off ({})", database.kind() != DatabaseKind.H2
@@ -69,14 +81,15 @@ public final class H2StoreUpkeep {
             return thread;
         });
         timer.scheduleWithFixedDelay(this::compactOnce, every, every, TimeUnit.MILLISECONDS);
-        LOG.info("Embedded database upkeep every {} ms: chunks rewritten below {} % live, {} KB at a time", every,
-                fillRate, writeBytes / 1024);
+        LOG.info("Embedded database upkeep every {} ms: chunks rewritten below {} % live ({} % while commits go on),"
+                + " {} KB at a time", every, fillRate, fillRateWhileWriting, writeBytes / 1024);
     }
 
     /** Without a timer: tests call {@link #compactOnce} themselves. */
-    H2StoreUpkeep(DataSource dataSource, int fillRate, int writeBytes) {
+    H2StoreUpkeep(DataSource dataSource, int fillRate, int fillRateWhileWriting, int writeBytes) {
         this.dataSource = dataSource;
         this.fillRate = Math.max(1, Math.min(100, fillRate));
+        this.fillRateWhileWriting = Math.max(1, Math.min(this.fillRate, fillRateWhileWriting));
         this.writeBytes = Math.max(64 * 1024, writeBytes);
     }
 
@@ -98,13 +111,15 @@ public final class H2StoreUpkeep {
             if (current == null) {
                 return false;
             }
-            if (!current.compact(fillRate, writeBytes)) {
-                return false;
+            boolean writing = current.getCurrentVersion() != versionSeen;
+            boolean compacted = current.compact(writing ? fillRateWhileWriting : fillRate, writeBytes);
+            if (compacted) {
+                // The moved pages reach the file with the next commit; when the platform is quiet there is none.
+                current.commit();
             }
-            // The moved pages reach the file with the next commit; when the platform is quiet there is none.
-            current.commit();
+            versionSeen = current.getCurrentVersion();
             lastFailure = null;
-            return true;
+            return compacted;
         } catch (SQLException | RuntimeException e) {
             // The next look tries again: the database may be closing for a restore, or this one commit failed. The
             // same failure again is not logged again every second.

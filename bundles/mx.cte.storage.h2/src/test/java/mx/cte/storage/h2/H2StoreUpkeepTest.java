@@ -40,7 +40,7 @@ public class H2StoreUpkeepTest {
     public void theFileKeepsTheSizeOfItsDataInsteadOfAChunkPerCommit() throws Exception {
         JdbcDataSource unkept = database("unkept");
         JdbcDataSource kept = database("kept");
-        H2StoreUpkeep upkeep = new H2StoreUpkeep(kept, 90, 1 << 20);
+        H2StoreUpkeep upkeep = new H2StoreUpkeep(kept, 90, 60, 1 << 20);
         try (Connection unkeptOpen = unkept.getConnection(); Connection keptOpen = kept.getConnection()) {
             fill(unkeptOpen);
             fill(keptOpen);
@@ -66,7 +66,7 @@ public class H2StoreUpkeepTest {
     @Test
     public void theStoreIsFoundAgainAfterTheDatabaseReopenedAndCompactedWithoutOtherCommits() throws Exception {
         JdbcDataSource dataSource = database("reopened");
-        H2StoreUpkeep upkeep = new H2StoreUpkeep(dataSource, 90, 1 << 20);
+        H2StoreUpkeep upkeep = new H2StoreUpkeep(dataSource, 90, 60, 1 << 20);
         try (Connection first = dataSource.getConnection()) {
             fill(first);
             upkeep.compactOnce();
@@ -85,10 +85,38 @@ public class H2StoreUpkeepTest {
     }
 
     @Test
+    public void whileCommitsGoOnOnlyTheEmptiestChunksAreRewrittenAndTheQuietMomentsDoTheRest() throws Exception {
+        JdbcDataSource dataSource = database("busy");
+        H2StoreUpkeep upkeep = new H2StoreUpkeep(dataSource, 90, 40, 1 << 20);
+        try (Connection open = dataSource.getConnection()) {
+            fill(open);
+            writeDay(open, null);
+            assertTrue(info(open, "info.CHUNKS_FILL_RATE") < 20);
+            // A commit before every look, as under load: rewriting stops near 40 % live.
+            try (PreparedStatement edit = open.prepareStatement("UPDATE agreement SET body = ? WHERE id = ?")) {
+                for (int look = 0; look < 200; look++) {
+                    edit.setString(1, "Acuerdo revisado otra vez " + look);
+                    edit.setLong(2, look);
+                    edit.executeUpdate();
+                    upkeep.compactOnce();
+                }
+            }
+            long whileWriting = info(open, "info.CHUNKS_FILL_RATE");
+            assertTrue("live share while writing: " + whileWriting + " %", whileWriting >= 30 && whileWriting < 70);
+            // Quiet: nothing commits between looks, and the file is brought up to the fill rate.
+            for (int look = 0; look < 200 && upkeep.compactOnce(); look++) {
+                // each look rewrites up to 1 MB
+            }
+            long quiet = info(open, "info.CHUNKS_FILL_RATE");
+            assertTrue("live share once quiet: " + quiet + " % (" + whileWriting + " % before)", quiet >= 80);
+        }
+    }
+
+    @Test
     public void onAnotherDatabaseTheUpkeepStopsWithoutTouchingIt() throws Exception {
         int[] connections = {0};
         DataSource postgres = fakeDataSource("PostgreSQL", connections);
-        H2StoreUpkeep upkeep = new H2StoreUpkeep(postgres, 90, 1 << 20);
+        H2StoreUpkeep upkeep = new H2StoreUpkeep(postgres, 90, 60, 1 << 20);
 
         assertFalse(upkeep.compactOnce());
         assertFalse(upkeep.compactOnce());
