@@ -1,10 +1,10 @@
 -- The CTE-day workload for wrk: signed-in school staff reading the guide, their results table and their catalogue,
 -- and, in "mixed" mode, 30 % durable writes (bitácora agreements, group observations, comments on a card), each with
 -- an Idempotency-Key as the web UI sends them.
--- Usage: wrk ... -s cte-day.lua URL -- read|mixed|swap sessions.txt DEADLINE [GUIDE_PATH]
+-- Usage: wrk ... -s cte-day.lua URL -- read|mixed|write|swap sessions.txt DEADLINE [GUIDE_PATH]
 -- sessions.txt: one signed-in director per line: cct|cookie|csrf|username|cardId
 -- "swap" is "mixed" reading GUIDE_PATH (the guide whose editions are being installed) and counting answers by status,
--- for the hot-swap run.
+-- for the hot-swap run. "write" sends only the writes, to measure what one costs (docs/performance.md).
 
 local threads = {}
 local counter = 0
@@ -47,7 +47,7 @@ function request()
   local s = sessions[math.random(#sessions)]
   local headers = {["Cookie"] = s.cookie, ["Accept"] = "application/json"}
   local roll = math.random(100)
-  if mode ~= "read" and roll <= 30 then
+  if mode == "write" or mode ~= "read" and roll <= 30 then
     headers["Content-Type"] = "application/json"
     headers["X-CSRF-Token"] = s.csrf
     -- As the web UI's outbox sends every edit: with its own key, which the platform records with the answer.
