@@ -92,7 +92,8 @@ public class H2StoreUpkeepTest {
             fill(open);
             writeDay(open, null);
             assertTrue(info(open, "info.CHUNKS_FILL_RATE") < 20);
-            // A commit before every look, as under load: rewriting stops near 40 % live.
+            // A commit before every look, as under load: rewriting stops once 40 % is live, each look moving up to
+            // 1 MB of the emptiest chunks (measured: 66-67 %; 92 % when the one target of 90 % applied throughout).
             try (PreparedStatement edit = open.prepareStatement("UPDATE agreement SET body = ? WHERE id = ?")) {
                 for (int look = 0; look < 200; look++) {
                     edit.setString(1, "Acuerdo revisado otra vez " + look);
@@ -102,13 +103,13 @@ public class H2StoreUpkeepTest {
                 }
             }
             long whileWriting = info(open, "info.CHUNKS_FILL_RATE");
-            assertTrue("live share while writing: " + whileWriting + " %", whileWriting >= 30 && whileWriting < 70);
+            assertTrue("live share while writing: " + whileWriting + " %", whileWriting >= 30 && whileWriting < 80);
             // Quiet: nothing commits between looks, and the file is brought up to the fill rate.
             for (int look = 0; look < 200 && upkeep.compactOnce(); look++) {
                 // each look rewrites up to 1 MB
             }
             long quiet = info(open, "info.CHUNKS_FILL_RATE");
-            assertTrue("live share once quiet: " + quiet + " % (" + whileWriting + " % before)", quiet >= 80);
+            assertTrue("live share once quiet: " + quiet + " % (" + whileWriting + " % before)", quiet >= 85);
         }
     }
 
