@@ -26,6 +26,7 @@ port=$(sed -n 's/^org.osgi.service.http.port *= *//p' "$home/etc/org.ops4j.pax.w
 h2=$(ls "$home"/system/com/h2database/h2/*/h2-*.jar | head -1)
 gclog="${TMPDIR:-/tmp}/cte-mixed-series-gc-$$.log"
 deadline=$(date -d "+1 month" +%F)
+file_mb() { echo $(( $(stat -c %s "$home/data/cte/cte.mv.db") >> 20 )); }
 
 cd "$home" || exit 1
 bin/stop >/dev/null 2>&1
@@ -38,19 +39,21 @@ if [ -n "$upkeep" ]; then
 fi
 java -cp "$h2" org.h2.tools.Shell -url "jdbc:h2:./data/cte/cte" -user cte -password "" -sql "SHUTDOWN COMPACT" \
     >/dev/null 2>&1
-echo "file compacted to $(( $(stat -c %s data/cte/cte.mv.db) >> 20 )) MB; options: ${options:-bin/setenv defaults}; ${upkeep:-upkeep as shipped}"
+echo "file compacted to $(file_mb) MB; options: ${options:-bin/setenv defaults}; ${upkeep:-upkeep as shipped}"
 rm -f lock
 if [ -n "$options" ]; then
     export EXTRA_JAVA_OPTS="$options -Xlog:gc:file=$gclog"
 else
     # bin/setenv's defaults plus the GC log: read them as setenv would choose them.
-    export EXTRA_JAVA_OPTS="$(unset EXTRA_JAVA_OPTS; . bin/setenv >/dev/null 2>&1; echo "$EXTRA_JAVA_OPTS") -Xlog:gc:file=$gclog"
+    defaults=$(unset EXTRA_JAVA_OPTS; . bin/setenv >/dev/null 2>&1; echo "$EXTRA_JAVA_OPTS")
+    export EXTRA_JAVA_OPTS="$defaults -Xlog:gc:file=$gclog"
 fi
 [ -n "${CTE_NMT:-}" ] && EXTRA_JAVA_OPTS="$EXTRA_JAVA_OPTS -XX:NativeMemoryTracking=summary"
 (nohup bin/start >/dev/null 2>&1 &)
 end=$((SECONDS + 120))
 while [ $SECONDS -lt $end ]; do
-    code=$(curl -s -o /dev/null -w "%{http_code}" "http://localhost:$port/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")
+    code=$(curl -s -o /dev/null -w "%{http_code}" \
+        "http://localhost:$port/api/v1/guides/SEP:2016-2017:preescolar:ordinaria-3")
     [ "$code" = 401 ] || [ "$code" = 200 ] && break
     sleep 1
 done
@@ -73,9 +76,12 @@ for i in $(seq "$runs"); do
     echo "$result" | awk -v cpu="$cpu_ms" '{for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
         printf "req/s %.0f  p99 %.0f ms  CPU %.2f ms per request  ", v["requests"] / (v["duration_us"] / 1e6),
             v["p99_us"] / 1000, cpu / v["requests"]}'
-    echo "full collections $(( $(grep -c "Pause Full" "$gclog") - full_before ))  file $(( $(stat -c %s "$home/data/cte/cte.mv.db") >> 20 )) MB"
+    echo "full collections $(( $(grep -c "Pause Full" "$gclog") - full_before ))  file $(file_mb) MB"
 done
-resident() { echo "resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) MB, $(ls "/proc/$pid/task" | wc -l) threads"; }
+resident() {
+    echo "resident $(( $(awk '/VmRSS/ {print $2}' "/proc/$pid/status") / 1024 )) MB," \
+        "$(ls "/proc/$pid/task" | wc -l) threads"
+}
 [ -n "$pid" ] && echo "$(resident)"
 if [ -n "${CTE_BURSTS:-}" ] && [ -n "$pid" ]; then
     mode=read connections=256 run 20s >/dev/null
@@ -83,7 +89,8 @@ if [ -n "${CTE_BURSTS:-}" ] && [ -n "$pid" ]; then
     echo "after 20 s of reads and 20 s of the mixed load at 256 connections: $(resident)"
     if [ -n "${CTE_NMT:-}" ]; then
         # Committed megabytes by area, as the harness's -Dcte.bench.nmt=true prints them (tracking costs ~8 MB).
-        jcmd "$pid" VM.native_memory summary | sed -n 's/^-  *\(.*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1 \2/p' \
+        jcmd "$pid" VM.native_memory summary \
+            | sed -n 's/^-  *\(.*\) (reserved=[0-9]*KB, committed=\([0-9]*\)KB).*/\1 \2/p' \
             | awk '$NF >= 1024 {$NF = int($NF / 1024) " MB;"; printf "%s ", $0} END {print ""}'
     fi
     sleep 30
