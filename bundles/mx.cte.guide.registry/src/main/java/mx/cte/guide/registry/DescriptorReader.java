@@ -49,23 +49,53 @@ final class DescriptorReader {
     static final String SCHEMA_2_RESOURCE = "cte-guide-2.schema.json";
     private static final Locale SPANISH = Locale.forLanguageTag("es-MX");
 
-    /** One descriptor format: its schema for the validator, and as a tree for the descriptions of its values. */
-    private record Format(Schema schema, JsonObject tree) {
+    /**
+     * One descriptor format: its schema's text, and built from it when first needed (a descriptor not yet found valid
+     * against this text), the validator and the tree the descriptions of its values are read from.
+     */
+    private static final class Format {
+        final String text;
+        private Schema schema;
+        private JsonObject tree;
 
-        static Format of(String resource) {
-            String text = schemaText(resource);
-            return new Format(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-                    .getSchema(text, InputFormat.JSON), JsonParser.parseString(text).getAsJsonObject());
+        Format(String resource) {
+            this.text = schemaText(resource);
+        }
+
+        synchronized Schema schema() {
+            if (schema == null) {
+                schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                        .getSchema(text, InputFormat.JSON);
+            }
+            return schema;
+        }
+
+        synchronized JsonObject tree() {
+            if (tree == null) {
+                tree = JsonParser.parseString(text).getAsJsonObject();
+            }
+            return tree;
+        }
+
+        synchronized boolean validatorBuilt() {
+            return schema != null;
         }
     }
 
     private final Format format1;
     private final Format format2;
+    private final SchemaPasses passes;
     private final Gson gson;
 
+    /** A reader that remembers the descriptors it found valid while it lives. */
     DescriptorReader() {
-        this.format1 = Format.of(SCHEMA_RESOURCE);
-        this.format2 = Format.of(SCHEMA_2_RESOURCE);
+        this(SchemaPasses.inMemory());
+    }
+
+    DescriptorReader(SchemaPasses passes) {
+        this.format1 = new Format(SCHEMA_RESOURCE);
+        this.format2 = new Format(SCHEMA_2_RESOURCE);
+        this.passes = passes;
         this.gson = new GsonBuilder()
                 .registerTypeAdapter(PromptKind.class, wireEnum(PromptKind::fromWireName))
                 .registerTypeAdapter(SectionKind.class, wireEnum(SectionKind::fromWireName))
@@ -73,6 +103,11 @@ final class DescriptorReader {
                 .registerTypeAdapter(Participation.class, new ParticipationAdapter())
                 .registerTypeAdapter(Block.class, new BlockAdapter())
                 .create();
+    }
+
+    /** Whether this reader has had to build a schema validator (for the tests of {@link SchemaPasses}). */
+    boolean validatorBuilt() {
+        return format1.validatorBuilt() || format2.validatorBuilt();
     }
 
     /** A schema the documentation describes, read once for the validator and for its descriptions. */
@@ -176,18 +211,22 @@ final class DescriptorReader {
                     (version == null ? "falta schemaVersion" : "el formato " + version + " no existe")
                             + ": escriba \"schemaVersion\": 2 (formato actual) o 1 (guías escritas antes)"))));
         }
-        List<Error> errors = format.schema().validate(json, InputFormat.JSON,
-                context -> context.executionConfig(config -> config.locale(SPANISH)));
-        if (!errors.isEmpty()) {
-            List<GuideProblem> problems = new ArrayList<>();
-            for (Error error : errors) {
-                if (isBranchSummary(error)) {
-                    continue;
+        String digest = SchemaPasses.digest(format.text, json);
+        if (!passes.contains(digest)) {
+            List<Error> errors = format.schema().validate(json, InputFormat.JSON,
+                    context -> context.executionConfig(config -> config.locale(SPANISH)));
+            if (!errors.isEmpty()) {
+                List<GuideProblem> problems = new ArrayList<>();
+                for (Error error : errors) {
+                    if (isBranchSummary(error)) {
+                        continue;
+                    }
+                    problems.add(lines.locate(new GuideProblem(jsonPath(error.getInstanceLocation().toString()),
+                            messageOf(error, format.tree()))));
                 }
-                problems.add(lines.locate(new GuideProblem(jsonPath(error.getInstanceLocation().toString()),
-                        messageOf(error, format.tree()))));
+                return DescriptorResult.invalid(problems);
             }
-            return DescriptorResult.invalid(problems);
+            passes.add(digest);
         }
 
         if (tree.getAsJsonObject().has("base")) {

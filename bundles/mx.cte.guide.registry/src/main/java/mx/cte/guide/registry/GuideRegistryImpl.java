@@ -66,13 +66,15 @@ public final class GuideRegistryImpl implements GuideRegistry {
     static final String ROLLBACK_PATH = "edicion-anterior";
     /** Older editions an administrator allowed, one {@code key version} per line. */
     static final String ALLOWED_OLDER_FILE = "allowed-older-editions.txt";
+    /** Digests of the descriptors found valid against their schema ({@link SchemaPasses}). */
+    static final String SCHEMA_PASSES_FILE = "schema-passes.txt";
 
     private static final Logger LOG = LoggerFactory.getLogger(GuideRegistryImpl.class);
     /** Every state but UNINSTALLED: a guide stays published while its bundle is stopped or being updated. */
     private static final int TRACKED_STATES = Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE
             | Bundle.STOPPING;
 
-    private final DescriptorReader reader = new DescriptorReader();
+    private final DescriptorReader reader;
     private final BundleContext context;
     /** Whether a guide bundle or overlay was signed by its publisher; nothing unsigned is ever published. */
     private final PublisherTrust trust;
@@ -97,6 +99,7 @@ public final class GuideRegistryImpl implements GuideRegistry {
         this.context = context;
         this.trust = trust;
         this.platformVersion = context.getBundle().getVersion().toString();
+        this.reader = new DescriptorReader(SchemaPasses.keptIn(context.getDataFile(SCHEMA_PASSES_FILE).toPath()));
         this.choicesFile = context.getDataFile(CHOICES_FILE).toPath();
         this.keptFolder = context.getDataFile(KEPT_FOLDER).toPath();
         this.allowedOlderFile = context.getDataFile(ALLOWED_OLDER_FILE).toPath();
