@@ -84,13 +84,18 @@ public final class RecentReads<K, V> {
     public Map<K, V> getAll(Collection<K> keys, Function<Set<K>, Map<K, V>> readMissing) {
         long now = nanoTime.getAsLong();
         Map<K, V> found = new HashMap<>();
-        Set<K> missing = new LinkedHashSet<>();
-        Map<K, V> expired = new HashMap<>();
+        // Made only when a key is not found: on a busy node nearly every call finds all its keys.
+        Set<K> missing = null;
+        Map<K, V> expired = null;
         for (K key : keys) {
             Kept<V> entry = kept.get(key);
             if (entry != null && now - entry.readAt() < lifetimeNanos) {
                 found.put(key, entry.value());
             } else {
+                if (missing == null) {
+                    missing = new LinkedHashSet<>();
+                    expired = new HashMap<>();
+                }
                 if (entry != null) {
                     expired.put(key, entry.value());
                     kept.remove(key, entry);
@@ -98,14 +103,16 @@ public final class RecentReads<K, V> {
                 missing.add(key);
             }
         }
-        if (missing.isEmpty()) {
+        if (missing == null) {
             return found;
         }
+        Set<K> asked = missing;
+        Map<K, V> before = expired;
         long stamp = forgets.get();
-        Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(missing));
+        Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(asked));
         read.forEach((key, readValue) -> {
-            V value = sameIfEqual(readValue, expired.get(key));
-            if (value != null && missing.contains(key)) {
+            V value = sameIfEqual(readValue, before.get(key));
+            if (value != null && asked.contains(key)) {
                 found.put(key, value);
                 if (forgets.get() == stamp && kept.size() < maxEntries) {
                     kept.put(key, new Kept<>(value, now));
@@ -114,7 +121,7 @@ public final class RecentReads<K, V> {
         });
         if (forgets.get() != stamp) {
             // A change landed while they were being read or kept: it may be one of theirs.
-            missing.forEach(kept::remove);
+            asked.forEach(kept::remove);
         }
         return found;
     }
