@@ -224,8 +224,10 @@ final class UnitsOfWork {
 
     /**
      * The unit's connection as one part of the unit sees it: opened at a savepoint; its commit keeps its work in the
-     * unit (a new savepoint starts), its rollback undoes only its own work, its close ends its part. Auto-commit
-     * cannot be switched on: the unit decides when its work becomes durable.
+     * unit, its rollback undoes only its own work since its last commit, its close ends its part. After a commit the
+     * next savepoint is set only when the part goes on working: a part nearly always commits once and closes, and a
+     * savepoint costs a statement (a round trip on PostgreSQL). Auto-commit cannot be switched on: the unit decides
+     * when its work becomes durable.
      */
     private static Connection part(Unit unit) throws SQLException {
         Connection connection = unit.connection;
@@ -238,7 +240,9 @@ final class UnitsOfWork {
                         case "close" -> {
                             if (!closed[0]) {
                                 closed[0] = true;
-                                release(connection, savepoint[0]);
+                                if (savepoint[0] != null) {
+                                    release(connection, savepoint[0]);
+                                }
                             }
                             return null;
                         }
@@ -246,13 +250,17 @@ final class UnitsOfWork {
                             return closed[0] || connection.isClosed();
                         }
                         case "commit" -> {
-                            release(connection, savepoint[0]);
-                            savepoint[0] = connection.setSavepoint();
+                            if (savepoint[0] != null) {
+                                release(connection, savepoint[0]);
+                                savepoint[0] = null;
+                            }
                             return null;
                         }
                         case "rollback" -> {
                             if (args == null || args.length == 0) {
-                                connection.rollback(savepoint[0]);
+                                if (savepoint[0] != null) {
+                                    connection.rollback(savepoint[0]);
+                                } // else nothing was done since the last commit
                                 return null;
                             }
                             break;
@@ -285,6 +293,9 @@ final class UnitsOfWork {
                     }
                     if (closed[0]) {
                         throw new SQLException("This connection was closed");
+                    }
+                    if (savepoint[0] == null) {
+                        savepoint[0] = connection.setSavepoint(); // the part goes on after its commit
                     }
                     try {
                         return method.invoke(connection, args);
