@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Descriptors this installation already found valid against their format's schema, each by the SHA-256 of the schema
- * and the descriptor together. A restart reads its guides again without the JSON-schema validator, which loads about a
- * thousand classes (its own and Jackson's) and takes a few hundred milliseconds per guide on a JVM that has just
- * started; a changed descriptor, or a platform with a changed schema, is checked in full. The checks the schema cannot
+ * and the descriptor together. A restart reads its guides again without the JSON-schema validator, which loads some
+ * 600 classes (its own and Jackson's) and is slow on a JVM that has just started; a changed descriptor, or a platform
+ * with a changed schema, is checked in full. The checks the schema cannot
  * express ({@link GuideConsistency}) run every time. Kept in the registry's data folder, one digest per line.
  */
 final class SchemaPasses {
