@@ -9,7 +9,6 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ public final class CteKaraf {
     public static final String CODE_GUIDE_PROPERTY = "cte.it.codeGuide";
 
     // Chosen once per JVM: identical options let Pax Exam's PerSuite strategy boot one container for all classes.
-    private static final String HTTP_PORT = String.valueOf(freePort());
-    private static final String RMI_REGISTRY_PORT = String.valueOf(freePort());
-    private static final String RMI_SERVER_PORT = String.valueOf(freePort());
-    private static final String SSH_PORT = String.valueOf(freePort());
+    private static final String HTTP_PORT = String.valueOf(Ports.free());
+    private static final String RMI_REGISTRY_PORT = String.valueOf(Ports.free());
+    private static final String RMI_SERVER_PORT = String.valueOf(Ports.free());
+    private static final String SSH_PORT = String.valueOf(Ports.free());
     /** How long the test probe waits for Pax Exam's injector and the JUnit invoker (3 minutes). */
     private static final String PROBE_WAIT_MILLIS = "180000";
 
@@ -173,14 +172,5 @@ public final class CteKaraf {
             throw new IllegalStateException("System property " + name + " is not set (run the tests with Maven)");
         }
         return value;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

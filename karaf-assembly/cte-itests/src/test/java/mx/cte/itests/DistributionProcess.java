@@ -1,8 +1,6 @@
 package mx.cte.itests;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,12 +43,12 @@ final class DistributionProcess implements AutoCloseable {
         try (var entries = Files.list(parent)) {
             home = entries.filter(Files::isDirectory).findFirst().orElseThrow();
         }
-        int http = freePort();
+        int http = Ports.free();
         DistributionProcess process = new DistributionProcess(home, http);
         process.setProperty("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", String.valueOf(http));
-        process.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort()));
-        process.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort()));
-        process.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort()));
+        process.setProperty("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(Ports.free()));
+        process.setProperty("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(Ports.free()));
+        process.setProperty("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(Ports.free()));
         // The tests' sessions are of past school years (2016-2017, 2019-2020): their pupils are kept, not anonymised.
         process.setProperty("etc/mx.cte.pupils.cfg", "retentionYears", "50");
         return process;
@@ -198,14 +196,6 @@ final class DistributionProcess implements AutoCloseable {
             throw new AssertionError(String.join(" ", command) + " failed in " + directory + ": " + output);
         }
         return output;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void deleteRecursively(Path path) throws IOException {

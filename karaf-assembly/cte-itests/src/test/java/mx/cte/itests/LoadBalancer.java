@@ -32,7 +32,7 @@ final class LoadBalancer implements AutoCloseable {
 
     /** Starts HAProxy on a free port in front of {@code nodes}, from the shipped file in {@code distributionEtc}. */
     static LoadBalancer start(Path distributionEtc, Path folder, List<DistributionProcess> nodes) throws Exception {
-        int port = DistributionProcess.freePort();
+        int port = Ports.free();
         List<String> lines = new ArrayList<>();
         boolean inNodes = false;
         for (String line : Files.readAllLines(distributionEtc.resolve("haproxy/cte.cfg"), StandardCharsets.UTF_8)) {
