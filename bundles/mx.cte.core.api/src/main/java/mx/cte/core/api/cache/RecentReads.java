@@ -103,16 +103,17 @@ public final class RecentReads<K, V> {
                 missing.add(key);
             }
         }
-        if (missing == null) {
-            return found;
-        }
-        Set<K> asked = missing;
-        Map<K, V> before = expired;
+        return missing == null ? found : readAndKeep(found, missing, expired, now, readMissing);
+    }
+
+    /** Reads the keys not found (or expired) and keeps what was read unless a change landed meanwhile. */
+    private Map<K, V> readAndKeep(Map<K, V> found, Set<K> missing, Map<K, V> expired, long now,
+            Function<Set<K>, Map<K, V>> readMissing) {
         long stamp = forgets.get();
-        Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(asked));
+        Map<K, V> read = readMissing.apply(Collections.unmodifiableSet(missing));
         read.forEach((key, readValue) -> {
-            V value = sameIfEqual(readValue, before.get(key));
-            if (value != null && asked.contains(key)) {
+            V value = sameIfEqual(readValue, expired.get(key));
+            if (value != null && missing.contains(key)) {
                 found.put(key, value);
                 if (forgets.get() == stamp && kept.size() < maxEntries) {
                     kept.put(key, new Kept<>(value, now));
@@ -121,7 +122,7 @@ public final class RecentReads<K, V> {
         });
         if (forgets.get() != stamp) {
             // A change landed while they were being read or kept: it may be one of theirs.
-            asked.forEach(kept::remove);
+            missing.forEach(kept::remove);
         }
         return found;
     }
