@@ -6,9 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import mx.cte.cluster.api.Chore;
+import mx.cte.cluster.api.Cluster;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What each school's collective saved, in order (table {@code change_feed}): the API path each write changed, who and
@@ -16,9 +20,12 @@ import mx.cte.storage.api.Sql;
  */
 final class ChangeFeed {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeFeed.class);
+
     static final String MODULE = "changes";
     static final String CHANGELOG = "mx/cte/changes/db/changelog.xml";
     static final Duration KEPT = Duration.ofDays(1);
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
     static final int MAX_PATH = 300;
     /**
      * How long this node answers "nothing new" for a school from memory. Every session screen asks every few seconds;
@@ -35,12 +42,19 @@ final class ChangeFeed {
 
     private final Database database;
     private final Clock clock;
+    private final Supplier<Cluster> cluster;
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
-    private final AtomicLong nextPurge = new AtomicLong();
+    private final Chore purge = new Chore("limpieza-cambios", PURGE_EVERY, this::forgetOld);
 
     ChangeFeed(Database database, Clock clock) {
+        this(database, clock, () -> null);
+    }
+
+    /** @param cluster the nodes sharing the database, null while alone: they purge once per hour between them */
+    ChangeFeed(Database database, Clock clock, Supplier<Cluster> cluster) {
         this.database = database;
         this.clock = clock;
+        this.cluster = cluster;
         database.migrate(MODULE, ChangeFeed.class.getClassLoader(), CHANGELOG);
     }
 
@@ -49,7 +63,9 @@ final class ChangeFeed {
         long id = database.inTransaction(connection -> Sql.insert(connection, "INSERT INTO change_feed (school,"
                 + " path, username, noted_at) VALUES (?, ?, ?, ?)", school, kept, username, clock.instant()));
         latest.merge(school, new Latest(id, clock.millis()), (old, now) -> old.id() > now.id() ? old : now);
-        purgeNowAndThen();
+        // Once the write's unit has ended, in a transaction of its own: a save never carries an hour's deletions,
+        // nor fails or waits because of them (another node's purge holding the same rows, on PostgreSQL).
+        database.afterUnitOfWork(() -> purge.maybeRun(clock.instant(), cluster));
     }
 
     /** The newest change's id for the school, 0 when none is kept. */
@@ -73,12 +89,11 @@ final class ChangeFeed {
                 school, after));
     }
 
-    private void purgeNowAndThen() {
-        long now = clock.millis();
-        long due = nextPurge.get();
-        if (now >= due && nextPurge.compareAndSet(due, now + Duration.ofHours(1).toMillis())) {
-            database.inTransaction(connection -> Sql.update(connection, "DELETE FROM change_feed WHERE noted_at < ?",
-                    clock.instant().minus(KEPT)));
+    private void forgetOld() {
+        int forgotten = database.inTransaction(connection -> Sql.update(connection,
+                "DELETE FROM change_feed WHERE noted_at < ?", clock.instant().minus(KEPT)));
+        if (forgotten > 0) {
+            LOG.info("Forgot {} notes of the change feed older than {}", forgotten, KEPT);
         }
     }
 }

@@ -4,17 +4,22 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.testing.MutableClock;
 import mx.cte.storage.testing.TestDatabases;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
-/** The feed on H2 and PostgreSQL: in order, per school, and only what the write's unit of work committed. */
+/**
+ * The feed on H2 and PostgreSQL: in order, per school, only what the write's unit of work committed, and kept a day
+ * by a purge that runs apart from the writes.
+ */
 @RunWith(Parameterized.class)
 public class ChangeFeedTest {
 
@@ -58,6 +63,23 @@ public class ChangeFeedTest {
             unit.commit();
         }
         assertEquals(1, feed.since("15EJN0101A", 0, 10).size());
+    }
+
+    @Test
+    public void notesOlderThanADayArePurgedApartFromTheWriteThatAskedForIt() {
+        MutableClock clock = new MutableClock();
+        ChangeFeed feed = new ChangeFeed(database, clock);
+        feed.note("15EJN0101A", "/api/v1/logbook/15EJN0101A/agreements", "docente.ana");
+        clock.advance(ChangeFeed.KEPT.minus(Duration.ofMinutes(30)));
+        feed.note("15EJN0102B", "/api/v1/logbook/15EJN0102B/agreements", "docente.bernardo");
+        clock.advance(ChangeFeed.PURGE_EVERY);
+        try (Database.UnitOfWork unit = database.beginUnitOfWork()) {
+            feed.note("15EJN0102B", "/api/v1/cards/15EJN0102B", "docente.bernardo");
+            // not committed: the write failed, and took only its own note with it
+        }
+        assertEquals("a day and a half-hour old", List.of(), feed.since("15EJN0101A", 0, 10));
+        assertEquals("half an hour old", List.of("/api/v1/logbook/15EJN0102B/agreements"),
+                feed.since("15EJN0102B", 0, 10).stream().map(ChangeFeed.Change::path).toList());
     }
 
     @Test
