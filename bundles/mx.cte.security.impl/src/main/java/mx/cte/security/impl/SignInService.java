@@ -70,6 +70,8 @@ public final class SignInService implements SignIn {
     private final FailureThrottle byAddress;
     private final Chore forgetOldFailures = new Chore("limpieza-intentos-fallidos", Duration.ofHours(1),
             this::purgeOldFailures);
+    private final Chore forgetEndedSessions = new Chore("limpieza-sesiones", Duration.ofHours(1),
+            this::deleteEndedSessions);
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Semaphore hashPermits;
     private final ResolvedSessions resolved;
@@ -93,11 +95,7 @@ public final class SignInService implements SignIn {
                 FORGET_AFTER);
         // Checked against unknown usernames, so that they take as long as known ones.
         this.dummyHash = hasher.hash(token());
-        int expired = database.inTransaction(connection -> AccountStore.deleteExpiredSessions(connection,
-                clock.instant()));
-        if (expired > 0) {
-            LOG.info("{} expired sessions removed", expired);
-        }
+        deleteEndedSessions();
         LOG.info("At most {} password checks at once ({} MB of heap)", hashPermits,
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
@@ -190,7 +188,20 @@ public final class SignInService implements SignIn {
             return null;
         });
         audit.recordAs(name, "inicio-sesion", address, "");
+        forgetEndedSessions.maybeRun(now, () -> cluster);
         return new SignedIn(new SessionInfo(token, csrf, caller(account), expires));
+    }
+
+    /**
+     * Sessions nobody presented again after they ended (a closed browser, a lost tablet) are deleted at start and
+     * then once an hour for the installation, asked for by sign-ins: a node running for weeks keeps only live ones.
+     */
+    private void deleteEndedSessions() {
+        int ended = database.inTransaction(connection -> AccountStore.deleteExpiredSessions(connection,
+                clock.instant()));
+        if (ended > 0) {
+            LOG.info("{} expired sessions removed", ended);
+        }
     }
 
     /** Once an hour for the installation, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */

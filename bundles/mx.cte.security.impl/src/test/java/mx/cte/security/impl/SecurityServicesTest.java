@@ -17,6 +17,7 @@ import mx.cte.security.api.SignIn;
 import mx.cte.security.api.SignIn.SessionInfo;
 import mx.cte.storage.api.Database;
 import mx.cte.storage.api.DatabaseKind;
+import mx.cte.storage.api.Sql;
 import mx.cte.storage.api.StaleVersionException;
 import mx.cte.storage.testing.MutableClock;
 import mx.cte.storage.testing.TestDatabases;
@@ -77,6 +78,20 @@ public class SecurityServicesTest {
         assertTrue(signIn.signIn("nadie", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
         assertEquals(List.of("cuenta-creada", "inicio-sesion", "inicio-sesion-fallido", "inicio-sesion-fallido"),
                 audit.actions());
+    }
+
+    @Test
+    public void sessionsThatEndedUnusedAreDeletedHourlyBySignIns() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        SessionInfo abandoned = signedIn("docente1", PASSWORD);
+        clock.advance(SignInService.IDLE.plusMinutes(1));
+        SessionInfo current = signedIn("docente1", PASSWORD);
+        // Nobody presented the first session again, which would have deleted it on the spot.
+        long kept = database.inTransaction(c -> Sql.first(c, "SELECT COUNT(*) FROM web_session WHERE username = ?",
+                row -> row.getLong(1), "docente1")).orElseThrow();
+        assertEquals(1, kept);
+        assertTrue(signIn.resolve(abandoned.token()).isEmpty());
+        assertEquals("docente1", signIn.resolve(current.token()).orElseThrow().caller().username());
     }
 
     @Test
