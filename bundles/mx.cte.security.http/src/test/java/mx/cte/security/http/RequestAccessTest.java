@@ -8,8 +8,8 @@ import static mx.cte.security.http.ApiFixtures.SUPERVISOR;
 import static mx.cte.security.http.ApiFixtures.TEACHER;
 import static mx.cte.security.http.ApiFixtures.ZONE;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 import java.util.Map;
 import java.util.Optional;
@@ -53,19 +53,10 @@ public class RequestAccessTest {
         return call(caller, Map.of("cct", cct));
     }
 
-    private static ProblemException refused(Runnable check) {
-        try {
-            check.run();
-        } catch (ProblemException problem) {
-            return problem;
-        }
-        fail("the check let the request through");
-        return null;
-    }
-
     @Test
     public void aRequestWithoutCallerIsAskedToSignIn() {
-        ProblemException problem = refused(() -> RequestAccess.caller(call(null, Map.of()).request()));
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> RequestAccess.caller(call(null, Map.of()).request()));
         assertEquals(401, problem.status());
         assertEquals(TEACHER, RequestAccess.caller(call(TEACHER, Map.of()).request()));
     }
@@ -77,18 +68,18 @@ public class RequestAccessTest {
                     directory));
         }
         for (Caller stranger : new Caller[] {OTHER_TEACHER, OTHER_AUTHORITY, ADMINISTRATOR}) {
-            ProblemException problem = refused(() -> RequestAccess.readableSchool(schoolCall(stranger,
-                    SCHOOL.value()), directory));
+            ProblemException problem = assertThrows(ProblemException.class,
+                    () -> RequestAccess.readableSchool(schoolCall(stranger, SCHOOL.value()), directory));
             assertEquals(stranger.username(), 403, problem.status());
         }
     }
 
     @Test
     public void anUnknownSchoolIsRefusedAsAnotherSchoolIs() {
-        ProblemException unknown = refused(() -> RequestAccess.readableSchool(schoolCall(OTHER_TEACHER,
-                UNKNOWN_SCHOOL.value()), directory));
-        ProblemException notTheirs = refused(() -> RequestAccess.readableSchool(schoolCall(OTHER_TEACHER,
-                SCHOOL.value()), directory));
+        ProblemException unknown = assertThrows(ProblemException.class,
+                () -> RequestAccess.readableSchool(schoolCall(OTHER_TEACHER, UNKNOWN_SCHOOL.value()), directory));
+        ProblemException notTheirs = assertThrows(ProblemException.class,
+                () -> RequestAccess.readableSchool(schoolCall(OTHER_TEACHER, SCHOOL.value()), directory));
         assertEquals(403, unknown.status());
         assertEquals(notTheirs.status(), unknown.status());
         assertEquals(notTheirs.title(), unknown.title());
@@ -98,7 +89,8 @@ public class RequestAccessTest {
 
     @Test
     public void aPathSegmentThatIsNotACctIsA400NamingWhatIsWrong() {
-        ProblemException problem = refused(() -> RequestAccess.school(schoolCall(TEACHER, "15EJN01")));
+        ProblemException problem = assertThrows(ProblemException.class,
+                () -> RequestAccess.school(schoolCall(TEACHER, "15EJN01")));
         assertEquals(400, problem.status());
         assertTrue(problem.detail(), problem.detail().contains("15EJN01"));
     }
@@ -107,13 +99,15 @@ public class RequestAccessTest {
     public void onlyTheSchoolsStaffWriteItsWorkReadersGetTheRefusalGiven() {
         assertEquals(TEACHER, RequestAccess.staff(schoolCall(TEACHER, SCHOOL.value()), directory, SCHOOL, "no"));
         assertEquals(DIRECTOR, RequestAccess.staff(schoolCall(DIRECTOR, SCHOOL.value()), directory, SCHOOL, "no"));
-        ProblemException supervisor = refused(() -> RequestAccess.staff(schoolCall(SUPERVISOR, SCHOOL.value()),
-                directory, SCHOOL, "Solo el personal de la escuela registra su trabajo."));
+        ProblemException supervisor = assertThrows(ProblemException.class,
+                () -> RequestAccess.staff(schoolCall(SUPERVISOR, SCHOOL.value()),
+                        directory, SCHOOL, "Solo el personal de la escuela registra su trabajo."));
         assertEquals(403, supervisor.status());
         assertEquals("Solo el personal de la escuela registra su trabajo.", supervisor.detail());
         // Someone who may not even read it gets the same answer as for a school that does not exist.
-        ProblemException stranger = refused(() -> RequestAccess.staff(schoolCall(OTHER_TEACHER, SCHOOL.value()),
-                directory, SCHOOL, "Solo el personal de la escuela registra su trabajo."));
+        ProblemException stranger = assertThrows(ProblemException.class,
+                () -> RequestAccess.staff(schoolCall(OTHER_TEACHER, SCHOOL.value()),
+                        directory, SCHOOL, "Solo el personal de la escuela registra su trabajo."));
         assertEquals(RequestAccess.noAccess(SCHOOL).detail(), stranger.detail());
     }
 
@@ -121,8 +115,9 @@ public class RequestAccessTest {
     public void onlyTheDirectorDecidesWhatTheDirectorDecides() {
         assertEquals(DIRECTOR, RequestAccess.director(schoolCall(DIRECTOR, SCHOOL.value()), directory, SCHOOL, "no"));
         for (Caller other : new Caller[] {TEACHER, SUPERVISOR}) {
-            ProblemException problem = refused(() -> RequestAccess.director(schoolCall(other, SCHOOL.value()),
-                    directory, SCHOOL, "Lo decide la dirección de la escuela."));
+            ProblemException problem = assertThrows(ProblemException.class,
+                    () -> RequestAccess.director(schoolCall(other, SCHOOL.value()),
+                            directory, SCHOOL, "Lo decide la dirección de la escuela."));
             assertEquals(other.username(), 403, problem.status());
             assertEquals("Lo decide la dirección de la escuela.", problem.detail());
         }
@@ -135,12 +130,12 @@ public class RequestAccessTest {
         Map<String, String> zone = Map.of("zona", ZONE.key());
         assertEquals(ZONE, RequestAccess.readableZone(call(SUPERVISOR, zone), z -> "no"));
         assertEquals(ZONE, RequestAccess.readableZone(call(AUTHORITY, zone), z -> "no"));
-        ProblemException teacher = refused(() -> RequestAccess.readableZone(call(TEACHER, zone),
-                z -> "No supervisa la zona " + z.key() + "."));
+        ProblemException teacher = assertThrows(ProblemException.class,
+                () -> RequestAccess.readableZone(call(TEACHER, zone), z -> "No supervisa la zona " + z.key() + "."));
         assertEquals(403, teacher.status());
         assertEquals("No supervisa la zona " + ZONE.key() + ".", teacher.detail());
-        ProblemException malformed = refused(() -> RequestAccess.readableZone(call(SUPERVISOR,
-                Map.of("zona", "zona-15")), z -> "no"));
+        ProblemException malformed = assertThrows(ProblemException.class,
+                () -> RequestAccess.readableZone(call(SUPERVISOR, Map.of("zona", "zona-15")), z -> "no"));
         assertEquals(400, malformed.status());
         assertEquals(Optional.of("zona"), malformed.field());
     }
@@ -150,13 +145,14 @@ public class RequestAccessTest {
         State mexico = State.byCode("15").orElseThrow();
         assertEquals(mexico, RequestAccess.authorityState(call(AUTHORITY, Map.of("entidad", "15")), s -> "no"));
         for (Caller other : new Caller[] {OTHER_AUTHORITY, SUPERVISOR, ADMINISTRATOR}) {
-            ProblemException problem = refused(() -> RequestAccess.authorityState(call(other,
-                    Map.of("entidad", "15")), s -> "No es autoridad de " + s.code() + "."));
+            ProblemException problem = assertThrows(ProblemException.class,
+                    () -> RequestAccess.authorityState(call(other,
+                            Map.of("entidad", "15")), s -> "No es autoridad de " + s.code() + "."));
             assertEquals(other.username(), 403, problem.status());
             assertEquals("No es autoridad de 15.", problem.detail());
         }
-        ProblemException noState = refused(() -> RequestAccess.authorityState(call(AUTHORITY,
-                Map.of("entidad", "33")), s -> "no"));
+        ProblemException noState = assertThrows(ProblemException.class,
+                () -> RequestAccess.authorityState(call(AUTHORITY, Map.of("entidad", "33")), s -> "no"));
         assertEquals(400, noState.status());
         assertEquals(Optional.of("entidad"), noState.field());
         assertTrue(noState.detail(), noState.detail().contains("'33'"));
@@ -165,8 +161,9 @@ public class RequestAccessTest {
     @Test
     public void onlyAnAdministratorPassesTheAdministratorsCheck() {
         assertEquals(ADMINISTRATOR, RequestAccess.administrator(call(ADMINISTRATOR, Map.of()).request(), "no"));
-        ProblemException director = refused(() -> RequestAccess.administrator(call(DIRECTOR, Map.of()).request(),
-                "Solo la administración de la plataforma."));
+        ProblemException director = assertThrows(ProblemException.class,
+                () -> RequestAccess.administrator(call(DIRECTOR, Map.of()).request(),
+                        "Solo la administración de la plataforma."));
         assertEquals(403, director.status());
         assertEquals("Solo la administración de la plataforma.", director.detail());
     }
@@ -176,11 +173,13 @@ public class RequestAccessTest {
         assertEquals("2019-2020", RequestAccess.schoolYear(call(TEACHER, Map.of("cycle", "2019-2020"))));
         assertEquals("2016-2017", RequestAccess.schoolYearQuery(call(TEACHER, Map.of(), "ciclo", "2016-2017")));
         for (String wrong : new String[] {"2019-2021", "2019", "veinte"}) {
-            ProblemException problem = refused(() -> RequestAccess.schoolYear(call(TEACHER, Map.of("cycle", wrong))));
+            ProblemException problem = assertThrows(ProblemException.class,
+                    () -> RequestAccess.schoolYear(call(TEACHER, Map.of("cycle", wrong))));
             assertEquals(wrong, 400, problem.status());
             assertEquals(wrong, Optional.of("ciclo"), problem.field());
         }
-        ProblemException absent = refused(() -> RequestAccess.schoolYearQuery(call(TEACHER, Map.of())));
+        ProblemException absent = assertThrows(ProblemException.class,
+                () -> RequestAccess.schoolYearQuery(call(TEACHER, Map.of())));
         assertEquals(400, absent.status());
         assertEquals(Optional.of("ciclo"), absent.field());
         assertTrue(absent.detail(), absent.detail().contains("?ciclo="));
