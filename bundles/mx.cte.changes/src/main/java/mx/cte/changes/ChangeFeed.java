@@ -46,10 +46,6 @@ final class ChangeFeed {
     private final Map<String, Latest> latest = new ConcurrentHashMap<>();
     private final Chore purge = new Chore("limpieza-cambios", PURGE_EVERY, this::forgetOld);
 
-    ChangeFeed(Database database, Clock clock) {
-        this(database, clock, () -> null);
-    }
-
     /** @param cluster the nodes sharing the database, null while alone: they purge once per hour between them */
     ChangeFeed(Database database, Clock clock, Supplier<Cluster> cluster) {
         this.database = database;

@@ -33,7 +33,7 @@ public class ChangeFeedTest {
 
     public ChangeFeedTest(DatabaseKind kind) {
         database = TestDatabases.fresh(kind);
-        feed = new ChangeFeed(database, Clock.systemUTC());
+        feed = new ChangeFeed(database, Clock.systemUTC(), () -> null);
     }
 
     @Test
@@ -68,7 +68,7 @@ public class ChangeFeedTest {
     @Test
     public void notesOlderThanADayArePurgedApartFromTheWriteThatAskedForIt() {
         MutableClock clock = new MutableClock();
-        ChangeFeed feed = new ChangeFeed(database, clock);
+        ChangeFeed feed = new ChangeFeed(database, clock, () -> null);
         feed.note("15EJN0101A", "/api/v1/logbook/15EJN0101A/agreements", "docente.ana");
         clock.advance(ChangeFeed.KEPT.minus(Duration.ofMinutes(30)));
         feed.note("15EJN0102B", "/api/v1/logbook/15EJN0102B/agreements", "docente.bernardo");
