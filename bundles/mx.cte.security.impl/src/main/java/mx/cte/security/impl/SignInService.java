@@ -39,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * Unknown and existing usernames go through the very same counting, so neither the answer nor its timing tells which
  * exist. Argon2id needs {@link PasswordHasher#MEMORY_KIB} KiB per check: at most {@link #hashPermits} checks run at
  * once (sized to the heap) and at most {@link #MAX_IN_FLIGHT_PER_ADDRESS} per address; the rest are answered "busy"
- * at once, before any hashing. Sessions end after {@link #IDLE} without use or {@link #ABSOLUTE} after sign-in; only
- * their tokens' SHA-256 is stored.
+ * at once, before any hashing. Sessions end after {@link #IDLE} without use (less at most {@link #EXTEND_AFTER}) or
+ * {@link #ABSOLUTE} after sign-in; only their tokens' SHA-256 is stored.
  */
 @Component(service = SignIn.class)
 public final class SignInService implements SignIn {
@@ -57,7 +57,12 @@ public final class SignInService implements SignIn {
     static final Duration PERMIT_WAIT = Duration.ofSeconds(2);
     static final Duration IDLE = Duration.ofHours(2);
     static final Duration ABSOLUTE = Duration.ofHours(12);
-    private static final Duration EXTEND_AFTER = Duration.ofMinutes(1);
+    /**
+     * A session in use is extended (a write) at most this often: on H2 every such write is a commit of its own, and
+     * once a minute per signed-in user made reads write (docs/performance.md). A session thus ends between
+     * {@code IDLE - EXTEND_AFTER} and {@code IDLE} without use.
+     */
+    static final Duration EXTEND_AFTER = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final Database database;

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import mx.cte.schools.api.Cct;
 import mx.cte.schools.api.ZoneId;
@@ -253,6 +254,35 @@ public class SecurityServicesTest {
         assertTrue(signIn.resolve(beforeDisable.token()).isEmpty());
         assertTrue(signIn.signIn("docente1", PASSWORD, "10.0.0.1") instanceof SignIn.Refused);
         assertTrue(signIn.resolve("no-es-un-token").isEmpty());
+    }
+
+    @Test
+    public void aSessionInUseIsWrittenAtMostOnceInTenMinutesAndLivesAsLongAsItIsUsed() {
+        accounts.create("docente1", "Docente", PASSWORD, List.of());
+        SessionInfo session = signedIn("docente1", PASSWORD);
+        Instant signedInAt = clock.instant();
+        // Used every minute, each time past what memory keeps: read from the database, not written.
+        for (int minute = 1; minute <= 9; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertTrue(signIn.resolve(session.token()).isPresent());
+        }
+        assertEquals(signedInAt, lastSeen(session));
+
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals(clock.instant().plus(SignInService.IDLE), signIn.resolve(session.token()).orElseThrow()
+                .expiresAt());
+        assertEquals(clock.instant(), lastSeen(session));
+
+        for (Duration used = Duration.ZERO; used.compareTo(SignInService.IDLE.multipliedBy(2)) < 0;
+                used = used.plusMinutes(10)) {
+            clock.advance(Duration.ofMinutes(10));
+            assertTrue("used every ten minutes: " + used, signIn.resolve(session.token()).isPresent());
+        }
+    }
+
+    private Instant lastSeen(SessionInfo session) {
+        return database.inTransaction(c -> AccountStore.session(c, SignInService.sha256(session.token())))
+                .orElseThrow().lastSeenAt();
     }
 
     @Test
