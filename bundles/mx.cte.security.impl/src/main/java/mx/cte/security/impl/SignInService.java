@@ -62,7 +62,7 @@ public final class SignInService implements SignIn {
      * once a minute per signed-in user made reads write (docs/performance.md). A session thus ends between
      * {@code IDLE - EXTEND_AFTER} and {@code IDLE} without use.
      */
-    static final Duration EXTEND_AFTER = Duration.ofMinutes(10);
+    private static final Duration EXTEND_AFTER = Duration.ofMinutes(10);
     private static final Logger LOG = LoggerFactory.getLogger(SignInService.class);
 
     private final Database database;
