@@ -73,6 +73,7 @@ public final class SignInService implements SignIn {
     private final String dummyHash;
     private final FailureThrottle accountAtAddress;
     private final FailureThrottle byAddress;
+    /** Once an hour for the installation, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */
     private final Chore forgetOldFailures = new Chore("limpieza-intentos-fallidos", Duration.ofHours(1),
             this::purgeOldFailures);
     private final Chore forgetEndedSessions = new Chore("limpieza-sesiones", Duration.ofHours(1),
@@ -168,7 +169,7 @@ public final class SignInService implements SignIn {
         boolean matches = hasher.verify(password == null ? "" : password,
                 found.map(AccountStore.Credentials::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches || !found.get().account().enabled()) {
-            forgetOldFailuresNowAndThen(now);
+            forgetOldFailures.maybeRun(now, () -> cluster);
             byAddress.failed(address, now);
             Duration delay = accountAtAddress.failed(pair, now);
             audit.recordAs(name, "inicio-sesion-fallido", address, found.isEmpty() ? "usuario inexistente" : "");
@@ -207,11 +208,6 @@ public final class SignInService implements SignIn {
         if (ended > 0) {
             LOG.info("{} expired sessions removed", ended);
         }
-    }
-
-    /** Once an hour for the installation, the failures nobody repeated for {@link #FORGET_AFTER} are deleted. */
-    private void forgetOldFailuresNowAndThen(Instant now) {
-        forgetOldFailures.maybeRun(now, () -> cluster);
     }
 
     private void purgeOldFailures() {
